@@ -1,0 +1,1 @@
+namespace HighRisk.Rules; public enum RiskColour { Green, Yellow, Orange, Red }
