@@ -1,6 +1,94 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/", () => "HighRisk");
-app.Run();
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FluentValidation;
+using HighRisk.Features.Demo;
+using HighRisk.Features.Divisions;
+using HighRisk.Features.Pregnancies;
+using HighRisk.Features.Risk;
+using HighRisk.Infrastructure;
+using HighRisk.Infrastructure.Data;
+using HighRisk.Infrastructure.Mediation;
+using HighRisk.Infrastructure.Web;
+using HighRisk.Rules;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Scalar.AspNetCore;
 
+var builder = WebApplication.CreateBuilder(args);
+if (args.Contains("--demo"))
+{
+    builder.Configuration["Demo:Enabled"] = "true";
+}
+
+if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+{
+    builder.WebHost.UseUrls("http://localhost:5080");
+}
+
+var localPostgres = await Startup.EnsureDatabaseAsync(builder);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<BusinessClock>();
+builder.Services.AddDbContext<HighRiskDb>((services, options) =>
+    options.UseNpgsql(services.GetRequiredService<IConfiguration>().GetConnectionString("HighRisk"), npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory"))
+        .UseSnakeCaseNamingConvention());
+builder.Services.AddScoped<ReferenceDataSeeder>();
+builder.Services.AddSingleton<DemoSeeder>();
+
+var catalogue = Startup.LoadCatalogue(builder.Configuration);
+builder.Services.AddSingleton(catalogue);
+builder.Services.AddSingleton(new RiskEngine(catalogue));
+builder.Services.AddSingleton<PregnancyGrader>();
+
+builder.Services.AddMediator((MediatorOptions options) =>
+{
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+    options.PipelineBehaviors = [typeof(ValidationBehavior<,>), typeof(TransactionBehavior<,>)];
+});
+builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
+ValidatorOptions.Global.PropertyNameResolver = ApiNames.PropertyName;
+ValidatorOptions.Global.DisplayNameResolver = ApiNames.PropertyName;
+
+builder.Services.ConfigureHttpJsonOptions(options =>
+{
+    options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+    options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+});
+builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 256 * 1024);
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+builder.Services.AddOpenApi(options => OpenApiDocumentation.Configure(options));
+
+var app = builder.Build();
+if (localPostgres is not null)
+{
+    app.Lifetime.ApplicationStopped.Register(() => localPostgres.StopAsync().GetAwaiter().GetResult());
+}
+
+await Startup.PrepareDatabaseAsync(app);
+if (app.Configuration.GetValue("Demo:Enabled", false))
+{
+    await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(app.Configuration.GetValue("Demo:Women", 300), CancellationToken.None);
+}
+
+app.UseExceptionHandler();
+app.UseStatusCodePages(ProblemDetailsExceptionHandler.WriteStatusCodeProblemAsync);
+app.UseMiddleware<IdempotencyMiddleware>();
+
+app.MapOpenApi();
+app.MapScalarApiReference("/scalar");
+app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
+
+var api = app.MapGroup("/api");
+api.MapPregnancies();
+api.MapDivisions();
+api.MapRisk();
+
+app.Lifetime.ApplicationStarted.Register(() =>
+    app.Logger.LogInformation("HighRisk is serving on {Urls}: the API under /api, OpenAPI at /openapi/v1.json, API reference at /scalar", string.Join(", ", app.Urls)));
+await app.RunAsync();
+
+/// <summary>The entry point, visible to the test host.</summary>
 public partial class Program;

@@ -1,0 +1,68 @@
+using HighRisk.Features.Divisions;
+using HighRisk.Features.Pregnancies;
+using HighRisk.Infrastructure;
+using HighRisk.Infrastructure.Data;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace HighRisk.Features.Demo;
+
+/// <summary>
+/// Demo mode (`--demo`): books synthetic women in Xiangtan's demo villages through the same commands a health worker
+/// uses, so their grades and histories are real. Runs once: a database that already holds demo women is left alone.
+/// </summary>
+public sealed partial class DemoSeeder(IServiceScopeFactory scopes, BusinessClock clock, ILogger<DemoSeeder> log)
+{
+    public async Task SeedAsync(int women, CancellationToken ct)
+    {
+        await using (var probe = scopes.CreateAsyncScope())
+        {
+            var db = probe.ServiceProvider.GetRequiredService<HighRiskDb>();
+            if (await db.Women.AnyAsync(w => w.FullName.EndsWith("（示例）"), ct))
+            {
+                return;
+            }
+        }
+
+        List<(string Village, string Facility)> places;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HighRiskDb>();
+            var rows = await db.Divisions.AsNoTracking()
+                .Where(d => d.Synthetic && d.Level == DivisionLevel.Village && d.Code.StartsWith("4303"))
+                .Join(db.Facilities, d => d.ParentCode, f => f.DivisionCode, (d, f) => new { d.Code, Facility = f.Code })
+                .OrderBy(x => x.Code)
+                .ToListAsync(ct);
+            places = rows.ConvertAll(x => (x.Code, x.Facility));
+        }
+
+        var population = new DemoPopulation(seed: 2017, clock.Today);
+        for (var i = 0; i < women; i++)
+        {
+            var (village, facility) = places[i * 7 % places.Count];
+            var demo = population.Next(village, facility, "示例妇幼专干");
+            await using var scope = scopes.CreateAsyncScope();
+            var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+            BookPregnancy.Response booked;
+            try
+            {
+                booked = await sender.Send(demo.Booking, ct);
+            }
+            catch (ConflictException)
+            {
+                continue; // two synthetic women drew the same ID number; skip the second
+            }
+
+            foreach (var exam in demo.Exams)
+            {
+                await using var examScope = scopes.CreateAsyncScope();
+                await examScope.ServiceProvider.GetRequiredService<ISender>().Send(exam with { PregnancyId = booked.Id }, ct);
+            }
+        }
+
+        LogSeeded(log, women);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo mode: booked {Women} synthetic women in Xiangtan")]
+    private static partial void LogSeeded(ILogger logger, int women);
+}

@@ -1,0 +1,105 @@
+using System.Text.Json;
+using FluentValidation.Results;
+using HighRisk.Rules;
+
+namespace HighRisk.Features.Exams;
+
+/// <summary>
+/// The <c>measurements</c> object of an exam (and of an evaluation): API names from the observation vocabulary,
+/// numbers in the vocabulary's unit, urine protein as its dipstick text ("-", "+-", "1+" … "4+").
+/// </summary>
+public static class MeasurementInput
+{
+    /// <summary>Checks names, types and plausible ranges; each failure names <c>measurements.&lt;name&gt;</c>.</summary>
+    public static List<ValidationFailure> Check(IReadOnlyDictionary<string, JsonElement>? measurements, string prefix = "measurements")
+    {
+        var failures = new List<ValidationFailure>();
+        if (measurements is null)
+        {
+            return failures;
+        }
+
+        foreach (var (name, element) in measurements)
+        {
+            var field = $"{prefix}.{name}";
+            if (!Observations.TryParse(name, out var observation) || observation.Info().Source != ObservationSource.Measured)
+            {
+                failures.Add(new ValidationFailure(field, $"'{name}' is not a measurement HighRisk knows (see docs/observations.md)."));
+                continue;
+            }
+
+            if (element.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
+
+            if (Parse(observation, element) is not { } value)
+            {
+                var expected = observation == Observation.UrineProtein ? $"one of {string.Join(", ", UrineProteinGrade.Texts)}" : "a number";
+                failures.Add(new ValidationFailure(field, $"'{name}' must be {expected}."));
+            }
+            else if (!observation.Info().IsPlausible(value))
+            {
+                var info = observation.Info();
+                failures.Add(new ValidationFailure(field, $"'{name}' must be between {info.Min} and {info.Max} {info.Unit}{(info.WholeNumber ? " (a whole number)" : string.Empty)}."));
+            }
+        }
+
+        if (ValueOf(measurements, Observation.SystolicBp) is { } systolic && ValueOf(measurements, Observation.DiastolicBp) is { } diastolic && systolic <= diastolic)
+        {
+            failures.Add(new ValidationFailure($"{prefix}.systolicBp", "The systolic pressure must be higher than the diastolic pressure."));
+        }
+
+        if (ValueOf(measurements, Observation.SystolicBp) is null != ValueOf(measurements, Observation.DiastolicBp) is null)
+        {
+            failures.Add(new ValidationFailure($"{prefix}.diastolicBp", "Give both the systolic and the diastolic pressure."));
+        }
+
+        return failures;
+    }
+
+    /// <summary>The validated measurements as stored: API name → value (urine protein as its ordinal grade).</summary>
+    public static Dictionary<string, decimal> ToValues(IReadOnlyDictionary<string, JsonElement>? measurements)
+    {
+        var values = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        if (measurements is null)
+        {
+            return values;
+        }
+
+        foreach (var (name, element) in measurements)
+        {
+            if (Observations.TryParse(name, out var observation) && Parse(observation, element) is { } value)
+            {
+                values[name] = value;
+            }
+        }
+
+        return values;
+    }
+
+    /// <summary>The stored values back in their API form (urine protein as text).</summary>
+    public static Dictionary<string, object> ToApi(IReadOnlyDictionary<string, decimal> values)
+    {
+        var api = new Dictionary<string, object>(values.Count, StringComparer.Ordinal);
+        foreach (var (name, value) in values)
+        {
+            api[name] = name == Observation.UrineProtein.ToApiName() ? UrineProteinGrade.Format(value) : value;
+        }
+
+        return api;
+    }
+
+    private static decimal? ValueOf(IReadOnlyDictionary<string, JsonElement> measurements, Observation observation) =>
+        measurements.TryGetValue(observation.ToApiName(), out var element) ? Parse(observation, element) : null;
+
+    private static decimal? Parse(Observation observation, JsonElement element)
+    {
+        if (observation == Observation.UrineProtein)
+        {
+            return element.ValueKind == JsonValueKind.String && UrineProteinGrade.TryParse(element.GetString(), out var grade) ? grade : null;
+        }
+
+        return element.ValueKind == JsonValueKind.Number && element.TryGetDecimal(out var value) ? value : null;
+    }
+}

@@ -1,0 +1,133 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FluentValidation;
+using FluentValidation.Results;
+using HighRisk.Features.Pregnancies;
+using HighRisk.Features.Risk;
+using HighRisk.Infrastructure;
+using HighRisk.Infrastructure.Data;
+using HighRisk.Rules;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace HighRisk.Features.Exams;
+
+/// <summary>产检: records an antenatal exam and re-grades the pregnancy in the same transaction.</summary>
+public static class RecordExam
+{
+    public sealed record Command : ICommand<Response>
+    {
+        [JsonIgnore]
+        public Guid PregnancyId { get; init; }
+
+        public DateOnly? ExamDate { get; init; }
+
+        public string? FacilityCode { get; init; }
+
+        public string? Examiner { get; init; }
+
+        /// <summary>Observation name → value; names, units and ranges in docs/observations.md.</summary>
+        public Dictionary<string, JsonElement>? Measurements { get; init; }
+
+        /// <summary>Risk-catalogue factor or qualifier ids the examiner codes at this exam.</summary>
+        public IReadOnlyList<string>? Findings { get; init; }
+
+        /// <summary>Earlier coded findings the examiner declares resolved, each with a reason.</summary>
+        public IReadOnlyList<ResolvedFinding>? Resolved { get; init; }
+
+        public string? Note { get; init; }
+
+        public DateOnly? NextAppointment { get; init; }
+    }
+
+    public sealed record Response(Guid ExamId, string Grade, string PreviousGrade, bool Purple, bool PreviousPurple, IReadOnlyList<ActiveFactor> Factors);
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(BusinessClock clock, RiskCatalogue catalogue, HighRiskDb db)
+        {
+            var today = clock.Today;
+            RuleFor(c => c.ExamDate).NotNull().LessThanOrEqualTo(today).WithMessage("The exam date cannot be in the future.");
+            RuleFor(c => c.FacilityCode).NotEmpty().MaximumLength(32)
+                .MustAsync((code, ct) => db.Facilities.AnyAsync(f => f.Code == code, ct))
+                .WithMessage("No such facility (see GET /api/facilities).");
+            RuleFor(c => c.Examiner).NotEmpty().MaximumLength(50);
+            RuleFor(c => c.Measurements).Custom((measurements, context) => MeasurementInput.Check(measurements).ForEach(context.AddFailure));
+            RuleForEach(c => c.Findings).Must(catalogue.IsCodeable).WithMessage("'{PropertyValue}' is not a factor or qualifier of the risk catalogue.");
+            RuleForEach(c => c.Resolved).ChildRules(r =>
+            {
+                r.RuleFor(x => x.Id).NotEmpty().MaximumLength(64);
+                r.RuleFor(x => x.Reason).NotEmpty().WithMessage("Say why the finding is resolved.").MaximumLength(500);
+            });
+            RuleFor(c => c.Note).MaximumLength(2000);
+            RuleFor(c => c.NextAppointment).GreaterThan(c => c.ExamDate).WithMessage("The next appointment must be after the exam date.")
+                .LessThanOrEqualTo(c => c.ExamDate!.Value.AddDays(182)).WithMessage("The next appointment must be within 26 weeks of the exam.")
+                .When(c => c.NextAppointment is not null && c.ExamDate is not null);
+        }
+    }
+
+    public sealed class Handler(HighRiskDb db, BusinessClock clock, PregnancyGrader grader) : ICommandHandler<Command, Response>
+    {
+        public async ValueTask<Response> Handle(Command command, CancellationToken cancellationToken)
+        {
+            // Two exams recorded at once on one pregnancy are serialised here, so each grades with the other's results.
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM pregnancies WHERE id = {command.PregnancyId} FOR UPDATE", cancellationToken);
+            var pregnancy = await db.Pregnancies
+                .Include(p => p.Woman)
+                .Include(p => p.Exams)
+                .AsSplitQuery()
+                .SingleOrDefaultAsync(p => p.Id == command.PregnancyId, cancellationToken)
+                ?? throw new NotFoundException("No such pregnancy.");
+            pregnancy.EnsureOpenForExams();
+            EnsureClinicallyPossible(pregnancy, command);
+
+            var previous = (pregnancy.Grade, pregnancy.Purple);
+            var exam = new Exam
+            {
+                Id = Guid.CreateVersion7(clock.Now),
+                PregnancyId = pregnancy.Id,
+                ExamDate = command.ExamDate!.Value,
+                FacilityCode = command.FacilityCode!,
+                Examiner = command.Examiner!.Trim(),
+                Measurements = MeasurementInput.ToValues(command.Measurements),
+                Findings = command.Findings?.Distinct().ToList() ?? [],
+                Resolved = command.Resolved?.ToList() ?? [],
+                Note = command.Note,
+                NextAppointment = command.NextAppointment,
+                RecordedAt = clock.Now,
+            };
+            pregnancy.Exams.Add(exam);
+            pregnancy.ApplyAssessment(grader.Assess(pregnancy, PregnancyGrader.AssessmentDateOf(pregnancy)), GradeCause.Exam, exam.Id, exam.Examiner, clock.Now);
+            exam.GradeAfter = pregnancy.Grade;
+            exam.PurpleAfter = pregnancy.Purple;
+            db.Exams.Add(exam);
+            await db.SaveChangesAsync(cancellationToken);
+
+            return new Response(exam.Id, pregnancy.Grade.ToApiName(), previous.Grade.ToApiName(), pregnancy.Purple, previous.Purple, pregnancy.Factors);
+        }
+
+        /// <summary>Rules that need the stored pregnancy; they fail as 400s naming the field, like the validator's.</summary>
+        private static void EnsureClinicallyPossible(Pregnancy pregnancy, Command command)
+        {
+            var failures = new List<ValidationFailure>();
+            if (command.ExamDate < pregnancy.Lmp)
+            {
+                failures.Add(new ValidationFailure("examDate", $"The exam date is before the LMP ({pregnancy.Lmp:yyyy-MM-dd})."));
+            }
+
+            var coded = new HashSet<string>(pregnancy.Findings.Concat(pregnancy.History.Flags).Concat(pregnancy.Exams.SelectMany(e => e.Findings)), StringComparer.Ordinal);
+            for (var i = 0; i < (command.Resolved?.Count ?? 0); i++)
+            {
+                if (!coded.Contains(command.Resolved![i].Id))
+                {
+                    failures.Add(new ValidationFailure($"resolved[{i}].id", $"'{command.Resolved[i].Id}' was never coded for this pregnancy, so it cannot be resolved."));
+                }
+            }
+
+            if (failures.Count > 0)
+            {
+                throw new ValidationException(failures);
+            }
+        }
+    }
+}

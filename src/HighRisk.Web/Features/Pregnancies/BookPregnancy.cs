@@ -1,0 +1,209 @@
+using FluentValidation;
+using HighRisk.Features.Risk;
+using HighRisk.Infrastructure;
+using HighRisk.Infrastructure.Data;
+using HighRisk.Rules;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace HighRisk.Features.Pregnancies;
+
+/// <summary>建册: books a pregnancy for a woman, who may already be known from an earlier pregnancy.</summary>
+public static class BookPregnancy
+{
+    public sealed record Command : ICommand<Response>
+    {
+        public string? FullName { get; init; }
+
+        /// <summary>18-character resident ID number; lower-case x accepted.</summary>
+        public string? ResidentId { get; init; }
+
+        /// <summary>Mainland mobile number, 11 digits, optionally +86.</summary>
+        public string? Mobile { get; init; }
+
+        /// <summary>First day of the last menstrual period. Give this or <see cref="Edd"/>.</summary>
+        public DateOnly? Lmp { get; init; }
+
+        /// <summary>Expected date of delivery; the LMP is derived as EDD − 280 days when no LMP is given.</summary>
+        public DateOnly? Edd { get; init; }
+
+        /// <summary>Residence: 12-digit village/residents' committee code or 9-digit township/sub-district code.</summary>
+        public string? DivisionCode { get; init; }
+
+        public string? Address { get; init; }
+
+        /// <summary>Booking facility code (see GET /api/facilities).</summary>
+        public string? FacilityCode { get; init; }
+
+        /// <summary>The responsible health worker.</summary>
+        public string? HealthWorker { get; init; }
+
+        /// <summary>Height in cm.</summary>
+        public decimal? HeightCm { get; init; }
+
+        /// <summary>Pre-pregnancy or booking weight in kg.</summary>
+        public decimal? WeightKg { get; init; }
+
+        public PregnancyHistory? History { get; init; }
+
+        /// <summary>Risk-catalogue factor ids coded at booking (see GET /api/risk/catalogue).</summary>
+        public IReadOnlyList<string>? Findings { get; init; }
+
+        /// <summary>The booking visit's date when it is entered afterwards from paper (补录); today when omitted.</summary>
+        public DateOnly? BookingDate { get; init; }
+    }
+
+    public sealed record Response(Guid Id, DateOnly Lmp, DateOnly Edd, GestationalAge GestationalAge, string Grade, bool Purple, IReadOnlyList<ActiveFactor> Factors);
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(BusinessClock clock, RiskCatalogue catalogue, HighRiskDb db)
+        {
+            var today = clock.Today;
+            RuleFor(c => c.FullName).NotEmpty().MaximumLength(50);
+            RuleFor(c => c.ResidentId).Custom((value, context) =>
+            {
+                if (ResidentId.Problem(value, today) is { } problem)
+                {
+                    context.AddFailure(problem);
+                }
+            });
+            RuleFor(c => c.Mobile).Must(m => MobileNumber.Normalize(m) is not null)
+                .WithMessage("The mobile number must be a mainland mobile number: 11 digits starting 13–19, optionally +86.");
+            RuleFor(c => c.Lmp).NotNull().When(c => c.Edd is null).WithMessage("Give the LMP date (or the EDD).");
+            RuleFor(c => c.Lmp).Must(lmp => lmp <= today).WithMessage("The LMP cannot be in the future.")
+                .Must(lmp => lmp > today.AddDays(-PregnancyRules.MaxGestationDays)).WithMessage($"The LMP is more than {PregnancyRules.MaxGestationDays / 7} weeks ago.")
+                .When(c => c.Lmp is not null);
+            RuleFor(c => c.Edd).Must((c, edd) => c.Lmp is null || GestationalAge.EddFromLmp(c.Lmp.Value) == edd)
+                .WithMessage("The EDD must be the LMP + 280 days; give one of them.")
+                .Must(edd => GestationalAge.LmpFromEdd(edd!.Value) <= today).WithMessage("The EDD is more than 280 days away.")
+                .Must(edd => GestationalAge.LmpFromEdd(edd!.Value) > today.AddDays(-PregnancyRules.MaxGestationDays)).WithMessage("The EDD is too far in the past.")
+                .When(c => c.Edd is not null);
+            RuleFor(c => c.BookingDate).Must(d => d <= today).WithMessage("The booking date cannot be in the future.")
+                .Must((c, d) => LmpOf(c) is not { } lmp || d >= lmp).WithMessage("The booking date cannot be before the LMP.")
+                .When(c => c.BookingDate is not null);
+            RuleFor(c => c.DivisionCode).NotEmpty().Matches("^([0-9]{9}|[0-9]{12})$")
+                .WithMessage("The division code must be the 12-digit village/residents' committee code or the 9-digit township/sub-district code.")
+                .MustAsync((code, ct) => PregnancyRules.IsResidenceAsync(db, code!, ct))
+                .WithMessage("No such township or sub-district (see GET /api/divisions).");
+            RuleFor(c => c.Address).NotEmpty().MaximumLength(200);
+            RuleFor(c => c.FacilityCode).NotEmpty().MaximumLength(32)
+                .MustAsync((code, ct) => db.Facilities.AnyAsync(f => f.Code == code, ct))
+                .WithMessage("No such facility (see GET /api/facilities).");
+            RuleFor(c => c.HealthWorker).NotEmpty().MaximumLength(50);
+            RuleFor(c => c.HeightCm).Must(h => Observation.HeightCm.Info().IsPlausible(h!.Value)).When(c => c.HeightCm is not null)
+                .WithMessage($"The height must be between {Observation.HeightCm.Info().Min} and {Observation.HeightCm.Info().Max} cm.");
+            RuleFor(c => c.WeightKg).Must(w => Observation.WeightKg.Info().IsPlausible(w!.Value)).When(c => c.WeightKg is not null)
+                .WithMessage($"The weight must be between {Observation.WeightKg.Info().Min} and {Observation.WeightKg.Info().Max} kg.");
+            RuleFor(c => c.History!).SetValidator(new HistoryValidator(catalogue)).When(c => c.History is not null);
+            RuleFor(c => c.History!.LastUterineSurgery).Must((c, date) => date < LmpOf(c))
+                .WithMessage("The last uterine operation must be before the LMP.")
+                .When(c => c.History?.LastUterineSurgery is not null && LmpOf(c) is not null);
+            RuleForEach(c => c.Findings).Must(catalogue.IsCodeable).WithMessage("'{PropertyValue}' is not a factor or qualifier of the risk catalogue.");
+        }
+    }
+
+    private static DateOnly? LmpOf(Command c) => c.Lmp ?? (c.Edd is { } edd ? GestationalAge.LmpFromEdd(edd) : null);
+
+    public sealed class HistoryValidator : AbstractValidator<PregnancyHistory>
+    {
+        public HistoryValidator(RiskCatalogue catalogue)
+        {
+            RuleFor(h => h.Gravidity).InclusiveBetween(1, 30);
+            RuleFor(h => h.Parity).InclusiveBetween(0, 20);
+            RuleFor(h => h.Abortions).InclusiveBetween(0, 30);
+            RuleFor(h => h.Cesareans).InclusiveBetween(0, 10).LessThanOrEqualTo(h => h.Parity)
+                .WithMessage("Caesareans cannot outnumber previous births (parity).");
+            RuleFor(h => h.UterineSurgeries).InclusiveBetween(0, 20);
+            RuleFor(h => h.Gravidity).Must((h, g) => h.Parity + h.Abortions <= g - 1)
+                .WithMessage("Gravidity counts this pregnancy too: it must be at least parity + abortions + 1.");
+            RuleFor(h => h.LastUterineSurgery).Must((h, date) => h.Cesareans + h.UterineSurgeries > 0)
+                .WithMessage("A last uterine operation date needs at least one caesarean or uterine operation.")
+                .When(h => h.LastUterineSurgery is not null);
+            RuleFor(h => h.Flags).NotNull();
+            RuleForEach(h => h.Flags).Must(catalogue.IsCodeable).WithMessage("'{PropertyValue}' is not a factor of the risk catalogue.");
+        }
+    }
+
+    public sealed class Handler(HighRiskDb db, BusinessClock clock, PregnancyGrader grader) : ICommandHandler<Command, Response>
+    {
+        public async ValueTask<Response> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var residentId = ResidentId.Normalize(command.ResidentId!);
+            var woman = await db.Women.SingleOrDefaultAsync(w => w.ResidentId == residentId, cancellationToken);
+            if (woman is not null)
+            {
+                await EnsureNoOpenPregnancyAsync(woman.Id, cancellationToken);
+                woman.FullName = command.FullName!.Trim();
+                woman.Mobile = MobileNumber.Normalize(command.Mobile)!;
+            }
+            else
+            {
+                woman = new Woman
+                {
+                    Id = Guid.CreateVersion7(clock.Now),
+                    FullName = command.FullName!.Trim(),
+                    ResidentId = residentId,
+                    BirthDate = ResidentId.BirthDate(residentId)!.Value,
+                    Mobile = MobileNumber.Normalize(command.Mobile)!,
+                    CreatedAt = clock.Now,
+                };
+                db.Women.Add(woman);
+            }
+
+            var lmp = command.Lmp ?? GestationalAge.LmpFromEdd(command.Edd!.Value);
+            var pregnancy = new Pregnancy
+            {
+                Id = Guid.CreateVersion7(clock.Now),
+                WomanId = woman.Id,
+                Woman = woman,
+                Lmp = lmp,
+                Edd = GestationalAge.EddFromLmp(lmp),
+                DivisionCode = command.DivisionCode!,
+                TownshipCode = command.DivisionCode![..9],
+                Address = command.Address!.Trim(),
+                FacilityCode = command.FacilityCode!,
+                HealthWorker = command.HealthWorker!.Trim(),
+                HeightCm = command.HeightCm,
+                WeightKg = command.WeightKg,
+                History = command.History ?? new PregnancyHistory(),
+                Findings = command.Findings?.Distinct().ToList() ?? [],
+                BookingDate = command.BookingDate ?? clock.Today,
+                BookedAt = clock.Now,
+            };
+            pregnancy.ApplyAssessment(grader.Assess(pregnancy, pregnancy.BookingDate), GradeCause.Booking, examId: null, pregnancy.HealthWorker, clock.Now);
+            db.Pregnancies.Add(pregnancy);
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+            {
+                // Another booking for the same woman committed first; EF rolled back to its savepoint, so we can look it up.
+                db.ChangeTracker.Clear();
+                var known = await db.Women.AsNoTracking().SingleAsync(w => w.ResidentId == residentId, cancellationToken);
+                await EnsureNoOpenPregnancyAsync(known.Id, cancellationToken);
+                throw;
+            }
+
+            var age = pregnancy.GestationalAgeOn(clock.Today);
+            return new Response(pregnancy.Id, pregnancy.Lmp, pregnancy.Edd, age, pregnancy.Grade.ToApiName(), pregnancy.Purple, pregnancy.Factors);
+        }
+
+        private async Task EnsureNoOpenPregnancyAsync(Guid womanId, CancellationToken cancellationToken)
+        {
+            var open = await db.Pregnancies.AsNoTracking()
+                .Where(p => p.WomanId == womanId && p.Status == PregnancyStatus.Open)
+                .Select(p => (Guid?)p.Id)
+                .FirstOrDefaultAsync(cancellationToken);
+            if (open is { } id)
+            {
+                throw new ConflictException(
+                    "This woman already has an open pregnancy; close it before booking a new one.",
+                    new Dictionary<string, object?> { ["openPregnancyId"] = id });
+            }
+        }
+    }
+}

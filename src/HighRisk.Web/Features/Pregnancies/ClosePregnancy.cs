@@ -1,0 +1,61 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using FluentValidation.Results;
+using HighRisk.Infrastructure;
+using HighRisk.Infrastructure.Data;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace HighRisk.Features.Pregnancies;
+
+/// <summary>结案: closes a pregnancy with its outcome; a closed pregnancy takes no new exams.</summary>
+public static class ClosePregnancy
+{
+    public sealed record Command : ICommand<Response>
+    {
+        [JsonIgnore]
+        public Guid PregnancyId { get; init; }
+
+        public PregnancyOutcome? Outcome { get; init; }
+
+        /// <summary>Date of the delivery, miscarriage, termination, move or death.</summary>
+        public DateOnly? Date { get; init; }
+
+        /// <summary>Delivery mode; required when the outcome is a delivery.</summary>
+        public DeliveryMode? Mode { get; init; }
+    }
+
+    public sealed record Response(Guid Id, PregnancyStatus Status, PregnancyOutcome Outcome, DateOnly Date, DeliveryMode? Mode);
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(BusinessClock clock)
+        {
+            RuleFor(c => c.Outcome).NotNull().IsInEnum();
+            RuleFor(c => c.Date).NotNull().LessThanOrEqualTo(clock.Today).WithMessage("The date cannot be in the future.");
+            RuleFor(c => c.Mode).NotNull().When(c => c.Outcome == PregnancyOutcome.Delivery).WithMessage("Give the delivery mode.");
+            RuleFor(c => c.Mode).Null().When(c => c.Outcome is not null && c.Outcome != PregnancyOutcome.Delivery)
+                .WithMessage("A mode is given only for a delivery.");
+        }
+    }
+
+    public sealed class Handler(HighRiskDb db, BusinessClock clock) : ICommandHandler<Command, Response>
+    {
+        public async ValueTask<Response> Handle(Command command, CancellationToken cancellationToken)
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM pregnancies WHERE id = {command.PregnancyId} FOR UPDATE", cancellationToken);
+            var pregnancy = await db.Pregnancies.SingleOrDefaultAsync(p => p.Id == command.PregnancyId, cancellationToken)
+                ?? throw new NotFoundException("No such pregnancy.");
+            var date = command.Date!.Value;
+            var lastExam = await db.Exams.Where(e => e.PregnancyId == pregnancy.Id).MaxAsync(e => (DateOnly?)e.ExamDate, cancellationToken);
+            if (pregnancy.Status == PregnancyStatus.Open && (date < pregnancy.Lmp || date < lastExam))
+            {
+                throw new ValidationException([new ValidationFailure("date", $"The date is before the LMP ({pregnancy.Lmp:yyyy-MM-dd}) or the last exam ({lastExam:yyyy-MM-dd}).")]);
+            }
+
+            pregnancy.Close(command.Outcome!.Value, date, command.Mode, clock.Now);
+            await db.SaveChangesAsync(cancellationToken);
+            return new Response(pregnancy.Id, pregnancy.Status, pregnancy.Outcome!.Value, date, pregnancy.DeliveryMode);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using HighRisk.Features.Exams;
+using HighRisk.Features.Risk;
+using HighRisk.Infrastructure;
+using HighRisk.Infrastructure.Data;
+using HighRisk.Rules;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace HighRisk.Features.Pregnancies;
+
+/// <summary>The whole record of one pregnancy: the woman, the current grade and why, every exam, the grade history.</summary>
+public static class GetPregnancy
+{
+    public sealed record Query(Guid Id) : IQuery<Response>;
+
+    public sealed record WomanView(string FullName, string ResidentId, DateOnly BirthDate, int AgeYears, string Mobile);
+
+    public sealed record ExamView(
+        Guid Id, DateOnly ExamDate, GestationalAge GestationalAge, string FacilityCode, string Examiner, Dictionary<string, object> Measurements,
+        IReadOnlyList<string> Findings, IReadOnlyList<ResolvedFinding> Resolved, string? Note, DateOnly? NextAppointment, DateTimeOffset RecordedAt,
+        string GradeAfter, bool PurpleAfter)
+    {
+        public static ExamView Of(Exam e, DateOnly lmp) => new(
+            e.Id, e.ExamDate, GestationalAge.FromLmp(lmp, e.ExamDate), e.FacilityCode, e.Examiner, MeasurementInput.ToApi(e.Measurements),
+            e.Findings, e.Resolved, e.Note, e.NextAppointment, e.RecordedAt, e.GradeAfter.ToApiName(), e.PurpleAfter);
+    }
+
+    public sealed record GradeChangeView(
+        Guid Id, string? From, string To, bool FromPurple, bool ToPurple, IReadOnlyList<ActiveFactor> Factors, Guid? ExamId, GradeCause Cause,
+        string CatalogueVersion, string ChangedBy, DateTimeOffset ChangedAt);
+
+    public sealed record Response(
+        Guid Id, WomanView Woman, DateOnly Lmp, DateOnly Edd, GestationalAge GestationalAge, string DivisionCode, string? DivisionName,
+        string TownshipCode, string Address, string FacilityCode, string HealthWorker, decimal? HeightCm, decimal? WeightKg,
+        PregnancyHistory History, IReadOnlyList<string> Findings, DateOnly BookingDate, DateTimeOffset BookedAt, PregnancyStatus Status,
+        PregnancyOutcome? Outcome, DateOnly? OutcomeDate, DeliveryMode? DeliveryMode, string Grade, bool Purple, IReadOnlyList<ActiveFactor> Factors,
+        string? CatalogueVersion, DateTimeOffset GradedAt, IReadOnlyList<ExamView> Exams, IReadOnlyList<GradeChangeView> GradeHistory);
+
+    public sealed class Handler(HighRiskDb db, BusinessClock clock) : IQueryHandler<Query, Response>
+    {
+        public async ValueTask<Response> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var p = await db.Pregnancies.AsNoTracking()
+                .Include(x => x.Woman)
+                .Include(x => x.Exams)
+                .Include(x => x.GradeHistory)
+                .AsSplitQuery()
+                .SingleOrDefaultAsync(x => x.Id == query.Id, cancellationToken)
+                ?? throw new NotFoundException("No such pregnancy.");
+            var divisionName = await db.Divisions.Where(d => d.Code == p.DivisionCode || d.Code == p.TownshipCode)
+                .OrderByDescending(d => d.Code.Length).Select(d => d.Name).FirstOrDefaultAsync(cancellationToken);
+
+            var today = clock.Today;
+            var asOf = p.Status == PregnancyStatus.Open || p.OutcomeDate is null ? today : p.OutcomeDate.Value;
+            var woman = new WomanView(p.Woman.FullName, p.Woman.ResidentId, p.Woman.BirthDate, ClinicalDates.AgeOn(p.Woman.BirthDate, today), p.Woman.Mobile);
+            var exams = p.Exams.OrderBy(e => e.ExamDate).ThenBy(e => e.RecordedAt).Select(e => ExamView.Of(e, p.Lmp)).ToList();
+            var history = p.GradeHistory.OrderBy(g => g.ChangedAt).Select(g => new GradeChangeView(
+                g.Id, g.FromColour?.ToApiName(), g.ToColour.ToApiName(), g.FromPurple, g.ToPurple, g.Factors, g.ExamId, g.Cause,
+                g.CatalogueVersion, g.ChangedBy, g.ChangedAt)).ToList();
+
+            return new Response(
+                p.Id, woman, p.Lmp, p.Edd, GestationalAge.FromLmp(p.Lmp, asOf < p.Lmp ? p.Lmp : asOf), p.DivisionCode, divisionName, p.TownshipCode,
+                p.Address, p.FacilityCode, p.HealthWorker, p.HeightCm, p.WeightKg, p.History, p.Findings, p.BookingDate, p.BookedAt, p.Status,
+                p.Outcome, p.OutcomeDate, p.DeliveryMode, p.Grade.ToApiName(), p.Purple, p.Factors, p.CatalogueVersion, p.GradedAt, exams, history);
+        }
+    }
+}

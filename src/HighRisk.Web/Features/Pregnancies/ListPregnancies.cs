@@ -1,0 +1,87 @@
+using FluentValidation;
+using HighRisk.Features.Risk;
+using HighRisk.Infrastructure;
+using HighRisk.Infrastructure.Data;
+using HighRisk.Rules;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace HighRisk.Features.Pregnancies;
+
+/// <summary>Pregnancies under a division-code prefix, newest booking first, keyset-paged by an opaque cursor.</summary>
+public static class ListPregnancies
+{
+    public sealed record Query(string? Division, string? Grade, bool? Purple, string? Status, string? Q, string? Cursor, int? Limit) : IQuery<Response>;
+
+    public sealed record Item(
+        Guid Id, long Number, string FullName, string ResidentId, string Mobile, string DivisionCode, DateOnly Lmp, DateOnly Edd, GestationalAge GestationalAge,
+        string Grade, bool Purple, PregnancyStatus Status, string HealthWorker, DateOnly BookingDate);
+
+    public sealed record Response(IReadOnlyList<Item> Items, string? NextCursor);
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator()
+        {
+            RuleFor(q => q.Division).Matches("^[0-9]{2,12}$").WithMessage("The division must be a division-code prefix (2 to 12 digits).");
+            RuleFor(q => q.Grade).Must(g => GradeNames.TryParse(g!, out _)).When(q => q.Grade is not null)
+                .WithMessage("The grade must be green, yellow, orange or red.");
+            RuleFor(q => q.Status).Must(s => Enum.TryParse<PregnancyStatus>(s, ignoreCase: true, out _)).When(q => q.Status is not null)
+                .WithMessage("The status must be open or closed.");
+            RuleFor(q => q.Q).MaximumLength(50);
+            RuleFor(q => q.Cursor).Must(c => long.TryParse(c, out _)).When(q => q.Cursor is not null).WithMessage("The cursor is not one this API returned.");
+            RuleFor(q => q.Limit).InclusiveBetween(1, 200);
+        }
+    }
+
+    public sealed class Handler(HighRiskDb db, BusinessClock clock) : IQueryHandler<Query, Response>
+    {
+        public async ValueTask<Response> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var limit = query.Limit ?? 50;
+            var pregnancies = db.Pregnancies.AsNoTracking();
+            if (query.Division is { } division)
+            {
+                pregnancies = pregnancies.Where(p => p.DivisionCode.StartsWith(division));
+            }
+
+            if (query.Grade is { } gradeText && GradeNames.TryParse(gradeText, out var grade))
+            {
+                pregnancies = pregnancies.Where(p => p.Grade == grade);
+            }
+
+            if (query.Purple is { } purple)
+            {
+                pregnancies = pregnancies.Where(p => p.Purple == purple);
+            }
+
+            if (query.Status is { } statusText && Enum.TryParse<PregnancyStatus>(statusText, ignoreCase: true, out var status))
+            {
+                pregnancies = pregnancies.Where(p => p.Status == status);
+            }
+
+            if (!string.IsNullOrWhiteSpace(query.Q))
+            {
+                var q = query.Q.Trim();
+                pregnancies = pregnancies.Where(p => p.Woman.FullName.Contains(q) || p.Woman.Mobile.Contains(q) || p.Woman.ResidentId.EndsWith(q.ToUpperInvariant()));
+            }
+
+            if (query.Cursor is { } cursor && long.TryParse(cursor, out var after))
+            {
+                pregnancies = pregnancies.Where(p => p.Number < after);
+            }
+
+            var today = clock.Today;
+            var rows = await pregnancies.OrderByDescending(p => p.Number).Take(limit + 1)
+                .Select(p => new { p.Id, p.Number, p.Woman.FullName, p.Woman.ResidentId, p.Woman.Mobile, p.DivisionCode, p.Lmp, p.Edd, p.Grade, p.Purple, p.Status, p.HealthWorker, p.BookingDate, p.OutcomeDate })
+                .ToListAsync(cancellationToken);
+            var items = rows.Take(limit).Select(r => new Item(
+                r.Id, r.Number, r.FullName, r.ResidentId, r.Mobile, r.DivisionCode, r.Lmp, r.Edd,
+                GestationalAge.FromLmp(r.Lmp, Max(r.Lmp, r.Status == PregnancyStatus.Open ? today : r.OutcomeDate ?? today)),
+                r.Grade.ToApiName(), r.Purple, r.Status, r.HealthWorker, r.BookingDate)).ToList();
+            return new Response(items, rows.Count > limit ? rows[limit - 1].Number.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
+        }
+
+        private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+    }
+}

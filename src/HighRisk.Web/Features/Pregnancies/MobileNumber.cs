@@ -1,0 +1,31 @@
+using System.Text.RegularExpressions;
+
+namespace HighRisk.Features.Pregnancies;
+
+/// <summary>A mainland mobile number: 11 digits starting 1[3-9], optionally written with +86 / 86, spaces or dashes.</summary>
+public static partial class MobileNumber
+{
+    /// <summary>The 11-digit form, or null when the value is not a mainland mobile number.</summary>
+    public static string? Normalize(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var compact = value.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
+        if (compact.StartsWith("+86", StringComparison.Ordinal))
+        {
+            compact = compact[3..];
+        }
+        else if (compact.Length == 13 && compact.StartsWith("86", StringComparison.Ordinal))
+        {
+            compact = compact[2..];
+        }
+
+        return Pattern().IsMatch(compact) ? compact : null;
+    }
+
+    [GeneratedRegex("^1[3-9][0-9]{9}$", RegexOptions.CultureInvariant)]
+    private static partial Regex Pattern();
+}

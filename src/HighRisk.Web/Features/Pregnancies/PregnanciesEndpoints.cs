@@ -1,0 +1,68 @@
+using HighRisk.Features.Exams;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace HighRisk.Features.Pregnancies;
+
+public static class PregnanciesEndpoints
+{
+    public static void MapPregnancies(this IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/pregnancies").WithTags("Pregnancies");
+
+        group.MapPost("/", async Task<Created<BookPregnancy.Response>> (BookPregnancy.Command command, ISender sender, CancellationToken ct) =>
+            {
+                var booked = await sender.Send(command, ct);
+                return TypedResults.Created($"/api/pregnancies/{booked.Id}", booked);
+            })
+            .WithName("BookPregnancy")
+            .WithSummary("Book a pregnancy (建册)")
+            .WithDescription("Opens a pregnancy record and grades it. A woman (same resident ID) has at most one open pregnancy: a second booking answers 409 with `openPregnancyId`.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        group.MapGet("/", async Task<Ok<ListPregnancies.Response>> (string? division, string? grade, bool? purple, string? status, string? q, string? cursor, int? limit, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListPregnancies.Query(division, grade, purple, status, q, cursor, limit), ct)))
+            .WithName("ListPregnancies")
+            .WithSummary("List pregnancies")
+            .WithDescription("Filtered by division-code prefix (`division`), `grade` (green|yellow|orange|red), `purple`, `status` (open|closed) and `q` (name, mobile, or the last digits of the resident ID). Newest booking first; pass `nextCursor` back as `cursor` for the next page (`limit` 1–200, default 50).")
+            .ProducesValidationProblem();
+
+        group.MapGet("/{id:guid}", async Task<Ok<GetPregnancy.Response>> (Guid id, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetPregnancy.Query(id), ct)))
+            .WithName("GetPregnancy")
+            .WithSummary("Read a pregnancy record")
+            .WithDescription("The woman, the current grade with its active factors and their evidence, every exam and the grade history.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPost("/{id:guid}/close", async Task<Ok<ClosePregnancy.Response>> (Guid id, ClosePregnancy.Command command, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(command with { PregnancyId = id }, ct)))
+            .WithName("ClosePregnancy")
+            .WithSummary("Close a pregnancy (结案)")
+            .WithDescription("Outcome `delivery` (with `mode`), `miscarriage`, `termination`, `movedAway` or `maternalDeath`, and its date. A closed pregnancy takes no new exams (409).")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapPost("/{id:guid}/exams", async Task<Created<RecordExam.Response>> (Guid id, RecordExam.Command command, ISender sender, CancellationToken ct) =>
+            {
+                var recorded = await sender.Send(command with { PregnancyId = id }, ct);
+                return TypedResults.Created($"/api/pregnancies/{id}/exams/{recorded.ExamId}", recorded);
+            })
+            .WithTags("Exams")
+            .WithName("RecordExam")
+            .WithSummary("Record an antenatal exam (产检)")
+            .WithDescription("Records measurements (names, units and plausible ranges in the schema and docs/observations.md), coded findings and resolutions, and re-grades the pregnancy in the same transaction. Answers the grade after the exam and the grade before it.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapGet("/{id:guid}/exams/{examId:guid}", async Task<Ok<GetPregnancy.ExamView>> (Guid id, Guid examId, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetExam.Query(id, examId), ct)))
+            .WithTags("Exams")
+            .WithName("GetExam")
+            .WithSummary("Read one exam")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+}

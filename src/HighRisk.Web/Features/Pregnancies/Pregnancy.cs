@@ -1,0 +1,147 @@
+using HighRisk.Features.Exams;
+using HighRisk.Infrastructure;
+using HighRisk.Features.Risk;
+using HighRisk.Rules;
+
+namespace HighRisk.Features.Pregnancies;
+
+/// <summary>
+/// One pregnancy episode from booking (建册) to its close, with the colour-coded risk grade it holds now.
+/// State changes go through the methods below; each guards its own transition.
+/// </summary>
+public sealed class Pregnancy
+{
+    private readonly List<object> _events = [];
+
+    public Guid Id { get; init; }
+
+    /// <summary>The register's running case number, assigned by the database in booking order.</summary>
+    public long Number { get; private set; }
+
+    public Guid WomanId { get; init; }
+
+    public Woman Woman { get; init; } = null!;
+
+    public DateOnly Lmp { get; init; }
+
+    public DateOnly Edd { get; init; }
+
+    /// <summary>Residence: 12-digit village/residents' committee code or 9-digit township/sub-district code.</summary>
+    public required string DivisionCode { get; init; }
+
+    /// <summary>The 9-digit township or sub-district of residence, whose MCH staff follow her up.</summary>
+    public required string TownshipCode { get; init; }
+
+    public required string Address { get; init; }
+
+    public required string FacilityCode { get; init; }
+
+    public required string HealthWorker { get; init; }
+
+    public decimal? HeightCm { get; init; }
+
+    public decimal? WeightKg { get; init; }
+
+    public PregnancyHistory History { get; init; } = new();
+
+    /// <summary>Risk-catalogue factor ids coded by the health worker at booking.</summary>
+    public List<string> Findings { get; init; } = [];
+
+    public DateOnly BookingDate { get; init; }
+
+    public DateTimeOffset BookedAt { get; init; }
+
+    public PregnancyStatus Status { get; private set; } = PregnancyStatus.Open;
+
+    public PregnancyOutcome? Outcome { get; private set; }
+
+    public DateOnly? OutcomeDate { get; private set; }
+
+    public DeliveryMode? DeliveryMode { get; private set; }
+
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    public RiskColour Grade { get; private set; }
+
+    public bool Purple { get; private set; }
+
+    public IReadOnlyList<ActiveFactor> Factors { get; private set; } = [];
+
+    public string? CatalogueVersion { get; private set; }
+
+    public DateTimeOffset GradedAt { get; private set; }
+
+    public List<Exam> Exams { get; init; } = [];
+
+    public List<GradeChange> GradeHistory { get; init; } = [];
+
+    /// <summary>Domain events raised by the last state changes, dispatched when the unit of work is saved.</summary>
+    public IReadOnlyList<object> Events => _events;
+
+    public void ClearEvents() => _events.Clear();
+
+    /// <summary>
+    /// Takes the engine's assessment. A grade-history row is written (and an event raised) only when the colour or
+    /// the purple flag changes, or on the first grading at booking.
+    /// </summary>
+    public void ApplyAssessment(RiskAssessment assessment, GradeCause cause, Guid? examId, string by, DateTimeOffset at)
+    {
+        var first = CatalogueVersion is null;
+        var changed = first || assessment.Colour != Grade || assessment.Purple != Purple;
+        var from = first ? (RiskColour?)null : Grade;
+        var fromPurple = !first && Purple;
+
+        Grade = assessment.Colour;
+        Purple = assessment.Purple;
+        Factors = assessment.Factors;
+        CatalogueVersion = $"{assessment.CatalogueId}@{assessment.CatalogueVersion}";
+        GradedAt = at;
+        if (!changed)
+        {
+            return;
+        }
+
+        var change = new GradeChange
+        {
+            Id = Guid.CreateVersion7(at),
+            PregnancyId = Id,
+            FromColour = from,
+            ToColour = assessment.Colour,
+            FromPurple = fromPurple,
+            ToPurple = assessment.Purple,
+            Factors = assessment.Factors,
+            ExamId = examId,
+            Cause = cause,
+            CatalogueVersion = CatalogueVersion,
+            ChangedBy = by,
+            ChangedAt = at,
+        };
+        GradeHistory.Add(change);
+        _events.Add(new GradeChanged(this, change));
+    }
+
+    public void Close(PregnancyOutcome outcome, DateOnly date, DeliveryMode? mode, DateTimeOffset at)
+    {
+        if (Status == PregnancyStatus.Closed)
+        {
+            throw new ConflictException($"The pregnancy was already closed on {OutcomeDate:yyyy-MM-dd} ({Outcome}).");
+        }
+
+        Status = PregnancyStatus.Closed;
+        Outcome = outcome;
+        OutcomeDate = date;
+        DeliveryMode = outcome == PregnancyOutcome.Delivery ? mode : null;
+        ClosedAt = at;
+    }
+
+    /// <summary>Guards an exam: only an open pregnancy takes new exams.</summary>
+    public void EnsureOpenForExams()
+    {
+        if (Status == PregnancyStatus.Closed)
+        {
+            throw new ConflictException($"The pregnancy was closed on {OutcomeDate:yyyy-MM-dd} ({Outcome}); it takes no new exams.");
+        }
+    }
+
+    public GestationalAge GestationalAgeOn(DateOnly date) => GestationalAge.FromLmp(Lmp, date);
+}

@@ -1,0 +1,50 @@
+using HighRisk.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace HighRisk.Features.Pregnancies;
+
+internal sealed class WomanConfiguration : IEntityTypeConfiguration<Woman>
+{
+    public void Configure(EntityTypeBuilder<Woman> builder)
+    {
+        // Ids are made by the aggregate (UUIDv7), so a new child reached through a navigation is an insert.
+        builder.Property(w => w.Id).ValueGeneratedNever();
+        builder.Property(w => w.FullName).HasMaxLength(50);
+        builder.Property(w => w.ResidentId).HasMaxLength(18);
+        builder.Property(w => w.Mobile).HasMaxLength(11);
+        builder.HasIndex(w => w.ResidentId).IsUnique();
+    }
+}
+
+internal sealed class PregnancyConfiguration : IEntityTypeConfiguration<Pregnancy>
+{
+    public void Configure(EntityTypeBuilder<Pregnancy> builder)
+    {
+        // Ids are made by the aggregate (UUIDv7), so a new child reached through a navigation is an insert.
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.Number).UseIdentityAlwaysColumn();
+        builder.HasIndex(p => p.Number).IsUnique();
+        builder.Property(p => p.DivisionCode).HasMaxLength(12);
+        builder.Property(p => p.TownshipCode).HasMaxLength(9);
+        builder.Property(p => p.Address).HasMaxLength(200);
+        builder.Property(p => p.FacilityCode).HasMaxLength(32);
+        builder.Property(p => p.HealthWorker).HasMaxLength(50);
+        builder.Property(p => p.HeightCm).HasPrecision(5, 1);
+        builder.Property(p => p.WeightKg).HasPrecision(5, 1);
+        builder.Property(p => p.History).HasJsonColumn();
+        builder.Property(p => p.Factors).HasJsonColumn();
+        builder.Property(p => p.CatalogueVersion).HasMaxLength(64);
+        builder.Ignore(p => p.Events);
+        builder.HasOne(p => p.Woman).WithMany().HasForeignKey(p => p.WomanId);
+        builder.HasMany(p => p.Exams).WithOne().HasForeignKey(e => e.PregnancyId);
+        builder.HasMany(p => p.GradeHistory).WithOne().HasForeignKey(g => g.PregnancyId);
+
+        // At most one open pregnancy per woman, enforced by the database so that two bookings racing both fail safe.
+        builder.HasIndex(p => p.WomanId).IsUnique().HasFilter("status = 'Open'").HasDatabaseName("ux_pregnancies_one_open_per_woman");
+
+        // Listing by division prefix, most urgent first, keyset-paged on (grade rank, id).
+        builder.HasIndex(p => p.DivisionCode).HasOperators("text_pattern_ops");
+        builder.HasIndex(p => new { p.TownshipCode, p.Status });
+    }
+}

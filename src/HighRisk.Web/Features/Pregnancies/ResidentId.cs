@@ -1,0 +1,75 @@
+using System.Globalization;
+
+namespace HighRisk.Features.Pregnancies;
+
+/// <summary>
+/// The 18-character resident ID number (公民身份号码, GB 11643-1999): 6-digit address code, birth date yyyyMMdd,
+/// 3-digit sequence, and an ISO 7064 MOD 11-2 check character (0-9 or X; lower-case x accepted on input).
+/// </summary>
+public static class ResidentId
+{
+    private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    private const string CheckCharacters = "10X98765432";
+
+    /// <summary>Upper-cases the check character and trims spaces.</summary>
+    public static string Normalize(string value) => value.Trim().ToUpperInvariant();
+
+    public static char CheckCharacter(ReadOnlySpan<char> first17)
+    {
+        var sum = 0;
+        for (var i = 0; i < 17; i++)
+        {
+            sum += (first17[i] - '0') * Weights[i];
+        }
+
+        return CheckCharacters[sum % 11];
+    }
+
+    /// <summary>Why the number is not a valid resident ID, or null when it is.</summary>
+    public static string? Problem(string? value, DateOnly today)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return "The resident ID number is required.";
+        }
+
+        var id = Normalize(value);
+        if (id.Length != 18)
+        {
+            return "The resident ID number must have 18 characters.";
+        }
+
+        for (var i = 0; i < 17; i++)
+        {
+            if (!char.IsAsciiDigit(id[i]))
+            {
+                return "The first 17 characters of the resident ID number must be digits.";
+            }
+        }
+
+        if (!char.IsAsciiDigit(id[17]) && id[17] != 'X')
+        {
+            return "The last character of the resident ID number must be a digit or X.";
+        }
+
+        var birth = BirthDate(id);
+        if (birth is null)
+        {
+            return "Characters 7-14 of the resident ID number are not a real date of birth.";
+        }
+
+        if (birth > today)
+        {
+            return "The date of birth in the resident ID number is in the future.";
+        }
+
+        return CheckCharacter(id.AsSpan(0, 17)) == id[17]
+            ? null
+            : "The check character of the resident ID number does not match (ISO 7064 MOD 11-2): the number is mistyped.";
+    }
+
+    public static DateOnly? BirthDate(string normalized) =>
+        DateOnly.TryParseExact(normalized.AsSpan(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : null;
+}

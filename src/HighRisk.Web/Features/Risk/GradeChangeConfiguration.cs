@@ -1,0 +1,19 @@
+using HighRisk.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace HighRisk.Features.Risk;
+
+internal sealed class GradeChangeConfiguration : IEntityTypeConfiguration<GradeChange>
+{
+    public void Configure(EntityTypeBuilder<GradeChange> builder)
+    {
+        // Ids are made by the aggregate (UUIDv7), so a new child reached through a navigation is an insert.
+        builder.Property(g => g.Id).ValueGeneratedNever();
+        builder.ToTable("grade_changes");
+        builder.Property(g => g.Factors).HasJsonColumn();
+        builder.Property(g => g.CatalogueVersion).HasMaxLength(64);
+        builder.Property(g => g.ChangedBy).HasMaxLength(50);
+        builder.HasIndex(g => new { g.PregnancyId, g.ChangedAt });
+    }
+}

@@ -1,0 +1,60 @@
+using HighRisk.Features.Divisions;
+using HighRisk.Features.Exams;
+using HighRisk.Features.Pregnancies;
+using HighRisk.Features.Risk;
+using HighRisk.Infrastructure.Web;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace HighRisk.Infrastructure.Data;
+
+public sealed class HighRiskDb(DbContextOptions<HighRiskDb> options, IPublisher? publisher = null) : DbContext(options)
+{
+    public DbSet<Division> Divisions => Set<Division>();
+
+    public DbSet<Facility> Facilities => Set<Facility>();
+
+    public DbSet<Woman> Women => Set<Woman>();
+
+    public DbSet<Pregnancy> Pregnancies => Set<Pregnancy>();
+
+    public DbSet<Exam> Exams => Set<Exam>();
+
+    public DbSet<GradeChange> GradeChanges => Set<GradeChange>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public DbSet<SeedRun> SeedRuns => Set<SeedRun>();
+
+    /// <summary>
+    /// Dispatches the aggregates' domain events before saving, so that their handlers' writes (alert outbox rows)
+    /// commit in the same transaction as the change that raised them.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
+    {
+        if (publisher is not null)
+        {
+            var raisers = ChangeTracker.Entries<Pregnancy>().Select(e => e.Entity).Where(p => p.Events.Count > 0).ToList();
+            foreach (var pregnancy in raisers)
+            {
+                var events = pregnancy.Events.ToList();
+                pregnancy.ClearEvents();
+                foreach (var domainEvent in events)
+                {
+                    await publisher.Publish(domainEvent, cancellationToken);
+                }
+            }
+        }
+
+        return await base.SaveChangesAsync(cancellationToken);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored as their names, readable in SQL and stable when members are reordered.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(HighRiskDb).Assembly);
+}

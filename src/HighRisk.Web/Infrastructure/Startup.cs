@@ -1,0 +1,65 @@
+using HighRisk.Infrastructure.Data;
+using HighRisk.Rules;
+using Microsoft.EntityFrameworkCore;
+
+namespace HighRisk.Infrastructure;
+
+/// <summary>What happens between building the host and serving: database, migrations, reference data, demo data.</summary>
+public static class Startup
+{
+    /// <summary>
+    /// With no connection string configured, the service runs on a private PostgreSQL cluster under the checkout's
+    /// .data folder (started here, kept between runs, stopped when the service stops).
+    /// </summary>
+    public static async Task<LocalPostgres?> EnsureDatabaseAsync(WebApplicationBuilder builder)
+    {
+        if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("HighRisk")))
+        {
+            return null;
+        }
+
+        var dataDir = builder.Configuration["LocalPostgres:DataDirectory"] ?? Path.Combine(RepositoryRoot(builder.Environment.ContentRootPath), ".data", "postgres");
+        var cluster = await LocalPostgres.StartAsync(dataDir, "highrisk", throwAway: false);
+        builder.Configuration["ConnectionStrings:HighRisk"] = cluster.ConnectionString;
+        return cluster;
+    }
+
+    public static async Task PrepareDatabaseAsync(WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HighRiskDb>();
+        if (app.Configuration.GetValue("Database:MigrateOnStart", true))
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        await scope.ServiceProvider.GetRequiredService<ReferenceDataSeeder>().SeedAsync(SeedsFolder(app.Configuration), CancellationToken.None);
+    }
+
+    /// <summary>seeds/ beside the binaries (copied at build) unless configured.</summary>
+    public static string SeedsFolder(IConfiguration configuration) =>
+        configuration["Seeds:Folder"] ?? Path.Combine(AppContext.BaseDirectory, "seeds");
+
+    public static string CatalogueFile(IConfiguration configuration) =>
+        configuration["Risk:CatalogueFile"] ?? Path.Combine(SeedsFolder(configuration), "catalogue", "cn-2017.json");
+
+    private static string RepositoryRoot(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "HighRisk.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return start;
+    }
+
+    /// <summary>Reads and validates the catalogue; a malformed one stops the service with the line at fault.</summary>
+    public static RiskCatalogue LoadCatalogue(IConfiguration configuration)
+    {
+        var file = CatalogueFile(configuration);
+        return RiskCatalogue.Parse(File.ReadAllText(file), Path.GetFileName(file));
+    }
+}

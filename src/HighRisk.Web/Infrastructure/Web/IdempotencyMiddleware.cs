@@ -1,0 +1,109 @@
+using System.Security.Cryptography;
+using HighRisk.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace HighRisk.Infrastructure.Web;
+
+/// <summary>
+/// Makes a POST carrying an <c>Idempotency-Key</c> header safe to retry. The key row is inserted first, in the same
+/// transaction as the command's writes: a concurrent retry blocks on it and then replays the stored response; a retry
+/// after success replays it; the same key with another method, path or body gets 422. Failed requests (4xx, 5xx)
+/// roll back with their key, so a corrected retry may reuse it.
+/// </summary>
+public sealed class IdempotencyMiddleware(RequestDelegate next)
+{
+    public const string Header = "Idempotency-Key";
+
+    public async Task InvokeAsync(HttpContext http, HighRiskDb db, BusinessClock clock)
+    {
+        var key = http.Request.Headers[Header].ToString();
+        if (!HttpMethods.IsPost(http.Request.Method) || string.IsNullOrEmpty(key))
+        {
+            await next(http);
+            return;
+        }
+
+        if (key.Length > 200)
+        {
+            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure(Header, "The Idempotency-Key header must be at most 200 characters.")]);
+        }
+
+        var hash = await HashRequestAsync(http.Request);
+        await using var transaction = await db.Database.BeginTransactionAsync(http.RequestAborted);
+        var claimed = await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO idempotency_records (key, request_hash, status_code, created_at) VALUES ({key}, {hash}, 0, {clock.Now}) ON CONFLICT (key) DO NOTHING",
+            http.RequestAborted);
+        if (claimed == 0)
+        {
+            var first = await db.IdempotencyRecords.AsNoTracking().SingleAsync(r => r.Key == key, http.RequestAborted);
+            await transaction.RollbackAsync(http.RequestAborted);
+            await ReplayAsync(http, first, hash);
+            return;
+        }
+
+        var realBody = http.Response.Body;
+        await using var captured = new MemoryStream();
+        http.Response.Body = captured;
+        try
+        {
+            await next(http);
+        }
+        finally
+        {
+            http.Response.Body = realBody;
+        }
+
+        if (http.Response.StatusCode is >= 200 and < 300)
+        {
+            var body = System.Text.Encoding.UTF8.GetString(captured.ToArray());
+            await db.Database.ExecuteSqlAsync(
+                $"UPDATE idempotency_records SET status_code = {http.Response.StatusCode}, content_type = {http.Response.ContentType}, location = {http.Response.Headers.Location.ToString()}, body = {body} WHERE key = {key}",
+                http.RequestAborted);
+            await transaction.CommitAsync(http.RequestAborted);
+        }
+        else if (db.Database.CurrentTransaction is not null)
+        {
+            await transaction.RollbackAsync(http.RequestAborted);
+        }
+
+        captured.Position = 0;
+        await captured.CopyToAsync(realBody, http.RequestAborted);
+    }
+
+    private static async Task ReplayAsync(HttpContext http, IdempotencyRecord first, string hash)
+    {
+        if (first.RequestHash != hash)
+        {
+            throw new UnprocessableException($"The Idempotency-Key was already used for a different request; use a new key for a new request.");
+        }
+
+        http.Response.StatusCode = first.StatusCode;
+        http.Response.Headers["Idempotent-Replayed"] = "true";
+        if (!string.IsNullOrEmpty(first.Location))
+        {
+            http.Response.Headers.Location = first.Location;
+        }
+
+        if (first.Body is not null)
+        {
+            http.Response.ContentType = first.ContentType ?? "application/json";
+            await http.Response.WriteAsync(first.Body, http.RequestAborted);
+        }
+    }
+
+    private static async Task<string> HashRequestAsync(HttpRequest request)
+    {
+        request.EnableBuffering();
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(System.Text.Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString}\n"));
+        var buffer = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(buffer, request.HttpContext.RequestAborted)) > 0)
+        {
+            sha.AppendData(buffer, 0, read);
+        }
+
+        request.Body.Position = 0;
+        return Convert.ToHexString(sha.GetHashAndReset());
+    }
+}

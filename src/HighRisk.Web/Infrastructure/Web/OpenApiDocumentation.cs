@@ -1,0 +1,65 @@
+using System.Globalization;
+using HighRisk.Rules;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace HighRisk.Infrastructure.Web;
+
+/// <summary>The OpenAPI document at /openapi/v1.json: every endpoint, and the measurement vocabulary with units and ranges.</summary>
+public static class OpenApiDocumentation
+{
+    public static void Configure(OpenApiOptions options)
+    {
+        options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info = new OpenApiInfo
+            {
+                Title = "HighRisk API",
+                Version = "v1",
+                Description = "High-risk pregnancy tracking under China's five-colour maternal risk specification (2017). " +
+                    "Errors are RFC 9457 problem details; a 400 names each invalid field under `errors`. " +
+                    "Every POST accepts an `Idempotency-Key` header: a retry with the same key and body replays the first response.",
+            };
+            return Task.CompletedTask;
+        });
+
+        // measurements is an open object on the wire; document each known observation with its unit and plausible range.
+        options.AddSchemaTransformer((schema, context, _) =>
+        {
+            if (context.JsonPropertyInfo?.Name == "measurements" && context.JsonTypeInfo.Type == typeof(Dictionary<string, System.Text.Json.JsonElement>))
+            {
+                schema.Type = JsonSchemaType.Object;
+                schema.Description = "Measurements by observation name, in the units below; values outside the plausible range are rejected (400).";
+                schema.Properties = new Dictionary<string, IOpenApiSchema>();
+                foreach (var info in Observations.All.Where(o => o.Source == ObservationSource.Measured))
+                {
+                    schema.Properties[info.ApiName] = Describe(info);
+                }
+
+                schema.AdditionalPropertiesAllowed = false;
+            }
+
+            return Task.CompletedTask;
+        });
+    }
+
+    private static OpenApiSchema Describe(ObservationInfo info)
+    {
+        if (info.Observation == Observation.UrineProtein)
+        {
+            return new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Description = $"{info.NameEn} ({info.NameZh}): one of {string.Join(", ", UrineProteinGrade.Texts)}",
+            };
+        }
+
+        return new OpenApiSchema
+        {
+            Type = info.WholeNumber ? JsonSchemaType.Integer : JsonSchemaType.Number,
+            Description = string.Create(CultureInfo.InvariantCulture, $"{info.NameEn} ({info.NameZh}), {info.Unit}, plausible range {info.Min}–{info.Max}"),
+            Minimum = info.Min.ToString(CultureInfo.InvariantCulture),
+            Maximum = info.Max.ToString(CultureInfo.InvariantCulture),
+        };
+    }
+}

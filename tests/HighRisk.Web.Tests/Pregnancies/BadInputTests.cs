@@ -1,0 +1,113 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using HighRisk.Web.Tests.Infrastructure;
+
+namespace HighRisk.Web.Tests.Pregnancies;
+
+/// <summary>Every kind of bad input answers a 4xx problem naming the field, never a 500, and writes nothing.</summary>
+public class BadInputTests
+{
+    private const string RowCounts = """
+        SELECT (SELECT count(*) FROM women) + (SELECT count(*) FROM pregnancies) * 1000 + (SELECT count(*) FROM exams) * 1000000
+             + (SELECT count(*) FROM grade_changes) * 1000000000 + (SELECT count(*) FROM idempotency_records) * 1000000000000
+        """;
+
+    private static IEnumerable<TestCaseData> BadBookings()
+    {
+        var ok = Bookings.AWoman;
+        yield return new TestCaseData((Func<object>)(() => "{\"fullName\": \"张三\", "), "body").SetName("MalformedJson_NamesBody");
+        yield return new TestCaseData((Func<object>)(() => ok().Without("fullName")), "fullName").SetName("MissingName_NamesFullName");
+        yield return new TestCaseData((Func<object>)(() => ok().Without("residentId")), "residentId").SetName("MissingResidentId_NamesIt");
+        yield return new TestCaseData((Func<object>)(() => ok().With("heightCm", "tall")), "heightCm").SetName("WrongType_NamesHeightCm");
+        yield return new TestCaseData((Func<object>)(() => ok().With("history", new JsonObject { ["gravidity"] = "two" })), "history.gravidity").SetName("WrongTypeNested_NamesHistoryGravidity");
+        yield return new TestCaseData((Func<object>)(() => ok().With("heightCm", 20)), "heightCm").SetName("HeightOutOfRange_NamesHeightCm");
+        yield return new TestCaseData((Func<object>)(() => ok().With("residentId", "110105194912310021")), "residentId").SetName("BadChecksum_NamesResidentId");
+        yield return new TestCaseData((Func<object>)(() => ok().With("residentId", "11010520990101002X")), "residentId").SetName("FutureBirthDate_NamesResidentId");
+        yield return new TestCaseData((Func<object>)(() => ok().With("mobile", "12345")), "mobile").SetName("BadMobile_NamesMobile");
+        yield return new TestCaseData((Func<object>)(() => ok().With("lmp", TestHost.Clock.Today.AddDays(3).ToString("yyyy-MM-dd"))), "lmp").SetName("FutureLmp_NamesLmp");
+        yield return new TestCaseData((Func<object>)(() => ok().With("lmp", "2026-02-30")), "lmp").SetName("ImpossibleDate_NamesLmp");
+        yield return new TestCaseData((Func<object>)(() => ok().Without("lmp")), "lmp").SetName("NoLmpNoEdd_NamesLmp");
+        yield return new TestCaseData((Func<object>)(() => ok().With("divisionCode", "430399999")), "divisionCode").SetName("UnknownTownship_NamesDivisionCode");
+        yield return new TestCaseData((Func<object>)(() => ok().With("divisionCode", "4303")), "divisionCode").SetName("CityCodeAsResidence_NamesDivisionCode");
+        yield return new TestCaseData((Func<object>)(() => ok().With("facilityCode", "nowhere")), "facilityCode").SetName("UnknownFacility_NamesFacilityCode");
+        yield return new TestCaseData((Func<object>)(() => ok().With("history", new JsonObject { ["gravidity"] = 1, ["parity"] = 2 })), "history.gravidity").SetName("ParityAboveGravidity_NamesHistoryGravidity");
+        yield return new TestCaseData((Func<object>)(() => ok().With("findings", new JsonArray("no_such_factor"))), "findings[0]").SetName("UnknownFinding_NamesFindings0");
+        yield return new TestCaseData((Func<object>)(() => ok().With("nickname", "小李")), "nickname").SetName("UnknownField_NamesIt");
+    }
+
+    [TestCaseSource(nameof(BadBookings))]
+    public async Task Booking(Func<object> body, string field)
+    {
+        var before = await TestHost.ScalarAsync<long>(RowCounts);
+        var (status, problem, response) = await Api.PostAsync("/api/pregnancies", body());
+        Assert.Multiple(() =>
+        {
+            Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest), problem?.ToJsonString());
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+            Assert.That(Api.ErrorFields(problem), Does.Contain(field), problem?.ToJsonString());
+        });
+        Assert.That(await TestHost.ScalarAsync<long>(RowCounts), Is.EqualTo(before), "nothing written");
+    }
+
+    private static IEnumerable<TestCaseData> BadExams()
+    {
+        var ok = () => Bookings.AnExam();
+        yield return new TestCaseData((Func<object>)(() => "not json"), "body").SetName("Exam_MalformedJson_NamesBody");
+        yield return new TestCaseData((Func<object>)(() => ok().Without("examDate")), "examDate").SetName("Exam_MissingDate_NamesExamDate");
+        yield return new TestCaseData((Func<object>)(() => ok().With("examDate", TestHost.Clock.Today.AddDays(-200).ToString("yyyy-MM-dd"))), "examDate").SetName("Exam_BeforeLmp_NamesExamDate");
+        yield return new TestCaseData((Func<object>)(() => ok().With("examDate", TestHost.Clock.Today.AddDays(1).ToString("yyyy-MM-dd"))), "examDate").SetName("Exam_InFuture_NamesExamDate");
+        yield return new TestCaseData((Func<object>)(() => ok().With("measurements", new JsonObject { ["hemoglobin"] = 900 })), "measurements.hemoglobin").SetName("Exam_HbOutOfRange_NamesIt");
+        yield return new TestCaseData((Func<object>)(() => ok().With("measurements", new JsonObject { ["hemoglobin"] = "low" })), "measurements.hemoglobin").SetName("Exam_HbWrongType_NamesIt");
+        yield return new TestCaseData((Func<object>)(() => ok().With("measurements", new JsonObject { ["urineProtein"] = "5+" })), "measurements.urineProtein").SetName("Exam_BadUrineProtein_NamesIt");
+        yield return new TestCaseData((Func<object>)(() => ok().With("measurements", new JsonObject { ["haemoglobin"] = 100 })), "measurements.haemoglobin").SetName("Exam_UnknownMeasurement_NamesIt");
+        yield return new TestCaseData((Func<object>)(() => ok().With("measurements", new JsonObject { ["fetusCount"] = 1.5 })), "measurements.fetusCount").SetName("Exam_FractionalFetusCount_NamesIt");
+        yield return new TestCaseData((Func<object>)(() => ok().With("measurements", new JsonObject { ["systolicBp"] = 80, ["diastolicBp"] = 90 })), "measurements.systolicBp").SetName("Exam_SystolicBelowDiastolic_NamesIt");
+        yield return new TestCaseData((Func<object>)(() => ok().With("resolved", new JsonArray(new JsonObject { ["id"] = "o_severe_anaemia", ["reason"] = "ok" }))), "resolved[0].id").SetName("Exam_ResolvingWhatWasNeverCoded_NamesIt");
+        yield return new TestCaseData((Func<object>)(() => ok().With("resolved", new JsonArray(new JsonObject { ["id"] = "y_twins" }))), "resolved[0].reason").SetName("Exam_ResolutionWithoutReason_NamesIt");
+        yield return new TestCaseData((Func<object>)(() => ok().With("nextAppointment", TestHost.Clock.Today.AddDays(-1).ToString("yyyy-MM-dd"))), "nextAppointment").SetName("Exam_AppointmentBeforeExam_NamesIt");
+    }
+
+    [TestCaseSource(nameof(BadExams))]
+    public async Task Exam(Func<object> body, string field)
+    {
+        var id = await Api.BookAsync(Bookings.AWoman(weeks: 20));
+        var before = await TestHost.ScalarAsync<long>(RowCounts);
+        var (status, problem, _) = await Api.PostAsync($"/api/pregnancies/{id}/exams", body());
+        Assert.Multiple(() =>
+        {
+            Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest), problem?.ToJsonString());
+            Assert.That(Api.ErrorFields(problem), Does.Contain(field), problem?.ToJsonString());
+        });
+        Assert.That(await TestHost.ScalarAsync<long>(RowCounts), Is.EqualTo(before), "nothing written");
+    }
+
+    [TestCase("twins", "outcome")]
+    [TestCase("delivery", "mode")]
+    public async Task Close_BadOutcomeOrMissingMode_NamesTheField(string outcome, string field)
+    {
+        var id = await Api.BookAsync(Bookings.AWoman(weeks: 39));
+        var (status, problem, _) = await Api.PostAsync($"/api/pregnancies/{id}/close", new { outcome, date = TestHost.Clock.Today.ToString("yyyy-MM-dd") });
+        Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest), problem?.ToJsonString());
+        Assert.That(Api.ErrorFields(problem), Does.Contain(field));
+        Assert.That(await TestHost.ScalarAsync<string>("SELECT status FROM pregnancies WHERE id = $1", id), Is.EqualTo("Open"));
+    }
+
+    [Test]
+    public async Task OversizedBody_Is400NotA500()
+    {
+        var before = await TestHost.ScalarAsync<long>(RowCounts);
+        var body = Bookings.AWoman().With("address", new string('路', 400_000));
+        var (status, problem, _) = await Api.PostAsync("/api/pregnancies", body);
+        Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest), problem?.ToJsonString());
+        Assert.That(Api.ErrorFields(problem), Does.Contain("body"));
+        Assert.That(await TestHost.ScalarAsync<long>(RowCounts), Is.EqualTo(before));
+    }
+
+    [Test]
+    public async Task BadListQuery_NamesTheParameter()
+    {
+        var (status, problem) = await Api.GetAsync("/api/pregnancies?grade=purple&limit=5000");
+        Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(Api.ErrorFields(problem), Is.SupersetOf(new[] { "grade", "limit" }));
+    }
+}
