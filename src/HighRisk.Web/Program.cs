@@ -1,12 +1,15 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using FluentValidation;
+using Hangfire;
+using HighRisk.Features.Admin;
 using HighRisk.Features.Demo;
 using HighRisk.Features.Divisions;
 using HighRisk.Features.Pregnancies;
 using HighRisk.Features.Risk;
 using HighRisk.Infrastructure;
 using HighRisk.Infrastructure.Data;
+using HighRisk.Infrastructure.Jobs;
 using HighRisk.Infrastructure.Mediation;
 using HighRisk.Infrastructure.Web;
 using HighRisk.Rules;
@@ -39,6 +42,7 @@ var catalogue = Startup.LoadCatalogue(builder.Configuration);
 builder.Services.AddSingleton(catalogue);
 builder.Services.AddSingleton(new RiskEngine(catalogue));
 builder.Services.AddSingleton<PregnancyGrader>();
+builder.Services.AddJobs(builder.Configuration);
 
 builder.Services.AddMediator((MediatorOptions options) =>
 {
@@ -67,7 +71,14 @@ if (localPostgres is not null)
     app.Lifetime.ApplicationStopped.Register(() => localPostgres.StopAsync().GetAwaiter().GetResult());
 }
 
-await Startup.PrepareDatabaseAsync(app);
+await Startup.PrepareDatabaseAsync(app, migrate: args.Contains("--migrate"));
+if (args.Contains("--migrate"))
+{
+    // The production migration step (a Kubernetes Job, the compose `migrate` service): migrate, seed, exit.
+    return;
+}
+
+Startup.QueueCatalogueUpgradeIfNeeded(app);
 if (app.Configuration.GetValue("Demo:Enabled", false))
 {
     await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(app.Configuration.GetValue("Demo:Women", 300), CancellationToken.None);
@@ -77,14 +88,19 @@ app.UseExceptionHandler();
 app.UseStatusCodePages(ProblemDetailsExceptionHandler.WriteStatusCodeProblemAsync);
 app.UseMiddleware<IdempotencyMiddleware>();
 
-app.MapOpenApi();
-app.MapScalarApiReference("/scalar");
-app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
+app.UseHangfireDashboard("/hangfire", new DashboardOptions { DisplayStorageConnectionString = false });
+if (Jobs.ServesApi(app.Configuration))
+{
+    app.MapOpenApi();
+    app.MapScalarApiReference("/scalar");
+    app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
 
-var api = app.MapGroup("/api");
-api.MapPregnancies();
-api.MapDivisions();
-api.MapRisk();
+    var api = app.MapGroup("/api");
+    api.MapPregnancies();
+    api.MapDivisions();
+    api.MapRisk();
+    api.MapAdmin();
+}
 
 app.Lifetime.ApplicationStarted.Register(() =>
     app.Logger.LogInformation("HighRisk is serving on {Urls}: the API under /api, OpenAPI at /openapi/v1.json, API reference at /scalar", string.Join(", ", app.Urls)));

@@ -1,3 +1,6 @@
+using Hangfire;
+using HighRisk.Features.Pregnancies;
+using HighRisk.Features.Risk;
 using HighRisk.Infrastructure.Data;
 using HighRisk.Rules;
 using Microsoft.EntityFrameworkCore;
@@ -24,16 +27,28 @@ public static class Startup
         return cluster;
     }
 
-    public static async Task PrepareDatabaseAsync(WebApplication app)
+    public static async Task PrepareDatabaseAsync(WebApplication app, bool migrate)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HighRiskDb>();
-        if (app.Configuration.GetValue("Database:MigrateOnStart", true))
+        if (migrate || app.Configuration.GetValue("Database:MigrateOnStart", true))
         {
             await db.Database.MigrateAsync();
         }
 
         await scope.ServiceProvider.GetRequiredService<ReferenceDataSeeder>().SeedAsync(SeedsFolder(app.Configuration), CancellationToken.None);
+    }
+
+    /// <summary>A new catalogue version re-grades the open pregnancies graded with another one, in the background.</summary>
+    public static void QueueCatalogueUpgradeIfNeeded(WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<HighRiskDb>();
+        var current = RegradeBatch.CurrentVersion(scope.ServiceProvider.GetRequiredService<RiskCatalogue>());
+        if (db.Pregnancies.Any(p => p.Status == PregnancyStatus.Open && p.CatalogueVersion != current))
+        {
+            scope.ServiceProvider.GetRequiredService<IBackgroundJobClient>().Enqueue<CatalogueUpgradeJob>(job => job.RunAsync(CancellationToken.None));
+        }
     }
 
     /// <summary>seeds/ beside the binaries (copied at build) unless configured.</summary>

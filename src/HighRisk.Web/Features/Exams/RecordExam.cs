@@ -115,7 +115,9 @@ public static class RecordExam
                 failures.Add(new ValidationFailure("examDate", $"The exam date is before the LMP ({pregnancy.Lmp:yyyy-MM-dd})."));
             }
 
-            var coded = new HashSet<string>(pregnancy.Findings.Concat(pregnancy.History.Flags).Concat(pregnancy.Exams.SelectMany(e => e.Findings)), StringComparer.Ordinal);
+            var coded = new HashSet<string>(
+                pregnancy.Findings.Concat(pregnancy.History.Flags).Concat(pregnancy.Exams.SelectMany(e => e.Findings)).Concat(pregnancy.Raises.Select(r => r.Id)),
+                StringComparer.Ordinal);
             for (var i = 0; i < (command.Resolved?.Count ?? 0); i++)
             {
                 if (!coded.Contains(command.Resolved![i].Id))

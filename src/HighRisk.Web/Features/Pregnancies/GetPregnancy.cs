@@ -34,7 +34,8 @@ public static class GetPregnancy
         string TownshipCode, string Address, string FacilityCode, string HealthWorker, decimal? HeightCm, decimal? WeightKg,
         PregnancyHistory History, IReadOnlyList<string> Findings, DateOnly BookingDate, DateTimeOffset BookedAt, PregnancyStatus Status,
         PregnancyOutcome? Outcome, DateOnly? OutcomeDate, DeliveryMode? DeliveryMode, string Grade, bool Purple, IReadOnlyList<ActiveFactor> Factors,
-        string? CatalogueVersion, DateTimeOffset GradedAt, IReadOnlyList<ExamView> Exams, IReadOnlyList<GradeChangeView> GradeHistory);
+        string? CatalogueVersion, DateTimeOffset GradedAt, IReadOnlyList<ManualRaise> Raises, IReadOnlyList<ExamView> Exams,
+        IReadOnlyList<GradeChangeView> GradeHistory);
 
     public sealed class Handler(HighRiskDb db, BusinessClock clock) : IQueryHandler<Query, Response>
     {
@@ -54,14 +55,14 @@ public static class GetPregnancy
             var asOf = p.Status == PregnancyStatus.Open || p.OutcomeDate is null ? today : p.OutcomeDate.Value;
             var woman = new WomanView(p.Woman.FullName, p.Woman.ResidentId, p.Woman.BirthDate, ClinicalDates.AgeOn(p.Woman.BirthDate, today), p.Woman.Mobile);
             var exams = p.Exams.OrderBy(e => e.ExamDate).ThenBy(e => e.RecordedAt).Select(e => ExamView.Of(e, p.Lmp)).ToList();
-            var history = p.GradeHistory.OrderBy(g => g.ChangedAt).Select(g => new GradeChangeView(
+            var history = p.GradeHistory.OrderBy(g => g.Sequence).Select(g => new GradeChangeView(
                 g.Id, g.FromColour?.ToApiName(), g.ToColour.ToApiName(), g.FromPurple, g.ToPurple, g.Factors, g.ExamId, g.Cause,
                 g.CatalogueVersion, g.ChangedBy, g.ChangedAt)).ToList();
 
             return new Response(
                 p.Id, woman, p.Lmp, p.Edd, GestationalAge.FromLmp(p.Lmp, asOf < p.Lmp ? p.Lmp : asOf), p.DivisionCode, divisionName, p.TownshipCode,
                 p.Address, p.FacilityCode, p.HealthWorker, p.HeightCm, p.WeightKg, p.History, p.Findings, p.BookingDate, p.BookedAt, p.Status,
-                p.Outcome, p.OutcomeDate, p.DeliveryMode, p.Grade.ToApiName(), p.Purple, p.Factors, p.CatalogueVersion, p.GradedAt, exams, history);
+                p.Outcome, p.OutcomeDate, p.DeliveryMode, p.Grade.ToApiName(), p.Purple, p.Factors, p.CatalogueVersion, p.GradedAt, p.Raises, exams, history);
         }
     }
 }

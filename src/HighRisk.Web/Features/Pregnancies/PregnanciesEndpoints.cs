@@ -58,6 +58,16 @@ public static class PregnanciesEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
+        group.MapPost("/{id:guid}/raise", async Task<Ok<Risk.RaiseGrade.Response>> (Guid id, Risk.RaiseGrade.Command command, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(command with { PregnancyId = id }, ct)))
+            .WithTags("Risk")
+            .WithName("RaiseGrade")
+            .WithSummary("Raise the colour by hand")
+            .WithDescription("A clinician raises the colour (`yellow`, `orange` or `red`) with a `reason`. The raise holds until a later exam lists its `raiseId` under `resolved`; there is no manual lowering.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
         group.MapGet("/{id:guid}/exams/{examId:guid}", async Task<Ok<GetPregnancy.ExamView>> (Guid id, Guid examId, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetExam.Query(id, examId), ct)))
             .WithTags("Exams")

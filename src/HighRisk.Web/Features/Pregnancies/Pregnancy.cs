@@ -71,6 +71,9 @@ public sealed class Pregnancy
 
     public DateTimeOffset GradedAt { get; private set; }
 
+    /// <summary>Colours raised by hand by a clinician; each holds until a later exam resolves it by id.</summary>
+    public List<ManualRaise> Raises { get; init; } = [];
+
     public List<Exam> Exams { get; init; } = [];
 
     public List<GradeChange> GradeHistory { get; init; } = [];
@@ -132,6 +135,22 @@ public sealed class Pregnancy
         OutcomeDate = date;
         DeliveryMode = outcome == PregnancyOutcome.Delivery ? mode : null;
         ClosedAt = at;
+    }
+
+    /// <summary>
+    /// A clinician raises the colour by hand, with a reason. There is no manual lowering: a colour comes down only
+    /// when the finding (or raise) behind it is resolved on a later exam, or its measurement returns to normal.
+    /// </summary>
+    public ManualRaise Raise(RiskColour colour, string reason, string by, DateOnly date, DateTimeOffset at)
+    {
+        if (Status == PregnancyStatus.Closed)
+        {
+            throw new ConflictException("The pregnancy is closed; its grade can no longer change.");
+        }
+
+        var raise = new ManualRaise($"raise-{Raises.Count + 1}", colour, reason, by, date);
+        Raises.Add(raise);
+        return raise;
     }
 
     /// <summary>Guards an exam: only an open pregnancy takes new exams.</summary>

@@ -34,6 +34,7 @@ internal sealed class PregnancyConfiguration : IEntityTypeConfiguration<Pregnanc
         builder.Property(p => p.WeightKg).HasPrecision(5, 1);
         builder.Property(p => p.History).HasJsonColumn();
         builder.Property(p => p.Factors).HasJsonColumn();
+        builder.Property(p => p.Raises).HasJsonColumn();
         builder.Property(p => p.CatalogueVersion).HasMaxLength(64);
         builder.Ignore(p => p.Events);
         builder.HasOne(p => p.Woman).WithMany().HasForeignKey(p => p.WomanId);
@@ -46,5 +47,6 @@ internal sealed class PregnancyConfiguration : IEntityTypeConfiguration<Pregnanc
         // Listing by division prefix, most urgent first, keyset-paged on (grade rank, id).
         builder.HasIndex(p => p.DivisionCode).HasOperators("text_pattern_ops");
         builder.HasIndex(p => new { p.TownshipCode, p.Status });
+        builder.HasIndex(p => p.CatalogueVersion).HasFilter("status = 'Open'");
     }
 }

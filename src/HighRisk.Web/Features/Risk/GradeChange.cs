@@ -16,6 +16,9 @@ public sealed class GradeChange
 {
     public Guid Id { get; init; }
 
+    /// <summary>Database-assigned order of the changes (instants can tie).</summary>
+    public long Sequence { get; private set; }
+
     public Guid PregnancyId { get; init; }
 
     public RiskColour? FromColour { get; init; }

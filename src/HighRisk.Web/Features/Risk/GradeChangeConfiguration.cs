@@ -14,6 +14,16 @@ internal sealed class GradeChangeConfiguration : IEntityTypeConfiguration<GradeC
         builder.Property(g => g.Factors).HasJsonColumn();
         builder.Property(g => g.CatalogueVersion).HasMaxLength(64);
         builder.Property(g => g.ChangedBy).HasMaxLength(50);
-        builder.HasIndex(g => new { g.PregnancyId, g.ChangedAt });
+        builder.Property(g => g.Sequence).UseIdentityAlwaysColumn();
+        builder.HasIndex(g => new { g.PregnancyId, g.Sequence });
+    }
+}
+
+internal sealed class CatalogueUpgradeConfiguration : IEntityTypeConfiguration<CatalogueUpgrade>
+{
+    public void Configure(EntityTypeBuilder<CatalogueUpgrade> builder)
+    {
+        builder.Property(u => u.Id).ValueGeneratedNever();
+        builder.Property(u => u.CatalogueVersion).HasMaxLength(64);
     }
 }

@@ -37,7 +37,7 @@ public sealed class PregnancyGrader(RiskEngine engine)
         pregnancy.HealthWorker,
         pregnancy.BookingDate,
         pregnancy.Exams.OrderBy(e => e.ExamDate).ThenBy(e => e.RecordedAt).Select(FactsOf).ToList(),
-        Raises: []);
+        pregnancy.Raises);
 
     public static BookingHistory HistoryOf(PregnancyHistory history) => new(
         history.Gravidity, history.Parity, history.Abortions, history.Cesareans, history.UterineSurgeries, history.LastUterineSurgery, history.Flags);

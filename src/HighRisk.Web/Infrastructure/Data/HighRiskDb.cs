@@ -22,6 +22,8 @@ public sealed class HighRiskDb(DbContextOptions<HighRiskDb> options, IPublisher?
 
     public DbSet<GradeChange> GradeChanges => Set<GradeChange>();
 
+    public DbSet<CatalogueUpgrade> CatalogueUpgrades => Set<CatalogueUpgrade>();
+
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     public DbSet<SeedRun> SeedRuns => Set<SeedRun>();

@@ -289,6 +289,11 @@ namespace HighRisk.Infrastructure.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("purple");
 
+                    b.Property<string>("Raises")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("raises");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -312,6 +317,10 @@ namespace HighRisk.Infrastructure.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_pregnancies");
+
+                    b.HasIndex("CatalogueVersion")
+                        .HasDatabaseName("ix_pregnancies_catalogue_version")
+                        .HasFilter("status = 'Open'");
 
                     b.HasIndex("DivisionCode")
                         .HasDatabaseName("ix_pregnancies_division_code");
@@ -375,6 +384,40 @@ namespace HighRisk.Infrastructure.Data.Migrations
                     b.ToTable("women", (string)null);
                 });
 
+            modelBuilder.Entity("HighRisk.Features.Risk.CatalogueUpgrade", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CatalogueVersion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("catalogue_version");
+
+                    b.Property<int>("Changed")
+                        .HasColumnType("integer")
+                        .HasColumnName("changed");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<int>("Regraded")
+                        .HasColumnType("integer")
+                        .HasColumnName("regraded");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_catalogue_upgrades");
+
+                    b.ToTable("catalogue_upgrades", (string)null);
+                });
+
             modelBuilder.Entity("HighRisk.Features.Risk.GradeChange", b =>
                 {
                     b.Property<Guid>("Id")
@@ -425,6 +468,13 @@ namespace HighRisk.Infrastructure.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("pregnancy_id");
 
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Sequence"));
+
                     b.Property<string>("ToColour")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -438,8 +488,8 @@ namespace HighRisk.Infrastructure.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_grade_changes");
 
-                    b.HasIndex("PregnancyId", "ChangedAt")
-                        .HasDatabaseName("ix_grade_changes_pregnancy_id_changed_at");
+                    b.HasIndex("PregnancyId", "Sequence")
+                        .HasDatabaseName("ix_grade_changes_pregnancy_id_sequence");
 
                     b.ToTable("grade_changes", (string)null);
                 });

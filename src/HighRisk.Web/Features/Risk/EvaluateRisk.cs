@@ -1,0 +1,114 @@
+using System.Text.Json;
+using FluentValidation;
+using FluentValidation.Results;
+using HighRisk.Features.Exams;
+using HighRisk.Features.Pregnancies;
+using HighRisk.Infrastructure;
+using HighRisk.Infrastructure.Data;
+using HighRisk.Rules;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace HighRisk.Features.Risk;
+
+/// <summary>
+/// Grades a hypothetical case without saving anything: the exam form's live colour preview, and a way to check the
+/// rules. With <see cref="Query.PregnancyId"/> it grades that stored pregnancy as if one more exam with these
+/// measurements and findings were recorded, which is exactly what saving the exam will produce.
+/// </summary>
+public static class EvaluateRisk
+{
+    public sealed record Query : IQuery<Response>
+    {
+        /// <summary>Optional: a stored pregnancy to which the measurements and findings are added as a new exam.</summary>
+        public Guid? PregnancyId { get; init; }
+
+        public DateOnly? BirthDate { get; init; }
+
+        /// <summary>Completed years, when no birth date is known.</summary>
+        public int? AgeYears { get; init; }
+
+        public DateOnly? Lmp { get; init; }
+
+        /// <summary>Completed weeks on the assessment date, when no LMP is known.</summary>
+        public int? GestationalWeeks { get; init; }
+
+        /// <summary>The day the grade is for; today when omitted.</summary>
+        public DateOnly? AssessmentDate { get; init; }
+
+        public decimal? HeightCm { get; init; }
+
+        public decimal? WeightKg { get; init; }
+
+        public PregnancyHistory? History { get; init; }
+
+        public Dictionary<string, JsonElement>? Measurements { get; init; }
+
+        public IReadOnlyList<string>? Findings { get; init; }
+
+        public IReadOnlyList<ResolvedFinding>? Resolved { get; init; }
+    }
+
+    public sealed record Response(string Grade, bool Purple, IReadOnlyList<ActiveFactor> Factors, string CatalogueVersion);
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator(BusinessClock clock, RiskCatalogue catalogue)
+        {
+            var today = clock.Today;
+            RuleFor(q => q.BirthDate).LessThanOrEqualTo(today).WithMessage("The birth date cannot be in the future.");
+            RuleFor(q => q.AgeYears).InclusiveBetween(10, 70);
+            RuleFor(q => q.AgeYears).Null().When(q => q.BirthDate is not null).WithMessage("Give the birth date or the age, not both.");
+            RuleFor(q => q.GestationalWeeks).InclusiveBetween(0, 45);
+            RuleFor(q => q.GestationalWeeks).Null().When(q => q.Lmp is not null).WithMessage("Give the LMP or the gestational weeks, not both.");
+            RuleFor(q => q.Lmp).Must((q, lmp) => lmp <= (q.AssessmentDate ?? today)).When(q => q.Lmp is not null)
+                .WithMessage("The LMP must be on or before the assessment date.");
+            RuleFor(q => q.HeightCm).Must(h => Observation.HeightCm.Info().IsPlausible(h!.Value)).When(q => q.HeightCm is not null)
+                .WithMessage($"The height must be between {Observation.HeightCm.Info().Min} and {Observation.HeightCm.Info().Max} cm.");
+            RuleFor(q => q.WeightKg).Must(w => Observation.WeightKg.Info().IsPlausible(w!.Value)).When(q => q.WeightKg is not null)
+                .WithMessage($"The weight must be between {Observation.WeightKg.Info().Min} and {Observation.WeightKg.Info().Max} kg.");
+            RuleFor(q => q.History!).SetValidator(new BookPregnancy.HistoryValidator(catalogue)).When(q => q.History is not null);
+            RuleFor(q => q.Measurements).Custom((measurements, context) => MeasurementInput.Check(measurements).ForEach(context.AddFailure));
+            RuleForEach(q => q.Findings).Must(catalogue.IsCodeable).WithMessage("'{PropertyValue}' is not a factor or qualifier of the risk catalogue.");
+        }
+    }
+
+    public sealed class Handler(HighRiskDb db, BusinessClock clock, RiskEngine engine) : IQueryHandler<Query, Response>
+    {
+        private const string HypotheticalExam = "evaluated";
+
+        public async ValueTask<Response> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var date = query.AssessmentDate ?? clock.Today;
+            var exam = new ExamFacts(
+                HypotheticalExam, date, Examiner: null, PregnancyGrader.MeasurementsOf(MeasurementInput.ToValues(query.Measurements)),
+                query.Findings ?? [], query.Resolved ?? []);
+
+            CaseFacts facts;
+            if (query.PregnancyId is { } id)
+            {
+                var pregnancy = await db.Pregnancies.AsNoTracking().Include(p => p.Woman).Include(p => p.Exams).AsSplitQuery()
+                    .SingleOrDefaultAsync(p => p.Id == id, cancellationToken)
+                    ?? throw new NotFoundException("No such pregnancy.");
+                if (date < pregnancy.Lmp)
+                {
+                    throw new ValidationException([new ValidationFailure("assessmentDate", $"The date is before the LMP ({pregnancy.Lmp:yyyy-MM-dd}).")]);
+                }
+
+                var stored = PregnancyGrader.FactsOf(pregnancy);
+                facts = stored with { Exams = [.. stored.Exams, exam] };
+                date = date > PregnancyGrader.AssessmentDateOf(pregnancy) ? date : PregnancyGrader.AssessmentDateOf(pregnancy);
+            }
+            else
+            {
+                facts = new CaseFacts(
+                    query.BirthDate, query.AgeYears, query.Lmp, query.GestationalWeeks, query.HeightCm, query.WeightKg,
+                    PregnancyGrader.HistoryOf(query.History ?? new PregnancyHistory()), BookingFindings: [], BookedBy: null,
+                    BookingDate: date, Exams: [exam], Raises: []);
+            }
+
+            var assessment = engine.Assess(facts, date);
+            return new Response(assessment.Colour.ToApiName(), assessment.Purple, assessment.Factors, $"{assessment.CatalogueId}@{assessment.CatalogueVersion}");
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using HighRisk.Features.Pregnancies;
+using HighRisk.Infrastructure;
+using HighRisk.Infrastructure.Data;
+using HighRisk.Rules;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace HighRisk.Features.Risk;
+
+/// <summary>
+/// A clinician raises a pregnancy's colour by hand, with a reason (for example a judgement the table does not
+/// capture). The raise holds until a later exam resolves it by its id; the colour is never lowered by hand.
+/// </summary>
+public static class RaiseGrade
+{
+    public sealed record Command : ICommand<Response>
+    {
+        [JsonIgnore]
+        public Guid PregnancyId { get; init; }
+
+        /// <summary>yellow, orange or red.</summary>
+        public string? Colour { get; init; }
+
+        public string? Reason { get; init; }
+
+        /// <summary>The clinician who raises it.</summary>
+        public string? RaisedBy { get; init; }
+
+        /// <summary>The clinical date of the raise; today when omitted.</summary>
+        public DateOnly? Date { get; init; }
+    }
+
+    public sealed record Response(string RaiseId, string Grade, string PreviousGrade, bool Purple, IReadOnlyList<ActiveFactor> Factors);
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(BusinessClock clock)
+        {
+            RuleFor(c => c.Colour).NotEmpty().Must(c => GradeNames.TryParse(c, out var colour) && colour > RiskColour.Green)
+                .WithMessage("The colour must be yellow, orange or red.");
+            RuleFor(c => c.Reason).NotEmpty().MaximumLength(500);
+            RuleFor(c => c.RaisedBy).NotEmpty().MaximumLength(50);
+            RuleFor(c => c.Date).LessThanOrEqualTo(clock.Today).WithMessage("The date cannot be in the future.");
+        }
+    }
+
+    public sealed class Handler(HighRiskDb db, BusinessClock clock, PregnancyGrader grader) : ICommandHandler<Command, Response>
+    {
+        public async ValueTask<Response> Handle(Command command, CancellationToken cancellationToken)
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM pregnancies WHERE id = {command.PregnancyId} FOR UPDATE", cancellationToken);
+            var pregnancy = await db.Pregnancies.Include(p => p.Woman).Include(p => p.Exams).AsSplitQuery()
+                .SingleOrDefaultAsync(p => p.Id == command.PregnancyId, cancellationToken)
+                ?? throw new NotFoundException("No such pregnancy.");
+            var previous = pregnancy.Grade;
+            GradeNames.TryParse(command.Colour, out var colour);
+            var date = command.Date ?? clock.Today;
+            var raise = pregnancy.Raise(colour, command.Reason!.Trim(), command.RaisedBy!.Trim(), date, clock.Now);
+            var assessmentDate = date > PregnancyGrader.AssessmentDateOf(pregnancy) ? date : PregnancyGrader.AssessmentDateOf(pregnancy);
+            pregnancy.ApplyAssessment(grader.Assess(pregnancy, assessmentDate), GradeCause.ManualRaise, examId: null, raise.By, clock.Now);
+            await db.SaveChangesAsync(cancellationToken);
+            return new Response(raise.Id, pregnancy.Grade.ToApiName(), previous.ToApiName(), pregnancy.Purple, pregnancy.Factors);
+        }
+    }
+}
