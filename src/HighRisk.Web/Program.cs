@@ -2,7 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using FluentValidation;
 using Hangfire;
+using HighRisk.Features.Accounts;
 using HighRisk.Features.Admin;
+using HighRisk.Features.Audit;
 using HighRisk.Features.Demo;
 using HighRisk.Features.Divisions;
 using HighRisk.Features.Pregnancies;
@@ -11,6 +13,7 @@ using HighRisk.Infrastructure;
 using HighRisk.Infrastructure.Data;
 using HighRisk.Infrastructure.Jobs;
 using HighRisk.Infrastructure.Mediation;
+using HighRisk.Infrastructure.Security;
 using HighRisk.Infrastructure.Web;
 using HighRisk.Rules;
 using Mediator;
@@ -44,10 +47,13 @@ builder.Services.AddSingleton(new RiskEngine(catalogue));
 builder.Services.AddSingleton<PregnancyGrader>();
 builder.Services.AddJobs(builder.Configuration);
 
+builder.AddSecurity();
+builder.Services.AddScoped<AuditTrail>();
+builder.Services.AddScoped<AccountSeeder>();
 builder.Services.AddMediator((MediatorOptions options) =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
-    options.PipelineBehaviors = [typeof(ValidationBehavior<,>), typeof(TransactionBehavior<,>)];
+    options.PipelineBehaviors = [typeof(ValidationBehavior<,>), typeof(TransactionBehavior<,>), typeof(AuditBehavior<,>)];
 });
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
 ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
@@ -78,24 +84,33 @@ if (args.Contains("--migrate"))
     return;
 }
 
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    await scope.ServiceProvider.GetRequiredService<AccountSeeder>().SeedAsync(app.Configuration, app.Configuration.GetValue("Demo:Enabled", false));
+}
+
 Startup.QueueCatalogueUpgradeIfNeeded(app);
+RecurringJobs.Register(app.Services, app.Configuration);
 if (app.Configuration.GetValue("Demo:Enabled", false))
 {
     await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(app.Configuration.GetValue("Demo:Women", 300), CancellationToken.None);
 }
 
+app.UseMiddleware<RequestLogging>();
 app.UseExceptionHandler();
 app.UseStatusCodePages(ProblemDetailsExceptionHandler.WriteStatusCodeProblemAsync);
+app.UseSecurity();
 app.UseMiddleware<IdempotencyMiddleware>();
 
-app.UseHangfireDashboard("/hangfire", new DashboardOptions { DisplayStorageConnectionString = false });
+app.UseHangfireDashboard("/hangfire", new DashboardOptions { DisplayStorageConnectionString = false, Authorization = [new SecuritySetup.AdministratorsOnly()] });
 if (Jobs.ServesApi(app.Configuration))
 {
-    app.MapOpenApi();
-    app.MapScalarApiReference("/scalar");
-    app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
+    app.MapOpenApi().AllowAnonymous();
+    app.MapScalarApiReference("/scalar").AllowAnonymous();
+    app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription().AllowAnonymous();
 
     var api = app.MapGroup("/api");
+    api.MapAuth();
     api.MapPregnancies();
     api.MapDivisions();
     api.MapRisk();

@@ -21,7 +21,7 @@ public static class Startup
             return null;
         }
 
-        var dataDir = builder.Configuration["LocalPostgres:DataDirectory"] ?? Path.Combine(RepositoryRoot(builder.Environment.ContentRootPath), ".data", "postgres");
+        var dataDir = builder.Configuration["LocalPostgres:DataDirectory"] ?? Path.Combine(DataFolder(builder), "postgres");
         var cluster = await LocalPostgres.StartAsync(dataDir, "highrisk", throwAway: false);
         builder.Configuration["ConnectionStrings:HighRisk"] = cluster.ConnectionString;
         return cluster;
@@ -57,6 +57,10 @@ public static class Startup
 
     public static string CatalogueFile(IConfiguration configuration) =>
         configuration["Risk:CatalogueFile"] ?? Path.Combine(SeedsFolder(configuration), "catalogue", "cn-2017.json");
+
+    /// <summary>The local data folder: .data in the checkout (the private database, the data protection keys).</summary>
+    public static string DataFolder(WebApplicationBuilder builder) =>
+        builder.Configuration["DataFolder"] ?? Path.Combine(RepositoryRoot(builder.Environment.ContentRootPath), ".data");
 
     private static string RepositoryRoot(string start)
     {

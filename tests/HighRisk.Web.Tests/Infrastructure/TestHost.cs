@@ -2,6 +2,7 @@ using HighRisk.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace HighRisk.Web.Tests;
@@ -16,7 +17,17 @@ public sealed class TestHost
     private static LocalPostgres? _postgres;
     private static WebApplicationFactory<Program>? _factory;
 
+    public const string AdminPassword = "admin-Test-2026";
+
+    /// <summary>The default client: a health worker at 楠竹山镇卫生院 (430302101-THC).</summary>
     public static HttpClient Client { get; private set; } = null!;
+
+    /// <summary>Signed-in clients by role, created at start: see <see cref="Infrastructure.TestUsers"/>.</summary>
+    public static IReadOnlyDictionary<string, HttpClient> Clients { get; private set; } = new Dictionary<string, HttpClient>();
+
+    public static HttpClient Anonymous { get; private set; } = null!;
+
+    public static HttpClient Admin => Clients["admin"];
 
     public static Infrastructure.TestClock Clock { get; } = new(new DateTimeOffset(2026, 3, 16, 2, 0, 0, TimeSpan.Zero));
 
@@ -32,21 +43,31 @@ public sealed class TestHost
 
         // Program reads its configuration when it builds; an environment variable is there from the first line.
         Environment.SetEnvironmentVariable("ConnectionStrings__HighRisk", _postgres.ConnectionString);
+        Environment.SetEnvironmentVariable("DataFolder", Path.Combine(Path.GetTempPath(), $"hrt-{Environment.ProcessId}-data"));
+        Environment.SetEnvironmentVariable("Seed__AdminPassword", AdminPassword);
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
             host.UseUrls("http://127.0.0.1:0");
             host.UseEnvironment("Testing");
             host.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+            host.ConfigureLogging(logging => logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Debug).AddProvider(new Infrastructure.CapturedLogs()));
         });
         _factory.UseKestrel();
         _factory.StartServer();
-        Client = _factory.CreateClient();
+        Anonymous = _factory.CreateClient();
+        Clients = await Infrastructure.TestUsers.SignInAllAsync(_factory);
+        Client = Clients["worker"];
     }
 
     [OneTimeTearDown]
     public async Task StopAsync()
     {
-        Client?.Dispose();
+        foreach (var client in Clients.Values)
+        {
+            client.Dispose();
+        }
+
+        Anonymous?.Dispose();
         if (_factory is not null)
         {
             await _factory.DisposeAsync();
@@ -60,6 +81,12 @@ public sealed class TestHost
         if (_postgres is not null)
         {
             await _postgres.StopAsync();
+        }
+
+        var data = Environment.GetEnvironmentVariable("DataFolder");
+        if (data is not null && Directory.Exists(data))
+        {
+            Directory.Delete(data, recursive: true);
         }
     }
 

@@ -89,7 +89,7 @@ public class BookingTests
         Assert.That(closed, Is.EqualTo(HttpStatusCode.OK));
         var second = await Api.BookAsync(booking);
         Assert.That(second, Is.Not.EqualTo(first));
-        Assert.That(await TestHost.ScalarAsync<long>("SELECT count(*) FROM women WHERE resident_id = $1", booking["residentId"]!.GetValue<string>()), Is.EqualTo(1));
+        Assert.That(await Api.CountWomenAsync(booking["residentId"]!.GetValue<string>()), Is.EqualTo(1));
     }
 
     [Test]
@@ -99,8 +99,7 @@ public class BookingTests
         var results = await Task.WhenAll(Api.PostAsync("/api/pregnancies", booking), Api.PostAsync("/api/pregnancies", booking));
         var statuses = results.Select(r => r.Status).Order().ToList();
         Assert.That(statuses, Is.EqualTo(new[] { HttpStatusCode.Created, HttpStatusCode.Conflict }));
-        Assert.That(await TestHost.ScalarAsync<long>(
-            "SELECT count(*) FROM pregnancies p JOIN women w ON w.id = p.woman_id WHERE w.resident_id = $1", booking["residentId"]!.GetValue<string>()), Is.EqualTo(1));
+        Assert.That(await Api.CountPregnanciesAsync(booking["residentId"]!.GetValue<string>()), Is.EqualTo(1));
     }
 
     [Test]

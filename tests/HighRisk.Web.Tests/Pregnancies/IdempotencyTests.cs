@@ -20,8 +20,7 @@ public class IdempotencyTests
             Assert.That(retry.Body!["id"]!.GetValue<Guid>(), Is.EqualTo(first.Body!["id"]!.GetValue<Guid>()));
             Assert.That(retry.Response.Headers.Location, Is.EqualTo(first.Response.Headers.Location));
         });
-        Assert.That(await TestHost.ScalarAsync<long>(
-            "SELECT count(*) FROM pregnancies p JOIN women w ON w.id = p.woman_id WHERE w.resident_id = $1", booking["residentId"]!.GetValue<string>()), Is.EqualTo(1));
+        Assert.That(await Api.CountPregnanciesAsync(booking["residentId"]!.GetValue<string>()), Is.EqualTo(1));
     }
 
     [Test]
@@ -57,6 +56,6 @@ public class IdempotencyTests
         var key = Guid.NewGuid().ToString();
         var (refused, _, _) = await Api.PostAsync("/api/pregnancies", Bookings.AWoman().With("mobile", "123"), key);
         Assert.That(refused, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(await TestHost.ScalarAsync<long>("SELECT count(*) FROM idempotency_records WHERE key = $1", key), Is.Zero);
+        Assert.That(await TestHost.ScalarAsync<long>("SELECT count(*) FROM idempotency_records WHERE key LIKE '%:' || $1", key), Is.Zero);
     }
 }

@@ -17,7 +17,7 @@ public class CatalogueUpgradeTests
         await TestHost.ScalarAsync<int>("UPDATE pregnancies SET grade = 'Red', catalogue_version = 'cn-nhfpc-2017@old' WHERE id = $1 RETURNING 1", id);
         var runsBefore = (await Api.GetAsync("/api/risk/catalogue/upgrades")).Body!.AsArray().Count;
 
-        var (queued, _, _) = await Api.PostAsync("/api/admin/jobs/regrade", new JsonObject());
+        var (queued, _, _) = await Api.PostAsync("/api/admin/jobs/regrade", new JsonObject(), client: TestHost.Admin);
         Assert.That(queued, Is.EqualTo(HttpStatusCode.Accepted));
 
         JsonArray runs = [];

@@ -1,16 +1,55 @@
 using Hangfire;
+using HighRisk.Features.Accounts;
+using HighRisk.Features.Audit;
 using HighRisk.Features.Risk;
+using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HighRisk.Features.Admin;
 
+/// <summary>Everything under /api/admin: administrators only (checked against the stored account on every request).</summary>
 public static class AdminEndpoints
 {
     public sealed record JobQueued(string JobId);
 
     public static void MapAdmin(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/admin").WithTags("Administration");
+        var group = api.MapGroup("/admin").WithTags("Administration")
+            .AddEndpointFilter(async (context, next) =>
+                context.HttpContext.RequestServices.GetRequiredService<CurrentUser>().IsAdministrator
+                    ? await next(context)
+                    : TypedResults.Problem("Administrators only.", statusCode: StatusCodes.Status403Forbidden))
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        group.MapGet("/users", async Task<Ok<IReadOnlyList<ListUsers.Item>>> (string? division, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListUsers.Query(division), ct)))
+            .WithName("ListUsers")
+            .WithSummary("List accounts");
+
+        group.MapPost("/users", async Task<Created<CreateUser.Response>> (CreateUser.Command command, ISender sender, CancellationToken ct) =>
+            {
+                var created = await sender.Send(command, ct);
+                return TypedResults.Created($"/api/admin/users/{created.Id}", created);
+            })
+            .WithName("CreateUser")
+            .WithSummary("Create an account with its role and scope")
+            .WithDescription("Roles: `healthWorker` (with `facilityCode`), `subdistrictStaff` (9-digit `divisionCode`), `countyStaff` (6 digits), `cityStaff` (4 digits), `administrator`. Without `password`, a generated one is answered once as `generatedPassword`.")
+            .ProducesValidationProblem();
+
+        group.MapPut("/users/{id:guid}", async Task<Ok<ListUsers.Item>> (Guid id, UpdateUser.Command command, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(command with { Id = id }, ct)))
+            .WithName("UpdateUser")
+            .WithSummary("Change an account's role, scope, contact details or password, or disable it")
+            .WithDescription("Takes effect at once (scope is read from the account on every request); the user's refresh tokens stop working.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapGet("/audit", async Task<Ok<ListAuditEvents.Response>> (string? user, AuditAction? action, string? entityId, DateTimeOffset? from, DateTimeOffset? to, long? before, int? limit, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListAuditEvents.Query(user, action, entityId, from, to, before, limit), ct)))
+            .WithName("ListAuditEvents")
+            .WithSummary("Read the audit trail")
+            .WithDescription("Every read of a woman's record, every change, export, sign-in and failed sign-in: who, when, what, from which address. Newest first; pass `nextCursor` back as `before`.")
+            .ProducesValidationProblem();
 
         group.MapPost("/jobs/regrade", Accepted<JobQueued> (IBackgroundJobClient jobs) =>
             {

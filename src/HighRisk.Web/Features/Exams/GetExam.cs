@@ -1,3 +1,4 @@
+using HighRisk.Features.Audit;
 using HighRisk.Features.Pregnancies;
 using HighRisk.Infrastructure;
 using HighRisk.Infrastructure.Data;
@@ -8,7 +9,10 @@ namespace HighRisk.Features.Exams;
 
 public static class GetExam
 {
-    public sealed record Query(Guid PregnancyId, Guid ExamId) : IQuery<GetPregnancy.ExamView>;
+    public sealed record Query(Guid PregnancyId, Guid ExamId) : IQuery<GetPregnancy.ExamView>, IAudited<GetPregnancy.ExamView>
+    {
+        public AuditEntry Audit(GetPregnancy.ExamView response) => new(AuditAction.Read, "pregnancy", PregnancyId.ToString(), $"GetExam {ExamId}");
+    }
 
     public sealed class Handler(HighRiskDb db) : IQueryHandler<Query, GetPregnancy.ExamView>
     {

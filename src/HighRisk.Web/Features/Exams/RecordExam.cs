@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using FluentValidation;
 using FluentValidation.Results;
+using HighRisk.Features.Audit;
 using HighRisk.Features.Pregnancies;
 using HighRisk.Features.Risk;
 using HighRisk.Infrastructure;
@@ -15,8 +16,10 @@ namespace HighRisk.Features.Exams;
 /// <summary>产检: records an antenatal exam and re-grades the pregnancy in the same transaction.</summary>
 public static class RecordExam
 {
-    public sealed record Command : ICommand<Response>
+    public sealed record Command : ICommand<Response>, IAudited<Response>
     {
+        public AuditEntry Audit(Response response) => new(AuditAction.Create, "pregnancy", PregnancyId.ToString(), $"RecordExam {response.ExamId}");
+
         [JsonIgnore]
         public Guid PregnancyId { get; init; }
 

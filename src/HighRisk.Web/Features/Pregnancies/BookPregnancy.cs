@@ -1,7 +1,11 @@
 using FluentValidation;
+using FluentValidation.Results;
+using HighRisk.Features.Audit;
+using HighRisk.Features.Accounts;
 using HighRisk.Features.Risk;
 using HighRisk.Infrastructure;
 using HighRisk.Infrastructure.Data;
+using HighRisk.Infrastructure.Security;
 using HighRisk.Rules;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -12,8 +16,10 @@ namespace HighRisk.Features.Pregnancies;
 /// <summary>建册: books a pregnancy for a woman, who may already be known from an earlier pregnancy.</summary>
 public static class BookPregnancy
 {
-    public sealed record Command : ICommand<Response>
+    public sealed record Command : ICommand<Response>, IAudited<Response>
     {
+        public AuditEntry Audit(Response response) => new(AuditAction.Create, "pregnancy", response.Id.ToString(), "BookPregnancy");
+
         public string? FullName { get; init; }
 
         /// <summary>18-character resident ID number; lower-case x accepted.</summary>
@@ -126,29 +132,25 @@ public static class BookPregnancy
         }
     }
 
-    public sealed class Handler(HighRiskDb db, BusinessClock clock, PregnancyGrader grader) : ICommandHandler<Command, Response>
+    public sealed class Handler(HighRiskDb db, BusinessClock clock, PregnancyGrader grader, PersonalData personalData, CurrentUser user)
+        : ICommandHandler<Command, Response>
     {
         public async ValueTask<Response> Handle(Command command, CancellationToken cancellationToken)
         {
+            EnsureWithinScope(command);
             var residentId = ResidentId.Normalize(command.ResidentId!);
-            var woman = await db.Women.SingleOrDefaultAsync(w => w.ResidentId == residentId, cancellationToken);
+            var residentIdHash = personalData.Hash(residentId);
+            var mobile = MobileNumber.Normalize(command.Mobile)!;
+            var woman = await db.Women.SingleOrDefaultAsync(w => w.ResidentIdHash == residentIdHash, cancellationToken);
             if (woman is not null)
             {
                 await EnsureNoOpenPregnancyAsync(woman.Id, cancellationToken);
                 woman.FullName = command.FullName!.Trim();
-                woman.Mobile = MobileNumber.Normalize(command.Mobile)!;
+                woman.ChangeMobile(mobile, personalData);
             }
             else
             {
-                woman = new Woman
-                {
-                    Id = Guid.CreateVersion7(clock.Now),
-                    FullName = command.FullName!.Trim(),
-                    ResidentId = residentId,
-                    BirthDate = ResidentId.BirthDate(residentId)!.Value,
-                    Mobile = MobileNumber.Normalize(command.Mobile)!,
-                    CreatedAt = clock.Now,
-                };
+                woman = Woman.Create(Guid.CreateVersion7(clock.Now), command.FullName!.Trim(), residentId, ResidentId.BirthDate(residentId)!.Value, mobile, personalData, clock.Now);
                 db.Women.Add(woman);
             }
 
@@ -183,7 +185,7 @@ public static class BookPregnancy
             {
                 // Another booking for the same woman committed first; EF rolled back to its savepoint, so we can look it up.
                 db.ChangeTracker.Clear();
-                var known = await db.Women.AsNoTracking().SingleAsync(w => w.ResidentId == residentId, cancellationToken);
+                var known = await db.Women.AsNoTracking().SingleAsync(w => w.ResidentIdHash == residentIdHash, cancellationToken);
                 await EnsureNoOpenPregnancyAsync(known.Id, cancellationToken);
                 throw;
             }
@@ -192,18 +194,46 @@ public static class BookPregnancy
             return new Response(pregnancy.Id, pregnancy.Lmp, pregnancy.Edd, age, pregnancy.Grade.ToApiName(), pregnancy.Purple, pregnancy.Factors);
         }
 
+        /// <summary>A health worker books at her own facility; MCH staff book women living in their own area.</summary>
+        private void EnsureWithinScope(Command command)
+        {
+            if (user.IsSystem || user.IsAdministrator)
+            {
+                return;
+            }
+
+            if (user.Role == StaffRole.HealthWorker && command.FacilityCode != user.FacilityCode)
+            {
+                throw new ValidationException([new ValidationFailure("facilityCode", $"A health worker books at her own facility ({user.FacilityCode}).")]);
+            }
+
+            if (user.Role != StaffRole.HealthWorker && !command.DivisionCode!.StartsWith(user.DivisionPrefix!, StringComparison.Ordinal))
+            {
+                throw new ValidationException([new ValidationFailure("divisionCode", "The woman's residence is outside your area.")]);
+            }
+        }
+
         private async Task EnsureNoOpenPregnancyAsync(Guid womanId, CancellationToken cancellationToken)
         {
-            var open = await db.Pregnancies.AsNoTracking()
+            // Unfiltered: a woman booked in another area must not be booked twice, but that record's id is only
+            // given to a user who may see it.
+            var open = await db.Pregnancies.IgnoreQueryFilters().AsNoTracking()
                 .Where(p => p.WomanId == womanId && p.Status == PregnancyStatus.Open)
-                .Select(p => (Guid?)p.Id)
+                .Select(p => new { p.Id, p.DivisionCode, p.FacilityCode })
                 .FirstOrDefaultAsync(cancellationToken);
-            if (open is { } id)
+            if (open is null)
+            {
+                return;
+            }
+
+            if (user.CanSee(open.DivisionCode, open.FacilityCode))
             {
                 throw new ConflictException(
                     "This woman already has an open pregnancy; close it before booking a new one.",
-                    new Dictionary<string, object?> { ["openPregnancyId"] = id });
+                    new Dictionary<string, object?> { ["openPregnancyId"] = open.Id });
             }
+
+            throw new ConflictException("This woman already has an open pregnancy registered in another area; contact the county MCH institution.");
         }
     }
 }

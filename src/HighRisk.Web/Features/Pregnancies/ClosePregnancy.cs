@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
 using FluentValidation.Results;
+using HighRisk.Features.Audit;
 using HighRisk.Infrastructure;
 using HighRisk.Infrastructure.Data;
 using Mediator;
@@ -11,8 +12,10 @@ namespace HighRisk.Features.Pregnancies;
 /// <summary>结案: closes a pregnancy with its outcome; a closed pregnancy takes no new exams.</summary>
 public static class ClosePregnancy
 {
-    public sealed record Command : ICommand<Response>
+    public sealed record Command : ICommand<Response>, IAudited<Response>
     {
+        public AuditEntry Audit(Response response) => new(AuditAction.Update, "pregnancy", PregnancyId.ToString(), $"ClosePregnancy {response.Outcome}");
+
         [JsonIgnore]
         public Guid PregnancyId { get; init; }
 

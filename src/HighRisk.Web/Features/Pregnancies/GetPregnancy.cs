@@ -1,7 +1,10 @@
+using HighRisk.Features.Audit;
+using HighRisk.Features.Accounts;
 using HighRisk.Features.Exams;
 using HighRisk.Features.Risk;
 using HighRisk.Infrastructure;
 using HighRisk.Infrastructure.Data;
+using HighRisk.Infrastructure.Security;
 using HighRisk.Rules;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +14,10 @@ namespace HighRisk.Features.Pregnancies;
 /// <summary>The whole record of one pregnancy: the woman, the current grade and why, every exam, the grade history.</summary>
 public static class GetPregnancy
 {
-    public sealed record Query(Guid Id) : IQuery<Response>;
+    public sealed record Query(Guid Id) : IQuery<Response>, IAudited<Response>
+    {
+        public AuditEntry Audit(Response response) => new(AuditAction.Read, "pregnancy", Id.ToString(), "GetPregnancy");
+    }
 
     public sealed record WomanView(string FullName, string ResidentId, DateOnly BirthDate, int AgeYears, string Mobile);
 
@@ -37,7 +43,7 @@ public static class GetPregnancy
         string? CatalogueVersion, DateTimeOffset GradedAt, IReadOnlyList<ManualRaise> Raises, IReadOnlyList<ExamView> Exams,
         IReadOnlyList<GradeChangeView> GradeHistory);
 
-    public sealed class Handler(HighRiskDb db, BusinessClock clock) : IQueryHandler<Query, Response>
+    public sealed class Handler(HighRiskDb db, BusinessClock clock, PersonalData personalData, CurrentUser user) : IQueryHandler<Query, Response>
     {
         public async ValueTask<Response> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -53,7 +59,14 @@ public static class GetPregnancy
 
             var today = clock.Today;
             var asOf = p.Status == PregnancyStatus.Open || p.OutcomeDate is null ? today : p.OutcomeDate.Value;
-            var woman = new WomanView(p.Woman.FullName, p.Woman.ResidentId, p.Woman.BirthDate, ClinicalDates.AgeOn(p.Woman.BirthDate, today), p.Woman.Mobile);
+            // Health workers and township staff see the woman's numbers in full; supervisors see them masked.
+            var full = user.SeesFullContact;
+            var woman = new WomanView(
+                p.Woman.FullName,
+                full ? personalData.Unprotect(p.Woman.ResidentIdCipher) : p.Woman.ResidentIdMasked,
+                p.Woman.BirthDate,
+                ClinicalDates.AgeOn(p.Woman.BirthDate, today),
+                full ? personalData.Unprotect(p.Woman.MobileCipher) : p.Woman.MobileMasked);
             var exams = p.Exams.OrderBy(e => e.ExamDate).ThenBy(e => e.RecordedAt).Select(e => ExamView.Of(e, p.Lmp)).ToList();
             var history = p.GradeHistory.OrderBy(g => g.Sequence).Select(g => new GradeChangeView(
                 g.Id, g.FromColour?.ToApiName(), g.ToColour.ToApiName(), g.FromPurple, g.ToPurple, g.Factors, g.ExamId, g.Cause,

@@ -1,7 +1,10 @@
 using FluentValidation;
+using HighRisk.Features.Audit;
+using HighRisk.Features.Accounts;
 using HighRisk.Features.Risk;
 using HighRisk.Infrastructure;
 using HighRisk.Infrastructure.Data;
+using HighRisk.Infrastructure.Security;
 using HighRisk.Rules;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +14,12 @@ namespace HighRisk.Features.Pregnancies;
 /// <summary>Pregnancies under a division-code prefix, newest booking first, keyset-paged by an opaque cursor.</summary>
 public static class ListPregnancies
 {
-    public sealed record Query(string? Division, string? Grade, bool? Purple, string? Status, string? Q, string? Cursor, int? Limit) : IQuery<Response>;
+    public sealed record Query(string? Division, string? Grade, bool? Purple, string? Status, string? Q, string? Cursor, int? Limit) : IQuery<Response>, IAudited<Response>
+    {
+        // The search text may be a name or a number: it is not written to the audit trail, only that there was one.
+        public AuditEntry Audit(Response response) =>
+            new(AuditAction.List, "pregnancy", null, $"ListPregnancies division={Division} grade={Grade} purple={Purple} status={Status} search={Q is not null} rows={response.Items.Count}");
+    }
 
     public sealed record Item(
         Guid Id, long Number, string FullName, string ResidentId, string Mobile, string DivisionCode, DateOnly Lmp, DateOnly Edd, GestationalAge GestationalAge,
@@ -34,7 +42,7 @@ public static class ListPregnancies
         }
     }
 
-    public sealed class Handler(HighRiskDb db, BusinessClock clock) : IQueryHandler<Query, Response>
+    public sealed class Handler(HighRiskDb db, BusinessClock clock, PersonalData personalData, CurrentUser user) : IQueryHandler<Query, Response>
     {
         public async ValueTask<Response> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -62,8 +70,7 @@ public static class ListPregnancies
 
             if (!string.IsNullOrWhiteSpace(query.Q))
             {
-                var q = query.Q.Trim();
-                pregnancies = pregnancies.Where(p => p.Woman.FullName.Contains(q) || p.Woman.Mobile.Contains(q) || p.Woman.ResidentId.EndsWith(q.ToUpperInvariant()));
+                pregnancies = Search(pregnancies, query.Q.Trim());
             }
 
             if (query.Cursor is { } cursor && long.TryParse(cursor, out var after))
@@ -73,13 +80,40 @@ public static class ListPregnancies
 
             var today = clock.Today;
             var rows = await pregnancies.OrderByDescending(p => p.Number).Take(limit + 1)
-                .Select(p => new { p.Id, p.Number, p.Woman.FullName, p.Woman.ResidentId, p.Woman.Mobile, p.DivisionCode, p.Lmp, p.Edd, p.Grade, p.Purple, p.Status, p.HealthWorker, p.BookingDate, p.OutcomeDate })
+                .Select(p => new { p.Id, p.Number, p.Woman.FullName, p.Woman.ResidentIdMasked, p.Woman.MobileCipher, p.Woman.MobileMasked, p.DivisionCode, p.Lmp, p.Edd, p.Grade, p.Purple, p.Status, p.HealthWorker, p.BookingDate, p.OutcomeDate })
                 .ToListAsync(cancellationToken);
             var items = rows.Take(limit).Select(r => new Item(
-                r.Id, r.Number, r.FullName, r.ResidentId, r.Mobile, r.DivisionCode, r.Lmp, r.Edd,
+                r.Id, r.Number, r.FullName, r.ResidentIdMasked, user.SeesFullContact ? personalData.Unprotect(r.MobileCipher) : r.MobileMasked, r.DivisionCode, r.Lmp, r.Edd,
                 GestationalAge.FromLmp(r.Lmp, Max(r.Lmp, r.Status == PregnancyStatus.Open ? today : r.OutcomeDate ?? today)),
                 r.Grade.ToApiName(), r.Purple, r.Status, r.HealthWorker, r.BookingDate)).ToList();
             return new Response(items, rows.Count > limit ? rows[limit - 1].Number.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
+        }
+
+        /// <summary>
+        /// Name fragments match the name; a whole mobile number or resident ID matches its keyed hash; up to four
+        /// trailing digits match the visible tail of the masked numbers.
+        /// </summary>
+        private IQueryable<Pregnancy> Search(IQueryable<Pregnancy> pregnancies, string q)
+        {
+            if (MobileNumber.Normalize(q) is { } mobile)
+            {
+                var hash = personalData.Hash(mobile);
+                return pregnancies.Where(p => p.Woman.MobileHash == hash);
+            }
+
+            if (q.Length == 18 && ResidentId.Problem(q, clock.Today) is null)
+            {
+                var hash = personalData.Hash(ResidentId.Normalize(q));
+                return pregnancies.Where(p => p.Woman.ResidentIdHash == hash);
+            }
+
+            if (q.Length <= 4 && q.All(c => char.IsAsciiDigit(c) || c is 'X' or 'x'))
+            {
+                var tail = q.ToUpperInvariant();
+                return pregnancies.Where(p => p.Woman.MobileMasked.EndsWith(tail) || p.Woman.ResidentIdMasked.EndsWith(tail));
+            }
+
+            return pregnancies.Where(p => p.Woman.FullName.Contains(q));
         }
 
         private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;

@@ -11,9 +11,12 @@ internal sealed class WomanConfiguration : IEntityTypeConfiguration<Woman>
         // Ids are made by the aggregate (UUIDv7), so a new child reached through a navigation is an insert.
         builder.Property(w => w.Id).ValueGeneratedNever();
         builder.Property(w => w.FullName).HasMaxLength(50);
-        builder.Property(w => w.ResidentId).HasMaxLength(18);
-        builder.Property(w => w.Mobile).HasMaxLength(11);
-        builder.HasIndex(w => w.ResidentId).IsUnique();
+        builder.Property(w => w.ResidentIdHash).HasMaxLength(64);
+        builder.Property(w => w.ResidentIdMasked).HasMaxLength(18);
+        builder.Property(w => w.MobileHash).HasMaxLength(64);
+        builder.Property(w => w.MobileMasked).HasMaxLength(11);
+        builder.HasIndex(w => w.ResidentIdHash).IsUnique();
+        builder.HasIndex(w => w.MobileHash);
     }
 }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FluentValidation;
 using FluentValidation.Results;
+using HighRisk.Features.Audit;
 using HighRisk.Features.Exams;
 using HighRisk.Features.Pregnancies;
 using HighRisk.Infrastructure;
@@ -18,8 +19,11 @@ namespace HighRisk.Features.Risk;
 /// </summary>
 public static class EvaluateRisk
 {
-    public sealed record Query : IQuery<Response>
+    public sealed record Query : IQuery<Response>, IAudited<Response>
     {
+        public AuditEntry Audit(Response response) =>
+            new(AuditAction.Read, PregnancyId is null ? "hypotheticalCase" : "pregnancy", PregnancyId?.ToString(), "EvaluateRisk");
+
         /// <summary>Optional: a stored pregnancy to which the measurements and findings are added as a new exam.</summary>
         public Guid? PregnancyId { get; init; }
 

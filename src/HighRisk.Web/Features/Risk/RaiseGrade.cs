@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
+using HighRisk.Features.Audit;
 using HighRisk.Features.Pregnancies;
 using HighRisk.Infrastructure;
 using HighRisk.Infrastructure.Data;
@@ -15,8 +16,10 @@ namespace HighRisk.Features.Risk;
 /// </summary>
 public static class RaiseGrade
 {
-    public sealed record Command : ICommand<Response>
+    public sealed record Command : ICommand<Response>, IAudited<Response>
     {
+        public AuditEntry Audit(Response response) => new(AuditAction.Update, "pregnancy", PregnancyId.ToString(), $"RaiseGrade {response.Grade}");
+
         [JsonIgnore]
         public Guid PregnancyId { get; init; }
 

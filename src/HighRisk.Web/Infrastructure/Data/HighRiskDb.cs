@@ -1,15 +1,25 @@
+using HighRisk.Features.Accounts;
+using HighRisk.Features.Audit;
 using HighRisk.Features.Divisions;
 using HighRisk.Features.Exams;
 using HighRisk.Features.Pregnancies;
 using HighRisk.Features.Risk;
 using HighRisk.Infrastructure.Web;
 using Mediator;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace HighRisk.Infrastructure.Data;
 
-public sealed class HighRiskDb(DbContextOptions<HighRiskDb> options, IPublisher? publisher = null) : DbContext(options)
+public sealed class HighRiskDb(DbContextOptions<HighRiskDb> options, IPublisher? publisher = null, CurrentUser? currentUser = null)
+    : IdentityUserContext<StaffUser, Guid>(options)
 {
+    /// <summary>The division prefix every pregnancy query is filtered by (null: unrestricted), from the signed-in user.</summary>
+    public string? ScopePrefix => currentUser?.DivisionPrefix;
+
+    /// <summary>A health worker also sees the women booked at her facility.</summary>
+    public string? ScopeFacility => currentUser?.FacilityCode;
+
     public DbSet<Division> Divisions => Set<Division>();
 
     public DbSet<Facility> Facilities => Set<Facility>();
@@ -21,6 +31,8 @@ public sealed class HighRiskDb(DbContextOptions<HighRiskDb> options, IPublisher?
     public DbSet<Exam> Exams => Set<Exam>();
 
     public DbSet<GradeChange> GradeChanges => Set<GradeChange>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     public DbSet<CatalogueUpgrade> CatalogueUpgrades => Set<CatalogueUpgrade>();
 
@@ -57,6 +69,13 @@ public sealed class HighRiskDb(DbContextOptions<HighRiskDb> options, IPublisher?
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(HighRiskDb).Assembly);
+
+        // Region-scoped access: a record outside the user's division is invisible to every query (so it answers 404).
+        modelBuilder.Entity<Pregnancy>().HasQueryFilter(p =>
+            ScopePrefix == null || p.DivisionCode.StartsWith(ScopePrefix) || p.FacilityCode == ScopeFacility);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Security.Cryptography;
 using HighRisk.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -23,11 +24,13 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
             return;
         }
 
-        if (key.Length > 200)
+        if (key.Length > 100)
         {
-            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure(Header, "The Idempotency-Key header must be at most 200 characters.")]);
+            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure(Header, "The Idempotency-Key header must be at most 100 characters.")]);
         }
 
+        // Keys are per user: two users who happen to choose the same key do not see each other's responses.
+        key = $"{http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "anonymous"}:{key}";
         var hash = await HashRequestAsync(http.Request);
         await using var transaction = await db.Database.BeginTransactionAsync(http.RequestAborted);
         var claimed = await db.Database.ExecuteSqlAsync(

@@ -8,11 +8,47 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace HighRisk.Infrastructure.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class Foundation : Migration
+    public partial class Initial : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "audit_events",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityAlwaysColumn),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    user_name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    action = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    entity = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    entity_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    remote_address = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    detail = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_audit_events", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "catalogue_upgrades",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    catalogue_version = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    started_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    finished_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    regraded = table.Column<int>(type: "integer", nullable: false),
+                    changed = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_catalogue_upgrades", x => x.id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "divisions",
                 columns: table => new
@@ -76,19 +112,115 @@ namespace HighRisk.Infrastructure.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "staff_users",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    display_name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    division_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    facility_code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    disabled = table.Column<bool>(type: "boolean", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    normalized_user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    normalized_email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    email_confirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    password_hash = table.Column<string>(type: "text", nullable: true),
+                    security_stamp = table.Column<string>(type: "text", nullable: true),
+                    concurrency_stamp = table.Column<string>(type: "text", nullable: true),
+                    phone_number = table.Column<string>(type: "text", nullable: true),
+                    phone_number_confirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    two_factor_enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    lockout_end = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    lockout_enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    access_failed_count = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_staff_users", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "women",
                 columns: table => new
                 {
                     id = table.Column<Guid>(type: "uuid", nullable: false),
                     full_name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    resident_id = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
                     birth_date = table.Column<DateOnly>(type: "date", nullable: false),
-                    mobile = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: false),
+                    resident_id_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    resident_id_cipher = table.Column<string>(type: "text", nullable: false),
+                    resident_id_masked = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    mobile_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    mobile_cipher = table.Column<string>(type: "text", nullable: false),
+                    mobile_masked = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: false),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_women", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "staff_user_claims",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    claim_type = table.Column<string>(type: "text", nullable: true),
+                    claim_value = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_staff_user_claims", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_staff_user_claims_asp_net_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "staff_users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "staff_user_logins",
+                columns: table => new
+                {
+                    login_provider = table.Column<string>(type: "text", nullable: false),
+                    provider_key = table.Column<string>(type: "text", nullable: false),
+                    provider_display_name = table.Column<string>(type: "text", nullable: true),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_staff_user_logins", x => new { x.login_provider, x.provider_key });
+                    table.ForeignKey(
+                        name: "fk_staff_user_logins_staff_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "staff_users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "staff_user_tokens",
+                columns: table => new
+                {
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    login_provider = table.Column<string>(type: "text", nullable: false),
+                    name = table.Column<string>(type: "text", nullable: false),
+                    value = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_staff_user_tokens", x => new { x.user_id, x.login_provider, x.name });
+                    table.ForeignKey(
+                        name: "fk_staff_user_tokens_staff_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "staff_users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -121,7 +253,8 @@ namespace HighRisk.Infrastructure.Data.Migrations
                     purple = table.Column<bool>(type: "boolean", nullable: false),
                     factors = table.Column<string>(type: "jsonb", nullable: false),
                     catalogue_version = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    graded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    graded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    raises = table.Column<string>(type: "jsonb", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -168,6 +301,8 @@ namespace HighRisk.Infrastructure.Data.Migrations
                 columns: table => new
                 {
                     id = table.Column<Guid>(type: "uuid", nullable: false),
+                    sequence = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityAlwaysColumn),
                     pregnancy_id = table.Column<Guid>(type: "uuid", nullable: false),
                     from_colour = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
                     to_colour = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
@@ -192,6 +327,21 @@ namespace HighRisk.Infrastructure.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_audit_events_at",
+                table: "audit_events",
+                column: "at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_events_entity_id_at",
+                table: "audit_events",
+                columns: new[] { "entity_id", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_events_user_name_at",
+                table: "audit_events",
+                columns: new[] { "user_name", "at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_divisions_parent_code",
                 table: "divisions",
                 column: "parent_code");
@@ -207,14 +357,20 @@ namespace HighRisk.Infrastructure.Data.Migrations
                 column: "division_code");
 
             migrationBuilder.CreateIndex(
-                name: "ix_grade_changes_pregnancy_id_changed_at",
+                name: "ix_grade_changes_pregnancy_id_sequence",
                 table: "grade_changes",
-                columns: new[] { "pregnancy_id", "changed_at" });
+                columns: new[] { "pregnancy_id", "sequence" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_idempotency_records_created_at",
                 table: "idempotency_records",
                 column: "created_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_pregnancies_catalogue_version",
+                table: "pregnancies",
+                column: "catalogue_version",
+                filter: "status = 'Open'");
 
             migrationBuilder.CreateIndex(
                 name: "ix_pregnancies_division_code",
@@ -241,15 +397,69 @@ namespace HighRisk.Infrastructure.Data.Migrations
                 filter: "status = 'Open'");
 
             migrationBuilder.CreateIndex(
-                name: "ix_women_resident_id",
-                table: "women",
-                column: "resident_id",
+                name: "ix_staff_user_claims_user_id",
+                table: "staff_user_claims",
+                column: "user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_staff_user_logins_user_id",
+                table: "staff_user_logins",
+                column: "user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "EmailIndex",
+                table: "staff_users",
+                column: "normalized_email");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_staff_users_division_code",
+                table: "staff_users",
+                column: "division_code");
+
+            migrationBuilder.CreateIndex(
+                name: "UserNameIndex",
+                table: "staff_users",
+                column: "normalized_user_name",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_women_mobile_hash",
+                table: "women",
+                column: "mobile_hash");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_women_resident_id_hash",
+                table: "women",
+                column: "resident_id_hash",
+                unique: true);
+
+            // The audit trail is append-only: the database itself refuses updates and deletes. Only the retention
+            // purge may delete, and only inside a transaction that sets highrisk.audit_purge (see AuditRetentionJob).
+            migrationBuilder.Sql("""
+                CREATE FUNCTION audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF TG_OP = 'DELETE' AND current_setting('highrisk.audit_purge', true) = 'on' THEN
+                        RETURN OLD;
+                    END IF;
+                    RAISE EXCEPTION 'audit_events is append-only (% refused)', TG_OP;
+                END $$;
+                CREATE TRIGGER audit_events_append_only BEFORE UPDATE OR DELETE ON audit_events
+                    FOR EACH ROW EXECUTE FUNCTION audit_events_append_only();
+                CREATE TRIGGER audit_events_no_truncate BEFORE TRUNCATE ON audit_events
+                    FOR EACH STATEMENT EXECUTE FUNCTION audit_events_append_only();
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS audit_events_no_truncate ON audit_events; DROP TRIGGER IF EXISTS audit_events_append_only ON audit_events; DROP FUNCTION IF EXISTS audit_events_append_only();");
+            migrationBuilder.DropTable(
+                name: "audit_events");
+
+            migrationBuilder.DropTable(
+                name: "catalogue_upgrades");
+
             migrationBuilder.DropTable(
                 name: "divisions");
 
@@ -269,7 +479,19 @@ namespace HighRisk.Infrastructure.Data.Migrations
                 name: "seed_runs");
 
             migrationBuilder.DropTable(
+                name: "staff_user_claims");
+
+            migrationBuilder.DropTable(
+                name: "staff_user_logins");
+
+            migrationBuilder.DropTable(
+                name: "staff_user_tokens");
+
+            migrationBuilder.DropTable(
                 name: "pregnancies");
+
+            migrationBuilder.DropTable(
+                name: "staff_users");
 
             migrationBuilder.DropTable(
                 name: "women");

@@ -1,0 +1,57 @@
+using System.Security.Claims;
+using HighRisk.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace HighRisk.Features.Accounts;
+
+/// <summary>
+/// Who is acting, and what they may see. Loaded from the database on each request (not from the token), so that a
+/// changed scope or a disabled account takes effect at once. Background jobs act as the system, unrestricted.
+/// </summary>
+public sealed class CurrentUser(IHttpContextAccessor http)
+{
+    private StaffUser? _user;
+    private bool _loaded;
+
+    /// <summary>True outside an HTTP request: jobs, start-up, seeding.</summary>
+    public bool IsSystem => http.HttpContext is null;
+
+    public StaffUser? User => _user;
+
+    public string Name => _user?.UserName ?? (IsSystem ? "system" : "anonymous");
+
+    public StaffRole? Role => _user?.Role;
+
+    public bool IsAdministrator => _user?.Role == StaffRole.Administrator;
+
+    /// <summary>Division-code prefix the user's records must fall under; null when unrestricted.</summary>
+    public string? DivisionPrefix => IsSystem || IsAdministrator ? null : _user?.DivisionCode ?? "-";
+
+    public string? FacilityCode => _user?.Role == StaffRole.HealthWorker ? _user.FacilityCode : null;
+
+    /// <summary>Health workers and township staff phone the women: they see mobile numbers in full.</summary>
+    public bool SeesFullContact => IsSystem || _user?.Role is StaffRole.HealthWorker or StaffRole.SubdistrictStaff;
+
+    public string? RemoteAddress => http.HttpContext?.Connection.RemoteIpAddress?.ToString();
+
+    /// <summary>Loads the signed-in user once per request; null when anonymous, unknown or disabled.</summary>
+    public async Task<StaffUser?> LoadAsync(HighRiskDb db, CancellationToken ct)
+    {
+        if (_loaded)
+        {
+            return _user;
+        }
+
+        _loaded = true;
+        var id = http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (Guid.TryParse(id, out var userId))
+        {
+            _user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId && !u.Disabled, ct);
+        }
+
+        return _user;
+    }
+
+    public bool CanSee(string divisionCode, string facilityCode) =>
+        DivisionPrefix is null || divisionCode.StartsWith(DivisionPrefix, StringComparison.Ordinal) || facilityCode == FacilityCode;
+}

@@ -1,0 +1,39 @@
+using FluentValidation;
+using HighRisk.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace HighRisk.Features.Accounts;
+
+/// <summary>Which division a role answers for: township staff a 9-digit code, county 6, city 4; health workers a facility.</summary>
+public static class StaffScopeRules
+{
+    public static int? DivisionLength(StaffRole role) => role switch
+    {
+        StaffRole.SubdistrictStaff => 9,
+        StaffRole.CountyStaff => 6,
+        StaffRole.CityStaff => 4,
+        _ => null,
+    };
+
+    /// <summary>The scope rules shared by creating and changing a user.</summary>
+    public static void AddScopeRules<T>(this AbstractValidator<T> validator, Func<T, StaffRole?> role, Func<T, string?> division, Func<T, string?> facility, HighRiskDb db)
+    {
+        validator.RuleFor(x => division(x)).Must((x, code) => code is not null && code.Length == DivisionLength(role(x)!.Value) && code.All(char.IsAsciiDigit))
+            .WithMessage(x => $"A {role(x)} answers for a {DivisionLength(role(x)!.Value)}-digit division code.")
+            .MustAsync((code, ct) => db.Divisions.AnyAsync(d => d.Code == code, ct)).WithMessage("No such division.")
+            .When(x => role(x) is { } r && DivisionLength(r) is not null)
+            .OverridePropertyName("divisionCode");
+        validator.RuleFor(x => facility(x)).NotEmpty().WithMessage("A health worker belongs to a facility.")
+            .MustAsync((code, ct) => db.Facilities.AnyAsync(f => f.Code == code, ct)).WithMessage("No such facility.")
+            .When(x => role(x) == StaffRole.HealthWorker)
+            .OverridePropertyName("facilityCode");
+    }
+
+    /// <summary>The division prefix stored for the user: a health worker takes her facility's division.</summary>
+    public static async Task<string> ScopeOfAsync(HighRiskDb db, StaffRole role, string? division, string? facility, CancellationToken ct) => role switch
+    {
+        StaffRole.Administrator => string.Empty,
+        StaffRole.HealthWorker => await db.Facilities.Where(f => f.Code == facility).Select(f => f.DivisionCode).SingleAsync(ct),
+        _ => division!,
+    };
+}

@@ -1,0 +1,62 @@
+using FluentValidation;
+using HighRisk.Infrastructure.Data;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace HighRisk.Features.Audit;
+
+/// <summary>Administrators read the audit trail, newest first, filtered by user, action, record and time.</summary>
+public static class ListAuditEvents
+{
+    public sealed record Query(string? User, AuditAction? Action, string? EntityId, DateTimeOffset? From, DateTimeOffset? To, long? Before, int? Limit)
+        : IQuery<Response>;
+
+    public sealed record Response(IReadOnlyList<AuditEvent> Items, string? NextCursor);
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator() => RuleFor(q => q.Limit).InclusiveBetween(1, 1000);
+    }
+
+    public sealed class Handler(HighRiskDb db) : IQueryHandler<Query, Response>
+    {
+        public async ValueTask<Response> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var events = db.AuditEvents.AsNoTracking();
+            if (query.User is { } user)
+            {
+                events = events.Where(e => e.UserName == user);
+            }
+
+            if (query.Action is { } action)
+            {
+                events = events.Where(e => e.Action == action);
+            }
+
+            if (query.EntityId is { } entityId)
+            {
+                events = events.Where(e => e.EntityId == entityId);
+            }
+
+            if (query.From is { } from)
+            {
+                events = events.Where(e => e.At >= from);
+            }
+
+            if (query.To is { } to)
+            {
+                events = events.Where(e => e.At < to);
+            }
+
+            if (query.Before is { } before)
+            {
+                events = events.Where(e => e.Id < before);
+            }
+
+            var limit = query.Limit ?? 100;
+            var rows = await events.OrderByDescending(e => e.Id).Take(limit + 1).ToListAsync(cancellationToken);
+            var items = rows.Take(limit).ToList();
+            return new Response(items, rows.Count > limit ? items[^1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
+        }
+    }
+}

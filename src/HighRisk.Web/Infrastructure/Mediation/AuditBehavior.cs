@@ -1,0 +1,23 @@
+using HighRisk.Features.Audit;
+using Mediator;
+
+namespace HighRisk.Infrastructure.Mediation;
+
+/// <summary>
+/// After a successful audited command or query, writes its audit event. It runs inside the command's transaction,
+/// so a change and its audit row land together.
+/// </summary>
+public sealed class AuditBehavior<TMessage, TResponse>(AuditTrail trail) : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : notnull, IMessage
+{
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        var response = await next(message, cancellationToken);
+        if (message is IAudited<TResponse> audited)
+        {
+            await trail.WriteAsync(audited.Audit(response), cancellationToken);
+        }
+
+        return response;
+    }
+}

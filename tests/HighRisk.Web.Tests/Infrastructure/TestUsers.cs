@@ -1,0 +1,59 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace HighRisk.Web.Tests.Infrastructure;
+
+/// <summary>
+/// One account per role for Yuhu district (雨湖区, 430302) — where the tests book their women — and one per role for
+/// Yuetang district (岳塘区, 430304), which must never see them.
+/// </summary>
+public static class TestUsers
+{
+    public const string Password = "test-Password-1";
+
+    public static readonly (string Key, string Role, string? Division, string? Facility)[] All =
+    [
+        ("worker", "healthWorker", null, "430302101-THC"),
+        ("township", "subdistrictStaff", "430302101", null),
+        ("county", "countyStaff", "430302", null),
+        ("city", "cityStaff", "4303", null),
+        ("other-worker", "healthWorker", null, "430304001-CHC"),
+        ("other-township", "subdistrictStaff", "430304001", null),
+        ("other-county", "countyStaff", "430304", null),
+        ("other-city", "cityStaff", "4302", null),
+    ];
+
+    public static async Task<IReadOnlyDictionary<string, HttpClient>> SignInAllAsync(WebApplicationFactory<Program> factory)
+    {
+        var clients = new Dictionary<string, HttpClient> { ["admin"] = await SignInAsync(factory, "admin", TestHost.AdminPassword) };
+        foreach (var (key, role, division, facility) in All)
+        {
+            var created = await clients["admin"].PostAsJsonAsync("/api/admin/users", new
+            {
+                userName = $"t-{key}",
+                displayName = $"测试用户 {key}",
+                role,
+                divisionCode = division,
+                facilityCode = facility,
+                mobile = "13900000000",
+                password = Password,
+            });
+            Assert.That(created.IsSuccessStatusCode, Is.True, await created.Content.ReadAsStringAsync());
+            clients[key] = await SignInAsync(factory, $"t-{key}", Password);
+        }
+
+        return clients;
+    }
+
+    public static async Task<HttpClient> SignInAsync(WebApplicationFactory<Program> factory, string userName, string password)
+    {
+        var client = factory.CreateClient();
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password });
+        var body = await response.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.That(response.IsSuccessStatusCode, Is.True, body?.ToJsonString());
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body!["accessToken"]!.GetValue<string>());
+        return client;
+    }
+}
