@@ -1,0 +1,243 @@
+using System.Text;
+using System.Text.Json;
+
+namespace HighRisk.Rules;
+
+/// <summary>
+/// Turns a catalogue file into definitions, rejecting anything a reviewer would have to guess about: unknown names,
+/// duplicate ids, units that do not match the vocabulary, overlapping ranges. Every error names the entry's line.
+/// </summary>
+internal sealed partial class CatalogueReader
+{
+    private const int MaxConditionsPerFactor = 32;
+
+    private static readonly HashSet<string> TopLevelProperties = ["id", "version", "title", "qualifiers", "factors"];
+    private static readonly HashSet<string> QualifierProperties = ["kind", "id", "nameZh", "nameEn", "note"];
+    private static readonly HashSet<string> FactorProperties =
+        ["id", "colour", "category", "status", "source", "nameZh", "nameEn", "when", "coded", "implies", "showsObservations", "note"];
+    private static readonly HashSet<string> RangeProperties = ["observation", "gt", "gte", "lt", "lte", "eq", "unit"];
+    private static readonly HashSet<string> QualifierTestProperties = ["qualifier", "present"];
+
+    private readonly string sourceName;
+    private readonly CatalogueLines lines;
+    private int line;
+
+    private CatalogueReader(string sourceName, CatalogueLines lines)
+    {
+        this.sourceName = sourceName;
+        this.lines = lines;
+    }
+
+    public static RiskCatalogue Read(string json, string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        var utf8 = Encoding.UTF8.GetBytes(json);
+        CatalogueLines lines;
+        JsonDocument document;
+        try
+        {
+            lines = CatalogueLines.Scan(utf8);
+            document = JsonDocument.Parse(utf8);
+        }
+        catch (JsonException e)
+        {
+            throw new CatalogueException(sourceName, (int)(e.LineNumber ?? -1) + 1, $"invalid JSON: {e.Message}", e);
+        }
+
+        using (document)
+        {
+            return new CatalogueReader(sourceName, lines).ReadCatalogue(document.RootElement);
+        }
+    }
+
+    private RiskCatalogue ReadCatalogue(JsonElement root)
+    {
+        line = 1;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw Fail("the catalogue must be a JSON object");
+        }
+
+        foreach (var property in root.EnumerateObject())
+        {
+            if (!TopLevelProperties.Contains(property.Name))
+            {
+                line = lines.TopLine(property.Name);
+                throw Fail($"unknown property '{property.Name}' (expected {string.Join(", ", TopLevelProperties)})");
+            }
+        }
+
+        var id = RequiredString(root, "id");
+        var version = RequiredString(root, "version");
+        var title = OptionalString(root, "title");
+
+        var qualifiers = new List<QualifierDefinition>();
+        if (root.TryGetProperty("qualifiers", out var qualifierArray))
+        {
+            line = lines.TopLine("qualifiers");
+            var index = 0;
+            foreach (var element in Array(qualifierArray, "qualifiers"))
+            {
+                line = lines.ElementLine("qualifiers", index++);
+                qualifiers.Add(ReadQualifier(element));
+            }
+        }
+
+        line = lines.TopLine("factors");
+        if (!root.TryGetProperty("factors", out var factorArray))
+        {
+            line = 1;
+            throw Fail("missing 'factors'");
+        }
+
+        var factors = new List<RiskFactorDefinition>();
+        var factorIndex = 0;
+        foreach (var element in Array(factorArray, "factors"))
+        {
+            line = lines.ElementLine("factors", factorIndex++);
+            factors.Add(ReadFactor(element));
+        }
+
+        CheckReferences(qualifiers, factors);
+        return new RiskCatalogue(id, version, title, factors, qualifiers);
+    }
+
+    private QualifierDefinition ReadQualifier(JsonElement element)
+    {
+        RequireObject(element, "a qualifier", QualifierProperties);
+        var kind = RequiredString(element, "kind");
+        if (kind != "qualifier")
+        {
+            throw Fail($"kind '{kind}' must be 'qualifier'");
+        }
+
+        var id = Id(element);
+        return new QualifierDefinition(id, RequiredString(element, "nameZh"), RequiredString(element, "nameEn"), OptionalString(element, "note"), line);
+    }
+
+    private RiskFactorDefinition ReadFactor(JsonElement element)
+    {
+        RequireObject(element, "a factor", FactorProperties);
+        var id = Id(element);
+        var colour = RequiredString(element, "colour") switch
+        {
+            "yellow" => FactorColour.Yellow,
+            "orange" => FactorColour.Orange,
+            "red" => FactorColour.Red,
+            "purple" => FactorColour.Purple,
+            var other => throw Fail($"factor '{id}': colour '{other}' is not one of yellow, orange, red, purple (green is the absence of factors)"),
+        };
+        var status = RequiredString(element, "status") switch
+        {
+            "C" => CatalogueStatus.C,
+            "P" => CatalogueStatus.P,
+            "R" => CatalogueStatus.R,
+            var other => throw Fail($"factor '{id}': status '{other}' is not one of C, P, R"),
+        };
+
+        var conditions = new List<FactorCondition>();
+        if (element.TryGetProperty("when", out var when))
+        {
+            foreach (var alternative in Array(when, $"factor '{id}': 'when'"))
+            {
+                conditions.Add(ReadCondition(id, alternative));
+            }
+        }
+
+        var coded = element.TryGetProperty("coded", out var codedElement) && Boolean(codedElement, $"factor '{id}': 'coded'");
+        if (!coded && conditions.Count == 0)
+        {
+            throw Fail($"factor '{id}' has neither a 'when' condition nor \"coded\": true, so nothing can activate it");
+        }
+
+        if (conditions.Count > MaxConditionsPerFactor)
+        {
+            throw Fail($"factor '{id}' has {conditions.Count} conditions; at most {MaxConditionsPerFactor} are supported");
+        }
+
+        CheckOverlaps(id, conditions);
+
+        var implies = new List<string>();
+        if (element.TryGetProperty("implies", out var impliesElement))
+        {
+            foreach (var implied in Array(impliesElement, $"factor '{id}': 'implies'"))
+            {
+                implies.Add(String(implied, $"factor '{id}': 'implies'"));
+            }
+        }
+
+        var shows = new List<Observation>();
+        if (element.TryGetProperty("showsObservations", out var showsElement))
+        {
+            foreach (var name in Array(showsElement, $"factor '{id}': 'showsObservations'"))
+            {
+                shows.Add(ObservationNamed(id, String(name, $"factor '{id}': 'showsObservations'")));
+            }
+        }
+
+        return new RiskFactorDefinition(
+            id,
+            colour,
+            RequiredString(element, "category"),
+            status,
+            RequiredString(element, "source"),
+            RequiredString(element, "nameZh"),
+            RequiredString(element, "nameEn"),
+            conditions,
+            coded,
+            implies,
+            shows,
+            OptionalString(element, "note"),
+            line);
+    }
+
+    private void CheckReferences(List<QualifierDefinition> qualifiers, List<RiskFactorDefinition> factors)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var qualifier in qualifiers)
+        {
+            line = qualifier.Line;
+            if (!seen.Add(qualifier.Id))
+            {
+                throw Fail($"duplicate id '{qualifier.Id}'");
+            }
+        }
+
+        var qualifierIds = seen.ToHashSet(StringComparer.Ordinal);
+        foreach (var factor in factors)
+        {
+            line = factor.Line;
+            if (!seen.Add(factor.Id))
+            {
+                throw Fail($"duplicate id '{factor.Id}'");
+            }
+        }
+
+        var factorIds = factors.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var factor in factors)
+        {
+            line = factor.Line;
+            foreach (var test in factor.When.SelectMany(c => c.Qualifiers))
+            {
+                if (!qualifierIds.Contains(test.QualifierId))
+                {
+                    throw Fail($"factor '{factor.Id}': unknown qualifier '{test.QualifierId}'");
+                }
+            }
+
+            foreach (var implied in factor.Implies)
+            {
+                if (implied == factor.Id)
+                {
+                    throw Fail($"factor '{factor.Id}' implies itself");
+                }
+
+                if (!factorIds.Contains(implied))
+                {
+                    throw Fail($"factor '{factor.Id}': unknown implied factor '{implied}'");
+                }
+            }
+        }
+    }
+}

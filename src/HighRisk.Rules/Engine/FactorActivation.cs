@@ -1,0 +1,189 @@
+namespace HighRisk.Rules;
+
+/// <summary>
+/// Which factors are active and why: by which conditions, by a coded finding, or implied by another factor. Only the
+/// conditions triggered by observations the case has are evaluated, and only active factors take a slot.
+/// </summary>
+internal ref struct FactorActivation
+{
+    public const byte ByCondition = 1;
+    public const byte ByCode = 2;
+    public const byte ByImplication = 4;
+
+    /// <summary>Slots kept on the stack; a case needing more (many findings) gets a heap array.</summary>
+    public const int StackSlots = 32;
+
+    private readonly CompiledCatalogue catalogue;
+    private readonly Span<ActiveEntry> active;
+
+    public FactorActivation(CompiledCatalogue catalogue, Span<ActiveEntry> active)
+    {
+        this.catalogue = catalogue;
+        this.active = active;
+    }
+
+    public int Count { get; private set; }
+
+    public RiskColour Colour { get; private set; }
+
+    public bool Purple { get; private set; }
+
+    /// <summary>An upper bound on the active factors: triggered conditions, coded ids and implications.</summary>
+    public static int Capacity(CompiledCatalogue catalogue, ref CaseReading reading)
+    {
+        var bound = reading.CodedCount + catalogue.ImpliedTotal;
+        for (var o = 0; o < Observations.Count; o++)
+        {
+            if (reading.Has(o))
+            {
+                bound += catalogue.SimpleByTrigger[o].Length + catalogue.ComplexByTrigger[o].Length;
+            }
+        }
+
+        return Math.Min(bound, catalogue.Factors.Length);
+    }
+
+    public readonly ActiveEntry this[int slot] => active[slot];
+
+    public void Evaluate(ref CaseReading reading)
+    {
+        for (var o = 0; o < Observations.Count; o++)
+        {
+            if (!reading.Has(o))
+            {
+                continue;
+            }
+
+            ref readonly var value = ref reading.ValueOf(o);
+            foreach (ref readonly var condition in catalogue.SimpleByTrigger[o].AsSpan())
+            {
+                if (condition.Range.Contains(in value))
+                {
+                    Slot(condition.Factor).Satisfied |= condition.Bit;
+                }
+            }
+
+            foreach (var condition in catalogue.ComplexByTrigger[o])
+            {
+                if (Holds(ref reading, condition.Condition, out _))
+                {
+                    Slot(condition.Factor).Satisfied |= 1u << condition.Index;
+                }
+            }
+        }
+
+        var factors = catalogue.Factors;
+        for (var i = 0; i < reading.CodedCount; i++)
+        {
+            var state = reading.CodedAt(i);
+            if (state.IsActive && state.Entry < factors.Length && factors[state.Entry].Coded)
+            {
+                Slot(state.Entry).How |= ByCode;
+            }
+        }
+
+        // The list only grows, so walking it to its end settles chains of implication in one pass.
+        for (var i = 0; i < Count; i++)
+        {
+            var source = active[i].Factor;
+            foreach (var target in factors[source].Implies)
+            {
+                ref var implied = ref Slot(target);
+                if ((implied.How & ByImplication) == 0)
+                {
+                    implied.How |= ByImplication;
+                    implied.ImpliedBy = source;
+                }
+            }
+        }
+
+        for (var i = 0; i < Count; i++)
+        {
+            if (active[i].Satisfied != 0)
+            {
+                active[i].How |= ByCondition;
+            }
+
+            if (factors[active[i].Factor].GradeColour is { } colour)
+            {
+                Colour = colour > Colour ? colour : Colour;
+            }
+            else
+            {
+                Purple = true;
+            }
+        }
+
+        SortByRank();
+    }
+
+    /// <summary>
+    /// Whether every range and qualifier test of the condition holds. A condition over two exam observations is bound
+    /// to the latest exam that recorded all of them; <paramref name="exam"/> names it (or is NoExam).
+    /// </summary>
+    public static bool Holds(ref CaseReading reading, CompiledCondition condition, out int exam)
+    {
+        exam = CaseReading.NoExam;
+        if (condition.SameExam)
+        {
+            exam = reading.LatestExamWith(condition.MeasuredMask);
+            if (exam == CaseReading.NoExam)
+            {
+                return false;
+            }
+        }
+
+        var ranges = condition.Ranges;
+        for (var r = 0; r < ranges.Length; r++)
+        {
+            if (!reading.TryValue(ranges[r].Observation, exam, out var value) || !ranges[r].Contains(value))
+            {
+                return false;
+            }
+        }
+
+        var qualifiers = condition.Qualifiers;
+        for (var q = 0; q < qualifiers.Length; q++)
+        {
+            if (reading.IsCoded(qualifiers[q].Entry) != qualifiers[q].Present)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private ref ActiveEntry Slot(int factor)
+    {
+        for (var i = 0; i < Count; i++)
+        {
+            if (active[i].Factor == factor)
+            {
+                return ref active[i];
+            }
+        }
+
+        ref var added = ref active[Count++];
+        added = new ActiveEntry { Factor = factor };
+        return ref added;
+    }
+
+    /// <summary>Insertion sort into output order; the list is short.</summary>
+    private readonly void SortByRank()
+    {
+        var rank = catalogue.Rank;
+        for (var i = 1; i < Count; i++)
+        {
+            var entry = active[i];
+            var j = i - 1;
+            while (j >= 0 && rank[active[j].Factor] > rank[entry.Factor])
+            {
+                active[j + 1] = active[j];
+                j--;
+            }
+
+            active[j + 1] = entry;
+        }
+    }
+}

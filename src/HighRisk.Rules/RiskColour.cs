@@ -1,1 +1,0 @@
-namespace HighRisk.Rules; public enum RiskColour { Green, Yellow, Orange, Red }

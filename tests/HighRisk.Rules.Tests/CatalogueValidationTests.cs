@@ -1,0 +1,170 @@
+namespace HighRisk.Rules.Tests;
+
+/// <summary>A broken catalogue is refused with the file name, the line of the offending entry and the problem.</summary>
+public class CatalogueValidationTests
+{
+    // Line 8 holds the first factor, line 9 the second, and so on.
+    private const string Head = """
+        {
+          "id": "test",
+          "version": "1",
+          "qualifiers": [
+            { "kind": "qualifier", "id": "q_known", "nameZh": "限定", "nameEn": "known qualifier" }
+          ],
+          "factors": [
+        """;
+
+    private const string Tail = """
+
+          ]
+        }
+        """;
+
+    private const string Good = """    { "id": "y_good", "colour": "yellow", "category": "basic", "status": "C", "source": "S1", "nameZh": "好", "nameEn": "good", "coded": true },""";
+
+    [Test]
+    public void WellFormedCatalogue_Loads()
+    {
+        var catalogue = Parse(Good, Factor("y_second", """ "when": [ { "observation": "hemoglobin", "gte": 60, "lt": 110, "unit": "g/L" } ] """));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((catalogue.Id, catalogue.Version), Is.EqualTo(("test", "1")));
+            Assert.That(catalogue.Factors.Select(f => (f.Id, f.Line)), Is.EqualTo(new[] { ("y_good", 8), ("y_second", 9) }));
+            Assert.That(catalogue.Factors[1].When.Single().Ranges.Single().Range, Is.EqualTo(new NumericRange(60m, true, 110m, false)));
+            Assert.That(catalogue.Qualifiers.Single().Id, Is.EqualTo("q_known"));
+        });
+    }
+
+    [TestCase(""" "when": [ { "observation": "haemoglobin", "gte": 60, "unit": "g/L" } ] """, "unknown observation 'haemoglobin'")]
+    [TestCase(""" "when": [ { "observation": "hemoglobin", "gte": 6, "unit": "g/dL" } ] """, "unit 'g/dL' does not match hemoglobin's unit 'g/L'")]
+    [TestCase(""" "when": [ { "observation": "hemoglobin", "gte": 60, "lte": 110, "unit": "g/L" }, { "observation": "hemoglobin", "gte": 100, "unit": "g/L" } ] """, "ranges [60, 110] and [100, ∞) of hemoglobin overlap")]
+    [TestCase(""" "when": [ { "observation": "hemoglobin", "lt": 60, "unit": "g/L" }, { "observation": "hemoglobin", "lte": 60, "unit": "g/L" } ] """, "overlap")]
+    [TestCase(""" "when": [ { "all": [ { "observation": "platelets", "lte": 100, "unit": "10^9/L" }, { "qualifier": "q_unknown" } ] } ] """, "unknown qualifier 'q_unknown'")]
+    [TestCase(""" "coded": true, "implies": [ "p_missing" ] """, "unknown implied factor 'p_missing'")]
+    [TestCase(""" "coded": true, "implies": [ "y_bad" ] """, "implies itself")]
+    [TestCase(""" "when": [ { "observation": "hemoglobin", "gte": 60, "unit": "g/L" } ], "whne": [] """, "unknown property 'whne'")]
+    [TestCase(""" "note": "nothing activates it" """, "neither a 'when' condition nor \"coded\": true")]
+    [TestCase(""" "when": [ { "observation": "hemoglobin", "eq": 60, "lt": 70, "unit": "g/L" } ] """, "combines 'eq' with another bound")]
+    [TestCase(""" "when": [ { "observation": "hemoglobin", "gt": 70, "lt": 60, "unit": "g/L" } ] """, "holds no value")]
+    [TestCase(""" "when": [ { "observation": "hemoglobin", "unit": "g/L" } ] """, "has no bound")]
+    [TestCase(""" "when": [ { "observation": "hemoglobin", "gt": 60, "gte": 61, "unit": "g/L" } ] """, "two lower or two upper bounds")]
+    [TestCase(""" "when": [ { "all": [ { "observation": "hemoglobin", "gt": 60, "unit": "g/L" }, { "observation": "hemoglobin", "lt": 90, "unit": "g/L" } ] } ] """, "appears twice in one condition")]
+    [TestCase(""" "when": [ { "all": [ { "qualifier": "q_known" } ] } ] """, "a qualifier alone grades nothing")]
+    [TestCase(""" "when": [ { "observation": "hemoglobin", "gte": "60", "unit": "g/L" } ] """, "'gte' must be a number")]
+    public void BrokenFactor_IsRejectedWithItsLine(string body, string problem)
+    {
+        var error = Assert.Throws<CatalogueException>(() => Parse(Good, Factor("y_bad", body)));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.Line, Is.EqualTo(9));
+            Assert.That(error.Message, Does.StartWith("test.json, line 9: "));
+            Assert.That(error.Message, Does.Contain(problem));
+        });
+    }
+
+    [Test]
+    public void DuplicateId_IsRejectedAtTheSecondOccurrence()
+    {
+        var error = Assert.Throws<CatalogueException>(() => Parse(Good, Good, Good.Replace("y_good", "y_other", StringComparison.Ordinal)));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.Line, Is.EqualTo(9));
+            Assert.That(error.Message, Does.Contain("duplicate id 'y_good'"));
+        });
+    }
+
+    [Test]
+    public void FactorReusingAQualifierId_IsADuplicate()
+    {
+        var error = Assert.Throws<CatalogueException>(() => Parse(Good, Good.Replace("y_good", "q_known", StringComparison.Ordinal)));
+
+        Assert.That(error!.Message, Does.Contain("line 9: duplicate id 'q_known'"));
+    }
+
+    [TestCase("green", "colour 'green' is not one of yellow, orange, red, purple")]
+    [TestCase("Yellow", "colour 'Yellow'")]
+    public void BadColour_IsRejectedWithItsLine(string colour, string problem)
+    {
+        var error = Assert.Throws<CatalogueException>(() => Parse(Good, Good.Replace("\"yellow\"", $"\"{colour}\"", StringComparison.Ordinal).Replace("y_good", "y_bad", StringComparison.Ordinal)));
+
+        Assert.That(error!.Message, Does.Contain($"line 9: factor 'y_bad': {problem}"));
+    }
+
+    [TestCase("X")]
+    [TestCase("c")]
+    public void BadStatus_IsRejectedWithItsLine(string status)
+    {
+        var error = Assert.Throws<CatalogueException>(() => Parse(Good, Good.Replace("\"C\"", $"\"{status}\"", StringComparison.Ordinal).Replace("y_good", "y_bad", StringComparison.Ordinal)));
+
+        Assert.That(error!.Message, Does.Contain($"line 9: factor 'y_bad': status '{status}' is not one of C, P, R"));
+    }
+
+    [Test]
+    public void MissingName_IsRejectedWithItsLine()
+    {
+        var error = Assert.Throws<CatalogueException>(() => Parse(Good, Good.Replace("\"nameEn\": \"good\", ", string.Empty, StringComparison.Ordinal).Replace("y_good", "y_bad", StringComparison.Ordinal)));
+
+        Assert.That(error!.Message, Does.Contain("line 9: missing 'nameEn' in 'y_bad'"));
+    }
+
+    [Test]
+    public void BadQualifierKind_IsRejectedWithItsLine()
+    {
+        var json = Head.Replace("\"kind\": \"qualifier\"", "\"kind\": \"factor\"", StringComparison.Ordinal) + Good.TrimEnd(',') + Tail;
+
+        var error = Assert.Throws<CatalogueException>(() => RiskCatalogue.Parse(json, "test.json"));
+
+        Assert.That(error!.Message, Does.Contain("line 5: kind 'factor' must be 'qualifier'"));
+    }
+
+    [Test]
+    public void InvalidJson_IsRejectedWithTheParserLine()
+    {
+        // The second factor lacks a comma between two properties.
+        var error = Assert.Throws<CatalogueException>(() => Parse(Good, Good.Replace("\"colour\": \"yellow\",", "\"colour\": \"yellow\"", StringComparison.Ordinal)));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.Line, Is.EqualTo(9));
+            Assert.That(error.Message, Does.StartWith("test.json, line 9: invalid JSON"));
+        });
+    }
+
+    [Test]
+    public void UnknownTopLevelProperty_IsRejectedWithItsLine()
+    {
+        var json = Head.Replace("\"version\": \"1\",", "\"version\": \"1\",\n  \"extra\": true,", StringComparison.Ordinal) + Good.TrimEnd(',') + Tail;
+
+        var error = Assert.Throws<CatalogueException>(() => RiskCatalogue.Parse(json, "test.json"));
+
+        Assert.That(error!.Message, Does.Contain("line 4: unknown property 'extra'"));
+    }
+
+    [Test]
+    public void OverlappingRangesThatDifferByAQualifier_AreAllowed()
+    {
+        var catalogue = Parse(Good, Factor("r_plt", """ "when": [ { "observation": "platelets", "lt": 30, "unit": "10^9/L" }, { "all": [ { "observation": "platelets", "lte": 100, "unit": "10^9/L" }, { "qualifier": "q_known" } ] } ] """));
+
+        Assert.That(catalogue.Factors[1].When, Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public void RangesSharingOnlyAnExclusiveEnd_DoNotOverlap()
+    {
+        var catalogue = Parse(Good, Factor("y_split", """ "when": [ { "observation": "bmi", "lt": 18.5, "unit": "kg/m2" }, { "observation": "bmi", "gte": 18.5, "lt": 19, "unit": "kg/m2" } ] """));
+
+        Assert.That(catalogue.Factors[1].When, Has.Count.EqualTo(2));
+    }
+
+    private static string Factor(string id, string body) =>
+        $$"""    { "id": "{{id}}", "colour": "yellow", "category": "basic", "status": "C", "source": "S1", "nameZh": "坏", "nameEn": "bad", {{body}} },""";
+
+    private static RiskCatalogue Parse(params string[] factorLines)
+    {
+        factorLines[^1] = factorLines[^1].TrimEnd(',');
+        return RiskCatalogue.Parse(Head + "\n" + string.Join("\n", factorLines) + Tail, "test.json");
+    }
+}
