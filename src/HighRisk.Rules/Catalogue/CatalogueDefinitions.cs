@@ -4,12 +4,15 @@ namespace HighRisk.Rules;
 public enum CatalogueStatus
 {
     /// <summary>Confirmed: the line was seen in a published source.</summary>
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("C")]
     C,
 
     /// <summary>Partial: seen, but a number or comparison sign was lost in the published copy.</summary>
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("P")]
     P,
 
     /// <summary>As commonly cited, not seen in a published copy: UNCONFIRMED.</summary>
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("R")]
     R,
 }
 

@@ -72,8 +72,8 @@ internal ref partial struct CaseReading
         var bookingKey = Facts.BookingDate is { } booked ? Key(booked, 0) : 1;
         Code(Facts.History.Flags, bookingKey, FromHistory);
         Code(Facts.BookingFindings, bookingKey, FromBooking);
-        var list = Facts.Exams;
-        for (var i = 0; i < list.Count; i++)
+        var list = ListSpans.Of(Facts.Exams);
+        for (var i = 0; i < list.Length; i++)
         {
             var exam = list[i];
             if (exam.Date > AssessmentDate)
@@ -85,10 +85,8 @@ internal ref partial struct CaseReading
             // The hottest loop of an assessment (every measurement of every exam): keep it to the bare update.
             var key = Key(exam.Date, i + 1);
             ulong recorded = 0;
-            var measurements = exam.Measurements;
-            for (var m = 0; m < measurements.Count; m++)
+            foreach (var measurement in ListSpans.Of(exam.Measurements))
             {
-                var measurement = measurements[m];
                 var o = (int)measurement.Observation;
                 if ((uint)o >= FirstDerived)
                 {
@@ -191,11 +189,11 @@ internal ref partial struct CaseReading
     {
         var index = catalogue.EntryIndex;
         var codeable = catalogue.Codeable;
-        for (var i = 0; i < ids.Count; i++)
+        foreach (var id in ListSpans.Of(ids))
         {
             // Ids the catalogue does not know (or cannot code) are ignored: the host validates them on the way in,
             // and a finding stored under an older catalogue version must not break a regrade.
-            if (index.TryGetValue(ids[i], out var entry) && codeable[entry])
+            if (index.TryGetValue(id, out var entry) && codeable[entry])
             {
                 ref var state = ref State(entry);
                 if (key >= state.CodedKey)
@@ -209,9 +207,9 @@ internal ref partial struct CaseReading
 
     private void Resolve(IReadOnlyList<ResolvedFinding> resolved, long key)
     {
-        for (var r = 0; r < resolved.Count; r++)
+        foreach (var resolution in ListSpans.Of(resolved))
         {
-            if (catalogue.EntryIndex.TryGetValue(resolved[r].Id, out var entry))
+            if (catalogue.EntryIndex.TryGetValue(resolution.Id, out var entry))
             {
                 ref var state = ref State(entry);
                 state.ResolvedKey = Math.Max(state.ResolvedKey, key);

@@ -4,8 +4,9 @@ namespace HighRisk.Rules;
 
 /// <summary>
 /// The catalogue flattened for evaluation: factors and qualifiers share one index space ("entries": factors first),
-/// conditions hold observation indexes and qualifier indexes instead of names, and factors are pre-sorted in output
-/// order. Built once per engine; read-only afterwards, so one engine serves every thread.
+/// conditions hold observation indexes and qualifier indexes instead of names and are filed by observation, and each
+/// factor knows its place in output order. Built once per engine; read-only afterwards, so one engine serves every
+/// thread.
 /// </summary>
 internal sealed class CompiledCatalogue
 {
@@ -119,107 +120,3 @@ internal sealed class CompiledCatalogue
         _ => 3,
     };
 }
-
-internal sealed class CompiledFactor
-{
-    public CompiledFactor(RiskFactorDefinition definition, FrozenDictionary<string, int> entryIndex)
-    {
-        Definition = definition;
-        Coded = definition.Coded;
-        GradeColour = definition.Colour.ToRiskColour();
-        Conditions = [.. definition.When.Select(c => new CompiledCondition(c, entryIndex))];
-        Implies = [.. definition.Implies.Select(id => entryIndex[id])];
-        Shows = [.. definition.ShowsObservations.Select(o => (int)o)];
-    }
-
-    public RiskFactorDefinition Definition { get; }
-
-    public bool Coded { get; }
-
-    /// <summary>The grade this factor contributes, or null for purple.</summary>
-    public RiskColour? GradeColour { get; }
-
-    public CompiledCondition[] Conditions { get; }
-
-    public int[] Implies { get; }
-
-    public int[] Shows { get; }
-}
-
-internal sealed class CompiledCondition
-{
-    public CompiledCondition(FactorCondition condition, FrozenDictionary<string, int> entryIndex)
-    {
-        Ranges = [.. condition.Ranges.Select(r => new CompiledRange((int)r.Observation, r.Range))];
-        Qualifiers = [.. condition.Qualifiers.Select(q => new CompiledQualifierTest(entryIndex[q.QualifierId], q.Present))];
-
-        // Two or more exam-level observations must come from one exam (BP with protein, glucose with gestational age).
-        var examLevel = condition.Ranges.Count(r => IsExamLevel(r.Observation));
-        SameExam = examLevel >= 2;
-        var measured = condition.Ranges.FirstOrDefault(r => r.Observation.Info().Source == ObservationSource.Measured);
-        Trigger = (int)(measured ?? condition.Ranges[0]).Observation;
-        foreach (var range in condition.Ranges)
-        {
-            if (range.Observation.Info().Source == ObservationSource.Measured)
-            {
-                MeasuredMask |= 1UL << (int)range.Observation;
-            }
-        }
-    }
-
-    public CompiledRange[] Ranges { get; }
-
-    public CompiledQualifierTest[] Qualifiers { get; }
-
-    public bool SameExam { get; }
-
-    /// <summary>An observation without which the condition cannot hold (measured ones first: they are rarer).</summary>
-    public int Trigger { get; }
-
-    /// <summary>One range on the latest value, nothing else.</summary>
-    public bool IsSimple => Ranges.Length == 1 && Qualifiers.Length == 0 && !SameExam;
-
-    /// <summary>Bit per measured observation the condition reads; an exam qualifies when it recorded all of them.</summary>
-    public ulong MeasuredMask { get; }
-
-    /// <summary>Measured observations, and gestational age, belong to an exam; the other derived values to the case.</summary>
-    public static bool IsExamLevel(Observation observation) =>
-        observation.Info().Source == ObservationSource.Measured || observation == Observation.GestationalWeeks;
-}
-
-internal readonly struct CompiledRange
-{
-    private readonly NumericRange range;
-    private readonly long lowest;
-    private readonly ulong width;
-    private readonly bool onGrid;
-
-    public CompiledRange(int observation, NumericRange range)
-    {
-        Observation = observation;
-        this.range = range;
-
-        // On the grid of millionths every bound becomes inclusive: x > 25 is x >= 25.000001.
-        var lower = range.Lower is { } l ? ComparableValue.Of(l) : default;
-        var upper = range.Upper is { } u ? ComparableValue.Of(u) : default;
-        onGrid = (range.Lower is null || lower.OnGrid) && (range.Upper is null || upper.OnGrid);
-        lowest = range.Lower is null ? long.MinValue : lower.Millionths + (range.LowerInclusive ? 0 : 1);
-        var highest = range.Upper is null ? long.MaxValue : upper.Millionths - (range.UpperInclusive ? 0 : 1);
-        width = unchecked((ulong)(highest - lowest));
-    }
-
-    public int Observation { get; }
-
-    /// <summary>One unsigned comparison on the grid (lowest &lt;= x &lt;= highest); the decimal range otherwise.</summary>
-    public bool Contains(in ComparableValue value) =>
-        onGrid && value.OnGrid
-            ? unchecked((ulong)(value.Millionths - lowest)) <= width
-            : range.Contains(value.Value);
-}
-
-internal readonly record struct CompiledQualifierTest(int Entry, bool Present);
-
-internal readonly record struct ConditionRef(int Factor, int Index, CompiledCondition Condition);
-
-/// <summary>A one-range condition of a factor; <see cref="Bit"/> marks it among the factor's conditions.</summary>
-internal readonly record struct SimpleCondition(int Factor, uint Bit, CompiledRange Range);

@@ -169,21 +169,26 @@ internal ref struct FactorActivation
         return ref added;
     }
 
-    /// <summary>Insertion sort into output order; the list is short.</summary>
+    /// <summary>
+    /// Puts the slots in output order. Sorts small integer keys (rank, then slot) rather than the slots themselves;
+    /// the list is short and the keys fit in a stack buffer.
+    /// </summary>
     private readonly void SortByRank()
     {
         var rank = catalogue.Rank;
-        for (var i = 1; i < Count; i++)
+        Span<long> keys = stackalloc long[Count];
+        for (var i = 0; i < Count; i++)
         {
-            var entry = active[i];
-            var j = i - 1;
-            while (j >= 0 && rank[active[j].Factor] > rank[entry.Factor])
-            {
-                active[j + 1] = active[j];
-                j--;
-            }
-
-            active[j + 1] = entry;
+            keys[i] = ((long)rank[active[i].Factor] << 32) | (uint)i;
         }
+
+        keys.Sort();
+        Span<ActiveEntry> sorted = stackalloc ActiveEntry[Count];
+        for (var i = 0; i < Count; i++)
+        {
+            sorted[i] = active[(int)keys[i]];
+        }
+
+        sorted.CopyTo(active);
     }
 }

@@ -10,6 +10,7 @@ public readonly record struct GestationalAge(int Weeks, int Days) : IComparable<
 {
     public const int TermDays = 280;
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public int TotalDays => (Weeks * 7) + Days;
 
     /// <summary>Gestational age on <paramref name="date"/> for a pregnancy dated by <paramref name="lmp"/>.</summary>

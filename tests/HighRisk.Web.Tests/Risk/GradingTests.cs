@@ -119,7 +119,7 @@ public class GradingTests
             Assert.That(catalogue["id"]!.GetValue<string>(), Is.EqualTo("cn-nhfpc-2017"));
             Assert.That(factors, Has.Count.GreaterThan(100));
             Assert.That(ph["colour"]!.GetValue<string>(), Is.EqualTo("red"));
-            Assert.That(ph["status"]!.GetValue<string>(), Is.EqualTo("C").IgnoreCase);
+            Assert.That(ph["status"]!.GetValue<string>(), Is.EqualTo("C"));
         });
     }
 }

@@ -1,0 +1,72 @@
+using System.Collections.Frozen;
+
+namespace HighRisk.Rules;
+
+/// <summary>A factor ready for evaluation: its conditions compiled, its implications as factor indexes.</summary>
+internal sealed class CompiledFactor
+{
+    public CompiledFactor(RiskFactorDefinition definition, FrozenDictionary<string, int> entryIndex)
+    {
+        Definition = definition;
+        Coded = definition.Coded;
+        GradeColour = definition.Colour.ToRiskColour();
+        Conditions = [.. definition.When.Select(c => new CompiledCondition(c, entryIndex))];
+        Implies = [.. definition.Implies.Select(id => entryIndex[id])];
+        Shows = [.. definition.ShowsObservations.Select(o => (int)o)];
+    }
+
+    public RiskFactorDefinition Definition { get; }
+
+    public bool Coded { get; }
+
+    /// <summary>The grade this factor contributes, or null for purple.</summary>
+    public RiskColour? GradeColour { get; }
+
+    public CompiledCondition[] Conditions { get; }
+
+    public int[] Implies { get; }
+
+    public int[] Shows { get; }
+}
+
+/// <summary>One alternative of a factor, compiled: ranges by observation index, qualifiers by entry index.</summary>
+internal sealed class CompiledCondition
+{
+    public CompiledCondition(FactorCondition condition, FrozenDictionary<string, int> entryIndex)
+    {
+        Ranges = [.. condition.Ranges.Select(r => new CompiledRange((int)r.Observation, r.Range))];
+        Qualifiers = [.. condition.Qualifiers.Select(q => new CompiledQualifierTest(entryIndex[q.QualifierId], q.Present))];
+
+        // Two or more exam-level observations must come from one exam (BP with protein, glucose with gestational age).
+        var examLevel = condition.Ranges.Count(r => IsExamLevel(r.Observation));
+        SameExam = examLevel >= 2;
+        var measured = condition.Ranges.FirstOrDefault(r => r.Observation.Info().Source == ObservationSource.Measured);
+        Trigger = (int)(measured ?? condition.Ranges[0]).Observation;
+        foreach (var range in condition.Ranges)
+        {
+            if (range.Observation.Info().Source == ObservationSource.Measured)
+            {
+                MeasuredMask |= 1UL << (int)range.Observation;
+            }
+        }
+    }
+
+    public CompiledRange[] Ranges { get; }
+
+    public CompiledQualifierTest[] Qualifiers { get; }
+
+    public bool SameExam { get; }
+
+    /// <summary>An observation without which the condition cannot hold (measured ones first: they are rarer).</summary>
+    public int Trigger { get; }
+
+    /// <summary>One range on the latest value, nothing else.</summary>
+    public bool IsSimple => Ranges.Length == 1 && Qualifiers.Length == 0 && !SameExam;
+
+    /// <summary>Bit per measured observation the condition reads; an exam qualifies when it recorded all of them.</summary>
+    public ulong MeasuredMask { get; }
+
+    /// <summary>Measured observations, and gestational age, belong to an exam; the other derived values to the case.</summary>
+    public static bool IsExamLevel(Observation observation) =>
+        observation.Info().Source == ObservationSource.Measured || observation == Observation.GestationalWeeks;
+}
