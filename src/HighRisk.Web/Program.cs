@@ -7,6 +7,8 @@ using HighRisk.Features.Admin;
 using HighRisk.Features.Audit;
 using HighRisk.Features.Demo;
 using HighRisk.Features.Divisions;
+using HighRisk.Features.Messaging;
+using HighRisk.Features.Overdue;
 using HighRisk.Features.Pregnancies;
 using HighRisk.Features.Risk;
 using HighRisk.Infrastructure;
@@ -45,7 +47,12 @@ var catalogue = Startup.LoadCatalogue(builder.Configuration);
 builder.Services.AddSingleton(catalogue);
 builder.Services.AddSingleton(new RiskEngine(catalogue));
 builder.Services.AddSingleton<PregnancyGrader>();
+builder.Services.AddSingleton(Startup.LoadFollowUpPolicy(builder.Configuration));
 builder.Services.AddJobs(builder.Configuration);
+builder.Services.AddMessaging(builder.Configuration);
+builder.Services.AddScoped<OverdueRows>();
+builder.Services.AddSingleton<DailyOverdueCatchUp>();
+builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
 
 builder.AddSecurity();
 builder.Services.AddScoped<AuditTrail>();
@@ -91,9 +98,13 @@ await using (var scope = app.Services.CreateAsyncScope())
 
 Startup.QueueCatalogueUpgradeIfNeeded(app);
 RecurringJobs.Register(app.Services, app.Configuration);
+if (Jobs.RunsWorker(app.Configuration))
+{
+    await app.Services.GetRequiredService<DailyOverdueCatchUp>().QueueMissedAsync(CancellationToken.None);
+}
 if (app.Configuration.GetValue("Demo:Enabled", false))
 {
-    await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(app.Configuration.GetValue("Demo:Women", 300), CancellationToken.None);
+    await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(app.Configuration.GetValue("Demo:Women", 300), Startup.SeedsFolder(app.Configuration), CancellationToken.None);
 }
 
 app.UseMiddleware<RequestLogging>();
@@ -102,6 +113,8 @@ app.UseStatusCodePages(ProblemDetailsExceptionHandler.WriteStatusCodeProblemAsyn
 app.UseSecurity();
 app.UseMiddleware<IdempotencyMiddleware>();
 
+app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 app.UseHangfireDashboard("/hangfire", new DashboardOptions { DisplayStorageConnectionString = false, Authorization = [new SecuritySetup.AdministratorsOnly()] });
 if (Jobs.ServesApi(app.Configuration))
 {
@@ -114,6 +127,7 @@ if (Jobs.ServesApi(app.Configuration))
     api.MapPregnancies();
     api.MapDivisions();
     api.MapRisk();
+    api.MapOverdue();
     api.MapAdmin();
 }
 

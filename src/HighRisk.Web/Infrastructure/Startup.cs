@@ -1,4 +1,5 @@
 using Hangfire;
+using HighRisk.Features.FollowUps;
 using HighRisk.Features.Pregnancies;
 using HighRisk.Features.Risk;
 using HighRisk.Infrastructure.Data;
@@ -73,6 +74,12 @@ public static class Startup
         }
 
         return start;
+    }
+
+    public static FollowUpPolicy LoadFollowUpPolicy(IConfiguration configuration)
+    {
+        var file = configuration["FollowUp:PolicyFile"] ?? Path.Combine(SeedsFolder(configuration), "policy", "follow-up-policy.json");
+        return FollowUpPolicy.Parse(File.ReadAllText(file), Path.GetFileName(file));
     }
 
     /// <summary>Reads and validates the catalogue; a malformed one stops the service with the line at fault.</summary>

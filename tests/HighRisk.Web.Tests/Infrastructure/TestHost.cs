@@ -45,6 +45,7 @@ public sealed class TestHost
         Environment.SetEnvironmentVariable("ConnectionStrings__HighRisk", _postgres.ConnectionString);
         Environment.SetEnvironmentVariable("DataFolder", Path.Combine(Path.GetTempPath(), $"hrt-{Environment.ProcessId}-data"));
         Environment.SetEnvironmentVariable("Seed__AdminPassword", AdminPassword);
+        Environment.SetEnvironmentVariable("Security__SignInsPerMinute", "100000");
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
             host.UseUrls("http://127.0.0.1:0");
@@ -88,6 +89,35 @@ public sealed class TestHost
         {
             Directory.Delete(data, recursive: true);
         }
+    }
+
+    public static IServiceProvider Services => _factory!.Services;
+
+    public static Task<HttpClient> NewUserAsync(string role, string division) => Infrastructure.TestUsers.CreateAsync(_factory!, role, division);
+
+    /// <summary>Moves the business date forward (never back) and signs everyone in again.</summary>
+    public static async Task TravelToAsync(DateOnly day)
+    {
+        Assert.That(day, Is.GreaterThanOrEqualTo(Clock.Today), "the test clock only moves forward");
+        Clock.SetToday(day);
+        await Infrastructure.TestUsers.RenewAllAsync(Clients);
+        await Infrastructure.TestUsers.RenewAllAsync(Infrastructure.TestUsers.Extra);
+    }
+
+    /// <summary>Waits (at most 30 s) until a SQL condition holds, for work done by Hangfire jobs.</summary>
+    public static async Task<bool> EventuallyAsync(string sql, params object[] parameters)
+    {
+        for (var i = 0; i < 150; i++)
+        {
+            if (await ScalarAsync<bool>(sql, parameters))
+            {
+                return true;
+            }
+
+            await Task.Delay(200);
+        }
+
+        return false;
     }
 
     /// <summary>Runs a scalar SQL query against the service's database.</summary>

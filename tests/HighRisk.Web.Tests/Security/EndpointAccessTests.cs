@@ -153,6 +153,7 @@ public class EndpointAccessTests
     {
         _ when path.EndsWith("/exams", StringComparison.Ordinal) => Bookings.AnExam(),
         _ when path.EndsWith("/close", StringComparison.Ordinal) => new JsonObject { ["outcome"] = "movedAway", ["date"] = TestHost.Clock.Today.ToString("yyyy-MM-dd") },
+        _ when path.EndsWith("/follow-ups", StringComparison.Ordinal) => new JsonObject { ["date"] = TestHost.Clock.Today.ToString("yyyy-MM-dd"), ["kind"] = "phone", ["reached"] = true },
         _ when path.EndsWith("/raise", StringComparison.Ordinal) => new JsonObject { ["colour"] = "orange", ["reason"] = "测试", ["raisedBy"] = "测试医生" },
         _ => new JsonObject(),
     };

@@ -1,6 +1,9 @@
 using Hangfire;
 using HighRisk.Features.Accounts;
 using HighRisk.Features.Audit;
+using HighRisk.Features.Contacts;
+using HighRisk.Features.Overdue;
+using HighRisk.Infrastructure;
 using HighRisk.Features.Risk;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -49,6 +52,24 @@ public static class AdminEndpoints
             .WithName("ListAuditEvents")
             .WithSummary("Read the audit trail")
             .WithDescription("Every read of a woman's record, every change, export, sign-in and failed sign-in: who, when, what, from which address. Newest first; pass `nextCursor` back as `before`.")
+            .ProducesValidationProblem();
+
+        group.MapContacts();
+
+        group.MapPost("/jobs/daily-overdue", Results<Accepted<JobQueued>, ValidationProblem> (DateOnly? date, IBackgroundJobClient jobs, BusinessClock clock) =>
+            {
+                if (date is { } d && d > clock.Today)
+                {
+                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["date"] = ["The date cannot be in the future."] });
+                }
+
+                var day = date ?? clock.Today;
+                var id = jobs.Enqueue<DailyOverdueJob>(job => job.RunAsync(day, CancellationToken.None));
+                return TypedResults.Accepted($"/api/overdue?date={day:yyyy-MM-dd}", new JobQueued(id));
+            })
+            .WithName("RunDailyOverdue")
+            .WithSummary("Run the daily overdue job for a date")
+            .WithDescription("Queues the 07:00 job for `date` (yyyy-MM-dd, default today). It is idempotent per date: a date already done is left as it is and nothing is sent twice.")
             .ProducesValidationProblem();
 
         group.MapPost("/jobs/regrade", Accepted<JobQueued> (IBackgroundJobClient jobs) =>

@@ -13,8 +13,13 @@ namespace HighRisk.Features.Demo;
 /// </summary>
 public sealed partial class DemoSeeder(IServiceScopeFactory scopes, BusinessClock clock, ILogger<DemoSeeder> log)
 {
-    public async Task SeedAsync(int women, CancellationToken ct)
+    public async Task SeedAsync(int women, string seedsFolder, CancellationToken ct)
     {
+        await using (var contacts = scopes.CreateAsyncScope())
+        {
+            await contacts.ServiceProvider.GetRequiredService<ReferenceDataSeeder>().SeedDemoContactsAsync(seedsFolder, ct);
+        }
+
         await using (var probe = scopes.CreateAsyncScope())
         {
             var db = probe.ServiceProvider.GetRequiredService<HighRiskDb>();

@@ -100,7 +100,7 @@ public static class RecordExam
                 RecordedAt = clock.Now,
             };
             pregnancy.Exams.Add(exam);
-            pregnancy.ApplyAssessment(grader.Assess(pregnancy, PregnancyGrader.AssessmentDateOf(pregnancy)), GradeCause.Exam, exam.Id, exam.Examiner, clock.Now);
+            grader.Regrade(pregnancy, GradeCause.Exam, exam.Id, exam.Examiner, (exam.ExamDate, exam.NextAppointment));
             exam.GradeAfter = pregnancy.Grade;
             exam.PurpleAfter = pregnancy.Purple;
             db.Exams.Add(exam);

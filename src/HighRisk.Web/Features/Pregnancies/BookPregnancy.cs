@@ -145,7 +145,7 @@ public static class BookPregnancy
             if (woman is not null)
             {
                 await EnsureNoOpenPregnancyAsync(woman.Id, cancellationToken);
-                woman.FullName = command.FullName!.Trim();
+                woman.Rename(command.FullName!.Trim());
                 woman.ChangeMobile(mobile, personalData);
             }
             else
@@ -174,7 +174,7 @@ public static class BookPregnancy
                 BookingDate = command.BookingDate ?? clock.Today,
                 BookedAt = clock.Now,
             };
-            pregnancy.ApplyAssessment(grader.Assess(pregnancy, pregnancy.BookingDate), GradeCause.Booking, examId: null, pregnancy.HealthWorker, clock.Now);
+            grader.Regrade(pregnancy, GradeCause.Booking, examId: null, pregnancy.HealthWorker, (pregnancy.BookingDate, null));
             db.Pregnancies.Add(pregnancy);
 
             try

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using FluentValidation;
 using FluentValidation.Results;
 using HighRisk.Features.Audit;
+using HighRisk.Features.FollowUps;
 using HighRisk.Infrastructure;
 using HighRisk.Infrastructure.Data;
 using Mediator;
@@ -26,6 +27,9 @@ public static class ClosePregnancy
 
         /// <summary>Delivery mode; required when the outcome is a delivery.</summary>
         public DeliveryMode? Mode { get; init; }
+
+        /// <summary>Discharge after a delivery; the postpartum visit is due within 7 days of it (of the delivery when omitted).</summary>
+        public DateOnly? DischargeDate { get; init; }
     }
 
     public sealed record Response(Guid Id, PregnancyStatus Status, PregnancyOutcome Outcome, DateOnly Date, DeliveryMode? Mode);
@@ -39,10 +43,14 @@ public static class ClosePregnancy
             RuleFor(c => c.Mode).NotNull().When(c => c.Outcome == PregnancyOutcome.Delivery).WithMessage("Give the delivery mode.");
             RuleFor(c => c.Mode).Null().When(c => c.Outcome is not null && c.Outcome != PregnancyOutcome.Delivery)
                 .WithMessage("A mode is given only for a delivery.");
+            RuleFor(c => c.DischargeDate).Null().When(c => c.Outcome != PregnancyOutcome.Delivery).WithMessage("A discharge date is given only for a delivery.");
+            RuleFor(c => c.DischargeDate).GreaterThanOrEqualTo(c => c.Date!.Value).WithMessage("The discharge cannot be before the delivery.")
+                .LessThanOrEqualTo(clock.Today).WithMessage("The discharge date cannot be in the future.")
+                .When(c => c.DischargeDate is not null && c.Date is not null);
         }
     }
 
-    public sealed class Handler(HighRiskDb db, BusinessClock clock) : ICommandHandler<Command, Response>
+    public sealed class Handler(HighRiskDb db, BusinessClock clock, FollowUpPolicy policy) : ICommandHandler<Command, Response>
     {
         public async ValueTask<Response> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -56,7 +64,7 @@ public static class ClosePregnancy
                 throw new ValidationException([new ValidationFailure("date", $"The date is before the LMP ({pregnancy.Lmp:yyyy-MM-dd}) or the last exam ({lastExam:yyyy-MM-dd}).")]);
             }
 
-            pregnancy.Close(command.Outcome!.Value, date, command.Mode, clock.Now);
+            pregnancy.Close(command.Outcome!.Value, date, command.Mode, command.DischargeDate, policy, clock.Now);
             await db.SaveChangesAsync(cancellationToken);
             return new Response(pregnancy.Id, pregnancy.Status, pregnancy.Outcome!.Value, date, pregnancy.DeliveryMode);
         }

@@ -35,13 +35,17 @@ public static class GetPregnancy
         Guid Id, string? From, string To, bool FromPurple, bool ToPurple, IReadOnlyList<ActiveFactor> Factors, Guid? ExamId, GradeCause Cause,
         string CatalogueVersion, string ChangedBy, DateTimeOffset ChangedAt);
 
+    public sealed record FollowUpView(Guid Id, DateOnly Date, FollowUps.ContactKind Kind, bool Reached, string? Note, DateOnly? NextAppointment, FollowUps.DueKind? CountedAs, string RecordedBy, DateTimeOffset RecordedAt);
+
+    public sealed record ScheduleView(DateOnly? NextDueDate, FollowUps.DueKind? NextDueKind, FollowUps.FollowUpState State, int DaysOverdue, DateOnly? LastContactDate, int FailedAttempts);
+
     public sealed record Response(
         Guid Id, WomanView Woman, DateOnly Lmp, DateOnly Edd, GestationalAge GestationalAge, string DivisionCode, string? DivisionName,
         string TownshipCode, string Address, string FacilityCode, string HealthWorker, decimal? HeightCm, decimal? WeightKg,
         PregnancyHistory History, IReadOnlyList<string> Findings, DateOnly BookingDate, DateTimeOffset BookedAt, PregnancyStatus Status,
         PregnancyOutcome? Outcome, DateOnly? OutcomeDate, DeliveryMode? DeliveryMode, string Grade, bool Purple, IReadOnlyList<ActiveFactor> Factors,
-        string? CatalogueVersion, DateTimeOffset GradedAt, IReadOnlyList<ManualRaise> Raises, IReadOnlyList<ExamView> Exams,
-        IReadOnlyList<GradeChangeView> GradeHistory);
+        string? CatalogueVersion, DateTimeOffset GradedAt, IReadOnlyList<ManualRaise> Raises, ScheduleView Schedule, IReadOnlyList<ExamView> Exams,
+        IReadOnlyList<FollowUpView> FollowUps, IReadOnlyList<GradeChangeView> GradeHistory);
 
     public sealed class Handler(HighRiskDb db, BusinessClock clock, PersonalData personalData, CurrentUser user) : IQueryHandler<Query, Response>
     {
@@ -51,6 +55,7 @@ public static class GetPregnancy
                 .Include(x => x.Woman)
                 .Include(x => x.Exams)
                 .Include(x => x.GradeHistory)
+                .Include(x => x.FollowUps)
                 .AsSplitQuery()
                 .SingleOrDefaultAsync(x => x.Id == query.Id, cancellationToken)
                 ?? throw new NotFoundException("No such pregnancy.");
@@ -75,7 +80,11 @@ public static class GetPregnancy
             return new Response(
                 p.Id, woman, p.Lmp, p.Edd, GestationalAge.FromLmp(p.Lmp, asOf < p.Lmp ? p.Lmp : asOf), p.DivisionCode, divisionName, p.TownshipCode,
                 p.Address, p.FacilityCode, p.HealthWorker, p.HeightCm, p.WeightKg, p.History, p.Findings, p.BookingDate, p.BookedAt, p.Status,
-                p.Outcome, p.OutcomeDate, p.DeliveryMode, p.Grade.ToApiName(), p.Purple, p.Factors, p.CatalogueVersion, p.GradedAt, p.Raises, exams, history);
+                p.Outcome, p.OutcomeDate, p.DeliveryMode, p.Grade.ToApiName(), p.Purple, p.Factors, p.CatalogueVersion, p.GradedAt, p.Raises,
+                new ScheduleView(p.Schedule.NextDueDate, p.Schedule.NextDueKind, p.Schedule.State, p.Schedule.DaysOverdue, p.Schedule.LastContactDate, p.Schedule.FailedAttempts),
+                exams,
+                p.FollowUps.OrderBy(f => f.Date).ThenBy(f => f.RecordedAt).Select(f => new FollowUpView(f.Id, f.Date, f.Kind, f.Reached, f.Note, f.NextAppointment, f.CountedAs, f.RecordedBy, f.RecordedAt)).ToList(),
+                history);
         }
     }
 }

@@ -14,7 +14,7 @@ namespace HighRisk.Features.Pregnancies;
 /// <summary>Pregnancies under a division-code prefix, newest booking first, keyset-paged by an opaque cursor.</summary>
 public static class ListPregnancies
 {
-    public sealed record Query(string? Division, string? Grade, bool? Purple, string? Status, string? Q, string? Cursor, int? Limit) : IQuery<Response>, IAudited<Response>
+    public sealed record Query(string? Division, string? Grade, bool? Purple, string? Status, string? Q, string? Cursor, int? Limit, bool? Overdue = null) : IQuery<Response>, IAudited<Response>
     {
         // The search text may be a name or a number: it is not written to the audit trail, only that there was one.
         public AuditEntry Audit(Response response) =>
@@ -23,7 +23,7 @@ public static class ListPregnancies
 
     public sealed record Item(
         Guid Id, long Number, string FullName, string ResidentId, string Mobile, string DivisionCode, DateOnly Lmp, DateOnly Edd, GestationalAge GestationalAge,
-        string Grade, bool Purple, PregnancyStatus Status, string HealthWorker, DateOnly BookingDate);
+        string Grade, bool Purple, PregnancyStatus Status, string HealthWorker, DateOnly BookingDate, DateOnly? NextDueDate, FollowUps.FollowUpState FollowUpState, int DaysOverdue);
 
     public sealed record Response(IReadOnlyList<Item> Items, string? NextCursor);
 
@@ -68,6 +68,13 @@ public static class ListPregnancies
                 pregnancies = pregnancies.Where(p => p.Status == status);
             }
 
+            if (query.Overdue is { } overdue)
+            {
+                pregnancies = overdue
+                    ? pregnancies.Where(p => p.Schedule.State == FollowUps.FollowUpState.Overdue || p.Schedule.State == FollowUps.FollowUpState.Lost)
+                    : pregnancies.Where(p => p.Schedule.State != FollowUps.FollowUpState.Overdue && p.Schedule.State != FollowUps.FollowUpState.Lost);
+            }
+
             if (!string.IsNullOrWhiteSpace(query.Q))
             {
                 pregnancies = Search(pregnancies, query.Q.Trim());
@@ -80,12 +87,12 @@ public static class ListPregnancies
 
             var today = clock.Today;
             var rows = await pregnancies.OrderByDescending(p => p.Number).Take(limit + 1)
-                .Select(p => new { p.Id, p.Number, p.Woman.FullName, p.Woman.ResidentIdMasked, p.Woman.MobileCipher, p.Woman.MobileMasked, p.DivisionCode, p.Lmp, p.Edd, p.Grade, p.Purple, p.Status, p.HealthWorker, p.BookingDate, p.OutcomeDate })
+                .Select(p => new { p.Id, p.Number, p.Woman.FullName, p.Woman.ResidentIdMasked, p.Woman.MobileCipher, p.Woman.MobileMasked, p.DivisionCode, p.Lmp, p.Edd, p.Grade, p.Purple, p.Status, p.HealthWorker, p.BookingDate, p.OutcomeDate, p.Schedule.NextDueDate, p.Schedule.State, p.Schedule.DaysOverdue })
                 .ToListAsync(cancellationToken);
             var items = rows.Take(limit).Select(r => new Item(
                 r.Id, r.Number, r.FullName, r.ResidentIdMasked, user.SeesFullContact ? personalData.Unprotect(r.MobileCipher) : r.MobileMasked, r.DivisionCode, r.Lmp, r.Edd,
                 GestationalAge.FromLmp(r.Lmp, Max(r.Lmp, r.Status == PregnancyStatus.Open ? today : r.OutcomeDate ?? today)),
-                r.Grade.ToApiName(), r.Purple, r.Status, r.HealthWorker, r.BookingDate)).ToList();
+                r.Grade.ToApiName(), r.Purple, r.Status, r.HealthWorker, r.BookingDate, r.NextDueDate, r.State, r.DaysOverdue)).ToList();
             return new Response(items, rows.Count > limit ? rows[limit - 1].Number.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
         }
 

@@ -22,11 +22,11 @@ public static class PregnanciesEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-        group.MapGet("/", async Task<Ok<ListPregnancies.Response>> (string? division, string? grade, bool? purple, string? status, string? q, string? cursor, int? limit, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ListPregnancies.Query(division, grade, purple, status, q, cursor, limit), ct)))
+        group.MapGet("/", async Task<Ok<ListPregnancies.Response>> (string? division, string? grade, bool? purple, string? status, string? q, bool? overdue, string? cursor, int? limit, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListPregnancies.Query(division, grade, purple, status, q, cursor, limit, overdue), ct)))
             .WithName("ListPregnancies")
             .WithSummary("List pregnancies")
-            .WithDescription("Filtered by division-code prefix (`division`), `grade` (green|yellow|orange|red), `purple`, `status` (open|closed) and `q` (name, mobile, or the last digits of the resident ID). Newest booking first; pass `nextCursor` back as `cursor` for the next page (`limit` 1–200, default 50).")
+            .WithDescription("Filtered by division-code prefix (`division`), `grade` (green|yellow|orange|red), `purple`, `status` (open|closed), `overdue` (true: overdue or lost to follow-up) and `q` (name, mobile, or the last digits of the resident ID). Newest booking first; pass `nextCursor` back as `cursor` for the next page (`limit` 1–200, default 50).")
             .ProducesValidationProblem();
 
         group.MapGet("/{id:guid}", async Task<Ok<GetPregnancy.Response>> (Guid id, ISender sender, CancellationToken ct) =>
@@ -54,6 +54,19 @@ public static class PregnanciesEndpoints
             .WithName("RecordExam")
             .WithSummary("Record an antenatal exam (产检)")
             .WithDescription("Records measurements (names, units and plausible ranges in the schema and docs/observations.md), coded findings and resolutions, and re-grades the pregnancy in the same transaction. Answers the grade after the exam and the grade before it.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapPost("/{id:guid}/follow-ups", async Task<Created<FollowUps.RecordFollowUp.Response>> (Guid id, FollowUps.RecordFollowUp.Command command, ISender sender, CancellationToken ct) =>
+            {
+                var recorded = await sender.Send(command with { PregnancyId = id }, ct);
+                return TypedResults.Created($"/api/pregnancies/{id}", recorded);
+            })
+            .WithTags("Follow-ups")
+            .WithName("RecordFollowUp")
+            .WithSummary("Record a follow-up contact (随访)")
+            .WithDescription("`date`, `kind` (`phone`, `homeVisit`, `clinicVisit`), `reached`, `note`, `nextAppointment`. A reached contact counts as a contact and moves the next due date (the earlier of the appointment and the policy interval for her colour); a failed attempt leaves the due date and counts towards lost to follow-up. After a delivery, reached contacts count as the postpartum visit, then the 42-day check.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

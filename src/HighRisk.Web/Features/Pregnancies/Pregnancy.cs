@@ -1,4 +1,5 @@
 using HighRisk.Features.Exams;
+using HighRisk.Features.FollowUps;
 using HighRisk.Infrastructure;
 using HighRisk.Features.Risk;
 using HighRisk.Rules;
@@ -61,6 +62,13 @@ public sealed class Pregnancy
 
     public DateTimeOffset? ClosedAt { get; private set; }
 
+    /// <summary>Discharge after the delivery; the postpartum visit is due within 7 days of it.</summary>
+    public DateOnly? DischargeDate { get; private set; }
+
+    public FollowUpSchedule Schedule { get; init; } = new();
+
+    public List<FollowUp> FollowUps { get; init; } = [];
+
     public RiskColour Grade { get; private set; }
 
     public bool Purple { get; private set; }
@@ -87,7 +95,7 @@ public sealed class Pregnancy
     /// Takes the engine's assessment. A grade-history row is written (and an event raised) only when the colour or
     /// the purple flag changes, or on the first grading at booking.
     /// </summary>
-    public void ApplyAssessment(RiskAssessment assessment, GradeCause cause, Guid? examId, string by, DateTimeOffset at)
+    public void ApplyAssessment(RiskAssessment assessment, GradeCause cause, Guid? examId, string by, DateTimeOffset at, DateOnly today, FollowUpPolicy policy)
     {
         var first = CatalogueVersion is null;
         var changed = first || assessment.Colour != Grade || assessment.Purple != Purple;
@@ -121,9 +129,13 @@ public sealed class Pregnancy
         };
         GradeHistory.Add(change);
         _events.Add(new GradeChanged(this, change));
+        if (assessment.Colour == RiskColour.Red && from != RiskColour.Red && Status == PregnancyStatus.Open)
+        {
+            Schedule.AfterBecomingRed(today, policy);
+        }
     }
 
-    public void Close(PregnancyOutcome outcome, DateOnly date, DeliveryMode? mode, DateTimeOffset at)
+    public void Close(PregnancyOutcome outcome, DateOnly date, DeliveryMode? mode, DateOnly? discharged, FollowUpPolicy policy, DateTimeOffset at)
     {
         if (Status == PregnancyStatus.Closed)
         {
@@ -134,7 +146,60 @@ public sealed class Pregnancy
         Outcome = outcome;
         OutcomeDate = date;
         DeliveryMode = outcome == PregnancyOutcome.Delivery ? mode : null;
+        DischargeDate = outcome == PregnancyOutcome.Delivery ? discharged : null;
         ClosedAt = at;
+        if (outcome == PregnancyOutcome.Delivery)
+        {
+            Schedule.AfterDelivery(date, discharged, policy);
+        }
+        else
+        {
+            Schedule.Stop();
+        }
+    }
+
+    /// <summary>
+    /// A follow-up contact. Before the birth a reached contact is an antenatal contact; after a delivery it is the
+    /// postpartum visit and then the 42-day check. A failed attempt leaves the due date and counts towards lost.
+    /// </summary>
+    public FollowUp RecordFollowUp(Guid id, DateOnly date, ContactKind kind, bool reached, string? note, DateOnly? appointment, string by, FollowUpPolicy policy, DateTimeOffset at)
+    {
+        var postpartum = Outcome == PregnancyOutcome.Delivery;
+        if (Status == PregnancyStatus.Closed && (!postpartum || Schedule.NextDueDate is null))
+        {
+            throw new ConflictException("The pregnancy is closed and nothing is due; there is nothing to follow up.");
+        }
+
+        DueKind? countedAs = null;
+        if (!reached)
+        {
+            Schedule.AfterFailedAttempt(date);
+        }
+        else if (postpartum)
+        {
+            countedAs = Schedule.AfterPostpartumContact(date, OutcomeDate!.Value, policy);
+        }
+        else
+        {
+            Schedule.AfterAntenatalContact(date, appointment, Grade, Purple, GestationalAgeOn(date), policy);
+            countedAs = DueKind.Antenatal;
+        }
+
+        var followUp = new FollowUp
+        {
+            Id = id,
+            PregnancyId = Id,
+            Date = date,
+            Kind = kind,
+            Reached = reached,
+            Note = note,
+            NextAppointment = appointment,
+            CountedAs = countedAs,
+            RecordedBy = by,
+            RecordedAt = at,
+        };
+        FollowUps.Add(followUp);
+        return followUp;
     }
 
     /// <summary>

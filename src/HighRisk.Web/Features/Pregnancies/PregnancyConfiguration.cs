@@ -11,6 +11,7 @@ internal sealed class WomanConfiguration : IEntityTypeConfiguration<Woman>
         // Ids are made by the aggregate (UUIDv7), so a new child reached through a navigation is an insert.
         builder.Property(w => w.Id).ValueGeneratedNever();
         builder.Property(w => w.FullName).HasMaxLength(50);
+        builder.Property(w => w.FullNameMasked).HasMaxLength(50);
         builder.Property(w => w.ResidentIdHash).HasMaxLength(64);
         builder.Property(w => w.ResidentIdMasked).HasMaxLength(18);
         builder.Property(w => w.MobileHash).HasMaxLength(64);
@@ -43,6 +44,25 @@ internal sealed class PregnancyConfiguration : IEntityTypeConfiguration<Pregnanc
         builder.HasOne(p => p.Woman).WithMany().HasForeignKey(p => p.WomanId);
         builder.HasMany(p => p.Exams).WithOne().HasForeignKey(e => e.PregnancyId);
         builder.HasMany(p => p.GradeHistory).WithOne().HasForeignKey(g => g.PregnancyId);
+        builder.HasMany(p => p.FollowUps).WithOne().HasForeignKey(f => f.PregnancyId);
+        builder.OwnsOne(p => p.Schedule, schedule =>
+        {
+            // Plain column names: the daily overdue job updates them with set-based SQL.
+            schedule.Property(s => s.NextDueDate).HasColumnName("next_due_date");
+            schedule.Property(s => s.NextDueKind).HasColumnName("next_due_kind");
+            schedule.Property(s => s.CareDueDate).HasColumnName("care_due_date");
+            schedule.Property(s => s.CareDueKind).HasColumnName("care_due_kind");
+            schedule.Property(s => s.ReferralDueDate).HasColumnName("referral_due_date");
+            schedule.Property(s => s.LastContactDate).HasColumnName("last_contact_date");
+            schedule.Property(s => s.FailedAttempts).HasColumnName("failed_attempts");
+            schedule.Property(s => s.FirstFailedAttempt).HasColumnName("first_failed_attempt");
+            schedule.Property(s => s.LastFailedAttempt).HasColumnName("last_failed_attempt");
+            schedule.Property(s => s.PostpartumVisitDone).HasColumnName("postpartum_visit_done");
+            schedule.Property(s => s.State).HasColumnName("follow_up_state");
+            schedule.Property(s => s.DaysOverdue).HasColumnName("days_overdue");
+            schedule.HasIndex(s => s.State);
+        });
+        builder.Navigation(p => p.Schedule).IsRequired();
 
         // At most one open pregnancy per woman, enforced by the database so that two bookings racing both fail safe.
         builder.HasIndex(p => p.WomanId).IsUnique().HasFilter("status = 'Open'").HasDatabaseName("ux_pregnancies_one_open_per_woman");

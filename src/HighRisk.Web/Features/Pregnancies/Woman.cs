@@ -12,6 +12,15 @@ public sealed class Woman
 
     public required string FullName { get; set; }
 
+    /// <summary>李*梅: the name as the overdue lists, exports and SMS show it.</summary>
+    public string FullNameMasked { get; private set; } = string.Empty;
+
+    public void Rename(string fullName)
+    {
+        FullName = fullName;
+        FullNameMasked = PersonalData.MaskName(fullName);
+    }
+
     public required DateOnly BirthDate { get; init; }
 
     public required string ResidentIdHash { get; init; }
@@ -34,6 +43,7 @@ public sealed class Woman
     {
         Id = id,
         FullName = fullName,
+        FullNameMasked = PersonalData.MaskName(fullName),
         BirthDate = birthDate,
         ResidentIdHash = personalData.Hash(residentId),
         ResidentIdCipher = personalData.Protect(residentId),

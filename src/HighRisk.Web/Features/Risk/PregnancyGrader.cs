@@ -1,25 +1,46 @@
 using HighRisk.Features.Exams;
+using HighRisk.Features.FollowUps;
+using HighRisk.Infrastructure;
 using HighRisk.Features.Pregnancies;
 using HighRisk.Rules;
 
 namespace HighRisk.Features.Risk;
 
 /// <summary>Turns a stored pregnancy (with all its exams loaded) into the engine's facts and grades it.</summary>
-public sealed class PregnancyGrader(RiskEngine engine)
+public sealed class PregnancyGrader(RiskEngine engine, BusinessClock clock, FollowUpPolicy policy)
 {
     public RiskAssessment Assess(Pregnancy pregnancy, DateOnly assessmentDate) =>
         engine.Assess(FactsOf(pregnancy), assessmentDate);
 
-    /// <summary>The clinical date a re-grade is made for: the latest exam, or the booking date.</summary>
+    /// <summary>
+    /// Re-grades the pregnancy from everything recorded (booking, every exam, raises) as of its latest clinical date,
+    /// writing history when the colour or purple changes and moving the schedule when she turns red.
+    /// </summary>
+    /// <param name="contact">When the re-grade comes with an antenatal contact (booking, exam), the schedule moves from
+    /// it with the new colour first; turning red then still requires a contact within 24 hours.</param>
+    public void Regrade(Pregnancy pregnancy, GradeCause cause, Guid? examId, string by, (DateOnly Date, DateOnly? Appointment)? contact = null)
+    {
+        var assessment = Assess(pregnancy, AssessmentDateOf(pregnancy));
+        if (contact is var (date, appointment))
+        {
+            pregnancy.Schedule.AfterAntenatalContact(date, appointment, assessment.Colour, assessment.Purple, pregnancy.GestationalAgeOn(date), policy);
+        }
+
+        pregnancy.ApplyAssessment(assessment, cause, examId, by, clock.Now, clock.Today, policy);
+    }
+
+    /// <summary>The clinical date a re-grade is made for: the latest exam or raise, or the booking date.</summary>
     public static DateOnly AssessmentDateOf(Pregnancy pregnancy)
     {
         var latest = pregnancy.BookingDate;
         foreach (var exam in pregnancy.Exams)
         {
-            if (exam.ExamDate > latest)
-            {
-                latest = exam.ExamDate;
-            }
+            latest = exam.ExamDate > latest ? exam.ExamDate : latest;
+        }
+
+        foreach (var raise in pregnancy.Raises)
+        {
+            latest = raise.Date > latest ? raise.Date : latest;
         }
 
         return latest;

@@ -61,8 +61,7 @@ public static class RaiseGrade
             GradeNames.TryParse(command.Colour, out var colour);
             var date = command.Date ?? clock.Today;
             var raise = pregnancy.Raise(colour, command.Reason!.Trim(), command.RaisedBy!.Trim(), date, clock.Now);
-            var assessmentDate = date > PregnancyGrader.AssessmentDateOf(pregnancy) ? date : PregnancyGrader.AssessmentDateOf(pregnancy);
-            pregnancy.ApplyAssessment(grader.Assess(pregnancy, assessmentDate), GradeCause.ManualRaise, examId: null, raise.By, clock.Now);
+            grader.Regrade(pregnancy, GradeCause.ManualRaise, examId: null, raise.By);
             await db.SaveChangesAsync(cancellationToken);
             return new Response(raise.Id, pregnancy.Grade.ToApiName(), previous.ToApiName(), pregnancy.Purple, pregnancy.Factors);
         }

@@ -1,5 +1,4 @@
 using HighRisk.Features.Pregnancies;
-using HighRisk.Infrastructure;
 using HighRisk.Infrastructure.Data;
 using HighRisk.Rules;
 using Mediator;
@@ -17,7 +16,7 @@ public static class RegradeBatch
 
     public sealed record Response(int Regraded, int Changed);
 
-    public sealed class Handler(HighRiskDb db, BusinessClock clock, PregnancyGrader grader, RiskCatalogue catalogue) : ICommandHandler<Command, Response>
+    public sealed class Handler(HighRiskDb db, PregnancyGrader grader, RiskCatalogue catalogue) : ICommandHandler<Command, Response>
     {
         public async ValueTask<Response> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -38,7 +37,7 @@ public static class RegradeBatch
             foreach (var pregnancy in pregnancies)
             {
                 var before = (pregnancy.Grade, pregnancy.Purple);
-                pregnancy.ApplyAssessment(grader.Assess(pregnancy, PregnancyGrader.AssessmentDateOf(pregnancy)), GradeCause.CatalogueUpgrade, examId: null, "catalogue " + current, clock.Now);
+                grader.Regrade(pregnancy, GradeCause.CatalogueUpgrade, examId: null, "catalogue " + current);
                 changed += before == (pregnancy.Grade, pregnancy.Purple) ? 0 : 1;
             }
 

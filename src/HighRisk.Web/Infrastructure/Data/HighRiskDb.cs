@@ -1,5 +1,9 @@
 using HighRisk.Features.Accounts;
 using HighRisk.Features.Audit;
+using HighRisk.Features.Contacts;
+using HighRisk.Features.FollowUps;
+using HighRisk.Features.Messaging;
+using HighRisk.Features.Overdue;
 using HighRisk.Features.Divisions;
 using HighRisk.Features.Exams;
 using HighRisk.Features.Pregnancies;
@@ -33,6 +37,20 @@ public sealed class HighRiskDb(DbContextOptions<HighRiskDb> options, IPublisher?
     public DbSet<GradeChange> GradeChanges => Set<GradeChange>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<DivisionContact> DivisionContacts => Set<DivisionContact>();
+
+    public DbSet<FollowUp> FollowUps => Set<FollowUp>();
+
+    public DbSet<SmsMessage> SmsMessages => Set<SmsMessage>();
+
+    public DbSet<MailMessage> MailMessages => Set<MailMessage>();
+
+    public DbSet<OverdueList> OverdueLists => Set<OverdueList>();
+
+    public DbSet<OverdueListEntry> OverdueListEntries => Set<OverdueListEntry>();
+
+    public DbSet<DailyOverdueRun> DailyOverdueRuns => Set<DailyOverdueRun>();
 
     public DbSet<CatalogueUpgrade> CatalogueUpgrades => Set<CatalogueUpgrade>();
 

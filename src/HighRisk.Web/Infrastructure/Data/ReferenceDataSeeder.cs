@@ -24,6 +24,18 @@ public sealed partial class ReferenceDataSeeder(HighRiskDb db, BusinessClock clo
         }
     }
 
+    /// <summary>
+    /// Demo contacts (synthetic numbers) are loaded only in demo mode: a real deployment manages its own recipients
+    /// through the API and must never message made-up numbers.
+    /// </summary>
+    public async Task SeedDemoContactsAsync(string seedsFolder, CancellationToken ct)
+    {
+        foreach (var file in Directory.GetFiles(Path.Combine(seedsFolder, "contacts"), "*.csv").Order(StringComparer.Ordinal))
+        {
+            await LoadOnceAsync(file, UpsertContactsAsync, ct);
+        }
+    }
+
     private async Task LoadOnceAsync(string file, Func<string, IReadOnlyList<Dictionary<string, string>>, CancellationToken, Task> upsert, CancellationToken ct)
     {
         var bytes = await File.ReadAllBytesAsync(file, ct);
@@ -82,6 +94,22 @@ public sealed partial class ReferenceDataSeeder(HighRiskDb db, BusinessClock clo
             SELECT * FROM unnest({codes}, {names}, {kinds}, {divisions}, {midwifery}, {critical})
             ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, division_code = EXCLUDED.division_code,
                 midwifery = EXCLUDED.midwifery, critical_care_centre = EXCLUDED.critical_care_centre
+            """, ct);
+    }
+
+    private async Task UpsertContactsAsync(string file, IReadOnlyList<Dictionary<string, string>> rows, CancellationToken ct)
+    {
+        var ids = rows.Select(_ => Guid.CreateVersion7()).ToArray();
+        var divisions = rows.Select(r => r["division_code"]).ToArray();
+        var roles = rows.Select(r => Enum.Parse<Features.Contacts.ContactRole>(r["role"], ignoreCase: true).ToString()).ToArray();
+        var names = rows.Select(r => r["name"]).ToArray();
+        var mobiles = rows.Select(r => string.IsNullOrEmpty(r["mobile"]) ? null : r["mobile"]).ToArray();
+        var emails = rows.Select(r => string.IsNullOrEmpty(r["email"]) ? null : r["email"]).ToArray();
+        var synthetic = rows.Select(r => bool.Parse(r["synthetic"])).ToArray();
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO division_contacts (id, division_code, role, name, mobile, email, synthetic)
+            SELECT * FROM unnest({ids}, {divisions}, {roles}, {names}, {mobiles}, {emails}, {synthetic})
+            ON CONFLICT (division_code, role, name) DO UPDATE SET mobile = EXCLUDED.mobile, email = EXCLUDED.email, synthetic = EXCLUDED.synthetic
             """, ct);
     }
 

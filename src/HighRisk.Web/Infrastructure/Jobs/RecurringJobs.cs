@@ -1,17 +1,25 @@
 using Hangfire;
 using HighRisk.Features.Audit;
+using HighRisk.Features.Messaging;
+using HighRisk.Features.Overdue;
 
 namespace HighRisk.Infrastructure.Jobs;
 
 /// <summary>The one place recurring jobs are registered, with stable ids, cron from configuration, Asia/Shanghai time.</summary>
 public static class RecurringJobs
 {
+    public const string DailyOverdue = "daily-overdue";
+    public const string SmsDelivery = "sms-delivery";
+    public const string MailDelivery = "mail-delivery";
     public const string AuditRetention = "audit-retention";
 
     public static void Register(IServiceProvider services, IConfiguration configuration)
     {
         var jobs = services.GetRequiredService<IRecurringJobManager>();
-        var options = new RecurringJobOptions { TimeZone = BusinessClock.Zone };
-        jobs.AddOrUpdate<AuditRetentionJob>(AuditRetention, job => job.RunAsync(CancellationToken.None), configuration["Jobs:AuditRetentionCron"] ?? "30 3 * * *", options);
+        var shanghai = new RecurringJobOptions { TimeZone = BusinessClock.Zone };
+        jobs.AddOrUpdate<DailyOverdueJob>(DailyOverdue, job => job.RunTodayAsync(CancellationToken.None), configuration["Jobs:DailyOverdueCron"] ?? "0 7 * * *", shanghai);
+        jobs.AddOrUpdate<SmsDeliveryJob>(SmsDelivery, Queues.Alerts, job => job.RunAsync(CancellationToken.None), configuration["Jobs:SmsDeliveryCron"] ?? "* * * * *", shanghai);
+        jobs.AddOrUpdate<MailDeliveryJob>(MailDelivery, job => job.RunAsync(CancellationToken.None), configuration["Jobs:MailDeliveryCron"] ?? "*/5 * * * *", shanghai);
+        jobs.AddOrUpdate<AuditRetentionJob>(AuditRetention, job => job.RunAsync(CancellationToken.None), configuration["Jobs:AuditRetentionCron"] ?? "30 3 * * *", shanghai);
     }
 }

@@ -204,6 +204,57 @@ namespace HighRisk.Infrastructure.Data.Migrations
                     b.ToTable("audit_events", (string)null);
                 });
 
+            modelBuilder.Entity("HighRisk.Features.Contacts.DivisionContact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Mobile")
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)")
+                        .HasColumnName("mobile");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("role");
+
+                    b.Property<bool>("Synthetic")
+                        .HasColumnType("boolean")
+                        .HasColumnName("synthetic");
+
+                    b.HasKey("Id")
+                        .HasName("pk_division_contacts");
+
+                    b.HasIndex("DivisionCode", "Role")
+                        .HasDatabaseName("ix_division_contacts_division_code_role");
+
+                    b.HasIndex("DivisionCode", "Role", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_division_contacts_division_code_role_name");
+
+                    b.ToTable("division_contacts", (string)null);
+                });
+
             modelBuilder.Entity("HighRisk.Features.Divisions.Division", b =>
                 {
                     b.Property<string>("Code")
@@ -360,6 +411,447 @@ namespace HighRisk.Infrastructure.Data.Migrations
                     b.ToTable("exams", (string)null);
                 });
 
+            modelBuilder.Entity("HighRisk.Features.FollowUps.FollowUp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CountedAs")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("counted_as");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly?>("NextAppointment")
+                        .HasColumnType("date")
+                        .HasColumnName("next_appointment");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("PregnancyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pregnancy_id");
+
+                    b.Property<bool>("Reached")
+                        .HasColumnType("boolean")
+                        .HasColumnName("reached");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("recorded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_follow_ups");
+
+                    b.HasIndex("PregnancyId", "Date")
+                        .HasDatabaseName("ix_follow_ups_pregnancy_id_date");
+
+                    b.ToTable("follow_ups", (string)null);
+                });
+
+            modelBuilder.Entity("HighRisk.Features.Messaging.MailMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AttachmentName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("attachment_name");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DedupKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("dedup_key");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("last_error");
+
+                    b.Property<Guid?>("OverdueListId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("overdue_list_id");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recipient");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<byte[]>("SinkAttachment")
+                        .HasColumnType("bytea")
+                        .HasColumnName("sink_attachment");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_mail_messages");
+
+                    b.HasIndex("DedupKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_mail_messages_dedup_key");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_mail_messages_status");
+
+                    b.ToTable("mail_messages", (string)null);
+                });
+
+            modelBuilder.Entity("HighRisk.Features.Messaging.SmsMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AlertId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("alert_id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DedupKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("dedup_key");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("ProviderMessageId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("provider_message_id");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)")
+                        .HasColumnName("recipient");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TemplateCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("template_code");
+
+                    b.Property<string>("TemplateParams")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("template_params");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sms_messages");
+
+                    b.HasIndex("AlertId")
+                        .HasDatabaseName("ix_sms_messages_alert_id");
+
+                    b.HasIndex("DedupKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sms_messages_dedup_key");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("ix_sms_messages_status_next_attempt_at");
+
+                    b.ToTable("sms_messages", (string)null);
+                });
+
+            modelBuilder.Entity("HighRisk.Features.Overdue.DailyOverdueRun", b =>
+                {
+                    b.Property<DateOnly>("BusinessDate")
+                        .HasColumnType("date")
+                        .HasColumnName("business_date");
+
+                    b.Property<DateTimeOffset>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<int>("Entries")
+                        .HasColumnType("integer")
+                        .HasColumnName("entries");
+
+                    b.Property<int>("Lists")
+                        .HasColumnType("integer")
+                        .HasColumnName("lists");
+
+                    b.Property<int>("MailQueued")
+                        .HasColumnType("integer")
+                        .HasColumnName("mail_queued");
+
+                    b.Property<int>("SmsQueued")
+                        .HasColumnType("integer")
+                        .HasColumnName("sms_queued");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<int>("StatesChanged")
+                        .HasColumnType("integer")
+                        .HasColumnName("states_changed");
+
+                    b.HasKey("BusinessDate")
+                        .HasName("pk_daily_overdue_runs");
+
+                    b.ToTable("daily_overdue_runs", (string)null);
+                });
+
+            modelBuilder.Entity("HighRisk.Features.Overdue.OverdueList", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("BusinessDate")
+                        .HasColumnType("date")
+                        .HasColumnName("business_date");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Green")
+                        .HasColumnType("integer")
+                        .HasColumnName("green");
+
+                    b.Property<int>("Lost")
+                        .HasColumnType("integer")
+                        .HasColumnName("lost");
+
+                    b.Property<int>("Orange")
+                        .HasColumnType("integer")
+                        .HasColumnName("orange");
+
+                    b.Property<int>("Purple")
+                        .HasColumnType("integer")
+                        .HasColumnName("purple");
+
+                    b.Property<int>("Red")
+                        .HasColumnType("integer")
+                        .HasColumnName("red");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer")
+                        .HasColumnName("total");
+
+                    b.Property<string>("TownshipCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("township_code");
+
+                    b.Property<int>("Yellow")
+                        .HasColumnType("integer")
+                        .HasColumnName("yellow");
+
+                    b.HasKey("Id")
+                        .HasName("pk_overdue_lists");
+
+                    b.HasIndex("BusinessDate", "TownshipCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_overdue_lists_business_date_township_code");
+
+                    b.ToTable("overdue_lists", (string)null);
+                });
+
+            modelBuilder.Entity("HighRisk.Features.Overdue.OverdueListEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Colour")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("colour");
+
+                    b.Property<int>("DaysOverdue")
+                        .HasColumnType("integer")
+                        .HasColumnName("days_overdue");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<string>("DueKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("due_kind");
+
+                    b.Property<string>("FacilityCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("facility_code");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed_attempts");
+
+                    b.Property<int>("GestationalWeeks")
+                        .HasColumnType("integer")
+                        .HasColumnName("gestational_weeks");
+
+                    b.Property<string>("HealthWorker")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("health_worker");
+
+                    b.Property<DateOnly?>("LastContactDate")
+                        .HasColumnType("date")
+                        .HasColumnName("last_contact_date");
+
+                    b.Property<Guid>("ListId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("list_id");
+
+                    b.Property<string>("MaskedName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("masked_name");
+
+                    b.Property<string>("MobileCipher")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("mobile_cipher");
+
+                    b.Property<string>("MobileMasked")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)")
+                        .HasColumnName("mobile_masked");
+
+                    b.Property<Guid>("PregnancyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pregnancy_id");
+
+                    b.Property<bool>("Purple")
+                        .HasColumnType("boolean")
+                        .HasColumnName("purple");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer")
+                        .HasColumnName("rank");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("village_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_overdue_list_entries");
+
+                    b.HasIndex("ListId", "Rank")
+                        .HasDatabaseName("ix_overdue_list_entries_list_id_rank");
+
+                    b.ToTable("overdue_list_entries", (string)null);
+                });
+
             modelBuilder.Entity("HighRisk.Features.Pregnancies.Pregnancy", b =>
                 {
                     b.Property<Guid>("Id")
@@ -393,6 +885,10 @@ namespace HighRisk.Infrastructure.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("delivery_mode");
+
+                    b.Property<DateOnly?>("DischargeDate")
+                        .HasColumnType("date")
+                        .HasColumnName("discharge_date");
 
                     b.Property<string>("DivisionCode")
                         .IsRequired()
@@ -542,6 +1038,12 @@ namespace HighRisk.Infrastructure.Data.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)")
                         .HasColumnName("full_name");
+
+                    b.Property<string>("FullNameMasked")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("full_name_masked");
 
                     b.Property<string>("MobileCipher")
                         .IsRequired()
@@ -858,6 +1360,26 @@ namespace HighRisk.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_exams_pregnancies_pregnancy_id");
                 });
 
+            modelBuilder.Entity("HighRisk.Features.FollowUps.FollowUp", b =>
+                {
+                    b.HasOne("HighRisk.Features.Pregnancies.Pregnancy", null)
+                        .WithMany("FollowUps")
+                        .HasForeignKey("PregnancyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_follow_ups_pregnancies_pregnancy_id");
+                });
+
+            modelBuilder.Entity("HighRisk.Features.Overdue.OverdueListEntry", b =>
+                {
+                    b.HasOne("HighRisk.Features.Overdue.OverdueList", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("ListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_overdue_list_entries_overdue_lists_list_id");
+                });
+
             modelBuilder.Entity("HighRisk.Features.Pregnancies.Pregnancy", b =>
                 {
                     b.HasOne("HighRisk.Features.Pregnancies.Woman", "Woman")
@@ -866,6 +1388,79 @@ namespace HighRisk.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_pregnancies_women_woman_id");
+
+                    b.OwnsOne("HighRisk.Features.FollowUps.FollowUpSchedule", "Schedule", b1 =>
+                        {
+                            b1.Property<Guid>("PregnancyId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<DateOnly?>("CareDueDate")
+                                .HasColumnType("date")
+                                .HasColumnName("care_due_date");
+
+                            b1.Property<string>("CareDueKind")
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("care_due_kind");
+
+                            b1.Property<int>("DaysOverdue")
+                                .HasColumnType("integer")
+                                .HasColumnName("days_overdue");
+
+                            b1.Property<int>("FailedAttempts")
+                                .HasColumnType("integer")
+                                .HasColumnName("failed_attempts");
+
+                            b1.Property<DateOnly?>("FirstFailedAttempt")
+                                .HasColumnType("date")
+                                .HasColumnName("first_failed_attempt");
+
+                            b1.Property<DateOnly?>("LastContactDate")
+                                .HasColumnType("date")
+                                .HasColumnName("last_contact_date");
+
+                            b1.Property<DateOnly?>("LastFailedAttempt")
+                                .HasColumnType("date")
+                                .HasColumnName("last_failed_attempt");
+
+                            b1.Property<DateOnly?>("NextDueDate")
+                                .HasColumnType("date")
+                                .HasColumnName("next_due_date");
+
+                            b1.Property<string>("NextDueKind")
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("next_due_kind");
+
+                            b1.Property<bool>("PostpartumVisitDone")
+                                .HasColumnType("boolean")
+                                .HasColumnName("postpartum_visit_done");
+
+                            b1.Property<DateOnly?>("ReferralDueDate")
+                                .HasColumnType("date")
+                                .HasColumnName("referral_due_date");
+
+                            b1.Property<string>("State")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("follow_up_state");
+
+                            b1.HasKey("PregnancyId");
+
+                            b1.HasIndex("State")
+                                .HasDatabaseName("ix_pregnancies_follow_up_state");
+
+                            b1.ToTable("pregnancies");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PregnancyId")
+                                .HasConstraintName("fk_pregnancies_pregnancies_id");
+                        });
+
+                    b.Navigation("Schedule")
+                        .IsRequired();
 
                     b.Navigation("Woman");
                 });
@@ -910,9 +1505,16 @@ namespace HighRisk.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_staff_user_tokens_staff_users_user_id");
                 });
 
+            modelBuilder.Entity("HighRisk.Features.Overdue.OverdueList", b =>
+                {
+                    b.Navigation("Entries");
+                });
+
             modelBuilder.Entity("HighRisk.Features.Pregnancies.Pregnancy", b =>
                 {
                     b.Navigation("Exams");
+
+                    b.Navigation("FollowUps");
 
                     b.Navigation("GradeHistory");
                 });

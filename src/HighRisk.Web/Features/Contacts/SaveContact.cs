@@ -1,0 +1,71 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using HighRisk.Features.Audit;
+using HighRisk.Features.Pregnancies;
+using HighRisk.Infrastructure;
+using HighRisk.Infrastructure.Data;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace HighRisk.Features.Contacts;
+
+/// <summary>Creates (no id) or replaces (with id) a division's contact for the overdue list and alerts.</summary>
+public static class SaveContact
+{
+    public sealed record Command : ICommand<DivisionContact>, IAudited<DivisionContact>
+    {
+        [JsonIgnore]
+        public Guid? Id { get; init; }
+
+        public string? DivisionCode { get; init; }
+
+        public ContactRole? Role { get; init; }
+
+        public string? Name { get; init; }
+
+        public string? Mobile { get; init; }
+
+        public string? Email { get; init; }
+
+        public AuditEntry Audit(DivisionContact response) => new(Id is null ? AuditAction.Create : AuditAction.Update, "contact", response.Id.ToString(), $"SaveContact {DivisionCode} {Role}");
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(HighRiskDb db)
+        {
+            RuleFor(c => c.DivisionCode).NotEmpty().Matches("^[0-9]{4,12}$")
+                .MustAsync((code, ct) => db.Divisions.AnyAsync(d => d.Code == code, ct)).WithMessage("No such division.");
+            RuleFor(c => c.Role).NotNull().IsInEnum();
+            RuleFor(c => c.Name).NotEmpty().MaximumLength(50);
+            RuleFor(c => c.Mobile).Must(m => MobileNumber.Normalize(m) is not null).When(c => c.Mobile is not null).WithMessage("Not a mainland mobile number.");
+            RuleFor(c => c.Email).EmailAddress().MaximumLength(200);
+            RuleFor(c => c).Must(c => c.Mobile is not null || c.Email is not null).WithMessage("Give a mobile number or an email address.").OverridePropertyName("mobile");
+        }
+    }
+
+    public sealed class Handler(HighRiskDb db) : ICommandHandler<Command, DivisionContact>
+    {
+        public async ValueTask<DivisionContact> Handle(Command command, CancellationToken cancellationToken)
+        {
+            DivisionContact contact;
+            if (command.Id is { } id)
+            {
+                contact = await db.DivisionContacts.SingleOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw new NotFoundException("No such contact.");
+                contact.DivisionCode = command.DivisionCode!;
+                contact.Name = command.Name!.Trim();
+            }
+            else
+            {
+                contact = new DivisionContact { Id = Guid.CreateVersion7(), DivisionCode = command.DivisionCode!, Name = command.Name!.Trim() };
+                db.DivisionContacts.Add(contact);
+            }
+
+            contact.Role = command.Role!.Value;
+            contact.Mobile = MobileNumber.Normalize(command.Mobile);
+            contact.Email = command.Email;
+            await db.SaveChangesAsync(cancellationToken);
+            return contact;
+        }
+    }
+}

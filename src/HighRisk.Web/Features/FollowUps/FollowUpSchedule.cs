@@ -1,0 +1,157 @@
+using HighRisk.Features.Pregnancies;
+using HighRisk.Rules;
+
+namespace HighRisk.Features.FollowUps;
+
+/// <summary>
+/// A pregnancy's follow-up schedule: what is due next and by when, the last contact, failed tracing attempts, and the
+/// overdue state (re-computed for everyone by the daily job; moved at once by a reached contact).
+/// </summary>
+public sealed class FollowUpSchedule
+{
+    public DateOnly? NextDueDate { get; private set; }
+
+    public DueKind? NextDueKind { get; private set; }
+
+    /// <summary>The antenatal or postpartum due date, before referral deadlines are taken into account.</summary>
+    public DateOnly? CareDueDate { get; private set; }
+
+    public DueKind? CareDueKind { get; private set; }
+
+    /// <summary>The earliest open referral's outcome deadline.</summary>
+    public DateOnly? ReferralDueDate { get; private set; }
+
+    public DateOnly? LastContactDate { get; private set; }
+
+    public int FailedAttempts { get; private set; }
+
+    public DateOnly? FirstFailedAttempt { get; private set; }
+
+    public DateOnly? LastFailedAttempt { get; private set; }
+
+    public bool PostpartumVisitDone { get; private set; }
+
+    public FollowUpState State { get; private set; } = FollowUpState.OnTrack;
+
+    public int DaysOverdue { get; private set; }
+
+    /// <summary>After an antenatal contact (booking, exam, reached follow-up): the earlier of the appointment and the policy interval.</summary>
+    public void AfterAntenatalContact(DateOnly date, DateOnly? appointment, RiskColour colour, bool purple, GestationalAge age, FollowUpPolicy policy)
+    {
+        RecordContact(date);
+        if (LastContactDate > date)
+        {
+            return; // a contact entered late, older than the last one, does not move the schedule
+        }
+
+        var due = date.AddDays(policy.IntervalFor(colour, purple, age));
+        if (appointment is { } a && a < due)
+        {
+            due = a;
+        }
+
+        SetCare(due, DueKind.Antenatal);
+    }
+
+    /// <summary>A woman newly graded red must be contacted within 24 hours of the grading.</summary>
+    public void AfterBecomingRed(DateOnly gradedOn, FollowUpPolicy policy)
+    {
+        var due = gradedOn.AddDays(policy.NewlyRedContactDays);
+        if (CareDueDate is null || due < CareDueDate)
+        {
+            SetCare(due, DueKind.RedContact);
+        }
+    }
+
+    /// <summary>After the birth: the postpartum visit within 7 days of discharge (the delivery date when not recorded).</summary>
+    public void AfterDelivery(DateOnly delivered, DateOnly? discharged, FollowUpPolicy policy)
+    {
+        PostpartumVisitDone = false;
+        SetCare((discharged ?? delivered).AddDays(policy.Postpartum.VisitWithinDaysOfDischarge), DueKind.PostpartumVisit);
+    }
+
+    /// <summary>A reached contact after the birth: first the postpartum visit, then (from day 28) the 42-day check, which ends the episode.</summary>
+    public DueKind AfterPostpartumContact(DateOnly date, DateOnly delivered, FollowUpPolicy policy)
+    {
+        RecordContact(date);
+        if (PostpartumVisitDone && date >= delivered.AddDays(policy.Postpartum.CheckCountsFromDay))
+        {
+            CareDueDate = null;
+            CareDueKind = null;
+            Refresh();
+            State = NextDueDate is null ? FollowUpState.None : State;
+            return DueKind.PostpartumCheck42;
+        }
+
+        PostpartumVisitDone = true;
+        SetCare(delivered.AddDays(policy.Postpartum.CheckOnDay), DueKind.PostpartumCheck42);
+        return DueKind.PostpartumVisit;
+    }
+
+    /// <summary>A call or visit that did not reach her: the due date stands, and it counts towards lost to follow-up.</summary>
+    public void AfterFailedAttempt(DateOnly date)
+    {
+        FailedAttempts++;
+        FirstFailedAttempt ??= date;
+        LastFailedAttempt = LastFailedAttempt is { } last && last > date ? last : date;
+    }
+
+    public void AfterReferral(DateOnly referredOn, FollowUpPolicy policy)
+    {
+        var due = referredOn.AddDays(policy.ReferralOutcomeDays);
+        ReferralDueDate = ReferralDueDate is { } current && current < due ? current : due;
+        Refresh();
+    }
+
+    public void AfterReferralsSettled(DateOnly? earliestOpenReferralDue)
+    {
+        ReferralDueDate = earliestOpenReferralDue;
+        Refresh();
+    }
+
+    /// <summary>Closed without a birth to follow (miscarriage, termination, moved away, death): nothing is due.</summary>
+    public void Stop()
+    {
+        CareDueDate = null;
+        CareDueKind = null;
+        ReferralDueDate = null;
+        Refresh();
+        State = FollowUpState.None;
+        DaysOverdue = 0;
+    }
+
+    private void RecordContact(DateOnly date)
+    {
+        if (LastContactDate is null || date >= LastContactDate)
+        {
+            LastContactDate = date;
+        }
+
+        FailedAttempts = 0;
+        FirstFailedAttempt = null;
+        LastFailedAttempt = null;
+        State = FollowUpState.OnTrack;
+        DaysOverdue = 0;
+    }
+
+    private void SetCare(DateOnly due, DueKind kind)
+    {
+        CareDueDate = due;
+        CareDueKind = kind;
+        Refresh();
+    }
+
+    private void Refresh()
+    {
+        if (ReferralDueDate is { } referral && (CareDueDate is null || referral < CareDueDate))
+        {
+            NextDueDate = referral;
+            NextDueKind = DueKind.ReferralOutcome;
+        }
+        else
+        {
+            NextDueDate = CareDueDate;
+            NextDueKind = CareDueKind;
+        }
+    }
+}

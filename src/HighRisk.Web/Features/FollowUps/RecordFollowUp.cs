@@ -1,0 +1,72 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using FluentValidation.Results;
+using HighRisk.Features.Accounts;
+using HighRisk.Features.Audit;
+using HighRisk.Features.Pregnancies;
+using HighRisk.Infrastructure;
+using HighRisk.Infrastructure.Data;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace HighRisk.Features.FollowUps;
+
+/// <summary>随访: a phone call, home visit or clinic visit, reached or not; moves the schedule and the overdue state.</summary>
+public static class RecordFollowUp
+{
+    public sealed record Command : ICommand<Response>, IAudited<Response>
+    {
+        [JsonIgnore]
+        public Guid PregnancyId { get; init; }
+
+        public DateOnly? Date { get; init; }
+
+        public ContactKind? Kind { get; init; }
+
+        /// <summary>Did the call or visit reach the woman? Only a reached contact counts as a contact.</summary>
+        public bool? Reached { get; init; }
+
+        public string? Note { get; init; }
+
+        public DateOnly? NextAppointment { get; init; }
+
+        public AuditEntry Audit(Response response) => new(AuditAction.Create, "pregnancy", PregnancyId.ToString(), $"RecordFollowUp {response.FollowUpId} reached={Reached}");
+    }
+
+    public sealed record Response(Guid FollowUpId, DueKind? CountedAs, DateOnly? NextDueDate, DueKind? NextDueKind, FollowUpState State, int FailedAttempts);
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(BusinessClock clock)
+        {
+            RuleFor(c => c.Date).NotNull().LessThanOrEqualTo(clock.Today).WithMessage("The date cannot be in the future.");
+            RuleFor(c => c.Kind).NotNull().IsInEnum();
+            RuleFor(c => c.Reached).NotNull();
+            RuleFor(c => c.Note).MaximumLength(2000);
+            RuleFor(c => c.NextAppointment).GreaterThan(c => c.Date!.Value).WithMessage("The next appointment must be after the contact.")
+                .LessThanOrEqualTo(c => c.Date!.Value.AddDays(182)).WithMessage("The next appointment must be within 26 weeks.")
+                .When(c => c.NextAppointment is not null && c.Date is not null);
+        }
+    }
+
+    public sealed class Handler(HighRiskDb db, BusinessClock clock, FollowUpPolicy policy, CurrentUser user) : ICommandHandler<Command, Response>
+    {
+        public async ValueTask<Response> Handle(Command command, CancellationToken cancellationToken)
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM pregnancies WHERE id = {command.PregnancyId} FOR UPDATE", cancellationToken);
+            var pregnancy = await db.Pregnancies.SingleOrDefaultAsync(p => p.Id == command.PregnancyId, cancellationToken)
+                ?? throw new NotFoundException("No such pregnancy.");
+            if (command.Date < pregnancy.Lmp)
+            {
+                throw new ValidationException([new ValidationFailure("date", $"The date is before the LMP ({pregnancy.Lmp:yyyy-MM-dd}).")]);
+            }
+
+            var followUp = pregnancy.RecordFollowUp(
+                Guid.CreateVersion7(clock.Now), command.Date!.Value, command.Kind!.Value, command.Reached!.Value, command.Note, command.NextAppointment,
+                user.Name, policy, clock.Now);
+            await db.SaveChangesAsync(cancellationToken);
+            var schedule = pregnancy.Schedule;
+            return new Response(followUp.Id, followUp.CountedAs, schedule.NextDueDate, schedule.NextDueKind, schedule.State, schedule.FailedAttempts);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+namespace HighRisk.Features.Messaging;
+
+public enum SmsKind
+{
+    /// <summary>The daily overdue digest for a township's staff.</summary>
+    Digest,
+
+    /// <summary>A red-grade alert.</summary>
+    Alert,
+
+    /// <summary>An escalation (an unacknowledged or undeliverable alert).</summary>
+    Escalation,
+}
+
+public enum SmsStatus
+{
+    Queued,
+
+    /// <summary>Handed to the gateway; if the process died here, the retry carries the same id and the gateway de-duplicates it.</summary>
+    Sending,
+    Sent,
+
+    /// <summary>The gateway reported delivery to the handset.</summary>
+    Delivered,
+    Failed,
+
+    /// <summary>Older than its time to live before it could be sent: never sent late.</summary>
+    Expired,
+}
+
+/// <summary>
+/// One SMS in the outbox, written in the same transaction as the change that calls for it and delivered by a job.
+/// Its id is the provider's idempotency key (Alibaba Cloud OutId, the webhook's message id).
+/// </summary>
+public sealed class SmsMessage
+{
+    public Guid Id { get; init; }
+
+    /// <summary>What the message is about, unique: the same digest or alert is never queued twice.</summary>
+    public required string DedupKey { get; init; }
+
+    public SmsKind Kind { get; init; }
+
+    public Guid? AlertId { get; init; }
+
+    /// <summary>11-digit mobile number of a staff member (never a pregnant woman's).</summary>
+    public required string Recipient { get; init; }
+
+    public required string Text { get; init; }
+
+    /// <summary>Provider template code and JSON parameters, for gateways that send templates (Alibaba Cloud).</summary>
+    public string? TemplateCode { get; init; }
+
+    public string? TemplateParams { get; init; }
+
+    public SmsStatus Status { get; set; }
+
+    public int Attempts { get; set; }
+
+    public string? LastError { get; set; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset NextAttemptAt { get; set; }
+
+    public DateTimeOffset ExpiresAt { get; init; }
+
+    public DateTimeOffset? SentAt { get; set; }
+
+    public string? Provider { get; set; }
+
+    public string? ProviderMessageId { get; set; }
+}

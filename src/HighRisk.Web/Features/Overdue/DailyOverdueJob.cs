@@ -1,0 +1,170 @@
+using Hangfire;
+using HighRisk.Features.FollowUps;
+using HighRisk.Features.Messaging;
+using HighRisk.Infrastructure;
+using HighRisk.Infrastructure.Data;
+using HighRisk.Infrastructure.Jobs;
+using Microsoft.EntityFrameworkCore;
+
+namespace HighRisk.Features.Overdue;
+
+/// <summary>
+/// The 07:00 job, once per business date: (a) re-computes every open pregnancy's overdue and lost state with one
+/// set-based UPDATE, (b) stores each township's overdue list for the day as a snapshot, and (c) queues the SMS digest
+/// and the email with the .xlsx to each township's staff. All in one transaction under a per-date lock: a second run
+/// for the same date finds it done and changes nothing, sends nothing.
+/// </summary>
+public sealed partial class DailyOverdueJob(HighRiskDb db, BusinessClock clock, FollowUpPolicy policy, IConfiguration configuration, IBackgroundJobClient jobs, ILogger<DailyOverdueJob> log)
+{
+    /// <summary>The recurring entry point: today's business date in Asia/Shanghai.</summary>
+    [AutomaticRetry(Attempts = 3)]
+    public Task RunTodayAsync(CancellationToken cancellationToken) => RunAsync(clock.Today, cancellationToken);
+
+    [AutomaticRetry(Attempts = 3)]
+    public async Task RunAsync(DateOnly date, CancellationToken cancellationToken)
+    {
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(7000, {date.DayNumber})", cancellationToken);
+        if (await db.DailyOverdueRuns.AnyAsync(r => r.BusinessDate == date, cancellationToken))
+        {
+            LogAlreadyDone(log, date);
+            return;
+        }
+
+        var run = new DailyOverdueRun { BusinessDate = date, StartedAt = clock.Now };
+        run.StatesChanged = await UpdateStatesAsync(date, cancellationToken);
+        run.Entries = await SnapshotAsync(date, cancellationToken);
+        var lists = await db.OverdueLists.AsNoTracking().Where(l => l.BusinessDate == date).ToListAsync(cancellationToken);
+        run.Lists = lists.Count;
+        (run.SmsQueued, run.MailQueued) = await QueueDigestsAsync(date, lists, cancellationToken);
+        run.CompletedAt = clock.Now;
+        db.DailyOverdueRuns.Add(run);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        jobs.Enqueue<SmsDeliveryJob>(Queues.Alerts, job => job.RunAsync(CancellationToken.None));
+        jobs.Enqueue<MailDeliveryJob>(job => job.RunAsync(CancellationToken.None));
+        LogDone(log, date, run.StatesChanged, run.Lists, run.Entries, run.SmsQueued, run.MailQueued);
+    }
+
+    /// <summary>(a) Overdue once the date is past the due date plus the colour's grace; lost after 28 days or two failed attempts 14 days apart.</summary>
+    private Task<int> UpdateStatesAsync(DateOnly date, CancellationToken ct)
+    {
+        var g = policy.GraceDays;
+        var lost = policy.LostToFollowUp;
+        return db.Database.ExecuteSqlAsync($"""
+            UPDATE pregnancies p SET follow_up_state = s.state, days_overdue = s.days
+            FROM (
+                SELECT id,
+                    CASE
+                        WHEN next_due_date IS NULL THEN 'None'
+                        WHEN {date} - next_due_date >= {lost.OverdueDays} THEN 'Lost'
+                        WHEN failed_attempts >= {lost.FailedAttempts} AND last_failed_attempt - first_failed_attempt >= {lost.FailedAttemptsApartDays} THEN 'Lost'
+                        WHEN {date} > next_due_date + CASE WHEN purple THEN least(grace, {g["purple"]}) ELSE grace END THEN 'Overdue'
+                        ELSE 'OnTrack'
+                    END AS state,
+                    CASE WHEN next_due_date IS NULL THEN 0 ELSE greatest(0, {date} - next_due_date) END AS days
+                FROM (
+                    SELECT id, next_due_date, failed_attempts, first_failed_attempt, last_failed_attempt, purple,
+                        CASE grade WHEN 'Red' THEN {g["red"]} WHEN 'Orange' THEN {g["orange"]} WHEN 'Yellow' THEN {g["yellow"]} ELSE {g["green"]} END AS grace
+                    FROM pregnancies
+                    WHERE status = 'Open' OR (outcome = 'Delivery' AND next_due_date IS NOT NULL)
+                ) AS due
+            ) AS s
+            WHERE p.id = s.id AND (p.follow_up_state <> s.state OR p.days_overdue <> s.days)
+            """, ct);
+    }
+
+    /// <summary>(b) One list per township with anyone overdue or lost; entries ranked by urgency, then days overdue.</summary>
+    private Task<int> SnapshotAsync(DateOnly date, CancellationToken ct) =>
+        db.Database.ExecuteSqlAsync($"""
+            WITH due AS (
+                SELECT p.id, p.township_code, p.division_code, p.facility_code, w.full_name_masked, w.mobile_cipher, w.mobile_masked,
+                    p.grade, p.purple, greatest(0, ({date} - p.lmp) / 7) AS weeks, p.next_due_date, p.next_due_kind, p.days_overdue,
+                    p.follow_up_state, p.last_contact_date, p.failed_attempts, p.health_worker,
+                    CASE WHEN p.grade = 'Red' THEN 0 WHEN p.grade = 'Orange' THEN 1 WHEN p.purple THEN 2 WHEN p.grade = 'Yellow' THEN 3 ELSE 4 END AS urgency
+                FROM pregnancies p JOIN women w ON w.id = p.woman_id
+                WHERE p.follow_up_state IN ('Overdue', 'Lost') AND (p.status = 'Open' OR p.outcome = 'Delivery')
+            ), lists AS (
+                INSERT INTO overdue_lists (id, business_date, township_code, created_at, red, orange, purple, yellow, green, lost, total)
+                SELECT gen_random_uuid(), {date}, township_code, {clock.Now},
+                    count(*) FILTER (WHERE grade = 'Red'), count(*) FILTER (WHERE grade = 'Orange'), count(*) FILTER (WHERE purple),
+                    count(*) FILTER (WHERE grade = 'Yellow'), count(*) FILTER (WHERE grade = 'Green'),
+                    count(*) FILTER (WHERE follow_up_state = 'Lost'), count(*)
+                FROM due GROUP BY township_code
+                ON CONFLICT (business_date, township_code) DO NOTHING
+                RETURNING id, township_code
+            )
+            INSERT INTO overdue_list_entries (list_id, rank, pregnancy_id, village_code, facility_code, masked_name, mobile_cipher, mobile_masked,
+                colour, purple, gestational_weeks, due_date, due_kind, days_overdue, state, last_contact_date, failed_attempts, health_worker)
+            SELECT l.id, row_number() OVER (PARTITION BY d.township_code ORDER BY d.urgency, d.days_overdue DESC, d.next_due_date, d.id),
+                d.id, d.division_code, d.facility_code, d.full_name_masked, d.mobile_cipher, d.mobile_masked, d.grade, d.purple, d.weeks,
+                d.next_due_date, d.next_due_kind, d.days_overdue, d.follow_up_state, d.last_contact_date, d.failed_attempts, d.health_worker
+            FROM due d JOIN lists l ON l.township_code = d.township_code
+            """, ct);
+
+    /// <summary>(c) The SMS digest to each staff mobile and the email with the .xlsx to each staff address, queued in the outbox.</summary>
+    private async Task<(int Sms, int Mail)> QueueDigestsAsync(DateOnly date, List<OverdueList> lists, CancellationToken ct)
+    {
+        var townships = lists.Select(l => l.TownshipCode).ToList();
+        var staff = await db.DivisionContacts.AsNoTracking()
+            .Where(c => c.Role == Contacts.ContactRole.SubdistrictStaff && townships.Contains(c.DivisionCode))
+            .ToListAsync(ct);
+        var names = await db.Divisions.AsNoTracking().Where(d => townships.Contains(d.Code)).ToDictionaryAsync(d => d.Code, d => d.Name, ct);
+        var link = (configuration["App:PublicUrl"] ?? "http://localhost:5080").TrimEnd('/');
+        var sign = configuration["Sms:SignName"] ?? "高危孕产妇管理";
+        var ttl = TimeSpan.FromHours(configuration.GetValue("Sms:DigestTimeToLiveHours", 12));
+        int sms = 0, mail = 0;
+        foreach (var list in lists)
+        {
+            var place = names.GetValueOrDefault(list.TownshipCode, list.TownshipCode);
+            var url = $"{link}/overdue?division={list.TownshipCode}&date={date:yyyy-MM-dd}";
+            foreach (var contact in staff.Where(c => c.DivisionCode == list.TownshipCode))
+            {
+                if (contact.Mobile is { } mobile)
+                {
+                    db.SmsMessages.Add(new SmsMessage
+                    {
+                        Id = Guid.CreateVersion7(clock.Now),
+                        DedupKey = $"digest:{date:yyyy-MM-dd}:{list.TownshipCode}:{mobile}",
+                        Kind = SmsKind.Digest,
+                        Recipient = mobile,
+                        Text = $"【{sign}】{place}{date:M月d日}逾期随访{list.Total}人：红{list.Red} 橙{list.Orange} 紫{list.Purple} 黄{list.Yellow} 绿{list.Green}，失访{list.Lost}。{url}",
+                        Status = SmsStatus.Queued,
+                        CreatedAt = clock.Now,
+                        NextAttemptAt = clock.Now,
+                        ExpiresAt = clock.Now + ttl,
+                    });
+                    sms++;
+                }
+
+                if (contact.Email is { } email)
+                {
+                    db.MailMessages.Add(new MailMessage
+                    {
+                        Id = Guid.CreateVersion7(clock.Now),
+                        DedupKey = $"digest:{date:yyyy-MM-dd}:{list.TownshipCode}:{email}",
+                        Recipient = email,
+                        Subject = $"{place} {date:yyyy-MM-dd} 逾期随访名单（{list.Total}人）",
+                        Body = $"{contact.Name}：\n\n{place}{date:yyyy年M月d日}逾期随访{list.Total}人（红{list.Red}、橙{list.Orange}、紫{list.Purple}、黄{list.Yellow}、绿{list.Green}，失访{list.Lost}），名单见附件。\n在线查看：{url}\n",
+                        OverdueListId = list.Id,
+                        AttachmentName = $"逾期随访名单-{list.TownshipCode}-{date:yyyyMMdd}.xlsx",
+                        Status = MailStatus.Queued,
+                        CreatedAt = clock.Now,
+                    });
+                    mail++;
+                }
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        return (sms, mail);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Daily overdue list for {Date} was already made; nothing done")]
+    private static partial void LogAlreadyDone(ILogger logger, DateOnly date);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Daily overdue list for {Date}: {Changed} states changed, {Lists} lists, {Entries} entries, {Sms} SMS and {Mail} emails queued")]
+    private static partial void LogDone(ILogger logger, DateOnly date, int changed, int lists, int entries, int sms, int mail);
+}

@@ -1,0 +1,61 @@
+using FluentValidation;
+using HighRisk.Features.Accounts;
+using HighRisk.Features.Audit;
+using HighRisk.Infrastructure;
+using HighRisk.Infrastructure.Data;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace HighRisk.Features.Overdue;
+
+/// <summary>
+/// The overdue list for a division and a business date, read from the day's snapshots: a township code gives its
+/// own list, a county or city code every township's beneath it. Only entries inside the user's scope are returned.
+/// </summary>
+public static class GetOverdueList
+{
+    public sealed record Query(string? Division, DateOnly? Date, string Format) : IQuery<Response>, IAudited<Response>
+    {
+        public AuditEntry Audit(Response response) =>
+            new(Format == "json" ? AuditAction.List : AuditAction.Export, "overdueList", response.Division, $"GetOverdueList {response.Date:yyyy-MM-dd} {Format} rows={response.Entries.Count}");
+    }
+
+    public sealed record Counts(int Red, int Orange, int Purple, int Yellow, int Green, int Lost, int Total);
+
+    public sealed record Response(string Division, DateOnly Date, bool Generated, DateTimeOffset? GeneratedAt, Counts Counts, IReadOnlyList<OverdueRow> Entries);
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator(BusinessClock clock)
+        {
+            RuleFor(q => q.Division).Matches("^[0-9]{2,9}$").WithMessage("The division must be a township (9 digits), county (6), city (4) or province (2) code.");
+            RuleFor(q => q.Date).LessThanOrEqualTo(clock.Today).WithMessage("There is no overdue list for a future date.");
+            RuleFor(q => q.Format).Must(f => f is "json" or "xlsx" or "csv").WithMessage("The format must be json, xlsx or csv.");
+        }
+    }
+
+    public sealed class Handler(HighRiskDb db, BusinessClock clock, CurrentUser user, OverdueRows rows) : IQueryHandler<Query, Response>
+    {
+        public async ValueTask<Response> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var date = query.Date ?? clock.Today;
+            var division = query.Division ?? user.DivisionPrefix ?? "43";
+            var run = await db.DailyOverdueRuns.AsNoTracking().SingleOrDefaultAsync(r => r.BusinessDate == date, cancellationToken);
+            var entries = db.OverdueListEntries.AsNoTracking()
+                .Where(e => db.OverdueLists.Any(l => l.Id == e.ListId && l.BusinessDate == date && l.TownshipCode.StartsWith(division)));
+
+            // Region scope: the same rule as for pregnancies (the division prefix, or the health worker's facility).
+            if (user.DivisionPrefix is { } prefix)
+            {
+                var facility = user.FacilityCode;
+                entries = entries.Where(e => e.VillageCode.StartsWith(prefix) || e.FacilityCode == facility);
+            }
+
+            var found = await rows.ReadAsync(entries, user.SeesFullContact, cancellationToken);
+            var counts = new Counts(
+                found.Count(r => r.Colour == "red"), found.Count(r => r.Colour == "orange"), found.Count(r => r.Purple),
+                found.Count(r => r.Colour == "yellow"), found.Count(r => r.Colour == "green"), found.Count(r => r.State == FollowUps.FollowUpState.Lost), found.Count);
+            return new Response(division, date, run is not null, run?.CompletedAt, counts, found);
+        }
+    }
+}
