@@ -78,6 +78,19 @@ builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 builder.Services.AddOpenApi(options => OpenApiDocumentation.Configure(options));
 
+// The web app (Razor Pages under Pages/): Chinese by default, English by switch, signed in with a cookie.
+builder.Services.AddRazorPages(options =>
+{
+    options.Conventions.AuthorizeFolder("/");
+    options.Conventions.AllowAnonymousToPage("/SignIn");
+});
+builder.Services.AddRequestLocalization(options =>
+{
+    string[] cultures = ["zh-CN", "en"];
+    options.SetDefaultCulture("zh-CN").AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
+    options.RequestCultureProviders = [new Microsoft.AspNetCore.Localization.QueryStringRequestCultureProvider(), new Microsoft.AspNetCore.Localization.CookieRequestCultureProvider()];
+});
+
 var app = builder.Build();
 if (localPostgres is not null)
 {
@@ -110,6 +123,8 @@ if (app.Configuration.GetValue("Demo:Enabled", false))
 app.UseMiddleware<RequestLogging>();
 app.UseExceptionHandler();
 app.UseStatusCodePages(ProblemDetailsExceptionHandler.WriteStatusCodeProblemAsync);
+app.UseStaticFiles();
+app.UseRequestLocalization();
 app.UseSecurity();
 app.UseMiddleware<IdempotencyMiddleware>();
 
@@ -120,7 +135,7 @@ if (Jobs.ServesApi(app.Configuration))
 {
     app.MapOpenApi().AllowAnonymous();
     app.MapScalarApiReference("/scalar").AllowAnonymous();
-    app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription().AllowAnonymous();
+    app.MapRazorPages();
 
     var api = app.MapGroup("/api");
     api.MapAuth();

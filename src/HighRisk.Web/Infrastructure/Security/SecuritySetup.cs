@@ -10,6 +10,8 @@ namespace HighRisk.Infrastructure.Security;
 /// <summary>Accounts, tokens, data protection keys, sign-in rate limit, CORS: everything about who may do what.</summary>
 public static class SecuritySetup
 {
+    public const string BearerOrCookie = "BearerOrCookie";
+
     public static void AddSecurity(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -33,8 +35,34 @@ public static class SecuritySetup
             })
             .AddEntityFrameworkStores<HighRiskDb>()
             .AddSignInManager();
-        services.AddAuthentication(IdentityConstants.BearerScheme)
-            .AddBearerToken(IdentityConstants.BearerScheme, options => options.BearerTokenExpiration = TimeSpan.FromHours(1));
+        // API clients send bearer tokens; the web app signs in with a cookie. One policy scheme picks per request.
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = BearerOrCookie;
+                options.DefaultChallengeScheme = BearerOrCookie;
+            })
+            .AddPolicyScheme(BearerOrCookie, "Bearer token or cookie", options => options.ForwardDefaultSelector = http =>
+                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal)
+                    ? IdentityConstants.BearerScheme
+                    : IdentityConstants.ApplicationScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme, options => options.BearerTokenExpiration = TimeSpan.FromHours(1))
+            .AddCookie(IdentityConstants.ApplicationScheme, options =>
+            {
+                options.LoginPath = "/signin";
+                options.LogoutPath = "/signout";
+                options.AccessDeniedPath = "/signin";
+                options.ExpireTimeSpan = TimeSpan.FromHours(10);
+                options.SlidingExpiration = true;
+                options.Cookie.Name = "highrisk";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Strict;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+
+                // The API answers 401/403, never a redirect to the sign-in page. SameSite=Strict keeps the cookie off
+                // cross-site requests, so the web app's own calls to /api (the live colour preview) are safe.
+                options.Events.OnRedirectToLogin = context => Deny(context, StatusCodes.Status401Unauthorized);
+                options.Events.OnRedirectToAccessDenied = context => Deny(context, StatusCodes.Status403Forbidden);
+            });
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
@@ -75,6 +103,20 @@ public static class SecuritySetup
         app.UseMiddleware<SecurityMiddleware>();
         app.UseRateLimiter();
         app.UseAuthorization();
+    }
+
+    private static Task Deny(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hangfire"))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>The Hangfire dashboard: administrators only.</summary>
