@@ -4,6 +4,7 @@ using FluentValidation;
 using Hangfire;
 using HighRisk.Features.Accounts;
 using HighRisk.Features.Admin;
+using HighRisk.Features.Alerts;
 using HighRisk.Features.Audit;
 using HighRisk.Features.Demo;
 using HighRisk.Features.Divisions;
@@ -51,6 +52,8 @@ builder.Services.AddSingleton(Startup.LoadFollowUpPolicy(builder.Configuration))
 builder.Services.AddJobs(builder.Configuration);
 builder.Services.AddMessaging(builder.Configuration);
 builder.Services.AddScoped<OverdueRows>();
+builder.Services.AddScoped<AlertRecipients>();
+builder.Services.AddSingleton(Startup.LoadSmsTemplates(builder.Configuration));
 builder.Services.AddSingleton<DailyOverdueCatchUp>();
 builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
 
@@ -143,6 +146,7 @@ if (Jobs.ServesApi(app.Configuration))
     api.MapDivisions();
     api.MapRisk();
     api.MapOverdue();
+    api.MapAlerts();
     api.MapAdmin();
 }
 

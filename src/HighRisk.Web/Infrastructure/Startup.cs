@@ -82,6 +82,12 @@ public static class Startup
         return FollowUpPolicy.Parse(File.ReadAllText(file), Path.GetFileName(file));
     }
 
+    public static Features.Alerts.SmsTemplates LoadSmsTemplates(IConfiguration configuration)
+    {
+        var file = configuration["Sms:TemplatesFile"] ?? Path.Combine(SeedsFolder(configuration), "templates", "sms.json");
+        return Features.Alerts.SmsTemplates.Parse(File.ReadAllText(file), Path.GetFileName(file));
+    }
+
     /// <summary>Reads and validates the catalogue; a malformed one stops the service with the line at fault.</summary>
     public static RiskCatalogue LoadCatalogue(IConfiguration configuration)
     {

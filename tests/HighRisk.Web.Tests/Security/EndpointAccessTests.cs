@@ -64,8 +64,15 @@ public class EndpointAccessTests
             {
                 var name = $"范围{Guid.NewGuid():N}"[..10];
                 var id = await Api.BookAsync(Bookings.AWoman(weeks: 30).With("fullName", name));
-                var (_, exam, _) = await Api.PostAsync($"/api/pregnancies/{id}/exams", Bookings.AnExam());
+                var alerting = path.StartsWith("/api/alerts/", StringComparison.Ordinal);
+                var measurements = alerting ? new JsonObject { ["pulmonaryArteryPressure"] = 55 } : null;
+                var (_, exam, _) = await Api.PostAsync($"/api/pregnancies/{id}/exams", Bookings.AnExam(measurements: measurements));
                 var examId = exam!["examId"]!.GetValue<Guid>();
+                if (alerting)
+                {
+                    var (_, alerts) = await Api.GetAsync($"/api/alerts?pregnancyId={id}");
+                    id = alerts!["items"]![0]!["id"]!.GetValue<Guid>();
+                }
 
                 var (status, body) = await SendAsync(method, Fill(path, id, examId), role);
                 var where = $"{method} {path} as {role}";
@@ -153,6 +160,7 @@ public class EndpointAccessTests
     {
         _ when path.EndsWith("/exams", StringComparison.Ordinal) => Bookings.AnExam(),
         _ when path.EndsWith("/close", StringComparison.Ordinal) => new JsonObject { ["outcome"] = "movedAway", ["date"] = TestHost.Clock.Today.ToString("yyyy-MM-dd") },
+        _ when path.EndsWith("/ack", StringComparison.Ordinal) => new JsonObject { ["action"] = "已电话联系" },
         _ when path.EndsWith("/follow-ups", StringComparison.Ordinal) => new JsonObject { ["date"] = TestHost.Clock.Today.ToString("yyyy-MM-dd"), ["kind"] = "phone", ["reached"] = true },
         _ when path.EndsWith("/raise", StringComparison.Ordinal) => new JsonObject { ["colour"] = "orange", ["reason"] = "测试", ["raisedBy"] = "测试医生" },
         _ => new JsonObject(),

@@ -167,6 +167,7 @@ public static class BookPregnancy
                 Address = command.Address!.Trim(),
                 FacilityCode = command.FacilityCode!,
                 HealthWorker = command.HealthWorker!.Trim(),
+                ResponsibleUserId = user.Role == StaffRole.HealthWorker ? user.User?.Id : null,
                 HeightCm = command.HeightCm,
                 WeightKg = command.WeightKg,
                 History = command.History ?? new PregnancyHistory(),

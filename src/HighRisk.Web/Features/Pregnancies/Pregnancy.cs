@@ -39,6 +39,9 @@ public sealed class Pregnancy
 
     public required string HealthWorker { get; init; }
 
+    /// <summary>The health worker's account when she booked the woman herself: her mobile receives the red alerts.</summary>
+    public Guid? ResponsibleUserId { get; init; }
+
     public decimal? HeightCm { get; init; }
 
     public decimal? WeightKg { get; init; }

@@ -1,4 +1,5 @@
 using HighRisk.Features.Accounts;
+using HighRisk.Features.Alerts;
 using HighRisk.Features.Audit;
 using HighRisk.Features.Contacts;
 using HighRisk.Features.FollowUps;
@@ -37,6 +38,8 @@ public sealed class HighRiskDb(DbContextOptions<HighRiskDb> options, IPublisher?
     public DbSet<GradeChange> GradeChanges => Set<GradeChange>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<Alert> Alerts => Set<Alert>();
 
     public DbSet<DivisionContact> DivisionContacts => Set<DivisionContact>();
 
@@ -95,5 +98,7 @@ public sealed class HighRiskDb(DbContextOptions<HighRiskDb> options, IPublisher?
         // Region-scoped access: a record outside the user's division is invisible to every query (so it answers 404).
         modelBuilder.Entity<Pregnancy>().HasQueryFilter(p =>
             ScopePrefix == null || p.DivisionCode.StartsWith(ScopePrefix) || p.FacilityCode == ScopeFacility);
+        modelBuilder.Entity<Alert>().HasQueryFilter(a =>
+            ScopePrefix == null || a.DivisionCode.StartsWith(ScopePrefix) || a.FacilityCode == ScopeFacility);
     }
 }

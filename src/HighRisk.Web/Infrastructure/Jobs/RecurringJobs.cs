@@ -1,4 +1,5 @@
 using Hangfire;
+using HighRisk.Features.Alerts;
 using HighRisk.Features.Audit;
 using HighRisk.Features.Messaging;
 using HighRisk.Features.Overdue;
@@ -12,6 +13,7 @@ public static class RecurringJobs
     public const string SmsDelivery = "sms-delivery";
     public const string MailDelivery = "mail-delivery";
     public const string AuditRetention = "audit-retention";
+    public const string AlertEscalation = "alert-escalation";
 
     public static void Register(IServiceProvider services, IConfiguration configuration)
     {
@@ -20,6 +22,7 @@ public static class RecurringJobs
         jobs.AddOrUpdate<DailyOverdueJob>(DailyOverdue, job => job.RunTodayAsync(CancellationToken.None), configuration["Jobs:DailyOverdueCron"] ?? "0 7 * * *", shanghai);
         jobs.AddOrUpdate<SmsDeliveryJob>(SmsDelivery, Queues.Alerts, job => job.RunAsync(CancellationToken.None), configuration["Jobs:SmsDeliveryCron"] ?? "* * * * *", shanghai);
         jobs.AddOrUpdate<MailDeliveryJob>(MailDelivery, job => job.RunAsync(CancellationToken.None), configuration["Jobs:MailDeliveryCron"] ?? "*/5 * * * *", shanghai);
+        jobs.AddOrUpdate<AlertEscalationJob>(AlertEscalation, Queues.Alerts, job => job.RunAsync(CancellationToken.None), configuration["Jobs:AlertEscalationCron"] ?? "*/5 * * * *", shanghai);
         jobs.AddOrUpdate<AuditRetentionJob>(AuditRetention, job => job.RunAsync(CancellationToken.None), configuration["Jobs:AuditRetentionCron"] ?? "30 3 * * *", shanghai);
     }
 }

@@ -138,6 +138,109 @@ namespace HighRisk.Infrastructure.Data.Migrations
                     b.ToTable("staff_users", (string)null);
                 });
 
+            modelBuilder.Entity("HighRisk.Features.Alerts.Alert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("acknowledged_by");
+
+                    b.Property<string>("ActionTaken")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("action_taken");
+
+                    b.Property<string>("Colour")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("colour");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("escalated_at");
+
+                    b.Property<string>("EscalationReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("escalation_reason");
+
+                    b.Property<string>("FacilityCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("facility_code");
+
+                    b.Property<string>("Factor")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("factor");
+
+                    b.Property<int>("GestationalWeeks")
+                        .HasColumnType("integer")
+                        .HasColumnName("gestational_weeks");
+
+                    b.Property<Guid>("GradeChangeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("grade_change_id");
+
+                    b.Property<string>("MaskedName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("masked_name");
+
+                    b.Property<Guid>("PregnancyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pregnancy_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TownshipCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("township_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alerts");
+
+                    b.HasIndex("GradeChangeId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_alerts_grade_change_id");
+
+                    b.HasIndex("PregnancyId")
+                        .HasDatabaseName("ix_alerts_pregnancy_id");
+
+                    b.HasIndex("DivisionCode", "Status")
+                        .HasDatabaseName("ix_alerts_division_code_status");
+
+                    b.ToTable("alerts", (string)null);
+                });
+
             modelBuilder.Entity("HighRisk.Features.Audit.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -970,6 +1073,10 @@ namespace HighRisk.Infrastructure.Data.Migrations
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("raises");
+
+                    b.Property<Guid?>("ResponsibleUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("responsible_user_id");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -1,0 +1,88 @@
+using HighRisk.Rules;
+
+namespace HighRisk.Features.Alerts;
+
+public enum AlertStatus
+{
+    Open,
+    Acknowledged,
+
+    /// <summary>Not acknowledged within 24 hours, or a message could not be delivered in time: county and city were told.</summary>
+    Escalated,
+}
+
+/// <summary>
+/// A pregnancy turned red (or, when configured, orange or purple): the people who must act are told by SMS, one
+/// outbox message each, written in the same transaction as the grade change. Staff acknowledge it with the action taken.
+/// </summary>
+public sealed class Alert
+{
+    public Guid Id { get; init; }
+
+    public Guid PregnancyId { get; init; }
+
+    public Guid GradeChangeId { get; init; }
+
+    /// <summary>red, orange or purple.</summary>
+    public required string Colour { get; init; }
+
+    public required string DivisionCode { get; init; }
+
+    public required string TownshipCode { get; init; }
+
+    public required string FacilityCode { get; init; }
+
+    public required string MaskedName { get; init; }
+
+    public int GestationalWeeks { get; init; }
+
+    /// <summary>The leading factor as the SMS names it.</summary>
+    public required string Factor { get; init; }
+
+    public AlertStatus Status { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset? AcknowledgedAt { get; private set; }
+
+    public string? AcknowledgedBy { get; private set; }
+
+    public string? ActionTaken { get; private set; }
+
+    public DateTimeOffset? EscalatedAt { get; private set; }
+
+    public string? EscalationReason { get; private set; }
+
+    public void Acknowledge(string by, string action, DateTimeOffset at)
+    {
+        if (AcknowledgedAt is not null)
+        {
+            throw new Infrastructure.ConflictException($"The alert was already acknowledged by {AcknowledgedBy}.");
+        }
+
+        Status = AlertStatus.Acknowledged;
+        AcknowledgedAt = at;
+        AcknowledgedBy = by;
+        ActionTaken = action;
+    }
+
+    /// <summary>Escalates once; returns false when it already was (or was acknowledged meanwhile).</summary>
+    public bool Escalate(string reason, DateTimeOffset at)
+    {
+        if (EscalatedAt is not null || (AcknowledgedAt is not null && reason == "unacknowledged"))
+        {
+            return false;
+        }
+
+        if (AcknowledgedAt is null)
+        {
+            Status = AlertStatus.Escalated;
+        }
+
+        EscalatedAt = at;
+        EscalationReason = reason;
+        return true;
+    }
+
+    public static string ColourOf(RiskColour colour, bool purple) => colour == RiskColour.Red ? "red" : colour == RiskColour.Orange ? "orange" : purple ? "purple" : colour.ToApiName();
+}

@@ -1,0 +1,97 @@
+using System.Text.Json;
+using HighRisk.Features.Messaging;
+using HighRisk.Features.Pregnancies;
+using HighRisk.Features.Risk;
+using HighRisk.Infrastructure;
+using HighRisk.Infrastructure.Data;
+using HighRisk.Rules;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace HighRisk.Features.Alerts;
+
+/// <summary>
+/// When a pregnancy turns red — at booking, on an exam, on a catalogue re-grade or a manual raise — an alert and one
+/// SMS per recipient are written in the same transaction as the grade change. Staying red writes nothing; red →
+/// orange → red alerts again. Orange and purple alert only when configured (Alerts:Sms:Orange, Alerts:Sms:Purple).
+/// </summary>
+public sealed class RaiseAlertOnGradeChange(HighRiskDb db, AlertRecipients recipients, SmsTemplates templates, BusinessClock clock, IConfiguration configuration)
+    : INotificationHandler<GradeChanged>
+{
+    public async ValueTask Handle(GradeChanged notification, CancellationToken cancellationToken)
+    {
+        var (pregnancy, change) = (notification.Pregnancy, notification.Change);
+        var colour = ColourToAlert(change);
+        if (colour is null)
+        {
+            return;
+        }
+
+        var weeks = pregnancy.GestationalAgeOn(clock.Today < pregnancy.Lmp ? pregnancy.Lmp : clock.Today).Weeks;
+        var alert = new Alert
+        {
+            Id = Guid.CreateVersion7(clock.Now),
+            PregnancyId = pregnancy.Id,
+            GradeChangeId = change.Id,
+            Colour = colour,
+            DivisionCode = pregnancy.DivisionCode,
+            TownshipCode = pregnancy.TownshipCode,
+            FacilityCode = pregnancy.FacilityCode,
+            MaskedName = pregnancy.Woman.FullNameMasked,
+            GestationalWeeks = weeks,
+            Factor = FactorLabels.Leading(change.Factors, colour),
+            CreatedAt = clock.Now,
+        };
+        db.Alerts.Add(alert);
+
+        var township = await db.Divisions.Where(d => d.Code == pregnancy.TownshipCode).Select(d => d.Name).FirstOrDefaultAsync(cancellationToken)
+            ?? pregnancy.TownshipCode;
+        var action = templates.Actions[colour];
+        var values = new Dictionary<string, string>
+        {
+            ["sign"] = configuration["Sms:SignName"] ?? "高危孕产妇管理",
+            ["township"] = township,
+            ["name"] = alert.MaskedName,
+            ["weeks"] = weeks.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["colour"] = templates.Colours[colour],
+            ["factor"] = alert.Factor,
+            ["action"] = action.Action,
+            ["deadline"] = (clock.Now + TimeSpan.FromHours(action.DeadlineHours)).ToOffset(TimeSpan.FromHours(8)).ToString("M月d日H时", System.Globalization.CultureInfo.InvariantCulture),
+        };
+        var text = SmsTemplates.Fill(templates.Alert.Text, values);
+        var ttl = TimeSpan.FromHours(configuration.GetValue("Sms:TimeToLiveHours", 72));
+        foreach (var recipient in await recipients.ForAlertAsync(pregnancy.DivisionCode, pregnancy.FacilityCode, pregnancy.ResponsibleUserId, pregnancy.HealthWorker, cancellationToken))
+        {
+            db.SmsMessages.Add(new SmsMessage
+            {
+                Id = Guid.CreateVersion7(clock.Now),
+                DedupKey = $"alert:{alert.Id}:{recipient.Mobile}",
+                Kind = SmsKind.Alert,
+                AlertId = alert.Id,
+                Recipient = recipient.Mobile,
+                Text = text,
+                TemplateCode = templates.Alert.TemplateCode,
+                TemplateParams = JsonSerializer.Serialize(values.Where(v => v.Key != "sign").ToDictionary()),
+                Status = SmsStatus.Queued,
+                CreatedAt = clock.Now,
+                NextAttemptAt = clock.Now,
+                ExpiresAt = clock.Now + ttl,
+            });
+        }
+    }
+
+    private string? ColourToAlert(GradeChange change)
+    {
+        if (change.ToColour == RiskColour.Red && change.FromColour != RiskColour.Red)
+        {
+            return "red";
+        }
+
+        if (change.ToColour == RiskColour.Orange && (change.FromColour is null || change.FromColour < RiskColour.Orange) && configuration.GetValue("Alerts:Sms:Orange", false))
+        {
+            return "orange";
+        }
+
+        return change.ToPurple && !change.FromPurple && change.ToColour != RiskColour.Red && configuration.GetValue("Alerts:Sms:Purple", false) ? "purple" : null;
+    }
+}

@@ -1,0 +1,47 @@
+using System.Text.Json;
+
+namespace HighRisk.Features.Alerts;
+
+/// <summary>The alert and escalation texts, from seeds/templates/sms.json (data, changeable without code).</summary>
+public sealed record SmsTemplates
+{
+    public required Template Alert { get; init; }
+
+    public required Template Escalation { get; init; }
+
+    public required Dictionary<string, ColourAction> Actions { get; init; }
+
+    public required Dictionary<string, string> Colours { get; init; }
+
+    public required Dictionary<string, string> Reasons { get; init; }
+
+    public sealed record Template(string TemplateCode, string Text);
+
+    public sealed record ColourAction(string Action, int DeadlineHours);
+
+    /// <summary>Fills {placeholders}; unknown ones stay visible so that a broken template is noticed in testing.</summary>
+    public static string Fill(string text, IReadOnlyDictionary<string, string> values)
+    {
+        foreach (var (key, value) in values)
+        {
+            text = text.Replace("{" + key + "}", value, StringComparison.Ordinal);
+        }
+
+        return text;
+    }
+
+    public static SmsTemplates Parse(string json, string source)
+    {
+        var templates = JsonSerializer.Deserialize<SmsTemplates>(json, new JsonSerializerOptions(JsonSerializerDefaults.Web))
+            ?? throw new InvalidOperationException($"{source}: empty SMS templates");
+        foreach (var colour in new[] { "red", "orange", "purple" })
+        {
+            if (!templates.Actions.ContainsKey(colour) || !templates.Colours.ContainsKey(colour))
+            {
+                throw new InvalidOperationException($"{source}: actions.{colour} and colours.{colour} are required");
+            }
+        }
+
+        return templates;
+    }
+}
