@@ -46,6 +46,12 @@ public sealed class TestHost
         Environment.SetEnvironmentVariable("DataFolder", Path.Combine(Path.GetTempPath(), $"hrt-{Environment.ProcessId}-data"));
         Environment.SetEnvironmentVariable("Seed__AdminPassword", AdminPassword);
         Environment.SetEnvironmentVariable("Security__SignInsPerMinute", "100000");
+
+        // Recurring jobs would run on the wall clock in the middle of a test; the tests run each job when they mean to.
+        foreach (var job in new[] { "DailyOverdueCron", "SmsDeliveryCron", "MailDeliveryCron", "AlertEscalationCron", "AuditRetentionCron" })
+        {
+            Environment.SetEnvironmentVariable($"Jobs__{job}", "0 0 31 2 *");
+        }
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
             host.UseUrls("http://127.0.0.1:0");

@@ -1,5 +1,8 @@
 using Hangfire;
 using HighRisk.Features.Accounts;
+using HighRisk.Features.Alerts;
+using HighRisk.Features.Messaging;
+using HighRisk.Infrastructure.Jobs;
 using HighRisk.Features.Audit;
 using HighRisk.Features.Contacts;
 using HighRisk.Features.Overdue;
@@ -71,6 +74,18 @@ public static class AdminEndpoints
             .WithSummary("Run the daily overdue job for a date")
             .WithDescription("Queues the 07:00 job for `date` (yyyy-MM-dd, default today). It is idempotent per date: a date already done is left as it is and nothing is sent twice.")
             .ProducesValidationProblem();
+
+        group.MapPost("/jobs/sms-delivery", Accepted<JobQueued> (IBackgroundJobClient jobs) =>
+                TypedResults.Accepted("/api/alerts", new JobQueued(jobs.Enqueue<SmsDeliveryJob>(Queues.Alerts, job => job.RunAsync(CancellationToken.None)))))
+            .WithName("RunSmsDelivery")
+            .WithSummary("Deliver the SMS outbox now")
+            .WithDescription("Queues the delivery job that otherwise runs every minute: due messages are sent, retried with back-off, or expired past their time to live.");
+
+        group.MapPost("/jobs/alert-escalation", Accepted<JobQueued> (IBackgroundJobClient jobs) =>
+                TypedResults.Accepted("/api/alerts", new JobQueued(jobs.Enqueue<AlertEscalationJob>(Queues.Alerts, job => job.RunAsync(CancellationToken.None)))))
+            .WithName("RunAlertEscalation")
+            .WithSummary("Escalate overdue alerts now")
+            .WithDescription("Queues the escalation job that otherwise runs every 5 minutes: red alerts unacknowledged after 24 hours, and alerts whose messages expired, go to the county and city contacts.");
 
         group.MapPost("/jobs/regrade", Accepted<JobQueued> (IBackgroundJobClient jobs) =>
             {

@@ -64,7 +64,15 @@ public static class SaveContact
             contact.Role = command.Role!.Value;
             contact.Mobile = MobileNumber.Normalize(command.Mobile);
             contact.Email = command.Email;
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+            {
+                throw new ConflictException("This division already has a contact of that role with that name.");
+            }
+
             return contact;
         }
     }
