@@ -58,6 +58,7 @@ builder.Services.AddSingleton<DailyOverdueCatchUp>();
 builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
 
 builder.AddSecurity();
+builder.AddTelemetry();
 builder.Services.AddScoped<AuditTrail>();
 builder.Services.AddScoped<AccountSeeder>();
 builder.Services.AddMediator((MediatorOptions options) =>
@@ -100,24 +101,26 @@ if (localPostgres is not null)
     app.Lifetime.ApplicationStopped.Register(() => localPostgres.StopAsync().GetAwaiter().GetResult());
 }
 
-await Startup.PrepareDatabaseAsync(app, migrate: args.Contains("--migrate"));
-if (args.Contains("--migrate"))
+// Migrations, reference data and the first accounts: a start-up step locally, the `--migrate` deploy step in
+// production (Database:MigrateOnStart=false), so that many pods starting at once do not race over them.
+var migrateOnly = args.Contains("--migrate");
+if (migrateOnly || app.Configuration.GetValue("Database:MigrateOnStart", true))
 {
-    // The production migration step (a Kubernetes Job, the compose `migrate` service): migrate, seed, exit.
+    await Startup.PrepareDatabaseAsync(app);
+}
+
+if (migrateOnly)
+{
     return;
 }
 
-await using (var scope = app.Services.CreateAsyncScope())
-{
-    await scope.ServiceProvider.GetRequiredService<AccountSeeder>().SeedAsync(app.Configuration, app.Configuration.GetValue("Demo:Enabled", false));
-}
-
-Startup.QueueCatalogueUpgradeIfNeeded(app);
-RecurringJobs.Register(app.Services, app.Configuration);
 if (Jobs.RunsWorker(app.Configuration))
 {
+    RecurringJobs.Register(app.Services, app.Configuration);
+    Startup.QueueCatalogueUpgradeIfNeeded(app);
     await app.Services.GetRequiredService<DailyOverdueCatchUp>().QueueMissedAsync(CancellationToken.None);
 }
+
 if (app.Configuration.GetValue("Demo:Enabled", false))
 {
     await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(app.Configuration.GetValue("Demo:Women", 300), Startup.SeedsFolder(app.Configuration), CancellationToken.None);

@@ -28,16 +28,13 @@ public static class Startup
         return cluster;
     }
 
-    public static async Task PrepareDatabaseAsync(WebApplication app, bool migrate)
+    /// <summary>Applies the migrations, loads the reference data and creates the first administrator (and demo users).</summary>
+    public static async Task PrepareDatabaseAsync(WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<HighRiskDb>();
-        if (migrate || app.Configuration.GetValue("Database:MigrateOnStart", true))
-        {
-            await db.Database.MigrateAsync();
-        }
-
+        await scope.ServiceProvider.GetRequiredService<HighRiskDb>().Database.MigrateAsync();
         await scope.ServiceProvider.GetRequiredService<ReferenceDataSeeder>().SeedAsync(SeedsFolder(app.Configuration), CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<Features.Accounts.AccountSeeder>().SeedAsync(app.Configuration, app.Configuration.GetValue("Demo:Enabled", false));
     }
 
     /// <summary>A new catalogue version re-grades the open pregnancies graded with another one, in the background.</summary>

@@ -149,23 +149,24 @@ public class OverdueScenarioTests
         await TestHost.TravelToAsync(date);
         await RunDailyJobAsync(date);
         await RunDailyJobAsync(date);
-        Assert.That(await TestHost.EventuallyAsync("SELECT count(*) = 1 FROM sms_messages WHERE dedup_key LIKE 'digest:' || $1 || ':%' AND status = 'Sent'", D(date)), Is.True, "the digest SMS was delivered");
+        var digests = $"digest:{D(date)}:{township}:%";
+        Assert.That(await TestHost.EventuallyAsync("SELECT count(*) = 1 FROM sms_messages WHERE dedup_key LIKE $1 AND status = 'Sent'", digests), Is.True, "the digest SMS was delivered");
 
         Assert.Multiple(async () =>
         {
             Assert.That(await TestHost.ScalarAsync<long>("SELECT count(*) FROM overdue_lists WHERE business_date = $1 AND township_code = $2", date, township), Is.EqualTo(1));
-            Assert.That(await TestHost.ScalarAsync<long>("SELECT count(*) FROM sms_messages WHERE dedup_key LIKE 'digest:' || $1 || ':%'", D(date)), Is.EqualTo(1));
-            Assert.That(await TestHost.ScalarAsync<string>("SELECT text FROM sms_messages WHERE dedup_key LIKE 'digest:' || $1 || ':%'", D(date)), Does.Contain("逾期随访2人").And.Contain("橙1").And.Contain("绿1"));
-            Assert.That(await TestHost.ScalarAsync<long>("SELECT count(*) FROM mail_messages WHERE dedup_key LIKE 'digest:' || $1 || ':%'", D(date)), Is.EqualTo(1));
+            Assert.That(await TestHost.ScalarAsync<long>("SELECT count(*) FROM sms_messages WHERE dedup_key LIKE $1", digests), Is.EqualTo(1));
+            Assert.That(await TestHost.ScalarAsync<string>("SELECT text FROM sms_messages WHERE dedup_key LIKE $1", digests), Does.Contain("逾期随访2人").And.Contain("橙1").And.Contain("绿1"));
+            Assert.That(await TestHost.ScalarAsync<long>("SELECT count(*) FROM mail_messages WHERE dedup_key LIKE $1", digests), Is.EqualTo(1));
         });
 
         var entries = await OverdueAsync(township, date);
         Assert.That(entries.Select(e => e!["pregnancyId"]!.GetValue<Guid>()), Is.EqualTo(new[] { orange, green }), "orange before green");
 
         // The emailed workbook (kept by the development mail sink) and the download both read back.
-        Assert.That(await TestHost.EventuallyAsync("SELECT EXISTS (SELECT 1 FROM mail_messages WHERE dedup_key LIKE 'digest:' || $1 || ':%' AND status = 'Sent')", D(date)), Is.True);
-        await using var command = TestHost.Database.CreateCommand("SELECT sink_attachment FROM mail_messages WHERE dedup_key LIKE 'digest:' || $1 || ':%'");
-        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = D(date) });
+        Assert.That(await TestHost.EventuallyAsync("SELECT EXISTS (SELECT 1 FROM mail_messages WHERE dedup_key LIKE $1 AND status = 'Sent')", digests), Is.True);
+        await using var command = TestHost.Database.CreateCommand("SELECT sink_attachment FROM mail_messages WHERE dedup_key LIKE $1");
+        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = digests });
         var mailed = (byte[])(await command.ExecuteScalarAsync())!;
         AssertWorkbook(mailed, orange: true);
 

@@ -12,7 +12,11 @@ public sealed class TestClock : TimeProvider
     public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
 
     /// <summary>Sets the clock to 10:00 Asia/Shanghai on the given business day.</summary>
-    public void SetToday(DateOnly day) => _now = new DateTimeOffset(day.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8)).ToUniversalTime();
+    public void SetToday(DateOnly day)
+    {
+        var target = new DateTimeOffset(day.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8)).ToUniversalTime();
+        _now = target > _now ? target : _now;   // time never runs backwards, even within a day
+    }
 
     public DateOnly Today => DateOnly.FromDateTime(_now.ToOffset(TimeSpan.FromHours(8)).DateTime);
 

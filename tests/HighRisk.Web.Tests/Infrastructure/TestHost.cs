@@ -47,6 +47,12 @@ public sealed class TestHost
         Environment.SetEnvironmentVariable("Seed__AdminPassword", AdminPassword);
         Environment.SetEnvironmentVariable("Security__SignInsPerMinute", "100000");
 
+        // SMS through Alibaba Cloud's protocol to a local fake gateway (tests/HighRisk.Web.Tests/Sms/FakeSmsGateway.cs).
+        foreach (var (name, value) in HighRisk.SmsProviders.Tests.FakeSmsGateway.StartShared().AliyunEnvironment)
+        {
+            Environment.SetEnvironmentVariable(name, value);
+        }
+
         // Recurring jobs would run on the wall clock in the middle of a test; the tests run each job when they mean to.
         foreach (var job in new[] { "DailyOverdueCron", "SmsDeliveryCron", "MailDeliveryCron", "AlertEscalationCron", "AuditRetentionCron" })
         {
@@ -90,6 +96,7 @@ public sealed class TestHost
             await _postgres.StopAsync();
         }
 
+        await HighRisk.SmsProviders.Tests.FakeSmsGateway.StopSharedAsync();
         var data = Environment.GetEnvironmentVariable("DataFolder");
         if (data is not null && Directory.Exists(data))
         {
@@ -106,6 +113,14 @@ public sealed class TestHost
     {
         Assert.That(day, Is.GreaterThanOrEqualTo(Clock.Today), "the test clock only moves forward");
         Clock.SetToday(day);
+        await Infrastructure.TestUsers.RenewAllAsync(Clients);
+        await Infrastructure.TestUsers.RenewAllAsync(Infrastructure.TestUsers.Extra);
+    }
+
+    /// <summary>Moves the clock forward by a span and signs everyone in again.</summary>
+    public static async Task AdvanceAsync(TimeSpan by)
+    {
+        Clock.Advance(by);
         await Infrastructure.TestUsers.RenewAllAsync(Clients);
         await Infrastructure.TestUsers.RenewAllAsync(Infrastructure.TestUsers.Extra);
     }

@@ -9,6 +9,8 @@ public sealed record SmsTemplates
 
     public required Template Escalation { get; init; }
 
+    public required Template Digest { get; init; }
+
     public required Dictionary<string, ColourAction> Actions { get; init; }
 
     public required Dictionary<string, string> Colours { get; init; }

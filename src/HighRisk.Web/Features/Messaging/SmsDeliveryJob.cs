@@ -19,6 +19,7 @@ public sealed partial class SmsDeliveryJob(IServiceScopeFactory scopes, ISmsGate
     [AutomaticRetry(Attempts = 0)]
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        using var timer = Telemetry.Time("sms-delivery");
         while (await DeliverBatchAsync(cancellationToken) > 0)
         {
         }
@@ -84,6 +85,13 @@ public sealed partial class SmsDeliveryJob(IServiceScopeFactory scopes, ISmsGate
         var db = scope.ServiceProvider.GetRequiredService<HighRiskDb>();
         var message = await db.SmsMessages.SingleAsync(m => m.Id == id, cancellationToken);
         var maxAttempts = configuration.GetValue("Sms:MaxAttempts", 8);
+        var outcome = result.Outcome switch
+        {
+            SmsSendOutcome.Accepted => "sent",
+            SmsSendOutcome.Transient when message.Attempts < maxAttempts => "retry",
+            _ => "failed",
+        };
+        Telemetry.SmsOutcomes.Add(1, new KeyValuePair<string, object?>("outcome", outcome), new KeyValuePair<string, object?>("kind", message.Kind.ToString()));
         switch (result.Outcome)
         {
             case SmsSendOutcome.Accepted:

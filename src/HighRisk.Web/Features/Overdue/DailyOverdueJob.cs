@@ -14,7 +14,8 @@ namespace HighRisk.Features.Overdue;
 /// and the email with the .xlsx to each township's staff. All in one transaction under a per-date lock: a second run
 /// for the same date finds it done and changes nothing, sends nothing.
 /// </summary>
-public sealed partial class DailyOverdueJob(HighRiskDb db, BusinessClock clock, FollowUpPolicy policy, IConfiguration configuration, IBackgroundJobClient jobs, ILogger<DailyOverdueJob> log)
+public sealed partial class DailyOverdueJob(
+    HighRiskDb db, BusinessClock clock, FollowUpPolicy policy, Alerts.SmsTemplates templates, IConfiguration configuration, IBackgroundJobClient jobs, ILogger<DailyOverdueJob> log)
 {
     /// <summary>The recurring entry point: today's business date in Asia/Shanghai.</summary>
     [AutomaticRetry(Attempts = 3)]
@@ -23,6 +24,7 @@ public sealed partial class DailyOverdueJob(HighRiskDb db, BusinessClock clock, 
     [AutomaticRetry(Attempts = 3)]
     public async Task RunAsync(DateOnly date, CancellationToken cancellationToken)
     {
+        using var timer = Telemetry.Time("daily-overdue");
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(7000, {date.DayNumber})", cancellationToken);
@@ -42,6 +44,11 @@ public sealed partial class DailyOverdueJob(HighRiskDb db, BusinessClock clock, 
         db.DailyOverdueRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+
+        foreach (var (colour, count) in new[] { ("red", lists.Sum(l => l.Red)), ("orange", lists.Sum(l => l.Orange)), ("purple", lists.Sum(l => l.Purple)), ("yellow", lists.Sum(l => l.Yellow)), ("green", lists.Sum(l => l.Green)) })
+        {
+            Telemetry.OverdueEntries.Add(count, new KeyValuePair<string, object?>("colour", colour));
+        }
 
         jobs.Enqueue<SmsDeliveryJob>(Queues.Alerts, job => job.RunAsync(CancellationToken.None));
         jobs.Enqueue<MailDeliveryJob>(job => job.RunAsync(CancellationToken.None));
@@ -120,6 +127,20 @@ public sealed partial class DailyOverdueJob(HighRiskDb db, BusinessClock clock, 
         {
             var place = names.GetValueOrDefault(list.TownshipCode, list.TownshipCode);
             var url = $"{link}/overdue?division={list.TownshipCode}&date={date:yyyy-MM-dd}";
+            var values = new Dictionary<string, string>
+            {
+                ["sign"] = sign,
+                ["township"] = place,
+                ["date"] = date.ToString("M月d日", System.Globalization.CultureInfo.InvariantCulture),
+                ["total"] = Number(list.Total),
+                ["red"] = Number(list.Red),
+                ["orange"] = Number(list.Orange),
+                ["purple"] = Number(list.Purple),
+                ["yellow"] = Number(list.Yellow),
+                ["green"] = Number(list.Green),
+                ["lost"] = Number(list.Lost),
+                ["link"] = url,
+            };
             foreach (var contact in staff.Where(c => c.DivisionCode == list.TownshipCode))
             {
                 if (contact.Mobile is { } mobile)
@@ -130,7 +151,9 @@ public sealed partial class DailyOverdueJob(HighRiskDb db, BusinessClock clock, 
                         DedupKey = $"digest:{date:yyyy-MM-dd}:{list.TownshipCode}:{mobile}",
                         Kind = SmsKind.Digest,
                         Recipient = mobile,
-                        Text = $"【{sign}】{place}{date:M月d日}逾期随访{list.Total}人：红{list.Red} 橙{list.Orange} 紫{list.Purple} 黄{list.Yellow} 绿{list.Green}，失访{list.Lost}。{url}",
+                        Text = Alerts.SmsTemplates.Fill(templates.Digest.Text, values),
+                        TemplateCode = templates.Digest.TemplateCode,
+                        TemplateParams = System.Text.Json.JsonSerializer.Serialize(values.Where(v => v.Key != "sign").ToDictionary()),
                         Status = SmsStatus.Queued,
                         CreatedAt = clock.Now,
                         NextAttemptAt = clock.Now,
@@ -161,6 +184,8 @@ public sealed partial class DailyOverdueJob(HighRiskDb db, BusinessClock clock, 
         await db.SaveChangesAsync(ct);
         return (sms, mail);
     }
+
+    private static string Number(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Daily overdue list for {Date} was already made; nothing done")]
     private static partial void LogAlreadyDone(ILogger logger, DateOnly date);

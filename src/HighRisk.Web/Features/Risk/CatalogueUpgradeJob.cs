@@ -18,6 +18,7 @@ public sealed partial class CatalogueUpgradeJob(IServiceScopeFactory scopes, Bus
     [AutomaticRetry(Attempts = 3)]
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        using var timer = Telemetry.Time("catalogue-upgrade");
         var upgrade = new CatalogueUpgrade { Id = Guid.CreateVersion7(), CatalogueVersion = RegradeBatch.CurrentVersion(catalogue), StartedAt = clock.Now };
         while (true)
         {

@@ -1,0 +1,123 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using HighRisk.SmsProviders.Tests;
+using HighRisk.Web.Tests.Infrastructure;
+
+namespace HighRisk.Web.Tests.Alerts;
+
+/// <summary>
+/// Alert SMS against the local fake Alibaba Cloud gateway (signature checked, de-duplicated on OutId): never lost,
+/// never twice, as the recipient sees it. Women live in Yuetang district townships of their own (the follow-up
+/// scenarios use Yuhu's).
+/// </summary>
+[NonParallelizable]
+public class DeliveryTests
+{
+    private static FakeSmsGateway Gateway => FakeSmsGateway.Shared;
+
+    [SetUp]
+    public Task RecoverGatewayAsync() => Gateway.RecoverAsync();
+
+    private static int _next = 70_000_000;
+
+    private static string NewMobile() => $"139{Interlocked.Increment(ref _next):00000000}";
+
+    /// <summary>A red woman in her own township whose only contact is a fresh staff mobile; returns the alert id and that mobile.</summary>
+    private static async Task<(Guid AlertId, string Mobile)> RedAlertAsync(string township)
+    {
+        var mobile = NewMobile();
+        var (created, body, _) = await Api.PostAsync("/api/admin/contacts", new { divisionCode = township, role = "subdistrictStaff", name = $"专干{mobile}", mobile }, client: TestHost.Admin);
+        Assert.That(created, Is.EqualTo(HttpStatusCode.Created), body?.ToJsonString());
+        var id = await Api.BookAsync(Bookings.AWoman(30).With("divisionCode", township + "001"));
+        await Api.PostAsync($"/api/pregnancies/{id}/exams", Bookings.AnExam(measurements: new JsonObject { ["pulmonaryArteryPressure"] = 60 }));
+        var alerts = (await Api.GetAsync($"/api/alerts?pregnancyId={id}", TestHost.Admin)).Body!["items"]!.AsArray();
+        return (alerts[0]!["id"]!.GetValue<Guid>(), mobile);
+    }
+
+    private static async Task DeliverAsync() =>
+        Assert.That((await Api.PostAsync("/api/admin/jobs/sms-delivery", new JsonObject(), client: TestHost.Admin)).Status, Is.EqualTo(HttpStatusCode.Accepted));
+
+    private static Task<bool> StatusAsync(string mobile, string status) =>
+        TestHost.EventuallyAsync("SELECT EXISTS (SELECT 1 FROM sms_messages WHERE recipient = $1 AND kind = 'Alert' AND status = $2)", mobile, status);
+
+    [Test]
+    public async Task RedExam_EachRecipientGetsOneMessage_EvenWhenTheJobRunsTwice()
+    {
+        var (_, mobile) = await RedAlertAsync("430304008");
+        await Task.WhenAll(DeliverAsync(), DeliverAsync());
+        Assert.That(await StatusAsync(mobile, "Sent"), Is.True);
+        await DeliverAsync();
+        await Task.Delay(500);
+        var received = Gateway.DeliveredTo(mobile);
+        Assert.That(received, Has.Count.EqualTo(1));
+        Assert.That(received[0].TemplateParams, Does.Contain("肺动脉").And.Contain("\\u7EA2\\u8272").Or.Contain("红色"));
+    }
+
+    [Test]
+    public async Task GatewayDownForADay_AllDeliveredAfterRecoveryEachOnce()
+    {
+        await Gateway.GoDownAsync();
+        var (_, mobile) = await RedAlertAsync("430304002");
+        await DeliverAsync();
+        Assert.That(await TestHost.EventuallyAsync("SELECT EXISTS (SELECT 1 FROM sms_messages WHERE recipient = $1 AND status = 'Queued' AND attempts >= 1 AND last_error IS NOT NULL)", mobile), Is.True, "a transient failure is retried later");
+
+        // A day later (within the 72-hour time to live) the gateway is back.
+        await TestHost.TravelToAsync(TestHost.Clock.Today.AddDays(1));
+        await Gateway.RecoverAsync();
+        await DeliverAsync();
+        Assert.That(await StatusAsync(mobile, "Sent"), Is.True);
+        Assert.That(Gateway.DeliveredTo(mobile), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Throttled_IsRetriedAndThenSent()
+    {
+        var (_, mobile) = await RedAlertAsync("430304004");
+        Gateway.Throttle(100);
+        await DeliverAsync();
+        Assert.That(await TestHost.EventuallyAsync("SELECT EXISTS (SELECT 1 FROM sms_messages WHERE recipient = $1 AND status = 'Queued' AND last_error LIKE '%LIMIT%')", mobile), Is.True);
+        await Gateway.RecoverAsync();
+        Gateway.Throttle(0);
+        await TestHost.AdvanceAsync(TimeSpan.FromMinutes(30));
+        await DeliverAsync();
+        Assert.That(await StatusAsync(mobile, "Sent"), Is.True);
+        Assert.That(Gateway.DeliveredTo(mobile), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task PermanentError_FailsAtOnceWithTheReasonInTheApi()
+    {
+        var mobileToFail = NewMobile();
+        Gateway.FailNumber(mobileToFail);
+        var (created, _, _) = await Api.PostAsync("/api/admin/contacts", new { divisionCode = "430304005", role = "subdistrictStaff", name = $"专干{mobileToFail}", mobile = mobileToFail }, client: TestHost.Admin);
+        Assert.That(created, Is.EqualTo(HttpStatusCode.Created));
+        var id = await Api.BookAsync(Bookings.AWoman(30).With("divisionCode", "430304005001"));
+        await Api.PostAsync($"/api/pregnancies/{id}/exams", Bookings.AnExam(measurements: new JsonObject { ["pulmonaryArteryPressure"] = 60 }));
+        await DeliverAsync();
+        Assert.That(await StatusAsync(mobileToFail, "Failed"), Is.True);
+        var alert = (await Api.GetAsync($"/api/alerts?pregnancyId={id}", TestHost.Admin)).Body!["items"]![0]!;
+        var failed = alert["messages"]!.AsArray().Single(m => m!["recipient"]!.GetValue<string>() == $"{mobileToFail[..3]}****{mobileToFail[^4..]}")!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(failed["status"]!.GetValue<string>(), Is.EqualTo("failed"));
+            Assert.That(failed["attempts"]!.GetValue<int>(), Is.EqualTo(1));
+            Assert.That(failed["lastError"]!.GetValue<string>(), Does.Contain("MOBILE_NUMBER_ILLEGAL"));
+        });
+    }
+
+    [Test]
+    public async Task CrashAfterTheGatewayAcceptedBeforeTheStatusWasStored_SendsNoSecondSms()
+    {
+        var (alertId, mobile) = await RedAlertAsync("430304006");
+        await DeliverAsync();
+        Assert.That(await StatusAsync(mobile, "Sent"), Is.True);
+
+        // As if the process died after the gateway accepted it: the row is still "sending" from a while ago.
+        await TestHost.ScalarAsync<int>(
+            "UPDATE sms_messages SET status = 'Sending', sent_at = NULL, next_attempt_at = next_attempt_at - interval '1 hour' WHERE recipient = $1 AND alert_id = $2 RETURNING 1", mobile, alertId);
+        await DeliverAsync();
+        Assert.That(await StatusAsync(mobile, "Sent"), Is.True);
+        Assert.That(await TestHost.ScalarAsync<int>("SELECT attempts FROM sms_messages WHERE recipient = $1 AND alert_id = $2", mobile, alertId), Is.EqualTo(2), "it was sent again, with the same OutId");
+        Assert.That(Gateway.DeliveredTo(mobile), Has.Count.EqualTo(1), "the handset got one message");
+    }
+}
