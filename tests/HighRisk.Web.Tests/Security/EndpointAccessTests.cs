@@ -65,6 +65,13 @@ public class EndpointAccessTests
                 var name = $"范围{Guid.NewGuid():N}"[..10];
                 var id = await Api.BookAsync(Bookings.AWoman(weeks: 30).With("fullName", name));
                 var alerting = path.StartsWith("/api/alerts/", StringComparison.Ordinal);
+                var referralId = Guid.NewGuid();
+                if (path.Contains("{referralId}", StringComparison.Ordinal))
+                {
+                    var (_, referral, _) = await Api.PostAsync($"/api/pregnancies/{id}/referrals", BodyFor("/referrals"));
+                    referralId = referral!["referralId"]!.GetValue<Guid>();
+                }
+
                 var measurements = alerting ? new JsonObject { ["pulmonaryArteryPressure"] = 55 } : null;
                 var (_, exam, _) = await Api.PostAsync($"/api/pregnancies/{id}/exams", Bookings.AnExam(measurements: measurements));
                 var examId = exam!["examId"]!.GetValue<Guid>();
@@ -74,7 +81,7 @@ public class EndpointAccessTests
                     id = alerts!["items"]![0]!["id"]!.GetValue<Guid>();
                 }
 
-                var (status, body) = await SendAsync(method, Fill(path, id, examId), role);
+                var (status, body) = await SendAsync(method, Fill(path, id, examId, referralId), role);
                 var where = $"{method} {path} as {role}";
                 if (OutOfScope.Contains(role))
                 {
@@ -160,12 +167,15 @@ public class EndpointAccessTests
     {
         _ when path.EndsWith("/exams", StringComparison.Ordinal) => Bookings.AnExam(),
         _ when path.EndsWith("/close", StringComparison.Ordinal) => new JsonObject { ["outcome"] = "movedAway", ["date"] = TestHost.Clock.Today.ToString("yyyy-MM-dd") },
+        _ when path.EndsWith("/referrals", StringComparison.Ordinal) => new JsonObject { ["date"] = TestHost.Clock.Today.ToString("yyyy-MM-dd"), ["toFacilityCode"] = "4303-MCH", ["reason"] = "测试转诊" },
+        _ when path.EndsWith("/outcome", StringComparison.Ordinal) => new JsonObject { ["date"] = TestHost.Clock.Today.ToString("yyyy-MM-dd"), ["outcome"] = "已就诊" },
         _ when path.EndsWith("/ack", StringComparison.Ordinal) => new JsonObject { ["action"] = "已电话联系" },
         _ when path.EndsWith("/follow-ups", StringComparison.Ordinal) => new JsonObject { ["date"] = TestHost.Clock.Today.ToString("yyyy-MM-dd"), ["kind"] = "phone", ["reached"] = true },
         _ when path.EndsWith("/raise", StringComparison.Ordinal) => new JsonObject { ["colour"] = "orange", ["reason"] = "测试", ["raisedBy"] = "测试医生" },
         _ => new JsonObject(),
     };
 
-    private static string Fill(string path, Guid id, Guid examId) =>
-        path.Replace("{id}", id.ToString(), StringComparison.Ordinal).Replace("{examId}", examId.ToString(), StringComparison.Ordinal);
+    private static string Fill(string path, Guid id, Guid examId, Guid? referralId = null) =>
+        path.Replace("{id}", id.ToString(), StringComparison.Ordinal).Replace("{examId}", examId.ToString(), StringComparison.Ordinal)
+            .Replace("{referralId}", (referralId ?? Guid.NewGuid()).ToString(), StringComparison.Ordinal);
 }

@@ -45,7 +45,7 @@ public static class GetPregnancy
         PregnancyHistory History, IReadOnlyList<string> Findings, DateOnly BookingDate, DateTimeOffset BookedAt, PregnancyStatus Status,
         PregnancyOutcome? Outcome, DateOnly? OutcomeDate, DeliveryMode? DeliveryMode, string Grade, bool Purple, IReadOnlyList<ActiveFactor> Factors,
         string? CatalogueVersion, DateTimeOffset GradedAt, IReadOnlyList<ManualRaise> Raises, ScheduleView Schedule, IReadOnlyList<ExamView> Exams,
-        IReadOnlyList<FollowUpView> FollowUps, IReadOnlyList<GradeChangeView> GradeHistory);
+        IReadOnlyList<FollowUpView> FollowUps, IReadOnlyList<Referrals.Referral> Referrals, IReadOnlyList<GradeChangeView> GradeHistory);
 
     public sealed class Handler(HighRiskDb db, BusinessClock clock, PersonalData personalData, CurrentUser user) : IQueryHandler<Query, Response>
     {
@@ -84,6 +84,7 @@ public static class GetPregnancy
                 new ScheduleView(p.Schedule.NextDueDate, p.Schedule.NextDueKind, p.Schedule.State, p.Schedule.DaysOverdue, p.Schedule.LastContactDate, p.Schedule.FailedAttempts),
                 exams,
                 p.FollowUps.OrderBy(f => f.Date).ThenBy(f => f.RecordedAt).Select(f => new FollowUpView(f.Id, f.Date, f.Kind, f.Reached, f.Note, f.NextAppointment, f.CountedAs, f.RecordedBy, f.RecordedAt)).ToList(),
+                await db.Referrals.AsNoTracking().Where(r => r.PregnancyId == p.Id).OrderBy(r => r.ReferredOn).ToListAsync(cancellationToken),
                 history);
         }
     }

@@ -8,6 +8,7 @@ using HighRisk.Features.Overdue;
 using HighRisk.Features.Divisions;
 using HighRisk.Features.Exams;
 using HighRisk.Features.Pregnancies;
+using HighRisk.Features.Referrals;
 using HighRisk.Features.Risk;
 using HighRisk.Infrastructure.Web;
 using Mediator;
@@ -44,6 +45,8 @@ public sealed class HighRiskDb(DbContextOptions<HighRiskDb> options, IPublisher?
     public DbSet<DivisionContact> DivisionContacts => Set<DivisionContact>();
 
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
+
+    public DbSet<Referral> Referrals => Set<Referral>();
 
     public DbSet<SmsMessage> SmsMessages => Set<SmsMessage>();
 

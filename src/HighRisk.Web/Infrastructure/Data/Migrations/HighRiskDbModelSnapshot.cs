@@ -1199,6 +1199,65 @@ namespace HighRisk.Infrastructure.Data.Migrations
                     b.ToTable("women", (string)null);
                 });
 
+            modelBuilder.Entity("HighRisk.Features.Referrals.Referral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateOnly?>("OutcomeDate")
+                        .HasColumnType("date")
+                        .HasColumnName("outcome_date");
+
+                    b.Property<DateOnly>("OutcomeDue")
+                        .HasColumnType("date")
+                        .HasColumnName("outcome_due");
+
+                    b.Property<string>("OutcomeRecordedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("outcome_recorded_by");
+
+                    b.Property<Guid>("PregnancyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pregnancy_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("ReferredBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("referred_by");
+
+                    b.Property<DateOnly>("ReferredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("referred_on");
+
+                    b.Property<string>("ToFacilityCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("to_facility_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_referrals");
+
+                    b.HasIndex("PregnancyId")
+                        .HasDatabaseName("ix_referrals_pregnancy_id");
+
+                    b.ToTable("referrals", (string)null);
+                });
+
             modelBuilder.Entity("HighRisk.Features.Risk.CatalogueUpgrade", b =>
                 {
                     b.Property<Guid>("Id")

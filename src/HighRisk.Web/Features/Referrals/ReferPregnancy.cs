@@ -1,0 +1,76 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using FluentValidation.Results;
+using HighRisk.Features.Accounts;
+using HighRisk.Features.Audit;
+using HighRisk.Features.FollowUps;
+using HighRisk.Infrastructure;
+using HighRisk.Infrastructure.Data;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace HighRisk.Features.Referrals;
+
+/// <summary>转诊: refers a woman to another facility; the outcome is due in 14 days and counts in the follow-up schedule.</summary>
+public static class ReferPregnancy
+{
+    public sealed record Command : ICommand<Response>, IAudited<Response>
+    {
+        [JsonIgnore]
+        public Guid PregnancyId { get; init; }
+
+        public DateOnly? Date { get; init; }
+
+        public string? ToFacilityCode { get; init; }
+
+        public string? Reason { get; init; }
+
+        public AuditEntry Audit(Response response) => new(AuditAction.Create, "pregnancy", PregnancyId.ToString(), $"ReferPregnancy {response.ReferralId}");
+    }
+
+    public sealed record Response(Guid ReferralId, DateOnly OutcomeDue, DateOnly? NextDueDate, DueKind? NextDueKind);
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(BusinessClock clock, HighRiskDb db)
+        {
+            RuleFor(c => c.Date).NotNull().LessThanOrEqualTo(clock.Today).WithMessage("The date cannot be in the future.");
+            RuleFor(c => c.ToFacilityCode).NotEmpty().MustAsync((code, ct) => db.Facilities.AnyAsync(f => f.Code == code, ct)).WithMessage("No such facility (see GET /api/facilities).");
+            RuleFor(c => c.Reason).NotEmpty().MaximumLength(500);
+        }
+    }
+
+    public sealed class Handler(HighRiskDb db, BusinessClock clock, FollowUpPolicy policy, CurrentUser user) : ICommandHandler<Command, Response>
+    {
+        public async ValueTask<Response> Handle(Command command, CancellationToken cancellationToken)
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM pregnancies WHERE id = {command.PregnancyId} FOR UPDATE", cancellationToken);
+            var pregnancy = await db.Pregnancies.SingleOrDefaultAsync(p => p.Id == command.PregnancyId, cancellationToken)
+                ?? throw new NotFoundException("No such pregnancy.");
+            if (pregnancy.Status == Pregnancies.PregnancyStatus.Closed && pregnancy.Schedule.NextDueDate is null)
+            {
+                throw new ConflictException("The pregnancy is closed and its follow-up has ended.");
+            }
+
+            if (command.Date < pregnancy.Lmp)
+            {
+                throw new ValidationException([new ValidationFailure("date", $"The date is before the LMP ({pregnancy.Lmp:yyyy-MM-dd}).")]);
+            }
+
+            var referral = new Referral
+            {
+                Id = Guid.CreateVersion7(clock.Now),
+                PregnancyId = pregnancy.Id,
+                ReferredOn = command.Date!.Value,
+                ToFacilityCode = command.ToFacilityCode!,
+                Reason = command.Reason!.Trim(),
+                OutcomeDue = command.Date.Value.AddDays(policy.ReferralOutcomeDays),
+                ReferredBy = user.Name,
+            };
+            db.Referrals.Add(referral);
+            pregnancy.Schedule.AfterReferral(referral.ReferredOn, policy);
+            await db.SaveChangesAsync(cancellationToken);
+            return new Response(referral.Id, referral.OutcomeDue, pregnancy.Schedule.NextDueDate, pregnancy.Schedule.NextDueKind);
+        }
+    }
+}
