@@ -103,6 +103,10 @@ public class DeliveryTests
             Assert.That(failed["attempts"]!.GetValue<int>(), Is.EqualTo(1));
             Assert.That(failed["lastError"]!.GetValue<string>(), Does.Contain("MOBILE_NUMBER_ILLEGAL"));
         });
+
+        // The failure is on the township's daily list too, so that someone phones instead.
+        var (_, list) = await Api.GetAsync("/api/overdue?division=430304005", TestHost.Admin);
+        Assert.That(list!["undeliveredAlerts"]!.AsArray().Select(u => u!["pregnancyId"]!.GetValue<Guid>()), Does.Contain(id));
     }
 
     [Test]

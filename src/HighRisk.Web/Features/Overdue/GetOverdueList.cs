@@ -22,7 +22,12 @@ public static class GetOverdueList
 
     public sealed record Counts(int Red, int Orange, int Purple, int Yellow, int Green, int Lost, int Total);
 
-    public sealed record Response(string Division, DateOnly Date, bool Generated, DateTimeOffset? GeneratedAt, Counts Counts, IReadOnlyList<OverdueRow> Entries);
+    /// <summary>An alert SMS that failed or expired: the list shows it so that someone phones instead.</summary>
+    public sealed record UndeliveredAlert(Guid AlertId, Guid PregnancyId, string MaskedName, string Colour, string Recipient, string Status, string? LastError);
+
+    public sealed record Response(
+        string Division, DateOnly Date, bool Generated, DateTimeOffset? GeneratedAt, Counts Counts, IReadOnlyList<OverdueRow> Entries,
+        IReadOnlyList<UndeliveredAlert> UndeliveredAlerts);
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -55,7 +60,17 @@ public static class GetOverdueList
             var counts = new Counts(
                 found.Count(r => r.Colour == "red"), found.Count(r => r.Colour == "orange"), found.Count(r => r.Purple),
                 found.Count(r => r.Colour == "yellow"), found.Count(r => r.Colour == "green"), found.Count(r => r.State == FollowUps.FollowUpState.Lost), found.Count);
-            return new Response(division, date, run is not null, run?.CompletedAt, counts, found);
+            // Alerts of the last 7 days (to the list's date) in the user's area whose SMS failed or expired.
+            var since = new DateTimeOffset(date.AddDays(-7).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
+            var until = new DateTimeOffset(date.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
+            var undelivered = await db.Alerts.AsNoTracking()
+                .Where(a => a.DivisionCode.StartsWith(division) && a.CreatedAt >= since && a.CreatedAt < until)
+                .Join(db.SmsMessages.Where(m => m.Status == Messaging.SmsStatus.Failed || m.Status == Messaging.SmsStatus.Expired), a => (Guid?)a.Id, m => m.AlertId,
+                    (a, m) => new { a.Id, a.PregnancyId, a.MaskedName, a.Colour, m.Recipient, m.Status, m.LastError })
+                .ToListAsync(cancellationToken);
+            return new Response(division, date, run is not null, run?.CompletedAt, counts, found, undelivered.ConvertAll(u => new UndeliveredAlert(
+                u.Id, u.PregnancyId, u.MaskedName, u.Colour, Infrastructure.Security.PersonalData.MaskMobile(u.Recipient),
+                System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(u.Status.ToString()), u.LastError)));
         }
     }
 }
