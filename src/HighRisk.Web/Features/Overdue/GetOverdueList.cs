@@ -61,8 +61,8 @@ public static class GetOverdueList
                 found.Count(r => r.Colour == "red"), found.Count(r => r.Colour == "orange"), found.Count(r => r.Purple),
                 found.Count(r => r.Colour == "yellow"), found.Count(r => r.Colour == "green"), found.Count(r => r.State == FollowUps.FollowUpState.Lost), found.Count);
             // Alerts of the last 7 days (to the list's date) in the user's area whose SMS failed or expired.
-            var since = new DateTimeOffset(date.AddDays(-7).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
-            var until = new DateTimeOffset(date.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
+            var since = new DateTimeOffset(date.AddDays(-7).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)).ToUniversalTime();
+            var until = new DateTimeOffset(date.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)).ToUniversalTime();
             var undelivered = await db.Alerts.AsNoTracking()
                 .Where(a => a.DivisionCode.StartsWith(division) && a.CreatedAt >= since && a.CreatedAt < until)
                 .Join(db.SmsMessages.Where(m => m.Status == Messaging.SmsStatus.Failed || m.Status == Messaging.SmsStatus.Expired), a => (Guid?)a.Id, m => m.AlertId,
