@@ -58,21 +58,8 @@ public sealed class AlertEscalationJob(HighRiskDb db, AlertRecipients recipients
         var count = 0;
         foreach (var recipient in await recipients.ForEscalationAsync(alert.DivisionCode, ct))
         {
-            db.SmsMessages.Add(new SmsMessage
-            {
-                Id = Guid.CreateVersion7(clock.Now),
-                DedupKey = $"escalation:{alert.Id}:{recipient.Mobile}",
-                Kind = SmsKind.Escalation,
-                AlertId = alert.Id,
-                Recipient = recipient.Mobile,
-                Text = text,
-                TemplateCode = templates.Escalation.TemplateCode,
-                TemplateParams = System.Text.Json.JsonSerializer.Serialize(values.Where(v => v.Key != "sign").ToDictionary()),
-                Status = SmsStatus.Queued,
-                CreatedAt = clock.Now,
-                NextAttemptAt = clock.Now,
-                ExpiresAt = clock.Now + ttl,
-            });
+            db.SmsMessages.Add(SmsMessage.Queue(
+                $"escalation:{alert.Id}:{recipient.Mobile}", SmsKind.Escalation, alert.Id, recipient.Mobile, text, templates.Escalation.TemplateCode, values, clock.Now, ttl));
             count++;
         }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using HighRisk.Features.Messaging;
 using HighRisk.Features.Pregnancies;
 using HighRisk.Features.Risk;
@@ -62,21 +61,8 @@ public sealed class RaiseAlertOnGradeChange(HighRiskDb db, AlertRecipients recip
         var ttl = TimeSpan.FromHours(configuration.GetValue("Sms:TimeToLiveHours", 72));
         foreach (var recipient in await recipients.ForAlertAsync(pregnancy.DivisionCode, pregnancy.FacilityCode, pregnancy.ResponsibleUserId, pregnancy.HealthWorker, cancellationToken))
         {
-            db.SmsMessages.Add(new SmsMessage
-            {
-                Id = Guid.CreateVersion7(clock.Now),
-                DedupKey = $"alert:{alert.Id}:{recipient.Mobile}",
-                Kind = SmsKind.Alert,
-                AlertId = alert.Id,
-                Recipient = recipient.Mobile,
-                Text = text,
-                TemplateCode = templates.Alert.TemplateCode,
-                TemplateParams = JsonSerializer.Serialize(values.Where(v => v.Key != "sign").ToDictionary()),
-                Status = SmsStatus.Queued,
-                CreatedAt = clock.Now,
-                NextAttemptAt = clock.Now,
-                ExpiresAt = clock.Now + ttl,
-            });
+            db.SmsMessages.Add(SmsMessage.Queue(
+                $"alert:{alert.Id}:{recipient.Mobile}", SmsKind.Alert, alert.Id, recipient.Mobile, text, templates.Alert.TemplateCode, values, clock.Now, ttl));
         }
     }
 

@@ -74,13 +74,7 @@ public static class RecordExam
         public async ValueTask<Response> Handle(Command command, CancellationToken cancellationToken)
         {
             // Two exams recorded at once on one pregnancy are serialised here, so each grades with the other's results.
-            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM pregnancies WHERE id = {command.PregnancyId} FOR UPDATE", cancellationToken);
-            var pregnancy = await db.Pregnancies
-                .Include(p => p.Woman)
-                .Include(p => p.Exams)
-                .AsSplitQuery()
-                .SingleOrDefaultAsync(p => p.Id == command.PregnancyId, cancellationToken)
-                ?? throw new NotFoundException("No such pregnancy.");
+            var pregnancy = await db.LockPregnancyAsync(command.PregnancyId, withExams: true, cancellationToken);
             pregnancy.EnsureOpenForExams();
             EnsureClinicallyPossible(pregnancy, command);
 

@@ -53,9 +53,7 @@ public static class RecordFollowUp
     {
         public async ValueTask<Response> Handle(Command command, CancellationToken cancellationToken)
         {
-            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM pregnancies WHERE id = {command.PregnancyId} FOR UPDATE", cancellationToken);
-            var pregnancy = await db.Pregnancies.SingleOrDefaultAsync(p => p.Id == command.PregnancyId, cancellationToken)
-                ?? throw new NotFoundException("No such pregnancy.");
+            var pregnancy = await db.LockPregnancyAsync(command.PregnancyId, withExams: false, cancellationToken);
             if (command.Date < pregnancy.Lmp)
             {
                 throw new ValidationException([new ValidationFailure("date", $"The date is before the LMP ({pregnancy.Lmp:yyyy-MM-dd}).")]);

@@ -145,20 +145,9 @@ public sealed partial class DailyOverdueJob(
             {
                 if (contact.Mobile is { } mobile)
                 {
-                    db.SmsMessages.Add(new SmsMessage
-                    {
-                        Id = Guid.CreateVersion7(clock.Now),
-                        DedupKey = $"digest:{date:yyyy-MM-dd}:{list.TownshipCode}:{mobile}",
-                        Kind = SmsKind.Digest,
-                        Recipient = mobile,
-                        Text = Alerts.SmsTemplates.Fill(templates.Digest.Text, values),
-                        TemplateCode = templates.Digest.TemplateCode,
-                        TemplateParams = System.Text.Json.JsonSerializer.Serialize(values.Where(v => v.Key != "sign").ToDictionary()),
-                        Status = SmsStatus.Queued,
-                        CreatedAt = clock.Now,
-                        NextAttemptAt = clock.Now,
-                        ExpiresAt = clock.Now + ttl,
-                    });
+                    db.SmsMessages.Add(SmsMessage.Queue(
+                        $"digest:{date:yyyy-MM-dd}:{list.TownshipCode}:{mobile}", SmsKind.Digest, null, mobile, Alerts.SmsTemplates.Fill(templates.Digest.Text, values),
+                        templates.Digest.TemplateCode, values, clock.Now, ttl));
                     sms++;
                 }
 

@@ -54,9 +54,7 @@ public static class ClosePregnancy
     {
         public async ValueTask<Response> Handle(Command command, CancellationToken cancellationToken)
         {
-            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM pregnancies WHERE id = {command.PregnancyId} FOR UPDATE", cancellationToken);
-            var pregnancy = await db.Pregnancies.SingleOrDefaultAsync(p => p.Id == command.PregnancyId, cancellationToken)
-                ?? throw new NotFoundException("No such pregnancy.");
+            var pregnancy = await db.LockPregnancyAsync(command.PregnancyId, withExams: false, cancellationToken);
             var date = command.Date!.Value;
             var lastExam = await db.Exams.Where(e => e.PregnancyId == pregnancy.Id).MaxAsync(e => (DateOnly?)e.ExamDate, cancellationToken);
             if (pregnancy.Status == PregnancyStatus.Open && (date < pregnancy.Lmp || date < lastExam))

@@ -3,6 +3,7 @@ using FluentValidation;
 using HighRisk.Features.Accounts;
 using HighRisk.Features.Audit;
 using HighRisk.Features.FollowUps;
+using HighRisk.Features.Pregnancies;
 using HighRisk.Infrastructure;
 using HighRisk.Infrastructure.Data;
 using Mediator;
@@ -44,9 +45,7 @@ public static class RecordReferralOutcome
     {
         public async ValueTask<Response> Handle(Command command, CancellationToken cancellationToken)
         {
-            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM pregnancies WHERE id = {command.PregnancyId} FOR UPDATE", cancellationToken);
-            var pregnancy = await db.Pregnancies.SingleOrDefaultAsync(p => p.Id == command.PregnancyId, cancellationToken)
-                ?? throw new NotFoundException("No such pregnancy.");
+            var pregnancy = await db.LockPregnancyAsync(command.PregnancyId, withExams: false, cancellationToken);
             var referral = await db.Referrals.SingleOrDefaultAsync(r => r.Id == command.ReferralId && r.PregnancyId == pregnancy.Id, cancellationToken)
                 ?? throw new NotFoundException("No such referral.");
             if (command.Date < referral.ReferredOn)

@@ -4,6 +4,7 @@ using FluentValidation.Results;
 using HighRisk.Features.Accounts;
 using HighRisk.Features.Audit;
 using HighRisk.Features.FollowUps;
+using HighRisk.Features.Pregnancies;
 using HighRisk.Infrastructure;
 using HighRisk.Infrastructure.Data;
 using Mediator;
@@ -44,9 +45,7 @@ public static class ReferPregnancy
     {
         public async ValueTask<Response> Handle(Command command, CancellationToken cancellationToken)
         {
-            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM pregnancies WHERE id = {command.PregnancyId} FOR UPDATE", cancellationToken);
-            var pregnancy = await db.Pregnancies.SingleOrDefaultAsync(p => p.Id == command.PregnancyId, cancellationToken)
-                ?? throw new NotFoundException("No such pregnancy.");
+            var pregnancy = await db.LockPregnancyAsync(command.PregnancyId, withExams: false, cancellationToken);
             if (pregnancy.Status == Pregnancies.PregnancyStatus.Closed && pregnancy.Schedule.NextDueDate is null)
             {
                 throw new ConflictException("The pregnancy is closed and its follow-up has ended.");

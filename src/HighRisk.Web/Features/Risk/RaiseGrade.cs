@@ -53,10 +53,7 @@ public static class RaiseGrade
     {
         public async ValueTask<Response> Handle(Command command, CancellationToken cancellationToken)
         {
-            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM pregnancies WHERE id = {command.PregnancyId} FOR UPDATE", cancellationToken);
-            var pregnancy = await db.Pregnancies.Include(p => p.Woman).Include(p => p.Exams).AsSplitQuery()
-                .SingleOrDefaultAsync(p => p.Id == command.PregnancyId, cancellationToken)
-                ?? throw new NotFoundException("No such pregnancy.");
+            var pregnancy = await db.LockPregnancyAsync(command.PregnancyId, withExams: true, cancellationToken);
             var previous = pregnancy.Grade;
             GradeNames.TryParse(command.Colour, out var colour);
             var date = command.Date ?? clock.Today;
