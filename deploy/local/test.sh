@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 deploy/local/ensure-postgres.sh
+deploy/local/ensure-browser.sh
 results="$(pwd)/TestResults"
 rm -rf "$results"
 status=0

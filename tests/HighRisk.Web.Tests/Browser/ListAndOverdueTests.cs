@@ -1,0 +1,79 @@
+using System.Net;
+using ClosedXML.Excel;
+using HighRisk.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace HighRisk.Web.Tests.Browser;
+
+/// <summary>The register's list (filters, search, keyset paging) and the overdue list with its .xlsx download.</summary>
+public sealed class ListAndOverdueTests : BrowserTest
+{
+    [Test]
+    public async Task List_PagesByThirtyAndFindsAWomanByTheLastDigitsOfHerMobile()
+    {
+        const string township = "430321106";
+        var (userName, api) = await NewUserAsync("subdistrictStaff", township);
+        using var _ = api;
+        for (var i = 0; i < 31; i++)
+        {
+            var booking = Bookings.AWoman(weeks: 10 + (i % 20))
+                .With("fullName", $"分页{i:00}")
+                .With("divisionCode", township)
+                .With("facilityCode", $"{township}-THC")
+                .With("mobile", i == 7 ? "13900004321" : "13800138000");
+            var (status, body, _) = await Api.PostAsync("/api/pregnancies", booking, client: api);
+            Assert.That(status, Is.EqualTo(HttpStatusCode.Created), body?.ToJsonString());
+        }
+
+        var page = await SignInAsync(Screen.Desktop, userName);
+        await page.GotoAsync("/pregnancies", Loaded);
+        var names = page.Locator("table.cards tbody td.title a");
+        await Assertions.Expect(names).ToHaveCountAsync(30);
+        await Assertions.Expect(names.First).ToHaveTextAsync("分页30");
+        await ShotAsync(page, "first-page");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "下一页" }).ClickAsync();
+        await Assertions.Expect(names).ToHaveCountAsync(1);
+        await Assertions.Expect(names.First).ToHaveTextAsync("分页00");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "下一页" })).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Link, new() { Name = "回到第一页" }).ClickAsync();
+        await Assertions.Expect(names).ToHaveCountAsync(30);
+
+        await page.GetByLabel("搜索").FillAsync("4321");
+        await page.GetByRole(AriaRole.Button, new() { Name = "筛选", Exact = true }).ClickAsync();
+        await Assertions.Expect(names).ToHaveCountAsync(1);
+        await Assertions.Expect(names.First).ToHaveTextAsync("分页07");
+        await Assertions.Expect(page.GetByLabel("搜索")).ToHaveValueAsync("4321");
+
+        await page.GotoAsync("/pregnancies?grade=red", Loaded);
+        await Assertions.Expect(page.GetByText("没有符合条件的孕产妇。")).ToBeVisibleAsync();
+    }
+
+    [TestCaseSource(typeof(Screen), nameof(Screen.Both))]
+    public async Task OverdueList_DownloadsAsXlsxWithTheSessionCookie(Screen screen)
+    {
+        var page = await SignInAsync(screen, "t-township");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "主导航" }).GetByRole(AriaRole.Link, new() { Name = "逾期名单" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "逾期随访名单", Level = 1 })).ToBeVisibleAsync();
+        await ShotAsync(page, "overdue");
+        await AssertNoSidewaysScrollAsync(page, screen);
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "下载 Excel 表格（.xlsx）" }).ClickAsync());
+        Assert.That(download.SuggestedFilename, Does.StartWith("overdue-430302101-").And.EndWith(".xlsx"));
+        var file = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"overdue-{screen.Name}.xlsx");
+        await download.SaveAsAsync(file);
+        using var workbook = new XLWorkbook(file);
+        var cells = workbook.Worksheets.First().CellsUsed().Select(c => c.GetString()).ToList();
+        Assert.That(cells, Does.Contain("序号").And.Contain("风险等级"));
+    }
+
+    [Test]
+    public async Task OverdueList_ForAFutureDate_SaysSoBesideTheDate()
+    {
+        var page = await SignInAsync(Screen.Phone, "t-township");
+        var tomorrow = TestHost.Clock.Today.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await page.GotoAsync($"/overdue?date={tomorrow}", Loaded);
+        await Assertions.Expect(page.Locator(".field", new() { Has = page.GetByLabel("日期") }).Locator(".error")).ToHaveTextAsync("没有未来日期的逾期名单。");
+        await Assertions.Expect(page.GetByLabel("日期")).ToHaveValueAsync(tomorrow);
+    }
+}
