@@ -44,5 +44,6 @@ public sealed record AuditEntry(AuditAction Action, string Entity, string? Entit
 /// <summary>Implemented by every message that touches a woman's record or changes anything.</summary>
 public interface IAudited<in TResponse>
 {
-    AuditEntry Audit(TResponse response);
+    /// <summary>The entry to write, or null when this particular call touched no one's data.</summary>
+    AuditEntry? Audit(TResponse response);
 }

@@ -21,8 +21,8 @@ public static class EvaluateRisk
 {
     public sealed record Query : IQuery<Response>, IAudited<Response>
     {
-        public AuditEntry Audit(Response response) =>
-            new(AuditAction.Read, PregnancyId is null ? "hypotheticalCase" : "pregnancy", PregnancyId?.ToString(), "EvaluateRisk");
+        // A hypothetical case reads no one's record; a preview for a stored pregnancy does.
+        public AuditEntry? Audit(Response response) => PregnancyId is { } id ? new(AuditAction.Read, "pregnancy", id.ToString(), "EvaluateRisk") : null;
 
         /// <summary>Optional: a stored pregnancy to which the measurements and findings are added as a new exam.</summary>
         public Guid? PregnancyId { get; init; }

@@ -13,9 +13,9 @@ public sealed class AuditBehavior<TMessage, TResponse>(AuditTrail trail) : IPipe
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         var response = await next(message, cancellationToken);
-        if (message is IAudited<TResponse> audited)
+        if (message is IAudited<TResponse> audited && audited.Audit(response) is { } entry)
         {
-            await trail.WriteAsync(audited.Audit(response), cancellationToken);
+            await trail.WriteAsync(entry, cancellationToken);
         }
 
         return response;
