@@ -114,16 +114,17 @@ if (migrateOnly)
     return;
 }
 
+if (app.Configuration.GetValue("Demo:Enabled", false))
+{
+    await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(app.Configuration.GetValue("Demo:Women", 300), Startup.SeedsFolder(app.Configuration), CancellationToken.None);
+}
+
+// After the demo women exist, so that a missed morning's list (and today's, after 07:00) includes them.
 if (Jobs.RunsWorker(app.Configuration))
 {
     RecurringJobs.Register(app.Services, app.Configuration);
     Startup.QueueCatalogueUpgradeIfNeeded(app);
     await app.Services.GetRequiredService<DailyOverdueCatchUp>().QueueMissedAsync(CancellationToken.None);
-}
-
-if (app.Configuration.GetValue("Demo:Enabled", false))
-{
-    await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(app.Configuration.GetValue("Demo:Women", 300), Startup.SeedsFolder(app.Configuration), CancellationToken.None);
 }
 
 app.UseMiddleware<RequestLogging>();

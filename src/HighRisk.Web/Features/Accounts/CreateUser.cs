@@ -82,11 +82,13 @@ public static class CreateUser
         private static string FieldOf(IdentityError error) => error.Code.Contains("UserName", StringComparison.Ordinal) ? "userName" : "password";
     }
 
-    /// <summary>16 characters from an alphabet without look-alikes, with a digit and lower and upper case.</summary>
+    /// <summary>16 characters from an alphabet without look-alikes, with at least a digit, a lower- and an upper-case letter.</summary>
     public static string GeneratePassword()
     {
-        const string alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        var chars = RandomNumberGenerator.GetItems<char>(alphabet, 13);
-        return $"{new string(chars)}a7K";
+        const string lower = "abcdefghjkmnpqrstuvwxyz", upper = "ABCDEFGHJKLMNPQRSTUVWXYZ", digits = "23456789";
+        char[] chars = [.. RandomNumberGenerator.GetItems<char>(lower + upper + digits, 13), RandomNumberGenerator.GetItems<char>(lower, 1)[0],
+            RandomNumberGenerator.GetItems<char>(upper, 1)[0], RandomNumberGenerator.GetItems<char>(digits, 1)[0]];
+        RandomNumberGenerator.Shuffle<char>(chars);
+        return new string(chars);
     }
 }
