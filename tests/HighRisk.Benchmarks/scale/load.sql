@@ -1,0 +1,165 @@
+-- Bulk-loads the scale benchmark's register: :n open pregnancies (one woman each), about 3 exams each, one booking
+-- grade-change row each, set-based (INSERT … SELECT generate_series), never through the API.
+--
+-- psql variables (set by run.sh):
+--   today          business date of the run (Asia/Shanghai), e.g. 2026-11-24
+--   n              open pregnancies to load (1000000)
+--   xt_per_town    pregnancies per Xiangtan (4303) township (2000): 雨湖区 430302 then holds 12 × 2000 = 24,000
+--   catalogue      the catalogue version the service grades with (cn-nhfpc-2017@2017.1), so no re-grade starts
+-- Tables made by run.sh beforehand from a few women booked through the API (real Data Protection payloads):
+--   bench_ciphers(k, resident_id_cipher, resident_id_masked, mobile_cipher, mobile_masked)   k = 0 … count-1
+--   bench_factors(grade, purple, factors)   the engine's factors JSON for each grade × purple
+--
+-- Grades: 55 % green, 33 % yellow (coded y_art), 10 % orange (o_asthma), 1.5 % red (r_thromboembolism), and 3 %
+-- purple (p_infectious) beside the colour, coded at booking so that the engine re-grades them to the same colour.
+-- Next due dates: 87.5 % not yet due, 4 % past due within the colour's grace, 7 % overdue, 1.5 % lost (≥ 28 days),
+-- follow-up state computed as of yesterday (as the 07:00 job left it), so today's run is a normal day-over-day run.
+\set ON_ERROR_STOP on
+\timing on
+SET work_mem = '512MB';
+SET maintenance_work_mem = '1GB';
+-- The rows are consistent by construction: skip the per-row foreign-key triggers while loading.
+SET session_replication_role = replica;
+
+-- Townships: Xiangtan's first (pick 0 … 69), then every other township in Hunan (pick 70 …).
+DROP TABLE IF EXISTS bench_townships;
+CREATE UNLOGGED TABLE bench_townships AS
+SELECT row_number() OVER (ORDER BY (d.code LIKE '4303%') DESC, d.code) - 1 AS pick,
+       d.code,
+       (d.code LIKE '4303%') AS xiangtan,
+       (SELECT min(f.code) FROM facilities f WHERE f.division_code = d.code AND f.kind IN ('TownshipHealthCentre', 'CommunityHealthCentre')) AS facility,
+       left(d.code, 6) || '-MCH' AS county_mch,
+       coalesce((SELECT array_agg(v.code ORDER BY v.code) FROM divisions v WHERE v.parent_code = d.code AND v.level = 'Village'), ARRAY[]::varchar[]) AS villages
+FROM divisions d
+WHERE d.level = 'Township';
+CREATE UNIQUE INDEX ON bench_townships (pick);
+ANALYZE bench_townships;
+
+SELECT count(*) FILTER (WHERE xiangtan) AS xiangtan_townships, count(*) AS townships,
+       count(*) FILTER (WHERE facility IS NULL) AS without_facility
+FROM bench_townships \gset
+\echo townships: :townships (Xiangtan :xiangtan_townships), without a facility: :without_facility
+SELECT count(*) AS cipher_rows FROM bench_ciphers \gset
+
+-- One row per pregnancy with every random choice made once.
+DROP TABLE IF EXISTS bench_p;
+CREATE UNLOGGED TABLE bench_p AS
+WITH base AS (
+    SELECT g,
+           CASE WHEN g <= :xt_per_town * :xiangtan_townships THEN g % :xiangtan_townships
+                ELSE :xiangtan_townships + g % (:townships - :xiangtan_townships) END AS pick,
+           random() AS r_grade, random() AS r_purple, random() AS r_ga, random() AS r_day, random() AS r_due,
+           random() AS r_due2, random() AS r_book, random() AS r_ex, random() AS r_fac, random() AS r_vill, random() AS r_age
+    FROM generate_series(1, :n) AS g
+), graded AS (
+    SELECT b.*,
+           CASE WHEN r_grade < 0.55 THEN 'Green' WHEN r_grade < 0.88 THEN 'Yellow' WHEN r_grade < 0.985 THEN 'Orange' ELSE 'Red' END AS grade,
+           (r_purple < 0.03) AS purple,
+           8 + floor(r_ga * 34)::int AS weeks_today
+    FROM base b
+), scheduled AS (
+    SELECT gr.*,
+           (:'today'::date - weeks_today * 7 - floor(r_day * 7)::int) AS lmp,
+           CASE WHEN grade = 'Red' THEN 7
+                WHEN grade = 'Orange' OR purple THEN CASE WHEN weeks_today >= 37 THEN 7 ELSE 14 END
+                ELSE CASE WHEN weeks_today >= 37 THEN 7 WHEN weeks_today >= 28 THEN 14 ELSE 28 END END AS interval_days,
+           CASE WHEN grade = 'Red' THEN 1 WHEN grade = 'Orange' OR purple THEN 3 ELSE 7 END AS grace
+    FROM graded gr
+), due AS (
+    SELECT s.*,
+           CASE WHEN r_due < 0.875 THEN floor(r_due2 * interval_days)::int                       -- not yet due
+                WHEN r_due < 0.915 THEN -(1 + floor(r_due2 * grace)::int)                         -- past due, within grace
+                WHEN r_due < 0.985 THEN -(grace + 1 + floor(r_due2 * (27 - grace))::int)          -- overdue
+                ELSE -(28 + floor(r_due2 * 40)::int) END AS due_offset                             -- lost to follow-up
+    FROM scheduled s
+), contact AS (
+    SELECT d.*,
+           greatest(:'today'::date + due_offset - interval_days, lmp + 42) AS last_contact
+    FROM due d
+)
+SELECT c.g, c.pick, c.grade, c.purple, c.lmp, c.interval_days, c.last_contact,
+       CASE WHEN c.last_contact = :'today'::date + c.due_offset - c.interval_days THEN :'today'::date + c.due_offset
+            ELSE c.last_contact + c.interval_days END AS next_due,
+       (c.lmp + 42 + floor(c.r_book * least(49, c.last_contact - (c.lmp + 42)))::int) AS booking_date,
+       1 + floor(c.r_ex * 5)::int AS exams,
+       CASE WHEN c.r_fac < 0.2 THEN t.county_mch ELSE t.facility END AS facility_code,
+       t.code AS township_code,
+       CASE WHEN cardinality(t.villages) > 0 THEN t.villages[1 + floor(c.r_vill * cardinality(t.villages))::int] ELSE t.code END AS division_code,
+       -- 20–34 years old and a BMI of 19–23: no age or BMI factor, so that the engine re-grades to the stored colour.
+       (:'today'::date - make_interval(years => 20 + floor(c.r_age * 15)::int, days => (c.g % 365)::int))::date AS birth_date,
+       c.g % :cipher_rows AS k,
+       gen_random_uuid() AS woman_id,
+       gen_random_uuid() AS pregnancy_id
+FROM contact c JOIN bench_townships t ON t.pick = c.pick;
+ANALYZE bench_p;
+
+INSERT INTO women (id, full_name, full_name_masked, birth_date, resident_id_hash, resident_id_cipher, resident_id_masked,
+                   mobile_hash, mobile_cipher, mobile_masked, created_at)
+SELECT p.woman_id, n.full_name,
+       left(n.full_name, 1) || repeat('*', char_length(n.full_name) - 2) || right(n.full_name, 1),
+       p.birth_date,
+       upper(encode(sha256(convert_to('bench-resident-' || p.g, 'UTF8')), 'hex')),
+       c.resident_id_cipher, c.resident_id_masked,
+       upper(encode(sha256(convert_to('bench-mobile-' || p.g, 'UTF8')), 'hex')),
+       c.mobile_cipher, c.mobile_masked,
+       (p.booking_date + time '09:00') AT TIME ZONE 'Asia/Shanghai'
+FROM bench_p p
+JOIN bench_ciphers c ON c.k = p.k
+CROSS JOIN LATERAL (SELECT (ARRAY['王','李','张','刘','陈','杨','黄','赵','周','吴','徐','孙','胡','朱','高','林','何','郭','马','罗'])[1 + p.g % 20]
+                        || (ARRAY['梅','芳','娟','敏','静','丽','艳','婷','雪','琳','秀英','桂英','晓燕','春梅','海燕','丹丹','佳怡','雨欣','思雨','欣怡'])[1 + (p.g / 20) % 20]
+                        || '（示例）' AS full_name) n;
+
+-- Pregnancies in booking order, so that the case number follows the booking date as it does in the service.
+INSERT INTO pregnancies (id, woman_id, lmp, edd, division_code, township_code, address, facility_code, health_worker,
+                         height_cm, weight_kg, history, findings, booking_date, booked_at, status, grade, purple, factors,
+                         catalogue_version, graded_at, raises, care_due_date, care_due_kind, days_overdue, failed_attempts,
+                         follow_up_state, last_contact_date, next_due_date, next_due_kind, postpartum_visit_done)
+SELECT p.pregnancy_id, p.woman_id, p.lmp, p.lmp + 280, p.division_code, p.township_code,
+       (1 + p.g % 12) || '组' || (1 + p.g % 60) || '号（示例地址）', p.facility_code, '示例医生',
+       h.height_cm, round((19 + p.g % 5) * h.height_cm * h.height_cm / 10000.0, 1),
+       '{"flags": [], "parity": 0, "abortions": 0, "cesareans": 0, "gravidity": 1, "uterineSurgeries": 0, "lastUterineSurgery": null}'::jsonb,
+       (CASE p.grade WHEN 'Yellow' THEN ARRAY['y_art'] WHEN 'Orange' THEN ARRAY['o_asthma'] WHEN 'Red' THEN ARRAY['r_thromboembolism'] ELSE ARRAY[]::text[] END)
+           || CASE WHEN p.purple THEN ARRAY['p_infectious'] ELSE ARRAY[]::text[] END,
+       p.booking_date, (p.booking_date + time '09:00') AT TIME ZONE 'Asia/Shanghai', 'Open', p.grade, p.purple, f.factors,
+       :'catalogue', (p.last_contact + time '10:00') AT TIME ZONE 'Asia/Shanghai', '[]'::jsonb,
+       p.next_due, 'Antenatal',
+       greatest(0, (:'today'::date - 1) - p.next_due),
+       0,
+       -- The daily job's CASE (DailyOverdueJob.UpdateStatesAsync) as of yesterday.
+       CASE WHEN (:'today'::date - 1) - p.next_due >= 28 THEN 'Lost'
+            WHEN (:'today'::date - 1) > p.next_due + CASE WHEN p.grade = 'Red' THEN 1 WHEN p.grade = 'Orange' OR p.purple THEN 3 ELSE 7 END THEN 'Overdue'
+            ELSE 'OnTrack' END,
+       p.last_contact, p.next_due, 'Antenatal', false
+FROM bench_p p
+JOIN bench_factors f ON f.grade = p.grade AND f.purple = p.purple
+CROSS JOIN LATERAL (SELECT 152 + p.g % 20 AS height_cm) h
+ORDER BY p.booking_date, p.g;
+
+-- The booking's grade-history row, as BookPregnancy writes it.
+INSERT INTO grade_changes (id, pregnancy_id, from_colour, to_colour, from_purple, to_purple, factors, exam_id, cause,
+                           catalogue_version, changed_by, changed_at)
+SELECT gen_random_uuid(), p.pregnancy_id, NULL, p.grade, false, p.purple, f.factors, NULL, 'Booking', :'catalogue', '示例医生',
+       (p.booking_date + time '09:00') AT TIME ZONE 'Asia/Shanghai'
+FROM bench_p p
+JOIN bench_factors f ON f.grade = p.grade AND f.purple = p.purple
+ORDER BY p.booking_date, p.g;
+
+-- 1 … 5 exams each (3 on average), evenly spaced from the booking to the last contact, written in date order.
+INSERT INTO exams (id, pregnancy_id, exam_date, facility_code, examiner, measurements, findings, resolved, note,
+                   next_appointment, recorded_at, grade_after, purple_after)
+SELECT gen_random_uuid(), p.pregnancy_id, e.exam_date, p.facility_code, '示例医生',
+       jsonb_build_object('systolicBp', 100 + (p.g * 7 + j) % 35, 'diastolicBp', 60 + (p.g * 5 + j) % 25,
+                          'hemoglobin', 110 + (p.g * 3 + j) % 30, 'platelets', 150 + (p.g + j * 11) % 170)
+           || CASE WHEN e.exam_date - p.lmp >= 84 THEN jsonb_build_object('fetalHeartRate', 120 + (p.g + j) % 40) ELSE '{}'::jsonb END,
+       ARRAY[]::text[], '[]'::jsonb, NULL,
+       e.exam_date + p.interval_days,
+       (e.exam_date + time '10:00') AT TIME ZONE 'Asia/Shanghai', p.grade, p.purple
+FROM bench_p p
+CROSS JOIN LATERAL generate_series(1, p.exams) AS j
+CROSS JOIN LATERAL (SELECT p.booking_date + ((p.last_contact - p.booking_date) * j) / p.exams AS exam_date) e
+ORDER BY e.exam_date, p.g, j;
+
+RESET session_replication_role;
+
+DROP TABLE bench_p;
+DROP TABLE bench_townships;

@@ -1,0 +1,458 @@
+#!/usr/bin/env bash
+# HighRisk at province scale, end to end, on this machine: a private PostgreSQL 15 cluster under /tmp with normal
+# durability, the service published in Release, 1,000,000 open pregnancies bulk-loaded with SQL, then
+#   start-up time to ready and RSS at rest,
+#   record-exam over HTTP (wrk, fixed concurrency) beside pgbench running the same SQL transaction,
+#   the daily overdue job beside the one hand-written statement that computes the same overdue set,
+#   the pregnancy list and the overdue list for one township and one county,
+# and prints the figures (also written to $HR_BENCH_DIR/results.md, raw outputs in $HR_BENCH_DIR/out/).
+#
+# Usage: tests/HighRisk.Benchmarks/scale/run.sh            (about 20–25 minutes on 2 cores)
+# Settings (environment):
+#   HR_BENCH_DIR=/tmp/hr-bench      work folder (app, cluster, outputs); removed at the end except out/ and results.md
+#   HR_BENCH_SOURCE=head|worktree   build the committed HEAD (a `git archive` copy, the default: other engineers'
+#                                   unfinished changes in the work tree cannot break the build) or the work tree
+#   HR_BENCH_PREGNANCIES=1000000    open pregnancies to load
+#   HR_BENCH_SECONDS=60             record-exam and pgbench duration;  HR_BENCH_CONNECTIONS=16  HR_BENCH_THREADS=2
+#   HR_BENCH_LIST_SECONDS=20        each list;  HR_BENCH_LIST_CONNECTIONS=4
+#   HR_BENCH_REPEAT=1               repeat the HTTP measurements (record-exam + pgbench, lists) this many times
+#   HR_BENCH_KEEP=1                 keep the (stopped) cluster, the app and the keys for investigation; then
+#                                   experiments.sh tries the recommended fixes on that database, before/after
+set -Eeuo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO="$(cd "$HERE/../../.." && pwd)"
+B="${HR_BENCH_DIR:-/tmp/hr-bench}"
+SOCK=/tmp/hrb-sock                       # short: unix socket paths are limited to 107 bytes
+PGBIN=/usr/lib/postgresql/15/bin
+N="${HR_BENCH_PREGNANCIES:-1000000}"
+SECONDS_LOAD="${HR_BENCH_SECONDS:-60}"
+CONNS="${HR_BENCH_CONNECTIONS:-16}"
+THREADS="${HR_BENCH_THREADS:-2}"
+LIST_SECONDS="${HR_BENCH_LIST_SECONDS:-20}"
+LIST_CONNS="${HR_BENCH_LIST_CONNECTIONS:-4}"
+REPEAT="${HR_BENCH_REPEAT:-1}"
+SOURCE="${HR_BENCH_SOURCE:-head}"
+PORT=5099
+URL="http://127.0.0.1:$PORT"
+ADMIN_PASSWORD="Bench-admin-$(date +%s)"       # synthetic accounts of a throw-away database, written to out/accounts.txt
+USER_PASSWORD="bench-pass-$(date +%s)"
+TOWNSHIP=430302101                       # 楠竹山镇, 雨湖区, 湘潭市
+COUNTY=430302                            # 雨湖区
+EXAM_COUNTY=430304                       # 岳塘区: the exam load's pregnancies (the health worker at 430304-MCH)
+TODAY="$(TZ=Asia/Shanghai date +%F)"
+NEXT_APPOINTMENT="$(TZ=Asia/Shanghai date -d '+14 days' +%F)"
+OUT="$B/out"
+SERVICE_PID=""
+SAMPLER_PID=""
+AS_PG=()
+[ "$(id -u)" = 0 ] && AS_PG=(runuser -u postgres --)
+
+log() { printf '[%s] %s\n' "$(date +%T)" "$*" | tee -a "$OUT/run.log" >&2; }
+psqlq() { psql -h "$SOCK" -U postgres -d highrisk -v ON_ERROR_STOP=1 -qAtX "$@"; }
+loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
+figure() { printf '%s=%s\n' "$1" "$2" >> "$OUT/figures.env"; }
+
+cleanup() {
+  local status=$?
+  set +e
+  [ -n "$SAMPLER_PID" ] && kill "$SAMPLER_PID" 2>/dev/null
+  if [ -n "$SERVICE_PID" ] && kill -0 "$SERVICE_PID" 2>/dev/null; then
+    kill "$SERVICE_PID"; for _ in $(seq 1 50); do kill -0 "$SERVICE_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$SERVICE_PID" 2>/dev/null
+  fi
+  if [ -f "$B/pg/data/postmaster.pid" ]; then
+    "${AS_PG[@]}" "$PGBIN/pg_ctl" -D "$B/pg/data" -m fast -w stop >/dev/null 2>&1
+  fi
+  if [ "${HR_BENCH_KEEP:-0}" != 1 ]; then
+    rm -rf "$B/pg" "$B/src" "$B/app" "$B/data" "$SOCK"
+  fi
+  [ $status -ne 0 ] && echo "run.sh failed (exit $status); see $OUT/run.log and $OUT/service.log" >&2
+  exit $status
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# ---------------------------------------------------------------------------------------------------------------
+# Samplers: VmRSS every 100 ms while a phase runs; VmHWM reset (clear_refs 5) at the start of each phase.
+start_sampler() { # name
+  echo 5 > "/proc/$SERVICE_PID/clear_refs" 2>/dev/null || true
+  ( while kill -0 "$SERVICE_PID" 2>/dev/null; do
+      awk '/^VmRSS/{print $2}' "/proc/$SERVICE_PID/status"; sleep 0.1
+    done ) > "$OUT/rss-$1.txt" &
+  SAMPLER_PID=$!
+}
+stop_sampler() { # name → sets PEAK and HWM (MiB)
+  kill "$SAMPLER_PID" 2>/dev/null; wait "$SAMPLER_PID" 2>/dev/null || true; SAMPLER_PID=""
+  local peak hwm
+  peak=$(sort -n "$OUT/rss-$1.txt" | tail -1)
+  hwm=$(awk '/^VmHWM/{print $2}' "/proc/$SERVICE_PID/status")
+  PEAK=$(( ${peak:-0} / 1024 )); HWM=$(( ${hwm:-0} / 1024 ))
+}
+# CPU accounting (clock ticks, 100 per second): the service, every PostgreSQL process of the cluster (live backends
+# plus the exited ones the postmaster has reaped), and the whole machine (/proc/stat: other engineers' work included).
+service_ticks() { awk '{print $14 + $15}' "/proc/$SERVICE_PID/stat"; }
+pg_ticks() {
+  local pm total c t
+  pm=$(head -1 "$B/pg/data/postmaster.pid")
+  total=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$pm/stat")
+  for c in $(pgrep -P "$pm"); do
+    t=$(awk '{print $14 + $15}' "/proc/$c/stat" 2>/dev/null || echo 0); total=$((total + ${t:-0}))
+  done
+  echo "$total"
+}
+machine_ticks() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8 + $9, $5 + $6}' /proc/stat; }   # busy idle
+cpu_start() { CPU0_SVC=$(service_ticks); CPU0_PG=$(pg_ticks); read -r CPU0_BUSY CPU0_IDLE < <(machine_ticks); CPU0_T=$(date +%s%N); }
+cpu_stop() { # name requests [client_seconds] → figures: cpu_<name>_{service,pg,client,others}_s, wall, *_ms_per_request
+  local svc pg busy idle wall others client=${3:-0}
+  svc=$(( $(service_ticks) - CPU0_SVC )); pg=$(( $(pg_ticks) - CPU0_PG ))
+  read -r busy idle < <(machine_ticks); busy=$((busy - CPU0_BUSY)); idle=$((idle - CPU0_IDLE))
+  wall=$(( ($(date +%s%N) - CPU0_T) / 10000000 ))
+  others=$(python3 -c "print(max(0, round(($busy - $svc - $pg) / 100 - $client, 1)))")
+  figure "cpu_$1_wall_s" "$(python3 -c "print(round($wall / 100, 1))")"
+  figure "cpu_$1_service_s" "$(python3 -c "print(round($svc / 100, 1))")"
+  figure "cpu_$1_pg_s" "$(python3 -c "print(round($pg / 100, 1))")"
+  figure "cpu_$1_client_s" "$client"
+  figure "cpu_$1_others_s" "$others"
+  figure "cpu_$1_idle_s" "$(python3 -c "print(round($idle / 100, 1))")"
+  if [ "${2:-0}" -gt 0 ]; then
+    figure "cpu_$1_service_ms_per_request" "$(python3 -c "print(round($svc * 10 / $2, 2))")"
+    figure "cpu_$1_pg_ms_per_request" "$(python3 -c "print(round($pg * 10 / $2, 2))")"
+  fi
+}
+# Runs a command under bash's `time`, writing its stdout to $1 and its user+sys CPU seconds to CLIENT_S.
+timed() {
+  local out=$1; shift
+  local TIMEFORMAT='%U %S' t
+  t=$( { time "$@" > "$out" 2> "$out.err"; } 2>&1 )
+  CLIENT_S=$(python3 -c "print(round(sum(map(float, '$t'.split())), 1))")
+}
+
+rss_now() { echo $(( $(awk '/^VmRSS/{print $2}' "/proc/$SERVICE_PID/status") / 1024 )); }
+
+# wrk output → "rps p50_ms p99_ms requests non2xx"
+parse_wrk() {
+  python3 - "$1" <<'PY'
+import re, sys
+text = open(sys.argv[1]).read()
+def ms(v):
+    n, u = re.match(r"([\d.]+)(us|ms|s)", v).groups()
+    return float(n) * {"us": 0.001, "ms": 1, "s": 1000}[u]
+rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+p50 = ms(re.search(r"\n\s+50%\s+(\S+)", text).group(1))
+p99 = ms(re.search(r"\n\s+99%\s+(\S+)", text).group(1))
+total = int(re.search(r"(\d+) requests in", text).group(1))
+bad = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+errors = re.search(r"Socket errors: (.*)", text)
+print(f"{rps:.0f} {p50:.1f} {p99:.1f} {total} {int(bad.group(1)) if bad else 0}{' SOCKET-ERRORS' if errors else ''}")
+PY
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+start_service() { # → sets SERVICE_PID and READY_MS (process start to the first 200 from /health/ready)
+  if curl -s -o /dev/null "$URL/health/live"; then log "port $PORT is already in use by another process"; return 1; fi
+  (
+    cd "$B/app"
+    export ConnectionStrings__HighRisk="Host=$SOCK;Database=highrisk;Username=postgres"
+    export DataFolder="$B/data" DataProtection__KeysFolder="$B/data/keys"
+    export HighRisk__Role=all Database__MigrateOnStart=false urls="$URL" Security__HttpsRedirect=false
+    export ASPNETCORE_ENVIRONMENT=Production
+    export Jobs__DailyOverdueCron='0 0 31 2 *' Jobs__SmsDeliveryCron='0 0 31 2 *' Jobs__MailDeliveryCron='0 0 31 2 *'
+    export Jobs__AlertEscalationCron='0 0 31 2 *' Jobs__AuditRetentionCron='0 0 31 2 *'
+    exec dotnet HighRisk.Web.dll >> "$OUT/service.log" 2>&1
+  ) &
+  SERVICE_PID=$!
+  local start now
+  start=$(date +%s%N)
+  for _ in $(seq 1 600); do
+    if curl -sf -o /dev/null "$URL/health/ready"; then
+      now=$(date +%s%N); READY_MS=$(( (now - start) / 1000000 )); return 0
+    fi
+    kill -0 "$SERVICE_PID" 2>/dev/null || { log "the service exited during start-up"; tail -30 "$OUT/service.log" >&2; return 1; }
+    sleep 0.05
+  done
+  log "not ready after 30 s"; return 1
+}
+stop_service() {
+  kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true; SERVICE_PID=""
+}
+
+# ===============================================================================================================
+rm -rf "$OUT"; mkdir -p "$OUT"; : > "$OUT/figures.env"
+printf 'admin %s\nbench-worker bench-township bench-county %s\n' "$ADMIN_PASSWORD" "$USER_PASSWORD" > "$OUT/accounts.txt"
+log "scale benchmark: $N open pregnancies, business date $TODAY, work folder $B, source $SOURCE"
+{
+  echo "date: $(date -u '+%F %T UTC')"; echo "commit: $(git -C "$REPO" rev-parse --short HEAD) (source: $SOURCE)"
+  lscpu | grep -E '^(Model name|CPU\(s\)|Thread|Core|Socket|L2|L3|Hypervisor)'; free -g | head -2
+  dotnet --info | head -12; "$PGBIN/postgres" --version; (wrk --version 2>&1 || true) | head -1; pgbench --version
+} > "$OUT/machine.txt" 2>&1 || true
+figure load_start "$(loadavg)"
+command -v wrk >/dev/null || { log "wrk missing: apt-get install wrk"; exit 1; }
+[ -x "$PGBIN/initdb" ] || { log "PostgreSQL 15 server binaries missing: apt-get install postgresql-15"; exit 1; }
+
+# --- 1. build ----------------------------------------------------------------------------------------------------
+log "publishing the service (Release, $SOURCE)"
+rm -rf "$B/src" "$B/app" "$B/data"
+if [ "$SOURCE" = head ]; then
+  mkdir -p "$B/src"; git -C "$REPO" archive HEAD | tar -x -C "$B/src"; SRC="$B/src"
+else
+  SRC="$REPO"
+fi
+dotnet publish "$SRC/src/HighRisk.Web" -c Release -o "$B/app" > "$OUT/publish.log" 2>&1 || { tail -20 "$OUT/publish.log"; exit 1; }
+
+# --- 2. cluster: normal durability (fsync, synchronous_commit, full_page_writes on), memory sized for 24 GiB ------
+log "starting PostgreSQL 15 under $B/pg"
+"${AS_PG[@]}" "$PGBIN/pg_ctl" -D "$B/pg/data" -m immediate stop >/dev/null 2>&1 || true
+rm -rf "$B/pg" "$SOCK"; mkdir -p "$B/pg" "$SOCK"
+[ ${#AS_PG[@]} -gt 0 ] && chown postgres:postgres "$B/pg" "$SOCK" && chmod 700 "$B/pg" "$SOCK"
+"${AS_PG[@]}" "$PGBIN/initdb" -D "$B/pg/data" --auth=trust -E UTF8 --locale=C.UTF-8 -U postgres > "$OUT/initdb.log"
+cat >> "$B/pg/data/postgresql.conf" <<EOF
+# scale benchmark (tests/HighRisk.Benchmarks/scale/run.sh)
+listen_addresses = ''
+unix_socket_directories = '$SOCK'
+max_connections = 200
+fsync = on
+synchronous_commit = on
+full_page_writes = on
+shared_buffers = 2GB
+effective_cache_size = 12GB
+work_mem = 16MB
+maintenance_work_mem = 1GB
+max_wal_size = 8GB
+checkpoint_timeout = 15min
+shared_preload_libraries = 'pg_stat_statements'
+pg_stat_statements.max = 2000
+track_io_timing = on
+log_min_duration_statement = 1000
+EOF
+"${AS_PG[@]}" "$PGBIN/pg_ctl" -D "$B/pg/data" -l "$B/pg/server.log" -w -t 60 start > /dev/null
+"${AS_PG[@]}" "$PGBIN/createdb" -h "$SOCK" highrisk
+psqlq -c "CREATE EXTENSION pg_stat_statements"
+
+# --- 3. migrate (the deploy step) ------------------------------------------------------------------------------
+log "migrating (dotnet HighRisk.Web.dll --migrate)"
+( cd "$B/app" && ConnectionStrings__HighRisk="Host=$SOCK;Database=highrisk;Username=postgres" \
+    DataFolder="$B/data" DataProtection__KeysFolder="$B/data/keys" Seed__AdminPassword="$ADMIN_PASSWORD" \
+    dotnet HighRisk.Web.dll --migrate ) > "$OUT/migrate.log" 2>&1 || { tail -30 "$OUT/migrate.log"; exit 1; }
+# Today's overdue run is marked done (a placeholder, states_changed = -1) so that the start-up catch-up does not
+# run the daily job during the HTTP measurements; it is deleted before the daily job is measured.
+psqlq -c "INSERT INTO daily_overdue_runs VALUES ('$TODAY', now(), now(), -1, 0, 0, 0, 0)"
+
+# --- 4. a few women through the API: real ciphertexts and factors for the bulk rows -----------------------------
+log "booking a few women through the API (accounts, ciphertexts, factors)"
+start_service
+python3 "$HERE/api.py" bootstrap "$URL" "$ADMIN_PASSWORD" "$USER_PASSWORD" "$TODAY" | tee -a "$OUT/run.log"
+stop_service
+psqlq <<'SQL'
+CREATE TABLE bench_ciphers AS
+SELECT row_number() OVER (ORDER BY created_at) - 1 AS k, resident_id_cipher, resident_id_masked, mobile_cipher, mobile_masked
+FROM women;
+CREATE TABLE bench_factors AS
+SELECT DISTINCT ON (grade, purple) grade, purple, factors FROM pregnancies ORDER BY grade, purple, number;
+SQL
+CATALOGUE=$(psqlq -c "SELECT catalogue_version FROM pregnancies LIMIT 1")
+[ "$(psqlq -c 'SELECT count(*) FROM bench_factors')" = 8 ] || { log "expected factors for 8 grade × purple combinations"; exit 1; }
+
+# --- 5. bulk load ------------------------------------------------------------------------------------------------
+log "bulk-loading $N open pregnancies (load.sql)"
+figure load_during_load "$(loadavg)"
+t0=$(date +%s%N)
+psql -h "$SOCK" -U postgres -d highrisk -X -v ON_ERROR_STOP=1 -v today="$TODAY" -v n="$N" -v xt_per_town=2000 \
+  -v catalogue="$CATALOGUE" -f "$HERE/load.sql" > "$OUT/load.log" 2>&1 || { tail -20 "$OUT/load.log"; exit 1; }
+t1=$(date +%s%N)
+psqlq -c "VACUUM (ANALYZE)" -c "CHECKPOINT"
+t2=$(date +%s%N)
+figure load_seconds "$(( (t1 - t0) / 1000000000 ))"
+figure vacuum_seconds "$(( (t2 - t1) / 1000000000 ))"
+psqlq -F ' ' > "$OUT/sizes.txt" <<'SQL'
+SELECT relname, n_live_tup, pg_size_pretty(pg_total_relation_size(relid)) FROM pg_stat_user_tables
+WHERE relname IN ('women', 'pregnancies', 'exams', 'grade_changes') ORDER BY relname;
+SELECT 'database', 0, pg_size_pretty(pg_database_size('highrisk'));
+SQL
+psqlq -F ' ' > "$OUT/distribution.txt" <<SQL
+SELECT 'open', count(*) FROM pregnancies WHERE status = 'Open';
+SELECT 'grade ' || grade || CASE WHEN purple THEN '+purple' ELSE '' END, count(*) FROM pregnancies GROUP BY 1 ORDER BY 1;
+SELECT 'state(yesterday) ' || follow_up_state, count(*) FROM pregnancies GROUP BY 1 ORDER BY 1;
+SELECT 'county $COUNTY', count(*) FROM pregnancies WHERE township_code LIKE '$COUNTY%';
+SELECT 'township $TOWNSHIP', count(*) FROM pregnancies WHERE township_code = '$TOWNSHIP';
+SELECT 'median township', percentile_cont(0.5) WITHIN GROUP (ORDER BY c) FROM (SELECT count(*) c FROM pregnancies GROUP BY township_code) t;
+SELECT 'exams', count(*) FROM exams;
+SELECT 'exams per pregnancy', round(count(*)::numeric / (SELECT count(*) FROM pregnancies), 2) FROM exams;
+SQL
+cat "$OUT/sizes.txt" "$OUT/distribution.txt" | tee -a "$OUT/run.log"
+
+# Target pregnancies for the exam load: 10,000 open pregnancies of 岳塘区, inside the health worker's scope (another
+# county than the lists', so that the exams and pgbench's updates leave the measured overdue lists as they were).
+psqlq <<SQL
+CREATE TABLE bench_targets AS
+SELECT row_number() OVER () AS n, id FROM (SELECT id FROM pregnancies WHERE township_code LIKE '$EXAM_COUNTY%' AND status = 'Open' ORDER BY random() LIMIT 10000) s;
+CREATE UNIQUE INDEX ON bench_targets (n);
+ANALYZE bench_targets;
+SQL
+psqlq -c "SELECT id FROM bench_targets ORDER BY n" > "$OUT/target-ids.txt"
+NTARGETS=$(wc -l < "$OUT/target-ids.txt")
+
+# --- 6. start-up and rest ----------------------------------------------------------------------------------------
+log "starting the service: time to ready"
+figure load_startup "$(loadavg)"
+start_service
+figure ready_ms "$READY_MS"
+sleep 10
+figure rss_rest_mib "$(rss_now)"
+log "ready in $READY_MS ms; RSS at rest $(rss_now) MiB"
+WORKER=$(python3 "$HERE/api.py" token "$URL" bench-worker "$USER_PASSWORD")
+TOWNSHIP_STAFF=$(python3 "$HERE/api.py" token "$URL" bench-township "$USER_PASSWORD")
+COUNTY_STAFF=$(python3 "$HERE/api.py" token "$URL" bench-county "$USER_PASSWORD")
+ADMIN=$(python3 "$HERE/api.py" token "$URL" admin "$ADMIN_PASSWORD")
+WORKER_ID=$(psqlq -c "SELECT id FROM staff_users WHERE user_name = 'bench-worker'")
+
+# --- 7. record-exam: HTTP beside pgbench -------------------------------------------------------------------------
+log "warming up record-exam (20 s, not counted: tiered JIT, connection pool)"
+wrk -t"$THREADS" -c"$CONNS" -d20s --latency -s "$HERE/record_exam.lua" "$URL" -- "$OUT/target-ids.txt" "$WORKER" "$TODAY" "$NEXT_APPOINTMENT" > "$OUT/wrk-exam-warmup.txt"
+for round in $(seq 1 "$REPEAT"); do
+  psqlq -c "SELECT pg_stat_statements_reset()" > /dev/null
+  before=$(psqlq -c "SELECT (SELECT count(*) FROM exams) || ' ' || (SELECT count(*) FROM grade_changes WHERE cause = 'Exam') || ' ' || (SELECT count(*) FROM alerts)")
+  figure "load_exam_http_$round" "$(loadavg)"
+  log "record-exam over HTTP: wrk -t$THREADS -c$CONNS -d${SECONDS_LOAD}s (round $round)"
+  start_sampler "exam-$round"
+  ( vmstat 5 > "$OUT/vmstat-exam-$round.txt" ) & VMSTAT=$!
+  cpu_start
+  timed "$OUT/wrk-exam-$round.txt" wrk -t"$THREADS" -c"$CONNS" -d"${SECONDS_LOAD}s" --latency -s "$HERE/record_exam.lua" "$URL" -- "$OUT/target-ids.txt" "$WORKER" "$TODAY" "$NEXT_APPOINTMENT"
+  cpu_stop "exam_http_$round" "$(awk '/requests in/{print $1}' "$OUT/wrk-exam-$round.txt")" "$CLIENT_S"
+  kill $VMSTAT 2>/dev/null || true
+  stop_sampler "exam-$round"; peak=$PEAK; hwm=$HWM
+  after=$(psqlq -c "SELECT (SELECT count(*) FROM exams) || ' ' || (SELECT count(*) FROM grade_changes WHERE cause = 'Exam') || ' ' || (SELECT count(*) FROM alerts)")
+  psqlq -F $'\t' -c "SELECT calls, round(mean_exec_time::numeric, 3) AS mean_ms, round(total_exec_time::numeric) AS total_ms, left(regexp_replace(query, '\s+', ' ', 'g'), 300) FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 25" > "$OUT/statements-exam-$round.tsv"
+  read -r rps p50 p99 total bad < <(parse_wrk "$OUT/wrk-exam-$round.txt")
+  read -r e0 g0 a0 <<< "$before"; read -r e1 g1 a1 <<< "$after"
+  gc_permille=$(( (g1 - g0) * 1000 / (e1 - e0 > 0 ? e1 - e0 : 1) ))
+  figure "exam_http_rps_$round" "$rps"; figure "exam_http_p50_$round" "$p50"; figure "exam_http_p99_$round" "$p99"
+  figure "exam_http_non2xx_$round" "$bad"; figure "exam_http_exams_$round" "$((e1 - e0))"; figure "exam_http_requests_$round" "$total"
+  figure "exam_http_grade_changes_permille_$round" "$gc_permille"; figure "exam_http_alerts_$round" "$((a1 - a0))"
+  figure "rss_load_peak_mib_$round" "$peak"; figure "rss_load_hwm_mib_$round" "$hwm"
+  log "HTTP: $rps req/s, p50 $p50 ms, p99 $p99 ms, non-2xx $bad, exams written $((e1 - e0)), grade changes ${gc_permille}‰, RSS peak $peak MiB"
+
+  figure "load_exam_pgbench_$round" "$(loadavg)"
+  log "record-exam as SQL: pgbench -c$CONNS -j$THREADS -T$SECONDS_LOAD -M extended (round $round)"
+  cpu_start
+  timed "$OUT/pgbench-exam-$round.txt" pgbench -h "$SOCK" -U postgres -n -c"$CONNS" -j"$THREADS" -T"$SECONDS_LOAD" -M extended -r \
+    -D ntargets="$NTARGETS" -D gc_permille="$gc_permille" -f "$HERE/record_exam.pgbench.sql" highrisk
+  cpu_stop "exam_pgbench_$round" "$(awk '/^number of transactions actually processed/{print $6}' "$OUT/pgbench-exam-$round.txt" | cut -d/ -f1)" "$CLIENT_S"
+  tps=$(awk '/^tps = /{print int($3); exit}' "$OUT/pgbench-exam-$round.txt")
+  lat=$(awk '/^latency average/{print $4}' "$OUT/pgbench-exam-$round.txt")
+  figure "exam_pgbench_tps_$round" "$tps"; figure "exam_pgbench_latency_ms_$round" "$lat"
+  figure "exam_ratio_pct_$round" "$(( rps * 100 / (tps > 0 ? tps : 1) ))"
+  log "pgbench: $tps tps (average latency $lat ms); HTTP/pgbench = $(( rps * 100 / (tps > 0 ? tps : 1) )) %"
+
+  figure "load_exam_pgbench_full_$round" "$(loadavg)"
+  log "every statement of the HTTP request as SQL: pgbench record_exam_full (round $round)"
+  cpu_start
+  timed "$OUT/pgbench-exam-full-$round.txt" pgbench -h "$SOCK" -U postgres -n -c"$CONNS" -j"$THREADS" -T"$SECONDS_LOAD" -M extended -r \
+    -D ntargets="$NTARGETS" -D gc_permille="$gc_permille" -D user_id="$WORKER_ID" -f "$HERE/record_exam_full.pgbench.sql" highrisk
+  cpu_stop "exam_pgbench_full_$round" "$(awk '/^number of transactions actually processed/{print $6}' "$OUT/pgbench-exam-full-$round.txt" | cut -d/ -f1)" "$CLIENT_S"
+  tps=$(awk '/^tps = /{print int($3); exit}' "$OUT/pgbench-exam-full-$round.txt")
+  figure "exam_pgbench_full_tps_$round" "$tps"
+  figure "exam_pgbench_full_latency_ms_$round" "$(awk '/^latency average/{print $4}' "$OUT/pgbench-exam-full-$round.txt")"
+  figure "exam_ratio_full_pct_$round" "$(( rps * 100 / (tps > 0 ? tps : 1) ))"
+  log "pgbench (every statement): $tps tps; HTTP/pgbench = $(( rps * 100 / (tps > 0 ? tps : 1) )) %"
+done
+
+# --- 8. the daily overdue job beside the hand-written statement --------------------------------------------------
+cat > "$OUT/overdue-statement.sql" <<SQL
+-- The overdue set of DailyOverdueJob.UpdateStatesAsync for $TODAY, as one hand-written statement (policy values
+-- from seeds/policy/follow-up-policy.json: grace green/yellow 7, orange/purple 3, red 1; lost after 28 days or two
+-- failed attempts 14 days apart).
+SELECT count(*) FILTER (WHERE state IN ('Overdue', 'Lost')) AS overdue_or_lost, count(*) FILTER (WHERE state = 'Lost') AS lost
+FROM (
+    SELECT CASE
+               WHEN next_due_date IS NULL THEN 'None'
+               WHEN DATE '$TODAY' - next_due_date >= 28 THEN 'Lost'
+               WHEN failed_attempts >= 2 AND last_failed_attempt - first_failed_attempt >= 14 THEN 'Lost'
+               WHEN DATE '$TODAY' > next_due_date + CASE WHEN purple THEN least(grace, 3) ELSE grace END THEN 'Overdue'
+               ELSE 'OnTrack'
+           END AS state
+    FROM (
+        SELECT next_due_date, failed_attempts, first_failed_attempt, last_failed_attempt, purple,
+               CASE grade WHEN 'Red' THEN 1 WHEN 'Orange' THEN 3 WHEN 'Yellow' THEN 7 ELSE 7 END AS grace
+        FROM pregnancies
+        WHERE status = 'Open' OR (outcome = 'Delivery' AND next_due_date IS NOT NULL)
+    ) AS due
+) AS s;
+SQL
+statement_ms() { # runs the hand-written statement 3 times, prints "first median count"
+  psql -h "$SOCK" -U postgres -d highrisk -X -q -c '\timing on' -f "$OUT/overdue-statement.sql" -f "$OUT/overdue-statement.sql" -f "$OUT/overdue-statement.sql" > "$OUT/overdue-statement-$1.txt"
+  python3 - "$OUT/overdue-statement-$1.txt" <<'PY'
+import re, sys
+text = open(sys.argv[1]).read()
+times = [float(t) for t in re.findall(r"Time: ([\d.]+) ms", text)]
+count = re.search(r"^\s*(\d+)\s*\|\s*(\d+)\s*$", text, re.M)
+print(f"{times[0]:.0f} {sorted(times)[1]:.0f} {count.group(1)}")
+PY
+}
+figure load_job "$(loadavg)"
+read -r sql_first_before sql_median_before sql_count < <(statement_ms before)
+log "hand-written statement before the job: first $sql_first_before ms, median $sql_median_before ms, $sql_count overdue or lost"
+psqlq -c "DELETE FROM daily_overdue_runs WHERE business_date = '$TODAY' AND states_changed = -1"
+psqlq -c "SELECT pg_stat_statements_reset()" > /dev/null
+log "daily overdue job for $TODAY (POST /api/admin/jobs/daily-overdue)"
+figure job_rss_before_mib "$(rss_now)"
+start_sampler job
+cpu_start
+t0=$(date +%s%N)
+curl -sf -X POST -H "Authorization: Bearer $ADMIN" "$URL/api/admin/jobs/daily-overdue?date=$TODAY" > "$OUT/job-queued.json"
+for _ in $(seq 1 6000); do
+  [ "$(psqlq -c "SELECT count(*) FROM daily_overdue_runs WHERE business_date = '$TODAY'")" = 1 ] && break
+  sleep 0.1
+done
+t1=$(date +%s%N)
+cpu_stop job 0
+stop_sampler job; job_peak=$PEAK; job_hwm=$HWM
+psqlq -F ' ' -c "SELECT round(extract(epoch FROM completed_at - started_at) * 1000), states_changed, lists, entries FROM daily_overdue_runs WHERE business_date = '$TODAY'" > "$OUT/job-run.txt"
+read -r job_ms job_changed job_lists job_entries < "$OUT/job-run.txt"
+psqlq -F $'\t' -c "SELECT calls, round(mean_exec_time::numeric, 1) AS mean_ms, round(total_exec_time::numeric) AS total_ms, left(regexp_replace(query, '\s+', ' ', 'g'), 200) FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 12" > "$OUT/statements-job.tsv"
+read -r sql_first_after sql_median_after _ < <(statement_ms after)
+figure job_ms "$job_ms"; figure job_wall_ms "$(( (t1 - t0) / 1000000 ))"; figure job_states_changed "$job_changed"
+figure job_lists "$job_lists"; figure job_entries "$job_entries"; figure job_rss_peak_mib "$job_peak"; figure job_rss_hwm_mib "$job_hwm"
+figure sql_overdue_count "$sql_count"; figure sql_first_before_ms "$sql_first_before"; figure sql_median_before_ms "$sql_median_before"
+figure sql_median_after_ms "$sql_median_after"
+log "job: $job_ms ms (completed_at − started_at), $(( (t1 - t0) / 1000000 )) ms from POST to the committed row; $job_changed states changed, $job_lists lists, $job_entries entries; RSS peak $job_peak MiB (HWM $job_hwm)"
+log "hand-written statement after the job: median $sql_median_after ms"
+
+# --- 9. lists ----------------------------------------------------------------------------------------------------
+declare -A LISTS=(
+  [pregnancies_township]="/api/pregnancies?division=$TOWNSHIP&limit=50|$TOWNSHIP_STAFF"
+  [pregnancies_county]="/api/pregnancies?division=$COUNTY&limit=50|$COUNTY_STAFF"
+  [overdue_township]="/api/overdue?division=$TOWNSHIP|$TOWNSHIP_STAFF"
+  [overdue_county]="/api/overdue?division=$COUNTY|$COUNTY_STAFF"
+)
+for name in pregnancies_township pregnancies_county overdue_township overdue_county; do
+  path="${LISTS[$name]%%|*}"; token="${LISTS[$name]##*|}"
+  curl -sf -H "Authorization: Bearer $token" "$URL$path" -o "$OUT/sample-$name.json"
+  rows=$(python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(len(d.get('items', d.get('entries', []))))" "$OUT/sample-$name.json")
+  bytes=$(stat -c %s "$OUT/sample-$name.json")
+  figure "list_${name}_rows" "$rows"; figure "list_${name}_bytes" "$bytes"
+  wrk -t1 -c1 -d3s -s "$HERE/get.lua" "$URL" -- "$path" "$token" > /dev/null   # warm-up
+  for round in $(seq 1 "$REPEAT"); do
+    figure "load_list_${name}_$round" "$(loadavg)"
+    psqlq -c "SELECT pg_stat_statements_reset()" > /dev/null
+    start_sampler "list-$name-$round"
+    cpu_start
+    timed "$OUT/wrk-$name-$round.txt" wrk -t2 -c"$LIST_CONNS" -d"${LIST_SECONDS}s" --latency -s "$HERE/get.lua" "$URL" -- "$path" "$token"
+    cpu_stop "list_${name}_$round" "$(awk '/requests in/{print $1}' "$OUT/wrk-$name-$round.txt")" "$CLIENT_S"
+    stop_sampler "list-$name-$round"; peak=$PEAK
+    psqlq -F $'\t' -c "SELECT calls, round(mean_exec_time::numeric, 3) AS mean_ms, round(max_exec_time::numeric, 1) AS max_ms, left(regexp_replace(query, '\s+', ' ', 'g'), 600) FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 8" > "$OUT/statements-$name-$round.tsv"
+    psqlq -c "SELECT query || E';\n' FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 2" > "$OUT/statements-$name-$round-full.sql"
+    read -r rps p50 p99 total bad < <(parse_wrk "$OUT/wrk-$name-$round.txt")
+    figure "list_${name}_rps_$round" "$rps"; figure "list_${name}_p50_$round" "$p50"; figure "list_${name}_p99_$round" "$p99"
+    figure "list_${name}_non2xx_$round" "$bad"; figure "list_${name}_rss_peak_mib_$round" "$peak"
+    log "$name ($rows rows, $bytes bytes): $rps req/s, p50 $p50 ms, p99 $p99 ms, non-2xx $bad, RSS peak $peak MiB"
+  done
+done
+figure rss_end_mib "$(rss_now)"
+figure load_end "$(loadavg)"
+
+# --- 10. plans of the list queries, as the service sends them ---------------------------------------------------
+bash "$HERE/explain.sh" "$SOCK" "$TODAY" "$TOWNSHIP" "$COUNTY" > "$OUT/explain.txt" 2>&1 || log "explain.sh failed (see out/explain.txt)"
+
+stop_service
+python3 "$HERE/report.py" "$OUT" | tee "$B/results.md"
