@@ -7,7 +7,7 @@
 #   the pregnancy list and the overdue list for one township and one county,
 # and prints the figures (also written to $HR_BENCH_DIR/results.md, raw outputs in $HR_BENCH_DIR/out/).
 #
-# Usage: tests/HighRisk.Benchmarks/scale/run.sh            (about 20–25 minutes on 2 cores)
+# Usage: tests/HighRisk.Benchmarks/scale/run.sh            (about 10 minutes on 2 cores; 13 with HR_BENCH_REPEAT=2)
 # Settings (environment):
 #   HR_BENCH_DIR=/tmp/hr-bench      work folder (app, cluster, outputs); removed at the end except out/ and results.md
 #   HR_BENCH_SOURCE=head|worktree   build the committed HEAD (a `git archive` copy, the default: other engineers'

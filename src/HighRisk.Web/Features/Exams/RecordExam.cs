@@ -64,7 +64,8 @@ public static class RecordExam
             });
             RuleFor(c => c.Note).MaximumLength(2000);
             RuleFor(c => c.NextAppointment).GreaterThan(c => c.ExamDate).WithMessage("The next appointment must be after the exam date.")
-                .LessThanOrEqualTo(c => c.ExamDate!.Value.AddDays(182)).WithMessage("The next appointment must be within 26 weeks of the exam.")
+                // Must, not LessThanOrEqualTo(c => …AddDays(…)): a method-call expression is compiled again on every request.
+                .Must((c, next) => next <= c.ExamDate!.Value.AddDays(182)).WithMessage("The next appointment must be within 26 weeks of the exam.")
                 .When(c => c.NextAppointment is not null && c.ExamDate is not null);
         }
     }

@@ -44,7 +44,7 @@ public static class RecordFollowUp
             RuleFor(c => c.Reached).NotNull();
             RuleFor(c => c.Note).MaximumLength(2000);
             RuleFor(c => c.NextAppointment).GreaterThan(c => c.Date!.Value).WithMessage("The next appointment must be after the contact.")
-                .LessThanOrEqualTo(c => c.Date!.Value.AddDays(182)).WithMessage("The next appointment must be within 26 weeks.")
+                .Must((c, next) => next <= c.Date!.Value.AddDays(182)).WithMessage("The next appointment must be within 26 weeks.")
                 .When(c => c.NextAppointment is not null && c.Date is not null);
         }
     }
