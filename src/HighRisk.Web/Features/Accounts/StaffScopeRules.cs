@@ -1,4 +1,5 @@
 using FluentValidation;
+using HighRisk.Features.Pregnancies;
 using HighRisk.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,9 +16,16 @@ public static class StaffScopeRules
         _ => null,
     };
 
-    /// <summary>The scope rules shared by creating and changing a user.</summary>
-    public static void AddScopeRules<T>(this AbstractValidator<T> validator, Func<T, StaffRole?> role, Func<T, string?> division, Func<T, string?> facility, HighRiskDb db)
+    /// <summary>The rules shared by creating and changing an account: name, role, contact details and scope.</summary>
+    public static void AddAccountRules<T>(
+        this AbstractValidator<T> validator, Func<T, string?> displayName, Func<T, StaffRole?> role, Func<T, string?> division, Func<T, string?> facility,
+        Func<T, string?> mobile, Func<T, string?> email, HighRiskDb db)
     {
+        validator.RuleFor(x => displayName(x)).NotEmpty().MaximumLength(50).OverridePropertyName("displayName");
+        validator.RuleFor(x => role(x)).NotNull().IsInEnum().OverridePropertyName("role");
+        validator.RuleFor(x => mobile(x)).Must(m => MobileNumber.Normalize(m) is not null).When(x => mobile(x) is not null)
+            .WithMessage("Not a mainland mobile number.").OverridePropertyName("mobile");
+        validator.RuleFor(x => email(x)).EmailAddress().MaximumLength(200).OverridePropertyName("email");
         validator.RuleFor(x => division(x)).Must((x, code) => code is not null && code.Length == DivisionLength(role(x)!.Value) && code.All(char.IsAsciiDigit))
             .WithMessage(x => $"A {role(x)} answers for a {DivisionLength(role(x)!.Value)}-digit division code.")
             .MustAsync((code, ct) => db.Divisions.AnyAsync(d => d.Code == code, ct)).WithMessage("No such division.")

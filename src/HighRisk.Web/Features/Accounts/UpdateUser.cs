@@ -42,11 +42,7 @@ public static class UpdateUser
     {
         public Validator(HighRiskDb db)
         {
-            RuleFor(c => c.DisplayName).NotEmpty().MaximumLength(50);
-            RuleFor(c => c.Role).NotNull().IsInEnum();
-            RuleFor(c => c.Mobile).Must(m => MobileNumber.Normalize(m) is not null).When(c => c.Mobile is not null).WithMessage("Not a mainland mobile number.");
-            RuleFor(c => c.Email).EmailAddress().MaximumLength(200);
-            this.AddScopeRules(c => c.Role, c => c.DivisionCode, c => c.FacilityCode, db);
+            this.AddAccountRules(c => c.DisplayName, c => c.Role, c => c.DivisionCode, c => c.FacilityCode, c => c.Mobile, c => c.Email, db);
         }
     }
 

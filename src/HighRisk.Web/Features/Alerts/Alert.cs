@@ -1,5 +1,3 @@
-using HighRisk.Rules;
-
 namespace HighRisk.Features.Alerts;
 
 public enum AlertStatus
@@ -83,6 +81,4 @@ public sealed class Alert
         EscalationReason = reason;
         return true;
     }
-
-    public static string ColourOf(RiskColour colour, bool purple) => colour == RiskColour.Red ? "red" : colour == RiskColour.Orange ? "orange" : purple ? "purple" : colour.ToApiName();
 }

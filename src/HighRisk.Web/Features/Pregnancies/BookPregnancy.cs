@@ -2,6 +2,7 @@ using FluentValidation;
 using FluentValidation.Results;
 using HighRisk.Features.Audit;
 using HighRisk.Features.Accounts;
+using HighRisk.Features.Divisions;
 using HighRisk.Features.Risk;
 using HighRisk.Infrastructure;
 using HighRisk.Infrastructure.Data;
@@ -163,7 +164,7 @@ public static class BookPregnancy
                 Lmp = lmp,
                 Edd = GestationalAge.EddFromLmp(lmp),
                 DivisionCode = command.DivisionCode!,
-                TownshipCode = command.DivisionCode![..9],
+                TownshipCode = Division.TownshipOf(command.DivisionCode!),
                 Address = command.Address!.Trim(),
                 FacilityCode = command.FacilityCode!,
                 HealthWorker = command.HealthWorker!.Trim(),

@@ -209,7 +209,7 @@ public sealed class Pregnancy
     /// A clinician raises the colour by hand, with a reason. There is no manual lowering: a colour comes down only
     /// when the finding (or raise) behind it is resolved on a later exam, or its measurement returns to normal.
     /// </summary>
-    public ManualRaise Raise(RiskColour colour, string reason, string by, DateOnly date, DateTimeOffset at)
+    public ManualRaise Raise(RiskColour colour, string reason, string by, DateOnly date)
     {
         if (Status == PregnancyStatus.Closed)
         {

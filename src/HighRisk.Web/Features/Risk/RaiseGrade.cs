@@ -57,7 +57,7 @@ public static class RaiseGrade
             var previous = pregnancy.Grade;
             GradeNames.TryParse(command.Colour, out var colour);
             var date = command.Date ?? clock.Today;
-            var raise = pregnancy.Raise(colour, command.Reason!.Trim(), command.RaisedBy!.Trim(), date, clock.Now);
+            var raise = pregnancy.Raise(colour, command.Reason!.Trim(), command.RaisedBy!.Trim(), date);
             grader.Regrade(pregnancy, GradeCause.ManualRaise, examId: null, raise.By);
             await db.SaveChangesAsync(cancellationToken);
             return new Response(raise.Id, pregnancy.Grade.ToApiName(), previous.ToApiName(), pregnancy.Purple, pregnancy.Factors);
