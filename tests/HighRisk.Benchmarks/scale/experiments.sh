@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
 # Fixes tried on the benchmark's database after a run kept with HR_BENCH_KEEP=1, before/after, without touching src/:
-#   1. the daily job's state update as shipped vs. storing only state changes (days overdue computed when read),
-#      and with fillfactor 90 (room for HOT updates);
+#   1. (the daily job's state update: applied in the service since, nothing left to try);
 #   2. the township pregnancy list: the query as EF sends it vs. township_code = … with an index on
 #      (township_code, number DESC);
 #   3. configuration only, through the service: OpenTelemetry off (OTEL_SDK_DISABLED), Npgsql automatic preparation
@@ -48,92 +47,16 @@ print(f"{lat[len(lat)//2]:.2f} {lat[int(len(lat)*0.99)]:.2f} {sum(lat)/len(lat):
   rm -f "$X"/pgbench_log.*
 }
 
-# --- 1. the daily job's UPDATE -------------------------------------------------------------------------------------
-state_expr() { # date
-  cat <<SQL
-CASE
-    WHEN next_due_date IS NULL THEN 'None'
-    WHEN DATE '$1' - next_due_date >= 28 THEN 'Lost'
-    WHEN failed_attempts >= 2 AND last_failed_attempt - first_failed_attempt >= 14 THEN 'Lost'
-    WHEN DATE '$1' > next_due_date + CASE WHEN grade = 'Red' THEN 1 WHEN grade = 'Orange' OR purple THEN 3 ELSE 7 END THEN 'Overdue'
-    ELSE 'OnTrack'
-END
-SQL
-}
-update_sql() { # variant date
-  case $1 in
-    as-shipped) cat <<SQL
-UPDATE pregnancies p SET follow_up_state = s.state, days_overdue = s.days
-FROM (
-    SELECT id,
-        CASE
-            WHEN next_due_date IS NULL THEN 'None'
-            WHEN DATE '$2' - next_due_date >= 28 THEN 'Lost'
-            WHEN failed_attempts >= 2 AND last_failed_attempt - first_failed_attempt >= 14 THEN 'Lost'
-            WHEN DATE '$2' > next_due_date + CASE WHEN purple THEN least(grace, 3) ELSE grace END THEN 'Overdue'
-            ELSE 'OnTrack'
-        END AS state,
-        CASE WHEN next_due_date IS NULL THEN 0 ELSE greatest(0, DATE '$2' - next_due_date) END AS days
-    FROM (
-        SELECT id, next_due_date, failed_attempts, first_failed_attempt, last_failed_attempt, purple,
-            CASE grade WHEN 'Red' THEN 1 WHEN 'Orange' THEN 3 WHEN 'Yellow' THEN 7 ELSE 7 END AS grace
-        FROM pregnancies
-        WHERE status = 'Open' OR (outcome = 'Delivery' AND next_due_date IS NOT NULL)
-    ) AS due
-) AS s
-WHERE p.id = s.id AND (p.follow_up_state <> s.state OR p.days_overdue <> s.days)
-SQL
-    ;;
-    direct) cat <<SQL
-UPDATE pregnancies
-SET follow_up_state = $(state_expr "$2"),
-    days_overdue = CASE WHEN next_due_date IS NULL THEN 0 ELSE greatest(0, DATE '$2' - next_due_date) END
-WHERE (status = 'Open' OR (outcome = 'Delivery' AND next_due_date IS NOT NULL))
-  AND (follow_up_state <> $(state_expr "$2")
-       OR days_overdue <> CASE WHEN next_due_date IS NULL THEN 0 ELSE greatest(0, DATE '$2' - next_due_date) END)
-SQL
-    ;;
-    states-only) cat <<SQL
-UPDATE pregnancies
-SET follow_up_state = $(state_expr "$2")
-WHERE (status = 'Open' OR (outcome = 'Delivery' AND next_due_date IS NOT NULL))
-  AND follow_up_state <> $(state_expr "$2")
-SQL
-    ;;
-  esac
-}
-job_update() { # variant date label
-  local label=${3:-$1}
-  q -c "VACUUM pregnancies" -c "CHECKPOINT" > /dev/null
-  local hot0 upd0 hot1 upd1
-  read -r upd0 hot0 < <(q -Atc "SELECT n_tup_upd, n_tup_hot_upd FROM pg_stat_user_tables WHERE relname = 'pregnancies'" | tr '|' ' ')
-  { echo "BEGIN;"; echo "EXPLAIN (ANALYZE, BUFFERS, WAL)"; update_sql "$1" "$2"; echo ";"; echo "ROLLBACK;"; } > "$X/update-$label.sql"
-  q -f "$X/update-$label.sql" > "$X/update-$label.txt"
-  sleep 1
-  read -r upd1 hot1 < <(q -Atc "SELECT n_tup_upd, n_tup_hot_upd FROM pg_stat_user_tables WHERE relname = 'pregnancies'" | tr '|' ' ')
-  log "job UPDATE for $2, $label: $(grep -E 'Execution Time' "$X/update-$label.txt" | tr -s ' '); rows updated $((upd1 - upd0)), HOT $((hot1 - hot0)); $(grep -oE 'WAL: .*' "$X/update-$label.txt" | head -1)"
-}
-section_job() {
-log "the overdue set as one SELECT, for comparison: $(sql_latency "$OUT/overdue-statement.sql" 5) ms (p50 p99 mean)"
-job_update as-shipped "$TOMORROW"
-job_update direct "$TOMORROW"
-job_update states-only "$TOMORROW"
-log "fillfactor 90 on pregnancies (VACUUM FULL rewrites it)"
-t0=$(date +%s)
-q -c "ALTER TABLE pregnancies SET (fillfactor = 90)" -c "VACUUM FULL pregnancies" -c "ANALYZE pregnancies" > /dev/null
-log "  rewrite took $(( $(date +%s) - t0 )) s"
-job_update as-shipped "$TOMORROW" as-shipped-ff90
-job_update direct "$TOMORROW" direct-ff90
-job_update states-only "$TOMORROW" states-only-ff90
-}
+# --- 1. the daily job: the fixes measured here in session 1 (states only, no self-join) are in the service now --------
+section_job() { log "job: nothing to try; the recommended update is what DailyOverdueJob runs"; }
 
 # --- 2. the township list -----------------------------------------------------------------------------------------
 list_page() { # where-clause
   cat <<SQL
 SELECT p0.id, p0.number, w.full_name, w.resident_id_masked, w.mobile_cipher, w.mobile_masked, p0.division_code, p0.lmp, p0.edd, p0.grade,
-       p0.purple, p0.status, p0.health_worker, p0.booking_date, p0.outcome_date, p0.next_due_date, p0.follow_up_state, p0.days_overdue
+       p0.purple, p0.status, p0.health_worker, p0.booking_date, p0.outcome_date, p0.next_due_date, p0.follow_up_state
 FROM (
-    SELECT p.id, p.booking_date, p.division_code, p.edd, p.grade, p.health_worker, p.lmp, p.number, p.outcome_date, p.purple, p.status, p.woman_id, p.days_overdue, p.next_due_date, p.follow_up_state
+    SELECT p.id, p.booking_date, p.division_code, p.edd, p.grade, p.health_worker, p.lmp, p.number, p.outcome_date, p.purple, p.status, p.woman_id, p.next_due_date, p.follow_up_state
     FROM pregnancies AS p
     WHERE $1
     ORDER BY p.number DESC

@@ -10,9 +10,9 @@ q() { psql -h "$SOCK" -U postgres -d highrisk -X -v ON_ERROR_STOP=1 "$@"; }
 
 list_sql() { # prefix
   cat <<SQL
-SELECT p0.id AS "Id", p0.number AS "Number", w.full_name AS "FullName", w.resident_id_masked AS "ResidentIdMasked", w.mobile_cipher AS "MobileCipher", w.mobile_masked AS "MobileMasked", p0.division_code AS "DivisionCode", p0.lmp AS "Lmp", p0.edd AS "Edd", p0.grade AS "Grade", p0.purple AS "Purple", p0.status AS "Status", p0.health_worker AS "HealthWorker", p0.booking_date AS "BookingDate", p0.outcome_date AS "OutcomeDate", p0.next_due_date AS "NextDueDate", p0.follow_up_state AS "State", p0.days_overdue AS "DaysOverdue"
+SELECT p0.id AS "Id", p0.number AS "Number", w.full_name AS "FullName", w.resident_id_masked AS "ResidentIdMasked", w.mobile_cipher AS "MobileCipher", w.mobile_masked AS "MobileMasked", p0.division_code AS "DivisionCode", p0.lmp AS "Lmp", p0.edd AS "Edd", p0.grade AS "Grade", p0.purple AS "Purple", p0.status AS "Status", p0.health_worker AS "HealthWorker", p0.booking_date AS "BookingDate", p0.outcome_date AS "OutcomeDate", p0.next_due_date AS "NextDueDate", p0.follow_up_state AS "State"
 FROM (
-    SELECT p.id, p.booking_date, p.division_code, p.edd, p.grade, p.health_worker, p.lmp, p.number, p.outcome_date, p.purple, p.status, p.woman_id, p.days_overdue, p.next_due_date, p.follow_up_state
+    SELECT p.id, p.booking_date, p.division_code, p.edd, p.grade, p.health_worker, p.lmp, p.number, p.outcome_date, p.purple, p.status, p.woman_id, p.next_due_date, p.follow_up_state
     FROM pregnancies AS p
     WHERE (false OR p.division_code LIKE '$1%') AND p.division_code LIKE '$1%'
     ORDER BY p.number DESC
@@ -24,8 +24,9 @@ SQL
 }
 overdue_sql() { # prefix
   cat <<SQL
-SELECT o.id, o.colour, o.days_overdue, o.due_date, o.due_kind, o.facility_code, o.failed_attempts, o.gestational_weeks, o.health_worker, o.last_contact_date, o.list_id, o.masked_name, o.mobile_cipher, o.mobile_masked, o.pregnancy_id, o.purple, o.rank, o.state, o.village_code, o1.township_code AS "TownshipCode"
+SELECT o.list_id, o.rank, o.colour, o.days_overdue, o.due_date, o.due_kind, o.facility_code, o.failed_attempts, o.gestational_weeks, o.health_worker, o.last_contact_date, o.pregnancy_id, o.purple, o.state, o.village_code, o1.township_code AS "TownshipCode", w.full_name_masked, w.mobile_cipher, w.mobile_masked
 FROM overdue_list_entries AS o INNER JOIN overdue_lists AS o1 ON o.list_id = o1.id
+INNER JOIN pregnancies AS p ON o.pregnancy_id = p.id INNER JOIN women AS w ON p.woman_id = w.id
 WHERE EXISTS (SELECT 1 FROM overdue_lists AS o0 WHERE o0.id = o.list_id AND o0.business_date = DATE '$TODAY' AND o0.township_code LIKE '$1%') AND o.village_code LIKE '$1%'
 ORDER BY o1.township_code, o.rank
 SQL
@@ -41,34 +42,29 @@ done
 echo "=== the daily job's state update and snapshot for $TOMORROW (inside a transaction that is rolled back)"
 q <<SQL
 BEGIN;
-EXPLAIN (ANALYZE, BUFFERS)
-UPDATE pregnancies p SET follow_up_state = s.state, days_overdue = s.days
-FROM (
-    SELECT id,
-        CASE
-            WHEN next_due_date IS NULL THEN 'None'
-            WHEN DATE '$TOMORROW' - next_due_date >= 28 THEN 'Lost'
-            WHEN failed_attempts >= 2 AND last_failed_attempt - first_failed_attempt >= 14 THEN 'Lost'
-            WHEN DATE '$TOMORROW' > next_due_date + CASE WHEN purple THEN least(grace, 3) ELSE grace END THEN 'Overdue'
-            ELSE 'OnTrack'
-        END AS state,
-        CASE WHEN next_due_date IS NULL THEN 0 ELSE greatest(0, DATE '$TOMORROW' - next_due_date) END AS days
-    FROM (
-        SELECT id, next_due_date, failed_attempts, first_failed_attempt, last_failed_attempt, purple,
-            CASE grade WHEN 'Red' THEN 1 WHEN 'Orange' THEN 3 WHEN 'Yellow' THEN 7 ELSE 7 END AS grace
-        FROM pregnancies
-        WHERE status = 'Open' OR (outcome = 'Delivery' AND next_due_date IS NOT NULL)
-    ) AS due
-) AS s
-WHERE p.id = s.id AND (p.follow_up_state <> s.state OR p.days_overdue <> s.days);
-EXPLAIN (ANALYZE, BUFFERS)
+EXPLAIN (ANALYZE, BUFFERS, WAL)
+UPDATE pregnancies SET follow_up_state = CASE
+        WHEN next_due_date IS NULL THEN 'None'
+        WHEN DATE '$TOMORROW' - next_due_date >= 28 THEN 'Lost'
+        WHEN failed_attempts >= 2 AND last_failed_attempt - first_failed_attempt >= 14 THEN 'Lost'
+        WHEN DATE '$TOMORROW' > next_due_date + CASE WHEN purple THEN least(CASE grade WHEN 'Red' THEN 1 WHEN 'Orange' THEN 3 WHEN 'Yellow' THEN 7 ELSE 7 END, 3) ELSE CASE grade WHEN 'Red' THEN 1 WHEN 'Orange' THEN 3 WHEN 'Yellow' THEN 7 ELSE 7 END END THEN 'Overdue'
+        ELSE 'OnTrack'
+    END
+WHERE (status = 'Open' OR (outcome = 'Delivery' AND next_due_date IS NOT NULL)) AND follow_up_state <> CASE
+        WHEN next_due_date IS NULL THEN 'None'
+        WHEN DATE '$TOMORROW' - next_due_date >= 28 THEN 'Lost'
+        WHEN failed_attempts >= 2 AND last_failed_attempt - first_failed_attempt >= 14 THEN 'Lost'
+        WHEN DATE '$TOMORROW' > next_due_date + CASE WHEN purple THEN least(CASE grade WHEN 'Red' THEN 1 WHEN 'Orange' THEN 3 WHEN 'Yellow' THEN 7 ELSE 7 END, 3) ELSE CASE grade WHEN 'Red' THEN 1 WHEN 'Orange' THEN 3 WHEN 'Yellow' THEN 7 ELSE 7 END END THEN 'Overdue'
+        ELSE 'OnTrack'
+    END;
+EXPLAIN (ANALYZE, BUFFERS, WAL)
 WITH due AS (
-    SELECT p.id, p.township_code, p.division_code, p.facility_code, w.full_name_masked, w.mobile_cipher, w.mobile_masked,
-        p.grade, p.purple, greatest(0, (DATE '$TOMORROW' - p.lmp) / 7) AS weeks, p.next_due_date, p.next_due_kind, p.days_overdue,
-        p.follow_up_state, p.last_contact_date, p.failed_attempts, p.health_worker,
-        CASE WHEN p.grade = 'Red' THEN 0 WHEN p.grade = 'Orange' THEN 1 WHEN p.purple THEN 2 WHEN p.grade = 'Yellow' THEN 3 ELSE 4 END AS urgency
-    FROM pregnancies p JOIN women w ON w.id = p.woman_id
-    WHERE p.follow_up_state IN ('Overdue', 'Lost') AND (p.status = 'Open' OR p.outcome = 'Delivery')
+    SELECT id, township_code, division_code, facility_code, grade, purple, greatest(0, (DATE '$TOMORROW' - lmp) / 7) AS weeks,
+        next_due_date, next_due_kind, greatest(0, DATE '$TOMORROW' - next_due_date) AS days_overdue, follow_up_state,
+        last_contact_date, failed_attempts, health_worker,
+        CASE WHEN grade = 'Red' THEN 0 WHEN grade = 'Orange' THEN 1 WHEN purple THEN 2 WHEN grade = 'Yellow' THEN 3 ELSE 4 END AS urgency
+    FROM pregnancies
+    WHERE follow_up_state IN ('Overdue', 'Lost') AND (status = 'Open' OR outcome = 'Delivery')
 ), lists AS (
     INSERT INTO overdue_lists (id, business_date, township_code, created_at, red, orange, purple, yellow, green, lost, total)
     SELECT gen_random_uuid(), DATE '$TOMORROW', township_code, now(),
@@ -79,10 +75,10 @@ WITH due AS (
     ON CONFLICT (business_date, township_code) DO NOTHING
     RETURNING id, township_code
 )
-INSERT INTO overdue_list_entries (list_id, rank, pregnancy_id, village_code, facility_code, masked_name, mobile_cipher, mobile_masked,
+INSERT INTO overdue_list_entries (list_id, rank, pregnancy_id, village_code, facility_code,
     colour, purple, gestational_weeks, due_date, due_kind, days_overdue, state, last_contact_date, failed_attempts, health_worker)
 SELECT l.id, row_number() OVER (PARTITION BY d.township_code ORDER BY d.urgency, d.days_overdue DESC, d.next_due_date, d.id),
-    d.id, d.division_code, d.facility_code, d.full_name_masked, d.mobile_cipher, d.mobile_masked, d.grade, d.purple, d.weeks,
+    d.id, d.division_code, d.facility_code, d.grade, d.purple, d.weeks,
     d.next_due_date, d.next_due_kind, d.days_overdue, d.follow_up_state, d.last_contact_date, d.failed_attempts, d.health_worker
 FROM due d JOIN lists l ON l.township_code = d.township_code;
 ROLLBACK;

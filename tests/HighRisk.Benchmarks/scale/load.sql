@@ -112,7 +112,7 @@ CROSS JOIN LATERAL (SELECT (ARRAY['王','李','张','刘','陈','杨','黄','赵
 -- Pregnancies in booking order, so that the case number follows the booking date as it does in the service.
 INSERT INTO pregnancies (id, woman_id, lmp, edd, division_code, township_code, address, facility_code, health_worker,
                          height_cm, weight_kg, history, findings, booking_date, booked_at, status, grade, purple, factors,
-                         catalogue_version, graded_at, raises, care_due_date, care_due_kind, days_overdue, failed_attempts,
+                         catalogue_version, graded_at, raises, care_due_date, care_due_kind, failed_attempts,
                          follow_up_state, last_contact_date, next_due_date, next_due_kind, postpartum_visit_done)
 SELECT p.pregnancy_id, p.woman_id, p.lmp, p.lmp + 280, p.division_code, p.township_code,
        (1 + p.g % 12) || '组' || (1 + p.g % 60) || '号（示例地址）', p.facility_code, '示例医生',
@@ -123,7 +123,6 @@ SELECT p.pregnancy_id, p.woman_id, p.lmp, p.lmp + 280, p.division_code, p.townsh
        p.booking_date, (p.booking_date + time '09:00') AT TIME ZONE 'Asia/Shanghai', 'Open', p.grade, p.purple, f.factors,
        :'catalogue', (p.last_contact + time '10:00') AT TIME ZONE 'Asia/Shanghai', '[]'::jsonb,
        p.next_due, 'Antenatal',
-       greatest(0, (:'today'::date - 1) - p.next_due),
        0,
        -- The daily job's CASE (DailyOverdueJob.UpdateStatesAsync) as of yesterday.
        CASE WHEN (:'today'::date - 1) - p.next_due >= 28 THEN 'Lost'

@@ -20,7 +20,7 @@ VALUES (gen_random_uuid(), :pid, current_date, '430304-MCH', '压测医生',
         '{}', '[]', NULL, current_date + 14, now(), 'Green', false);
 UPDATE pregnancies SET graded_at = now(), factors = factors, last_contact_date = current_date, care_due_date = current_date + 14,
        care_due_kind = 'Antenatal', next_due_date = current_date + 14, next_due_kind = 'Antenatal',
-       follow_up_state = 'OnTrack', days_overdue = 0
+       follow_up_state = 'OnTrack'
 WHERE id = :pid;
 \if :r <= :gc_permille
 INSERT INTO grade_changes (id, pregnancy_id, from_colour, to_colour, from_purple, to_purple, factors, exam_id, cause,

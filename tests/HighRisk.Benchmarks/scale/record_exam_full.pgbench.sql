@@ -22,7 +22,7 @@ SELECT 1 FROM pregnancies WHERE id = :pid FOR UPDATE;
 SELECT p.id, p.address, p.booked_at, p.booking_date, p.catalogue_version, p.closed_at, p.delivery_mode, p.discharge_date, p.division_code,
        p.edd, p.facility_code, p.factors, p.findings, p.grade, p.graded_at, p.health_worker, p.height_cm, p.history, p.lmp, p.number,
        p.outcome, p.outcome_date, p.purple, p.raises, p.responsible_user_id, p.status, p.township_code, p.weight_kg, p.woman_id,
-       p.care_due_date, p.care_due_kind, p.days_overdue, p.failed_attempts, p.first_failed_attempt, p.last_contact_date,
+       p.care_due_date, p.care_due_kind, p.failed_attempts, p.first_failed_attempt, p.last_contact_date,
        p.last_failed_attempt, p.next_due_date, p.next_due_kind, p.postpartum_visit_done, p.referral_due_date, p.follow_up_state,
        w.id, w.birth_date, w.created_at, w.full_name, w.full_name_masked, w.mobile_cipher, w.mobile_hash, w.mobile_masked,
        w.resident_id_cipher, w.resident_id_hash, w.resident_id_masked

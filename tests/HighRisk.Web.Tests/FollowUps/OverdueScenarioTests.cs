@@ -88,6 +88,9 @@ public class OverdueScenarioTests
         await RunDailyJobAsync(day0.AddDays(44));
         Assert.That((await OverdueAsync(township, day0.AddDays(44)))[0]!["state"]!.GetValue<string>(), Is.EqualTo("overdue"));
         await TestHost.TravelToAsync(day0.AddDays(45));
+        var (_, before) = await Api.GetAsync($"/api/pregnancies/{id}");
+        Assert.That(before!["schedule"]!["daysOverdue"]!.GetValue<int>(), Is.EqualTo(28), "days overdue are counted on the day they are read");
+        Assert.That(before["schedule"]!["state"]!.GetValue<string>(), Is.EqualTo("overdue"), "the state moves with the morning's job");
         await RunDailyJobAsync(day0.AddDays(45));
         Assert.That((await OverdueAsync(township, day0.AddDays(45)))[0]!["state"]!.GetValue<string>(), Is.EqualTo("lost"));
     }

@@ -33,7 +33,11 @@ public sealed class FollowUpSchedule
 
     public FollowUpState State { get; private set; } = FollowUpState.OnTrack;
 
-    public int DaysOverdue { get; private set; }
+    /// <summary>Days past the due date on a business date while overdue or lost (worked out when read, never stored: it changes every day).</summary>
+    public int DaysOverdueOn(DateOnly today) => DaysOverdue(State, NextDueDate, today);
+
+    public static int DaysOverdue(FollowUpState state, DateOnly? nextDueDate, DateOnly today) =>
+        state is FollowUpState.Overdue or FollowUpState.Lost && nextDueDate is { } due ? Math.Max(0, today.DayNumber - due.DayNumber) : 0;
 
     /// <summary>After an antenatal contact (booking, exam, reached follow-up): the earlier of the appointment and the policy interval.</summary>
     public void AfterAntenatalContact(DateOnly date, DateOnly? appointment, RiskColour colour, bool purple, GestationalAge age, FollowUpPolicy policy)
@@ -117,7 +121,6 @@ public sealed class FollowUpSchedule
         ReferralDueDate = null;
         Refresh();
         State = FollowUpState.None;
-        DaysOverdue = 0;
     }
 
     private void RecordContact(DateOnly date)
@@ -131,7 +134,6 @@ public sealed class FollowUpSchedule
         FirstFailedAttempt = null;
         LastFailedAttempt = null;
         State = FollowUpState.OnTrack;
-        DaysOverdue = 0;
     }
 
     private void SetCare(DateOnly due, DueKind kind)

@@ -55,44 +55,45 @@ public sealed partial class DailyOverdueJob(
         LogDone(log, date, run.StatesChanged, run.Lists, run.Entries, run.SmsQueued, run.MailQueued);
     }
 
-    /// <summary>(a) Overdue once the date is past the due date plus the colour's grace; lost after 28 days or two failed attempts 14 days apart.</summary>
+    /// <summary>
+    /// (a) Overdue once the date is past the due date plus the colour's grace; lost after 28 days or two failed attempts
+    /// 14 days apart. One scan, and only the rows whose state changes are written (about 1 % a day): days overdue are
+    /// worked out when read, so an overdue woman's row is not rewritten every morning.
+    /// </summary>
     private Task<int> UpdateStatesAsync(DateOnly date, CancellationToken ct)
     {
+        // The same expression in SET and WHERE (a self-join to compute it once costs a second scan of the table). The
+        // policy's day counts are integers from seeds/, written into the text; the date is a parameter.
         var g = policy.GraceDays;
         var lost = policy.LostToFollowUp;
-        return db.Database.ExecuteSqlAsync($"""
-            UPDATE pregnancies p SET follow_up_state = s.state, days_overdue = s.days
-            FROM (
-                SELECT id,
-                    CASE
-                        WHEN next_due_date IS NULL THEN 'None'
-                        WHEN {date} - next_due_date >= {lost.OverdueDays} THEN 'Lost'
-                        WHEN failed_attempts >= {lost.FailedAttempts} AND last_failed_attempt - first_failed_attempt >= {lost.FailedAttemptsApartDays} THEN 'Lost'
-                        WHEN {date} > next_due_date + CASE WHEN purple THEN least(grace, {g["purple"]}) ELSE grace END THEN 'Overdue'
-                        ELSE 'OnTrack'
-                    END AS state,
-                    CASE WHEN next_due_date IS NULL THEN 0 ELSE greatest(0, {date} - next_due_date) END AS days
-                FROM (
-                    SELECT id, next_due_date, failed_attempts, first_failed_attempt, last_failed_attempt, purple,
-                        CASE grade WHEN 'Red' THEN {g["red"]} WHEN 'Orange' THEN {g["orange"]} WHEN 'Yellow' THEN {g["yellow"]} ELSE {g["green"]} END AS grace
-                    FROM pregnancies
-                    WHERE status = 'Open' OR (outcome = 'Delivery' AND next_due_date IS NOT NULL)
-                ) AS due
-            ) AS s
-            WHERE p.id = s.id AND (p.follow_up_state <> s.state OR p.days_overdue <> s.days)
-            """, ct);
+        var grace = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"CASE grade WHEN 'Red' THEN {g["red"]} WHEN 'Orange' THEN {g["orange"]} WHEN 'Yellow' THEN {g["yellow"]} ELSE {g["green"]} END");
+        var state = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"""
+            CASE
+                WHEN next_due_date IS NULL THEN 'None'
+                WHEN @date - next_due_date >= {lost.OverdueDays} THEN 'Lost'
+                WHEN failed_attempts >= {lost.FailedAttempts} AND last_failed_attempt - first_failed_attempt >= {lost.FailedAttemptsApartDays} THEN 'Lost'
+                WHEN @date > next_due_date + CASE WHEN purple THEN least({grace}, {g["purple"]}) ELSE {grace} END THEN 'Overdue'
+                ELSE 'OnTrack'
+            END
+            """);
+        var sql = $"""
+            UPDATE pregnancies SET follow_up_state = {state}
+            WHERE (status = 'Open' OR (outcome = 'Delivery' AND next_due_date IS NOT NULL)) AND follow_up_state <> {state}
+            """;
+        return db.Database.ExecuteSqlRawAsync(sql, [new Npgsql.NpgsqlParameter<DateOnly>("date", date)], ct);
     }
 
     /// <summary>(b) One list per township with anyone overdue or lost; entries ranked by urgency, then days overdue.</summary>
     private Task<int> SnapshotAsync(DateOnly date, CancellationToken ct) =>
         db.Database.ExecuteSqlAsync($"""
             WITH due AS (
-                SELECT p.id, p.township_code, p.division_code, p.facility_code, w.full_name_masked, w.mobile_cipher, w.mobile_masked,
-                    p.grade, p.purple, greatest(0, ({date} - p.lmp) / 7) AS weeks, p.next_due_date, p.next_due_kind, p.days_overdue,
-                    p.follow_up_state, p.last_contact_date, p.failed_attempts, p.health_worker,
-                    CASE WHEN p.grade = 'Red' THEN 0 WHEN p.grade = 'Orange' THEN 1 WHEN p.purple THEN 2 WHEN p.grade = 'Yellow' THEN 3 ELSE 4 END AS urgency
-                FROM pregnancies p JOIN women w ON w.id = p.woman_id
-                WHERE p.follow_up_state IN ('Overdue', 'Lost') AND (p.status = 'Open' OR p.outcome = 'Delivery')
+                SELECT id, township_code, division_code, facility_code, grade, purple, greatest(0, ({date} - lmp) / 7) AS weeks,
+                    next_due_date, next_due_kind, greatest(0, {date} - next_due_date) AS days_overdue, follow_up_state,
+                    last_contact_date, failed_attempts, health_worker,
+                    CASE WHEN grade = 'Red' THEN 0 WHEN grade = 'Orange' THEN 1 WHEN purple THEN 2 WHEN grade = 'Yellow' THEN 3 ELSE 4 END AS urgency
+                FROM pregnancies
+                WHERE follow_up_state IN ('Overdue', 'Lost') AND (status = 'Open' OR outcome = 'Delivery')
             ), lists AS (
                 INSERT INTO overdue_lists (id, business_date, township_code, created_at, red, orange, purple, yellow, green, lost, total)
                 SELECT gen_random_uuid(), {date}, township_code, {clock.Now},
@@ -103,10 +104,10 @@ public sealed partial class DailyOverdueJob(
                 ON CONFLICT (business_date, township_code) DO NOTHING
                 RETURNING id, township_code
             )
-            INSERT INTO overdue_list_entries (list_id, rank, pregnancy_id, village_code, facility_code, masked_name, mobile_cipher, mobile_masked,
+            INSERT INTO overdue_list_entries (list_id, rank, pregnancy_id, village_code, facility_code,
                 colour, purple, gestational_weeks, due_date, due_kind, days_overdue, state, last_contact_date, failed_attempts, health_worker)
             SELECT l.id, row_number() OVER (PARTITION BY d.township_code ORDER BY d.urgency, d.days_overdue DESC, d.next_due_date, d.id),
-                d.id, d.division_code, d.facility_code, d.full_name_masked, d.mobile_cipher, d.mobile_masked, d.grade, d.purple, d.weeks,
+                d.id, d.division_code, d.facility_code, d.grade, d.purple, d.weeks,
                 d.next_due_date, d.next_due_kind, d.days_overdue, d.follow_up_state, d.last_contact_date, d.failed_attempts, d.health_worker
             FROM due d JOIN lists l ON l.township_code = d.township_code
             """, ct);

@@ -30,15 +30,15 @@ public sealed class OverdueList
     public int Lost { get; init; }
 
     public int Total { get; init; }
-
-    public List<OverdueListEntry> Entries { get; init; } = [];
 }
 
-/// <summary>One woman on a list, sorted red → orange → purple → yellow → green, then by days overdue.</summary>
+/// <summary>
+/// One woman on a list, sorted red → orange → purple → yellow → green, then by days overdue. Her name and mobile are
+/// not copied into the snapshot (they are read from her record): a corrected number reaches the list at once, and
+/// the daily lists do not multiply copies of personal data.
+/// </summary>
 public sealed class OverdueListEntry
 {
-    public long Id { get; init; }
-
     public Guid ListId { get; init; }
 
     public int Rank { get; init; }
@@ -48,12 +48,6 @@ public sealed class OverdueListEntry
     public required string VillageCode { get; init; }
 
     public required string FacilityCode { get; init; }
-
-    public required string MaskedName { get; init; }
-
-    public required string MobileCipher { get; init; }
-
-    public required string MobileMasked { get; init; }
 
     public RiskColour Colour { get; init; }
 

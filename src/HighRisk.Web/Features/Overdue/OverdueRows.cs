@@ -10,8 +10,11 @@ public sealed class OverdueRows(HighRiskDb db, PersonalData personalData)
 {
     public async Task<List<OverdueRow>> ReadAsync(IQueryable<OverdueListEntry> entries, bool fullMobile, CancellationToken ct)
     {
+        // The women's names and mobiles come from their records; the entries are already limited to the reader's scope.
         var found = await entries
             .Join(db.OverdueLists, e => e.ListId, l => l.Id, (e, l) => new { Entry = e, l.TownshipCode })
+            .Join(db.Pregnancies.IgnoreQueryFilters(), x => x.Entry.PregnancyId, p => p.Id,
+                (x, p) => new { x.Entry, x.TownshipCode, p.Woman.FullNameMasked, p.Woman.MobileCipher, p.Woman.MobileMasked })
             .OrderBy(x => x.TownshipCode).ThenBy(x => x.Entry.Rank)
             .ToListAsync(ct);
         var codes = found.SelectMany(x => new[] { x.TownshipCode, x.Entry.VillageCode }).Distinct().ToList();
@@ -21,7 +24,7 @@ public sealed class OverdueRows(HighRiskDb db, PersonalData personalData)
             var e = x.Entry;
             return new OverdueRow(
                 e.Rank, e.PregnancyId, x.TownshipCode, names.GetValueOrDefault(x.TownshipCode), e.VillageCode, names.GetValueOrDefault(e.VillageCode),
-                e.MaskedName, fullMobile ? personalData.Unprotect(e.MobileCipher) : e.MobileMasked, e.Colour.ToApiName(), e.Purple, e.GestationalWeeks,
+                x.FullNameMasked, fullMobile ? personalData.Unprotect(x.MobileCipher) : x.MobileMasked, e.Colour.ToApiName(), e.Purple, e.GestationalWeeks,
                 e.DueDate, e.DueKind, e.DaysOverdue, e.State, e.LastContactDate, e.FailedAttempts, e.HealthWorker);
         });
     }

@@ -81,7 +81,7 @@ public static class GetPregnancy
                 p.Id, woman, p.Lmp, p.Edd, GestationalAge.FromLmp(p.Lmp, asOf < p.Lmp ? p.Lmp : asOf), p.DivisionCode, divisionName, p.TownshipCode,
                 p.Address, p.FacilityCode, p.HealthWorker, p.HeightCm, p.WeightKg, p.History, p.Findings, p.BookingDate, p.BookedAt, p.Status,
                 p.Outcome, p.OutcomeDate, p.DeliveryMode, p.Grade.ToApiName(), p.Purple, p.Factors, p.CatalogueVersion, p.GradedAt, p.Raises,
-                new ScheduleView(p.Schedule.NextDueDate, p.Schedule.NextDueKind, p.Schedule.State, p.Schedule.DaysOverdue, p.Schedule.LastContactDate, p.Schedule.FailedAttempts),
+                new ScheduleView(p.Schedule.NextDueDate, p.Schedule.NextDueKind, p.Schedule.State, p.Schedule.DaysOverdueOn(today), p.Schedule.LastContactDate, p.Schedule.FailedAttempts),
                 exams,
                 p.FollowUps.OrderBy(f => f.Date).ThenBy(f => f.RecordedAt).Select(f => new FollowUpView(f.Id, f.Date, f.Kind, f.Reached, f.Note, f.NextAppointment, f.CountedAs, f.RecordedBy, f.RecordedAt)).ToList(),
                 await db.Referrals.AsNoTracking().Where(r => r.PregnancyId == p.Id).OrderBy(r => r.ReferredOn).ToListAsync(cancellationToken),

@@ -850,12 +850,13 @@ namespace HighRisk.Infrastructure.Data.Migrations
 
             modelBuilder.Entity("HighRisk.Features.Overdue.OverdueListEntry", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
+                    b.Property<Guid>("ListId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("list_id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer")
+                        .HasColumnName("rank");
 
                     b.Property<string>("Colour")
                         .IsRequired()
@@ -901,27 +902,6 @@ namespace HighRisk.Infrastructure.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("last_contact_date");
 
-                    b.Property<Guid>("ListId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("list_id");
-
-                    b.Property<string>("MaskedName")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .HasColumnName("masked_name");
-
-                    b.Property<string>("MobileCipher")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("mobile_cipher");
-
-                    b.Property<string>("MobileMasked")
-                        .IsRequired()
-                        .HasMaxLength(11)
-                        .HasColumnType("character varying(11)")
-                        .HasColumnName("mobile_masked");
-
                     b.Property<Guid>("PregnancyId")
                         .HasColumnType("uuid")
                         .HasColumnName("pregnancy_id");
@@ -929,10 +909,6 @@ namespace HighRisk.Infrastructure.Data.Migrations
                     b.Property<bool>("Purple")
                         .HasColumnType("boolean")
                         .HasColumnName("purple");
-
-                    b.Property<int>("Rank")
-                        .HasColumnType("integer")
-                        .HasColumnName("rank");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -946,11 +922,8 @@ namespace HighRisk.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(12)")
                         .HasColumnName("village_code");
 
-                    b.HasKey("Id")
+                    b.HasKey("ListId", "Rank")
                         .HasName("pk_overdue_list_entries");
-
-                    b.HasIndex("ListId", "Rank")
-                        .HasDatabaseName("ix_overdue_list_entries_list_id_rank");
 
                     b.ToTable("overdue_list_entries", (string)null);
                 });
@@ -1115,6 +1088,10 @@ namespace HighRisk.Infrastructure.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_pregnancies_number");
 
+                    b.HasIndex("TownshipCode")
+                        .HasDatabaseName("ix_pregnancies_overdue")
+                        .HasFilter("follow_up_state IN ('Overdue', 'Lost')");
+
                     b.HasIndex("WomanId")
                         .IsUnique()
                         .HasDatabaseName("ux_pregnancies_one_open_per_woman")
@@ -1124,6 +1101,8 @@ namespace HighRisk.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_pregnancies_township_code_status");
 
                     b.ToTable("pregnancies", (string)null);
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 90);
                 });
 
             modelBuilder.Entity("HighRisk.Features.Pregnancies.Woman", b =>
@@ -1536,16 +1515,6 @@ namespace HighRisk.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_follow_ups_pregnancies_pregnancy_id");
                 });
 
-            modelBuilder.Entity("HighRisk.Features.Overdue.OverdueListEntry", b =>
-                {
-                    b.HasOne("HighRisk.Features.Overdue.OverdueList", null)
-                        .WithMany("Entries")
-                        .HasForeignKey("ListId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_overdue_list_entries_overdue_lists_list_id");
-                });
-
             modelBuilder.Entity("HighRisk.Features.Pregnancies.Pregnancy", b =>
                 {
                     b.HasOne("HighRisk.Features.Pregnancies.Woman", "Woman")
@@ -1569,10 +1538,6 @@ namespace HighRisk.Infrastructure.Data.Migrations
                                 .HasMaxLength(32)
                                 .HasColumnType("character varying(32)")
                                 .HasColumnName("care_due_kind");
-
-                            b1.Property<int>("DaysOverdue")
-                                .HasColumnType("integer")
-                                .HasColumnName("days_overdue");
 
                             b1.Property<int>("FailedAttempts")
                                 .HasColumnType("integer")
@@ -1614,9 +1579,6 @@ namespace HighRisk.Infrastructure.Data.Migrations
                                 .HasColumnName("follow_up_state");
 
                             b1.HasKey("PregnancyId");
-
-                            b1.HasIndex("State")
-                                .HasDatabaseName("ix_pregnancies_follow_up_state");
 
                             b1.ToTable("pregnancies");
 
@@ -1669,11 +1631,6 @@ namespace HighRisk.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_staff_user_tokens_staff_users_user_id");
-                });
-
-            modelBuilder.Entity("HighRisk.Features.Overdue.OverdueList", b =>
-                {
-                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("HighRisk.Features.Pregnancies.Pregnancy", b =>
