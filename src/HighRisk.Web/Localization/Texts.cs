@@ -186,6 +186,8 @@ public static class Texts
     public static readonly Text ContactKind = new("随访方式", "How");
     public static readonly Text Reached = new("已联系上", "reached");
     public static readonly Text NotReached = new("未联系上", "not reached");
+    public static readonly Text MovedAway = new("已迁出，去向不明", "moved away, no receiving facility");
+    public static readonly Text MovedAwayHint = new("未联系上且已迁出、没有接收机构时勾选：立即记为失访，找到本人前一直留在逾期名单上。", "Tick when she was not reached because she moved away and no facility has taken her on: she is lost to follow-up at once and stays on the overdue list until found.");
     public static readonly Text ReachedQuestion = new("是否联系上本人", "Did you reach her?");
     public static readonly Text Yes = new("是", "Yes");
     public static readonly Text No = new("否", "No");

@@ -45,6 +45,7 @@ BEGIN;
 EXPLAIN (ANALYZE, BUFFERS, WAL)
 UPDATE pregnancies SET follow_up_state = CASE
         WHEN next_due_date IS NULL THEN 'None'
+        WHEN moved_away_on IS NOT NULL THEN 'Lost'
         WHEN DATE '$TOMORROW' - next_due_date >= 28 THEN 'Lost'
         WHEN failed_attempts >= 2 AND last_failed_attempt - first_failed_attempt >= 14 THEN 'Lost'
         WHEN DATE '$TOMORROW' > next_due_date + CASE WHEN purple THEN least(CASE grade WHEN 'Red' THEN 1 WHEN 'Orange' THEN 3 WHEN 'Yellow' THEN 7 ELSE 7 END, 3) ELSE CASE grade WHEN 'Red' THEN 1 WHEN 'Orange' THEN 3 WHEN 'Yellow' THEN 7 ELSE 7 END END THEN 'Overdue'
@@ -52,6 +53,7 @@ UPDATE pregnancies SET follow_up_state = CASE
     END
 WHERE (status = 'Open' OR (outcome = 'Delivery' AND next_due_date IS NOT NULL)) AND follow_up_state <> CASE
         WHEN next_due_date IS NULL THEN 'None'
+        WHEN moved_away_on IS NOT NULL THEN 'Lost'
         WHEN DATE '$TOMORROW' - next_due_date >= 28 THEN 'Lost'
         WHEN failed_attempts >= 2 AND last_failed_attempt - first_failed_attempt >= 14 THEN 'Lost'
         WHEN DATE '$TOMORROW' > next_due_date + CASE WHEN purple THEN least(CASE grade WHEN 'Red' THEN 1 WHEN 'Orange' THEN 3 WHEN 'Yellow' THEN 7 ELSE 7 END, 3) ELSE CASE grade WHEN 'Red' THEN 1 WHEN 'Orange' THEN 3 WHEN 'Yellow' THEN 7 ELSE 7 END END THEN 'Overdue'

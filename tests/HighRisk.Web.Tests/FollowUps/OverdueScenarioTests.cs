@@ -105,9 +105,53 @@ public class OverdueScenarioTests
         await TestHost.TravelToAsync(day0.AddDays(14));
         var (_, second, _) = await Api.PostAsync($"/api/pregnancies/{id}/follow-ups", new { date = D(day0.AddDays(14)), kind = "homeVisit", reached = false, note = "家中无人" });
         Assert.That(second!["failedAttempts"]!.GetValue<int>(), Is.EqualTo(2));
+        Assert.That(second["state"]!.GetValue<string>(), Is.EqualTo("lost"), "lost as soon as the second attempt is recorded");
         await RunDailyJobAsync(day0.AddDays(14));
         var entries = await OverdueAsync(township, day0.AddDays(14));
         Assert.That(entries.Single(e => e!["pregnancyId"]!.GetValue<Guid>() == id)!["state"]!.GetValue<string>(), Is.EqualTo("lost"));
+    }
+
+    [Test]
+    public async Task MovedAwayWithNoReceivingFacility_IsLostAtOnceAndStaysOnTheListUntilFound()
+    {
+        const string township = "430302102", village = "430302102201";   // 姜畲镇
+        var day0 = await FreshStartAsync();
+        var id = await BookInAsync(village, 20);
+        await TestHost.TravelToAsync(day0.AddDays(3));
+        var (status, moved, _) = await Api.PostAsync($"/api/pregnancies/{id}/follow-ups",
+            new { date = D(day0.AddDays(3)), kind = "homeVisit", reached = false, movedAway = true, note = "邻居称已随丈夫外出务工，去向不明" });
+        Assert.That(status, Is.EqualTo(HttpStatusCode.Created), moved?.ToJsonString());
+        Assert.That(moved!["state"]!.GetValue<string>(), Is.EqualTo("lost"), "lost at once, weeks before her due date");
+        var (_, record) = await Api.GetAsync($"/api/pregnancies/{id}");
+        Assert.That(record!["followUps"]!.AsArray().Single()!["movedAway"]!.GetValue<bool>(), Is.True);
+
+        // Not yet due, but lost: on every morning's list until she is found.
+        foreach (var day in new[] { 4, 5 })
+        {
+            await TestHost.TravelToAsync(day0.AddDays(day));
+            await RunDailyJobAsync(day0.AddDays(day));
+            var entry = (await OverdueAsync(township, day0.AddDays(day))).SingleOrDefault(e => e!["pregnancyId"]!.GetValue<Guid>() == id);
+            Assert.That(entry?["state"]?.GetValue<string>(), Is.EqualTo("lost"), $"day {day}");
+        }
+
+        // Found: a reached contact puts her back on track and off the next list.
+        var (_, found, _) = await Api.PostAsync($"/api/pregnancies/{id}/follow-ups", new { date = D(day0.AddDays(5)), kind = "phone", reached = true, note = "已联系上，在外地产检" });
+        Assert.That(found!["state"]!.GetValue<string>(), Is.EqualTo("onTrack"));
+        await TestHost.TravelToAsync(day0.AddDays(6));
+        await RunDailyJobAsync(day0.AddDays(6));
+        Assert.That((await OverdueAsync(township, day0.AddDays(6))).Any(e => e!["pregnancyId"]!.GetValue<Guid>() == id), Is.False);
+    }
+
+    [Test]
+    public async Task MovedAwayOnAReachedContact_IsRejectedNamingTheField()
+    {
+        var id = await BookInAsync("430302102201", 20);
+        var (status, problem, _) = await Api.PostAsync($"/api/pregnancies/{id}/follow-ups",
+            new { date = D(TestHost.Clock.Today), kind = "phone", reached = true, movedAway = true });
+        Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(problem!["errors"]!["movedAway"], Is.Not.Null, problem.ToJsonString());
+        var (_, record) = await Api.GetAsync($"/api/pregnancies/{id}");
+        Assert.That(record!["followUps"]!.AsArray(), Is.Empty, "nothing written");
     }
 
     [Test]

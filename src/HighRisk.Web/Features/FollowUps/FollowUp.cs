@@ -33,7 +33,7 @@ public enum FollowUpState
     OnTrack,
     Overdue,
 
-    /// <summary>失访: long overdue, or repeated failed tracing; stays on the county's list until found or closed.</summary>
+    /// <summary>失访: long overdue, repeated failed tracing, or moved away with no receiving facility; stays on the county's list until found or closed.</summary>
     Lost,
 }
 
@@ -53,6 +53,9 @@ public sealed class FollowUp
     public string? Note { get; init; }
 
     public DateOnly? NextAppointment { get; init; }
+
+    /// <summary>Not reached: she has moved away and no receiving facility is known.</summary>
+    public bool MovedAway { get; init; }
 
     /// <summary>What the contact counted as: an antenatal contact, the postpartum visit or the 42-day check.</summary>
     public DueKind? CountedAs { get; init; }

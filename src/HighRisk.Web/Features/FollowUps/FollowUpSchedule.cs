@@ -31,6 +31,9 @@ public sealed class FollowUpSchedule
 
     public bool PostpartumVisitDone { get; private set; }
 
+    /// <summary>The date a failed attempt found she had moved away with no receiving facility; cleared when she is reached.</summary>
+    public DateOnly? MovedAwayOn { get; private set; }
+
     public FollowUpState State { get; private set; } = FollowUpState.OnTrack;
 
     /// <summary>Days past the due date on a business date while overdue or lost (worked out when read, never stored: it changes every day).</summary>
@@ -71,6 +74,7 @@ public sealed class FollowUpSchedule
     public void AfterDelivery(DateOnly delivered, DateOnly? discharged, FollowUpPolicy policy)
     {
         PostpartumVisitDone = false;
+        MovedAwayOn = null; // her delivery was recorded: she has been found
         SetCare((discharged ?? delivered).AddDays(policy.Postpartum.VisitWithinDaysOfDischarge), DueKind.PostpartumVisit);
     }
 
@@ -92,12 +96,26 @@ public sealed class FollowUpSchedule
         return DueKind.PostpartumVisit;
     }
 
-    /// <summary>A call or visit that did not reach her: the due date stands, and it counts towards lost to follow-up.</summary>
-    public void AfterFailedAttempt(DateOnly date)
+    /// <summary>
+    /// A call or visit that did not reach her: the due date stands, and it counts towards lost to follow-up. Lost at
+    /// once when she has moved away with no receiving facility, or on the second failed attempt 14 days after the first.
+    /// </summary>
+    public void AfterFailedAttempt(DateOnly date, bool movedAway, FollowUpPolicy policy)
     {
         FailedAttempts++;
-        FirstFailedAttempt ??= date;
+        FirstFailedAttempt = FirstFailedAttempt is { } first && first < date ? first : date;
         LastFailedAttempt = LastFailedAttempt is { } last && last > date ? last : date;
+        if (movedAway)
+        {
+            MovedAwayOn ??= date;
+        }
+
+        var lost = policy.LostToFollowUp;
+        if (MovedAwayOn is not null
+            || (FailedAttempts >= lost.FailedAttempts && LastFailedAttempt.Value.DayNumber - FirstFailedAttempt.Value.DayNumber >= lost.FailedAttemptsApartDays))
+        {
+            State = FollowUpState.Lost;
+        }
     }
 
     public void AfterReferral(DateOnly referredOn, FollowUpPolicy policy)
@@ -113,12 +131,13 @@ public sealed class FollowUpSchedule
         Refresh();
     }
 
-    /// <summary>Closed without a birth to follow (miscarriage, termination, moved away, death): nothing is due.</summary>
+    /// <summary>Closed without a birth to follow (miscarriage, termination, handed over to another facility, death): nothing is due.</summary>
     public void Stop()
     {
         CareDueDate = null;
         CareDueKind = null;
         ReferralDueDate = null;
+        MovedAwayOn = null;
         Refresh();
         State = FollowUpState.None;
     }
@@ -133,6 +152,7 @@ public sealed class FollowUpSchedule
         FailedAttempts = 0;
         FirstFailedAttempt = null;
         LastFailedAttempt = null;
+        MovedAwayOn = null;
         State = FollowUpState.OnTrack;
     }
 

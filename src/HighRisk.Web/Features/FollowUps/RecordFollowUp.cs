@@ -30,6 +30,9 @@ public static class RecordFollowUp
 
         public DateOnly? NextAppointment { get; init; }
 
+        /// <summary>Not reached because she has moved away and no receiving facility is known: she is lost to follow-up at once.</summary>
+        public bool? MovedAway { get; init; }
+
         public AuditEntry Audit(Response response) => new(AuditAction.Create, "pregnancy", PregnancyId.ToString(), $"RecordFollowUp {response.FollowUpId} reached={Reached}");
     }
 
@@ -43,6 +46,8 @@ public static class RecordFollowUp
             RuleFor(c => c.Kind).NotNull().IsInEnum();
             RuleFor(c => c.Reached).NotNull();
             RuleFor(c => c.Note).MaximumLength(2000);
+            RuleFor(c => c.MovedAway).Must(m => m != true).When(c => c.Reached == true)
+                .WithMessage("A contact that reached her cannot say she moved away; record a reached contact, or a failed one with movedAway.");
             RuleFor(c => c.NextAppointment).GreaterThan(c => c.Date!.Value).WithMessage("The next appointment must be after the contact.")
                 .Must((c, next) => next <= c.Date!.Value.AddDays(182)).WithMessage("The next appointment must be within 26 weeks.")
                 .When(c => c.NextAppointment is not null && c.Date is not null);
@@ -61,7 +66,7 @@ public static class RecordFollowUp
 
             var followUp = pregnancy.RecordFollowUp(
                 Guid.CreateVersion7(clock.Now), command.Date!.Value, command.Kind!.Value, command.Reached!.Value, command.Note, command.NextAppointment,
-                user.Name, policy, clock.Now);
+                command.MovedAway == true, user.Name, policy, clock.Now);
             await db.SaveChangesAsync(cancellationToken);
             var schedule = pregnancy.Schedule;
             return new Response(followUp.Id, followUp.CountedAs, schedule.NextDueDate, schedule.NextDueKind, schedule.State, schedule.FailedAttempts);

@@ -56,8 +56,8 @@ public sealed partial class DailyOverdueJob(
     }
 
     /// <summary>
-    /// (a) Overdue once the date is past the due date plus the colour's grace; lost after 28 days or two failed attempts
-    /// 14 days apart. One scan, and only the rows whose state changes are written (about 1 % a day): days overdue are
+    /// (a) Overdue once the date is past the due date plus the colour's grace; lost after 28 days, two failed attempts
+    /// 14 days apart, or a move with no receiving facility. One scan, and only the rows whose state changes are written (about 1 % a day): days overdue are
     /// worked out when read, so an overdue woman's row is not rewritten every morning.
     /// </summary>
     private Task<int> UpdateStatesAsync(DateOnly date, CancellationToken ct)
@@ -71,6 +71,7 @@ public sealed partial class DailyOverdueJob(
         var state = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"""
             CASE
                 WHEN next_due_date IS NULL THEN 'None'
+                WHEN moved_away_on IS NOT NULL THEN 'Lost'
                 WHEN @date - next_due_date >= {lost.OverdueDays} THEN 'Lost'
                 WHEN failed_attempts >= {lost.FailedAttempts} AND last_failed_attempt - first_failed_attempt >= {lost.FailedAttemptsApartDays} THEN 'Lost'
                 WHEN @date > next_due_date + CASE WHEN purple THEN least({grace}, {g["purple"]}) ELSE {grace} END THEN 'Overdue'

@@ -40,7 +40,7 @@ public static class PregnanciesEndpoints
                 TypedResults.Ok(await sender.Send(command with { PregnancyId = id }, ct)))
             .WithName("ClosePregnancy")
             .WithSummary("Close a pregnancy (结案)")
-            .WithDescription("Outcome `delivery` (with `mode`), `miscarriage`, `termination`, `movedAway` or `maternalDeath`, and its date. A closed pregnancy takes no new exams (409).")
+            .WithDescription("Outcome `delivery` (with `mode`), `miscarriage`, `termination`, `movedAway` (handed over to a receiving facility; a move with none is recorded as a failed follow-up with `movedAway`, which keeps her on the lists as lost) or `maternalDeath`, and its date. A closed pregnancy takes no new exams (409).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -66,7 +66,7 @@ public static class PregnanciesEndpoints
             .WithTags("Follow-ups")
             .WithName("RecordFollowUp")
             .WithSummary("Record a follow-up contact (随访)")
-            .WithDescription("`date`, `kind` (`phone`, `homeVisit`, `clinicVisit`), `reached`, `note`, `nextAppointment`. A reached contact counts as a contact and moves the next due date (the earlier of the appointment and the policy interval for her colour); a failed attempt leaves the due date and counts towards lost to follow-up. After a delivery, reached contacts count as the postpartum visit, then the 42-day check.")
+            .WithDescription("`date`, `kind` (`phone`, `homeVisit`, `clinicVisit`), `reached`, `note`, `nextAppointment`. A reached contact counts as a contact and moves the next due date (the earlier of the appointment and the policy interval for her colour); a failed attempt leaves the due date and counts towards lost to follow-up (lost at once on the second, 14 days after the first). `movedAway: true` on a failed attempt records that she moved away with no receiving facility: lost at once, until a reached contact finds her. After a delivery, reached contacts count as the postpartum visit, then the 42-day check.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

@@ -165,7 +165,8 @@ public sealed class Pregnancy
     /// A follow-up contact. Before the birth a reached contact is an antenatal contact; after a delivery it is the
     /// postpartum visit and then the 42-day check. A failed attempt leaves the due date and counts towards lost.
     /// </summary>
-    public FollowUp RecordFollowUp(Guid id, DateOnly date, ContactKind kind, bool reached, string? note, DateOnly? appointment, string by, FollowUpPolicy policy, DateTimeOffset at)
+    public FollowUp RecordFollowUp(
+        Guid id, DateOnly date, ContactKind kind, bool reached, string? note, DateOnly? appointment, bool movedAway, string by, FollowUpPolicy policy, DateTimeOffset at)
     {
         var postpartum = Outcome == PregnancyOutcome.Delivery;
         if (Status == PregnancyStatus.Closed && (!postpartum || Schedule.NextDueDate is null))
@@ -176,7 +177,7 @@ public sealed class Pregnancy
         DueKind? countedAs = null;
         if (!reached)
         {
-            Schedule.AfterFailedAttempt(date);
+            Schedule.AfterFailedAttempt(date, movedAway, policy);
         }
         else if (postpartum)
         {
@@ -197,6 +198,7 @@ public sealed class Pregnancy
             Reached = reached,
             Note = note,
             NextAppointment = appointment,
+            MovedAway = movedAway,
             CountedAs = countedAs,
             RecordedBy = by,
             RecordedAt = at,

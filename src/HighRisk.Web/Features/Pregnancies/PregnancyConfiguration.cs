@@ -58,6 +58,7 @@ internal sealed class PregnancyConfiguration : IEntityTypeConfiguration<Pregnanc
             schedule.Property(s => s.FirstFailedAttempt).HasColumnName("first_failed_attempt");
             schedule.Property(s => s.LastFailedAttempt).HasColumnName("last_failed_attempt");
             schedule.Property(s => s.PostpartumVisitDone).HasColumnName("postpartum_visit_done");
+            schedule.Property(s => s.MovedAwayOn).HasColumnName("moved_away_on");
             schedule.Property(s => s.State).HasColumnName("follow_up_state");
         });
         builder.Navigation(p => p.Schedule).IsRequired();

@@ -25,6 +25,7 @@ public sealed class FollowUpModel(ISender sender, BusinessClock clock) : Pregnan
             Reached = Form.Bool("reached"),
             Note = Form.Text("note"),
             NextAppointment = Form.Date("nextAppointment"),
+            MovedAway = Form.Bool("movedAway") ?? false,
         };
         if (await TrySendAsync(c => Sender.Send(command, c)) is not null)
         {

@@ -535,6 +535,10 @@ namespace HighRisk.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("kind");
 
+                    b.Property<bool>("MovedAway")
+                        .HasColumnType("boolean")
+                        .HasColumnName("moved_away");
+
                     b.Property<DateOnly?>("NextAppointment")
                         .HasColumnType("date")
                         .HasColumnName("next_appointment");
@@ -1554,6 +1558,10 @@ namespace HighRisk.Infrastructure.Data.Migrations
                             b1.Property<DateOnly?>("LastFailedAttempt")
                                 .HasColumnType("date")
                                 .HasColumnName("last_failed_attempt");
+
+                            b1.Property<DateOnly?>("MovedAwayOn")
+                                .HasColumnType("date")
+                                .HasColumnName("moved_away_on");
 
                             b1.Property<DateOnly?>("NextDueDate")
                                 .HasColumnType("date")
