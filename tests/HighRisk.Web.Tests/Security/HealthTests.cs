@@ -1,5 +1,9 @@
 using System.Net;
+using HighRisk.Infrastructure;
+using HighRisk.Infrastructure.Data;
 using HighRisk.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HighRisk.Web.Tests.Security;
 
@@ -24,5 +28,21 @@ public class HealthTests
             Assert.That(response.Headers.GetValues("X-Frame-Options"), Is.EqualTo(new[] { "DENY" }));
             Assert.That(response.Headers.GetValues("Referrer-Policy"), Is.EqualTo(new[] { "no-referrer" }));
         });
+    }
+
+    [Test]
+    public async Task TheServicesDatabaseSessions_RunWithoutParallelPlans()
+    {
+        await using var scope = TestHost.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HighRiskDb>();
+        var setting = await db.Database.SqlQueryRaw<string>("SELECT current_setting('max_parallel_workers_per_gather') AS \"Value\"").SingleAsync();
+        Assert.That(setting, Is.EqualTo("0"));
+    }
+
+    [Test]
+    public void AnOperatorsOwnParallelSetting_IsKept()
+    {
+        var kept = Startup.WithoutParallelPlans("Host=db;Options=-c max_parallel_workers_per_gather=4");
+        Assert.That(new Npgsql.NpgsqlConnectionStringBuilder(kept).Options, Is.EqualTo("-c max_parallel_workers_per_gather=4"));
     }
 }
