@@ -39,26 +39,21 @@ for prefix in "$TOWNSHIP" "$COUNTY"; do
   q -c "EXPLAIN (ANALYZE, BUFFERS) $(overdue_sql "$prefix")"
 done
 
+# The job's state expression (DailyOverdueJob.UpdateStatesAsync) with the seeded policy's day counts.
+STATE="CASE
+        WHEN next_due_date IS NULL THEN 'None'
+        WHEN moved_away_on IS NOT NULL THEN 'Lost'
+        WHEN DATE '$TOMORROW' - next_due_date >= 28 THEN 'Lost'
+        WHEN failed_attempts >= 2 AND last_failed_attempt - first_failed_attempt >= 14 THEN 'Lost'
+        WHEN DATE '$TOMORROW' > next_due_date + CASE WHEN purple THEN least(CASE grade WHEN 'Red' THEN 1 WHEN 'Orange' THEN 3 WHEN 'Yellow' THEN 7 ELSE 7 END, 3) ELSE CASE grade WHEN 'Red' THEN 1 WHEN 'Orange' THEN 3 WHEN 'Yellow' THEN 7 ELSE 7 END END THEN 'Overdue'
+        ELSE 'OnTrack'
+    END"
 echo "=== the daily job's state update and snapshot for $TOMORROW (inside a transaction that is rolled back)"
 q <<SQL
 BEGIN;
 EXPLAIN (ANALYZE, BUFFERS, WAL)
-UPDATE pregnancies SET follow_up_state = CASE
-        WHEN next_due_date IS NULL THEN 'None'
-        WHEN moved_away_on IS NOT NULL THEN 'Lost'
-        WHEN DATE '$TOMORROW' - next_due_date >= 28 THEN 'Lost'
-        WHEN failed_attempts >= 2 AND last_failed_attempt - first_failed_attempt >= 14 THEN 'Lost'
-        WHEN DATE '$TOMORROW' > next_due_date + CASE WHEN purple THEN least(CASE grade WHEN 'Red' THEN 1 WHEN 'Orange' THEN 3 WHEN 'Yellow' THEN 7 ELSE 7 END, 3) ELSE CASE grade WHEN 'Red' THEN 1 WHEN 'Orange' THEN 3 WHEN 'Yellow' THEN 7 ELSE 7 END END THEN 'Overdue'
-        ELSE 'OnTrack'
-    END
-WHERE (status = 'Open' OR (outcome = 'Delivery' AND next_due_date IS NOT NULL)) AND follow_up_state <> CASE
-        WHEN next_due_date IS NULL THEN 'None'
-        WHEN moved_away_on IS NOT NULL THEN 'Lost'
-        WHEN DATE '$TOMORROW' - next_due_date >= 28 THEN 'Lost'
-        WHEN failed_attempts >= 2 AND last_failed_attempt - first_failed_attempt >= 14 THEN 'Lost'
-        WHEN DATE '$TOMORROW' > next_due_date + CASE WHEN purple THEN least(CASE grade WHEN 'Red' THEN 1 WHEN 'Orange' THEN 3 WHEN 'Yellow' THEN 7 ELSE 7 END, 3) ELSE CASE grade WHEN 'Red' THEN 1 WHEN 'Orange' THEN 3 WHEN 'Yellow' THEN 7 ELSE 7 END END THEN 'Overdue'
-        ELSE 'OnTrack'
-    END;
+UPDATE pregnancies SET follow_up_state = $STATE
+WHERE (status = 'Open' OR (outcome = 'Delivery' AND next_due_date IS NOT NULL)) AND follow_up_state <> $STATE;
 EXPLAIN (ANALYZE, BUFFERS, WAL)
 WITH due AS (
     SELECT id, township_code, division_code, facility_code, grade, purple, greatest(0, (DATE '$TOMORROW' - lmp) / 7) AS weeks,
