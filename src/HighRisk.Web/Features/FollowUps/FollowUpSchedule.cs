@@ -5,7 +5,8 @@ namespace HighRisk.Features.FollowUps;
 
 /// <summary>
 /// A pregnancy's follow-up schedule: what is due next and by when, the last contact, failed tracing attempts, and the
-/// overdue state (re-computed for everyone by the daily job; moved at once by a reached contact).
+/// overdue state (re-computed for everyone by the daily job; moved at once by a reached contact, and to lost by the
+/// failed attempt that makes her lost).
 /// </summary>
 public sealed class FollowUpSchedule
 {
