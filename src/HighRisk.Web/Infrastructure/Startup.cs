@@ -13,19 +13,21 @@ public static class Startup
 {
     /// <summary>
     /// With no connection string configured, the service runs on a private PostgreSQL cluster under the checkout's
-    /// .data folder (started here, kept between runs, stopped when the service stops).
+    /// .data folder (started here, kept between runs, stopped when the service stops). Either way the connection string
+    /// is given <see cref="WithoutParallelPlans"/>.
     /// </summary>
     public static async Task<LocalPostgres?> EnsureDatabaseAsync(WebApplicationBuilder builder)
     {
+        var configured = builder.Configuration.GetConnectionString("HighRisk");
         LocalPostgres? cluster = null;
-        if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("HighRisk")))
+        if (string.IsNullOrWhiteSpace(configured))
         {
             var dataDir = builder.Configuration["LocalPostgres:DataDirectory"] ?? Path.Combine(DataFolder(builder), "postgres");
             cluster = await LocalPostgres.StartAsync(dataDir, "highrisk", throwAway: false);
-            builder.Configuration["ConnectionStrings:HighRisk"] = cluster.ConnectionString;
+            configured = cluster.ConnectionString;
         }
 
-        builder.Configuration["ConnectionStrings:HighRisk"] = WithoutParallelPlans(builder.Configuration.GetConnectionString("HighRisk")!);
+        builder.Configuration["ConnectionStrings:HighRisk"] = WithoutParallelPlans(configured);
         return cluster;
     }
 
