@@ -151,6 +151,7 @@ if (Jobs.ServesApi(app.Configuration))
     api.MapRisk();
     api.MapOverdue();
     api.MapAlerts();
+    api.MapSmsReceipts();
     api.MapAdmin();
 }
 

@@ -20,10 +20,10 @@ public class DeliveryTests
 
     private static int _next = 70_000_000;
 
-    private static string NewMobile() => $"139{Interlocked.Increment(ref _next):00000000}";
+    internal static string NewMobile() => $"139{Interlocked.Increment(ref _next):00000000}";
 
     /// <summary>A red woman in her own township whose only contact is a fresh staff mobile; returns the alert id and that mobile.</summary>
-    private static async Task<(Guid AlertId, string Mobile)> RedAlertAsync(string township)
+    internal static async Task<(Guid AlertId, string Mobile)> RedAlertAsync(string township)
     {
         var mobile = NewMobile();
         var (created, body, _) = await Api.PostAsync("/api/admin/contacts", new { divisionCode = township, role = "subdistrictStaff", name = $"专干{mobile}", mobile }, client: TestHost.Admin);
@@ -34,10 +34,10 @@ public class DeliveryTests
         return (alerts[0]!["id"]!.GetValue<Guid>(), mobile);
     }
 
-    private static async Task DeliverAsync() =>
+    internal static async Task DeliverAsync() =>
         Assert.That((await Api.PostAsync("/api/admin/jobs/sms-delivery", new JsonObject(), client: TestHost.Admin)).Status, Is.EqualTo(HttpStatusCode.Accepted));
 
-    private static Task<bool> StatusAsync(string mobile, string status) =>
+    internal static Task<bool> StatusAsync(string mobile, string status) =>
         TestHost.EventuallyAsync("SELECT EXISTS (SELECT 1 FROM sms_messages WHERE recipient = $1 AND kind = 'Alert' AND status = $2)", mobile, status);
 
     [Test]

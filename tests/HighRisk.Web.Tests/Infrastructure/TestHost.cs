@@ -35,6 +35,8 @@ public sealed class TestHost
 
     public static Uri BaseAddress => Client.BaseAddress!;
 
+    public const string WebhookReceiptSecret = "test-webhook-receipt-secret";
+
     [OneTimeSetUp]
     public async Task StartAsync()
     {
@@ -52,6 +54,9 @@ public sealed class TestHost
         {
             Environment.SetEnvironmentVariable(name, value);
         }
+
+        // Delivery receipts from a webhook provider are checked against this secret (SMS itself goes out through the fake Alibaba Cloud).
+        Environment.SetEnvironmentVariable("Sms__Webhook__Secret", WebhookReceiptSecret);
 
         // Recurring jobs would run on the wall clock in the middle of a test; the tests run each job when they mean to.
         foreach (var job in new[] { "DailyOverdueCron", "SmsDeliveryCron", "MailDeliveryCron", "AlertEscalationCron", "AuditRetentionCron" })

@@ -68,6 +68,34 @@ public sealed partial class FakeSmsGateway
         }
     }
 
+    /// <summary>
+    /// Pushes delivery receipts for messages this fake took, as Alibaba Cloud's HTTP batch push does: one JSON array
+    /// (SmsReport) POSTed to the receipt address, report_time in Beijing time. Returns the answer's status and body.
+    /// </summary>
+    public async Task<(HttpStatusCode Status, string Body)> PushReceiptsAsync(Uri receiptAddress, params (FakeSms Sms, bool Success, string Code, string Message)[] receipts)
+    {
+        var beijing = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        var body = receipts.Select(r => new Dictionary<string, object>
+        {
+            ["phone_number"] = r.Sms.Phone,
+            ["send_time"] = beijing,
+            ["report_time"] = beijing,
+            ["success"] = r.Success,
+            ["err_code"] = r.Code,
+            ["err_msg"] = r.Message,
+            ["sms_size"] = "1",
+            ["biz_id"] = r.Sms.BizId,
+            ["out_id"] = r.Sms.OutId,
+            ["sign_name"] = SignName,
+            ["template_code"] = r.Sms.TemplateCode,
+        });
+        using var content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
+        using var response = await ReceiptClient.PostAsync(receiptAddress, content);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    private static readonly HttpClient ReceiptClient = new();
+
     private async Task AnswerAliyunAsync(HttpContext context)
     {
         var parameters = context.Request.Query.ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal);

@@ -39,6 +39,9 @@ public sealed partial class FakeSmsGateway : IAsyncDisposable
 
     public string SignName { get; } = "高危孕产妇管理";
 
+    /// <summary>The secret in the receipt address set in the (fake) console: …/api/sms/receipts/aliyun?token=….</summary>
+    public string ReceiptToken { get; } = "fake-receipt-token-for-tests-only";
+
     public int Port { get; private set; }
 
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}/");
@@ -58,6 +61,7 @@ public sealed partial class FakeSmsGateway : IAsyncDisposable
         ["Sms:Aliyun:AccessKeySecret"] = AccessKeySecret,
         ["Sms:Aliyun:SignName"] = SignName,
         ["Sms:Aliyun:DefaultTemplateCode"] = DefaultTemplateCode,
+        ["Sms:Aliyun:ReceiptToken"] = ReceiptToken,
     };
 
     /// <summary>The same settings as environment variables (Section__Key), for a service that reads them at start-up.</summary>

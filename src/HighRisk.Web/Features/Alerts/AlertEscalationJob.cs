@@ -9,7 +9,8 @@ namespace HighRisk.Features.Alerts;
 
 /// <summary>
 /// Every few minutes: a red alert not acknowledged within Alerts:AcknowledgeWithinHours (24), or an alert one of whose
-/// messages expired before it could be sent, is escalated once to the county on-duty number and the city MCH
+/// messages expired before it could be sent or failed (refused by the provider, or a receipt saying the handset never
+/// got it) while nobody has acknowledged it, is escalated once to the county on-duty number and the city MCH
 /// institution. Escalation messages go through the same outbox, de-duplicated per alert and recipient.
 /// </summary>
 public sealed class AlertEscalationJob(HighRiskDb db, AlertRecipients recipients, SmsTemplates templates, BusinessClock clock, IConfiguration configuration, IBackgroundJobClient jobs)
@@ -22,12 +23,21 @@ public sealed class AlertEscalationJob(HighRiskDb db, AlertRecipients recipients
         var unacknowledged = await db.Alerts
             .Where(a => a.Colour == "red" && a.AcknowledgedAt == null && a.EscalatedAt == null && a.CreatedAt <= deadline)
             .ToListAsync(cancellationToken);
-        var expired = await db.Alerts
-            .Where(a => a.EscalatedAt == null && db.SmsMessages.Any(m => m.AlertId == a.Id && m.Kind == SmsKind.Alert && m.Status == SmsStatus.Expired))
+        // Once someone has acknowledged the alert, an undelivered copy no longer needs the county's attention.
+        var undelivered = await db.Alerts
+            .Where(a => a.EscalatedAt == null && a.AcknowledgedAt == null)
+            .Select(a => new
+            {
+                Alert = a,
+                Expired = db.SmsMessages.Any(m => m.AlertId == a.Id && m.Kind == SmsKind.Alert && m.Status == SmsStatus.Expired),
+                Failed = db.SmsMessages.Any(m => m.AlertId == a.Id && m.Kind == SmsKind.Alert && m.Status == SmsStatus.Failed),
+            })
+            .Where(x => x.Expired || x.Failed)
             .ToListAsync(cancellationToken);
 
         var queued = 0;
-        foreach (var (alert, reason) in unacknowledged.Select(a => (a, "unacknowledged")).Concat(expired.Select(a => (a, "expired"))).DistinctBy(x => x.a.Id))
+        foreach (var (alert, reason) in unacknowledged.Select(a => (a, "unacknowledged"))
+                     .Concat(undelivered.Select(x => (x.Alert, x.Expired ? "expired" : "failed"))).DistinctBy(x => x.Item1.Id))
         {
             if (alert.Escalate(reason, clock.Now))
             {

@@ -13,7 +13,7 @@ public static class AlertsEndpoints
                 TypedResults.Ok(await sender.Send(new ListAlerts.Query(pregnancyId, division, status), ct)))
             .WithName("ListAlerts")
             .WithSummary("Alerts with their SMS messages")
-            .WithDescription("Each alert: `id`, `pregnancyId`, `colour`, `status` (open, acknowledged, escalated), `createdAt`, `acknowledgedAt`, and `messages`: [{ `recipient` (masked), `text`, `status` (queued, sending, sent, delivered, failed, expired), `attempts`, `lastError` }]. Filter by `pregnancyId`, `division` (code prefix) and `status`.")
+            .WithDescription("Each alert: `id`, `pregnancyId`, `colour`, `status` (open, acknowledged, escalated), `createdAt`, `acknowledgedAt`, and `messages`: [{ `recipient` (masked), `text`, `status` (queued, sending, sent, delivered — the provider's receipt says the handset got it —, failed, expired), `attempts`, `lastError`, `deliveredAt` }]. Filter by `pregnancyId`, `division` (code prefix) and `status`.")
             .ProducesValidationProblem();
 
         group.MapPost("/{id:guid}/ack", async Task<Ok<AlertView>> (Guid id, AcknowledgeAlert.Command command, ISender sender, CancellationToken ct) =>

@@ -16,7 +16,9 @@ internal sealed class SmsMessageConfiguration : IEntityTypeConfiguration<SmsMess
         builder.Property(m => m.LastError).HasMaxLength(500);
         builder.Property(m => m.Provider).HasMaxLength(32);
         builder.Property(m => m.ProviderMessageId).HasMaxLength(100);
+        builder.Property(m => m.ReceiptCode).HasMaxLength(64);
         builder.HasIndex(m => m.DedupKey).IsUnique();
+        builder.HasIndex(m => m.ProviderMessageId);
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
         builder.HasIndex(m => m.AlertId);
     }

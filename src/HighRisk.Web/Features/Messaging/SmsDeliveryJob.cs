@@ -83,7 +83,9 @@ public sealed partial class SmsDeliveryJob(IServiceScopeFactory scopes, ISmsGate
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HighRiskDb>();
-        var message = await db.SmsMessages.SingleAsync(m => m.Id == id, cancellationToken);
+        // Locked: a delivery receipt for this message may be recorded at the same moment (RecordSmsReceipts).
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var message = await db.SmsMessages.FromSql($"SELECT * FROM sms_messages WHERE id = {id} FOR UPDATE").SingleAsync(cancellationToken);
         var maxAttempts = configuration.GetValue("Sms:MaxAttempts", 8);
         var outcome = result.Outcome switch
         {
@@ -95,10 +97,7 @@ public sealed partial class SmsDeliveryJob(IServiceScopeFactory scopes, ISmsGate
         switch (result.Outcome)
         {
             case SmsSendOutcome.Accepted:
-                message.Status = SmsStatus.Sent;
-                message.SentAt = clock.Now;
-                message.ProviderMessageId = result.ProviderMessageId;
-                message.LastError = null;
+                message.MarkSent(clock.Now, result.ProviderMessageId);
                 break;
             case SmsSendOutcome.Transient when message.Attempts < maxAttempts:
                 message.Status = SmsStatus.Queued;
@@ -113,6 +112,7 @@ public sealed partial class SmsDeliveryJob(IServiceScopeFactory scopes, ISmsGate
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>5 minutes after the first attempt, doubling, at most 6 hours apart: 8 attempts span about 10 hours.</summary>

@@ -65,11 +65,59 @@ public sealed class SmsMessage
 
     public DateTimeOffset ExpiresAt { get; init; }
 
-    public DateTimeOffset? SentAt { get; set; }
+    public DateTimeOffset? SentAt { get; private set; }
 
     public string? Provider { get; set; }
 
-    public string? ProviderMessageId { get; set; }
+    public string? ProviderMessageId { get; private set; }
+
+    /// <summary>When the provider's delivery receipt says the handset got it.</summary>
+    public DateTimeOffset? DeliveredAt { get; private set; }
+
+    /// <summary>The status code of the provider's last delivery receipt (DELIVERED, MK:0001, …).</summary>
+    public string? ReceiptCode { get; private set; }
+
+    /// <summary>
+    /// The gateway took the message. A receipt can come back before this is recorded (the provider is fast, the
+    /// outbox row is written after the call returns): the receipt's outcome is kept.
+    /// </summary>
+    public void MarkSent(DateTimeOffset now, string? providerMessageId)
+    {
+        SentAt = now;
+        ProviderMessageId = providerMessageId ?? ProviderMessageId;
+        if (ReceiptCode is null)
+        {
+            Status = SmsStatus.Sent;
+            LastError = null;
+        }
+    }
+
+    /// <summary>
+    /// The provider's delivery receipt. Receipts can repeat and come out of order: a delivered handset stays
+    /// delivered, and a repeated receipt changes nothing. Returns whether the message changed.
+    /// </summary>
+    public bool RecordReceipt(bool delivered, string code, string? detail, DateTimeOffset reportedAt)
+    {
+        if (Status == SmsStatus.Delivered || (Status == SmsStatus.Failed && ReceiptCode == code && !delivered))
+        {
+            return false;
+        }
+
+        ReceiptCode = code;
+        if (delivered)
+        {
+            Status = SmsStatus.Delivered;
+            DeliveredAt = reportedAt;
+            LastError = null;
+        }
+        else
+        {
+            Status = SmsStatus.Failed;
+            LastError = Providers.SmsPrivacy.Scrub($"not delivered: {code}{(string.IsNullOrWhiteSpace(detail) ? string.Empty : " " + detail)}");
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// A message for the outbox, from a filled template: the text for sinks and webhooks, the template code and its

@@ -678,6 +678,10 @@ namespace HighRisk.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("dedup_key");
 
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_at");
+
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("expires_at");
@@ -706,6 +710,11 @@ namespace HighRisk.Infrastructure.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("provider_message_id");
+
+                    b.Property<string>("ReceiptCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("receipt_code");
 
                     b.Property<string>("Recipient")
                         .IsRequired()
@@ -747,6 +756,9 @@ namespace HighRisk.Infrastructure.Data.Migrations
                     b.HasIndex("DedupKey")
                         .IsUnique()
                         .HasDatabaseName("ix_sms_messages_dedup_key");
+
+                    b.HasIndex("ProviderMessageId")
+                        .HasDatabaseName("ix_sms_messages_provider_message_id");
 
                     b.HasIndex("Status", "NextAttemptAt")
                         .HasDatabaseName("ix_sms_messages_status_next_attempt_at");
