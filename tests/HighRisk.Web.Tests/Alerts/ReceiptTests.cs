@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Configuration;
 using System.Text;
 using System.Text.Json.Nodes;
 using HighRisk.Features.Messaging;
@@ -175,6 +176,18 @@ public class ReceiptTests
         var response = await TestHost.Anonymous.SendAsync(signedRequest);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         Assert.That(await TestHost.ScalarAsync<string>("SELECT status FROM sms_messages WHERE recipient = $1 AND alert_id = $2", mobile, alertId), Is.EqualTo("Delivered"));
+    }
+
+    [TestCase(null, false)]
+    [TestCase("", false)]
+    [TestCase("REPLACE_ME", false)]
+    [TestCase("0123456789abcdef0123456789abcde", false)]
+    [TestCase("0123456789abcdef0123456789abcdef", true)]
+    public void ReceiptSecret_UnderThirtyTwoCharacters_KeepsTheAddressClosed(string? value, bool open)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [SmsReceiptEndpoints.AliyunTokenSetting] = value }).Build();
+        Assert.That(SmsReceiptEndpoints.Secret(configuration, SmsReceiptEndpoints.AliyunTokenSetting), open ? Is.EqualTo(value) : Is.Null);
     }
 
     [Test]

@@ -35,7 +35,7 @@ public sealed class TestHost
 
     public static Uri BaseAddress => Client.BaseAddress!;
 
-    public const string WebhookReceiptSecret = "test-webhook-receipt-secret";
+    public const string WebhookReceiptSecret = "test-webhook-receipt-secret-of-32-characters-or-more";
 
     [OneTimeSetUp]
     public async Task StartAsync()

@@ -40,7 +40,7 @@ public sealed partial class FakeSmsGateway : IAsyncDisposable
     public string SignName { get; } = "高危孕产妇管理";
 
     /// <summary>The secret in the receipt address set in the (fake) console: …/api/sms/receipts/aliyun?token=….</summary>
-    public string ReceiptToken { get; } = "fake-receipt-token-for-tests-only";
+    public string ReceiptToken { get; } = "fake-receipt-token-for-tests-only-0123456789";
 
     public int Port { get; private set; }
 
