@@ -29,6 +29,17 @@ public static class Labels
         _ => Text.Same(colour),
     };
 
+    /// <summary>The colour in one character (红), for the headings of narrow count tables; its name is the abbr title.</summary>
+    public static Text ColourInitial(string colour) => colour switch
+    {
+        "green" => new("绿", "G"),
+        "yellow" => new("黄", "Y"),
+        "orange" => new("橙", "O"),
+        "red" => new("红", "R"),
+        "purple" => new("紫", "P"),
+        _ => Text.Same(colour),
+    };
+
     /// <summary>The colour's name alone, for table headings next to a legend.</summary>
     public static Text ColourName(string colour) => colour switch
     {

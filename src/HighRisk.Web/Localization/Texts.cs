@@ -217,6 +217,12 @@ public static class Texts
     public static readonly Text FailedAttempts = new("未联系上次数", "Failed attempts");
     public static readonly Text Lost = new("失访", "Lost");
     public static readonly Text ListMadeAt = new("生成时间：{0}", "Made at {0}");
+    public static readonly Text ByTownship = new("各乡镇/街道逾期人数", "Overdue by township");
+    public static readonly Text OpenATownship = new("共 {0} 人。点击乡镇/街道查看逐人名单，或下载 Excel 表格获取全部名单。", "{0} in all. Open a township for the names, or download the .xlsx for the whole list.");
+    public static readonly Text Names = new("逐人名单", "Names");
+    public static readonly Text WholeArea = new("← 返回全部乡镇/街道", "← All townships");
+    public static readonly Text UndeliveredAlerts = new("预警短信未送达", "Alert texts that did not arrive");
+    public static readonly Text UndeliveredAlertsHint = new("以下预警短信发送失败或未送达（近 7 天），请电话通知责任人。", "These alert texts failed or did not arrive (last 7 days): phone the people concerned.");
 
     // Alerts
     public static readonly Text AlertsTitle = new("预警", "Alerts");

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using ClosedXML.Excel;
 using HighRisk.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -75,5 +77,37 @@ public sealed class ListAndOverdueTests : BrowserTest
         await page.GotoAsync($"/overdue?date={tomorrow}", Loaded);
         await Assertions.Expect(page.Locator(".field", new() { Has = page.GetByLabel("日期") }).Locator(".error")).ToHaveTextAsync("没有未来日期的逾期名单。");
         await Assertions.Expect(page.GetByLabel("日期")).ToHaveValueAsync(tomorrow);
+    }
+
+    [Test]
+    public async Task OverdueList_ForACounty_CountsEachTownshipAndOpensOnesNames()
+    {
+        // A day of its own, past every other test's: two women in two Yuhu townships, neither seen for 40 days.
+        var day0 = TestHost.Clock.Today.AddDays(100);
+        await TestHost.TravelToAsync(day0);
+        var first = await Api.BookAsync(Bookings.AWoman(20).With("fullName", "县览甲").With("divisionCode", "430302007001"));
+        var second = await Api.BookAsync(Bookings.AWoman(20).With("fullName", "县览乙").With("divisionCode", "430302008001"));
+        var day = day0.AddDays(40);
+        await TestHost.TravelToAsync(day);
+        var date = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var (queued, _, _) = await Api.PostAsync($"/api/admin/jobs/daily-overdue?date={date}", new JsonObject(), client: TestHost.Admin);
+        Assert.That(queued, Is.EqualTo(System.Net.HttpStatusCode.Accepted));
+        Assert.That(await TestHost.EventuallyAsync("SELECT EXISTS (SELECT 1 FROM daily_overdue_runs WHERE business_date = $1)", day), Is.True);
+
+        var page = await SignInAsync(Screen.Phone, "t-county");
+        await page.GotoAsync($"/overdue?date={date}", Loaded);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "各乡镇/街道逾期人数" })).ToBeVisibleAsync();
+        await ShotAsync(page, "overdue-county");
+        await AssertNoSidewaysScrollAsync(page, Screen.Phone);
+        var township = page.GetByRole(AriaRole.Link, new() { Name = "先锋街道", Exact = true });
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "万楼街道", Exact = true })).ToBeVisibleAsync();
+
+        await township.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("division=430302008"));
+        await Assertions.Expect(page.Locator($"a[href='/pregnancies/{second}']")).ToHaveTextAsync("县*乙");
+        await Assertions.Expect(page.Locator($"a[href='/pregnancies/{first}']")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "各乡镇/街道逾期人数" })).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Link, new() { Name = "返回全部乡镇/街道" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "万楼街道", Exact = true })).ToBeVisibleAsync();
     }
 }

@@ -6,13 +6,31 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace HighRisk.Pages.Overdue;
 
-/// <summary>The overdue list of the user's area for a day, as <see cref="GetOverdueList"/> reads it, with its .xlsx download.</summary>
+/// <summary>
+/// The overdue list of the user's area (or one township of it) for a day, as <see cref="GetOverdueList"/> reads it,
+/// with its .xlsx download. A list over several townships opens with a line per township, so that a county or city
+/// supervisor sees where the overdue women are and opens one township's names from there; the names of a long list
+/// across townships are left to the township's page and the .xlsx.
+/// </summary>
 public sealed class IndexModel(ISender sender, BusinessClock clock) : FormPage
 {
     [BindProperty(SupportsGet = true)]
     public DateOnly? Date { get; set; }
 
+    /// <summary>One township of the user's area; unset: the whole area.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Division { get; set; }
+
     public GetOverdueList.Response? List { get; private set; }
+
+    /// <summary>Across townships, more names than this are not listed on the page (the township pages and the .xlsx have them).</summary>
+    public const int MaxRowsAcrossTownships = 200;
+
+    public IReadOnlyList<TownshipLine> Townships { get; private set; } = [];
+
+    public bool ShowsRows => List is { } list && (Townships.Count <= 1 || list.Entries.Count <= MaxRowsAcrossTownships);
+
+    public sealed record TownshipLine(string Code, string Name, int Red, int Orange, int Purple, int Yellow, int Green, int Lost, int Total);
 
     public string Day => (Date ?? clock.Today).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -27,7 +45,7 @@ public sealed class IndexModel(ISender sender, BusinessClock clock) : FormPage
 
         try
         {
-            List = await sender.Send(new GetOverdueList.Query(null, Date, "json"), ct);
+            List = await sender.Send(new GetOverdueList.Query(string.IsNullOrWhiteSpace(Division) ? null : Division.Trim(), Date, "json"), ct);
         }
         catch (ValidationException rejected)
         {
@@ -35,6 +53,10 @@ public sealed class IndexModel(ISender sender, BusinessClock clock) : FormPage
             return Rejected();
         }
 
+        Townships = [.. List.Entries.GroupBy(e => e.TownshipCode).OrderByDescending(g => g.Count(e => e.Colour == "red")).ThenByDescending(g => g.Count())
+            .Select(g => new TownshipLine(g.Key, g.First().TownshipName ?? g.Key,
+                g.Count(e => e.Colour == "red"), g.Count(e => e.Colour == "orange"), g.Count(e => e.Purple), g.Count(e => e.Colour == "yellow"),
+                g.Count(e => e.Colour == "green"), g.Count(e => e.State == HighRisk.Features.FollowUps.FollowUpState.Lost), g.Count()))];
         return Page();
     }
 }
