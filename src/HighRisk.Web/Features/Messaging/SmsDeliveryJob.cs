@@ -86,6 +86,12 @@ public sealed partial class SmsDeliveryJob(IServiceScopeFactory scopes, ISmsGate
         // Locked: a delivery receipt for this message may be recorded at the same moment (RecordSmsReceipts).
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var message = await db.SmsMessages.FromSql($"SELECT * FROM sms_messages WHERE id = {id} FOR UPDATE").SingleAsync(cancellationToken);
+        if (message.ReceiptCode is not null)
+        {
+            // A receipt already came back (the answer was lost, say to a timeout): the provider had it; never send again.
+            result = SmsSendResult.Accepted(result.ProviderMessageId);
+        }
+
         var maxAttempts = configuration.GetValue("Sms:MaxAttempts", 8);
         var outcome = result.Outcome switch
         {
