@@ -111,8 +111,10 @@ public static partial class RecordSmsReceipts
     {
         public async ValueTask<Response> Handle(Command command, CancellationToken cancellationToken)
         {
-            var ids = command.Reports.Select(r => MessageId(r.OutId)).OfType<Guid>().Distinct().ToArray();
-            var bizIds = command.Reports.Where(r => MessageId(r.OutId) is null).Select(r => r.BizId!).Distinct().ToArray();
+            // Oldest report first, so that a later receipt for the same message has the last word.
+            var reports = command.Reports.Select(r => (Report: r, Id: MessageId(r.OutId), At: ReportedAt(r.ReportTime)!.Value)).OrderBy(r => r.At).ToList();
+            var ids = reports.Select(r => r.Id).OfType<Guid>().Distinct().ToArray();
+            var bizIds = reports.Where(r => r.Id is null).Select(r => r.Report.BizId!).Distinct().ToArray();
 
             // Locked: the delivery job may be recording the send answer of the same message at this moment.
             var messages = await db.SmsMessages
@@ -124,10 +126,9 @@ public static partial class RecordSmsReceipts
             int matched = 0, changed = 0, unknown = 0;
             var undeliveredAlerts = false;
 
-            // Oldest report first, so that a later receipt for the same message has the last word.
-            foreach (var report in command.Reports.OrderBy(r => ReportedAt(r.ReportTime)))
+            foreach (var (report, id, at) in reports)
             {
-                var message = MessageId(report.OutId) is { } id ? byId.GetValueOrDefault(id) : byBizId.GetValueOrDefault(report.BizId!);
+                var message = id is { } messageId ? byId.GetValueOrDefault(messageId) : byBizId.GetValueOrDefault(report.BizId!);
                 if (message is null)
                 {
                     unknown++;
@@ -135,7 +136,7 @@ public static partial class RecordSmsReceipts
                 }
 
                 matched++;
-                if (message.RecordReceipt(report.Success!.Value, report.ErrCode!.Trim(), report.ErrMsg?.Trim(), ReportedAt(report.ReportTime)!.Value))
+                if (message.RecordReceipt(report.Success!.Value, report.ErrCode!.Trim(), report.ErrMsg?.Trim(), at))
                 {
                     changed++;
                     undeliveredAlerts |= message.Status == SmsStatus.Failed && message.Kind == SmsKind.Alert;

@@ -20,7 +20,12 @@ public static class GetOverdueList
             new(Format == "json" ? AuditAction.List : AuditAction.Export, "overdueList", response.Division, $"GetOverdueList {response.Date:yyyy-MM-dd} {Format} rows={response.Entries.Count}");
     }
 
-    public sealed record Counts(int Red, int Orange, int Purple, int Yellow, int Green, int Lost, int Total);
+    public sealed record Counts(int Red, int Orange, int Purple, int Yellow, int Green, int Lost, int Total)
+    {
+        public static Counts Of(IReadOnlyCollection<OverdueRow> rows) => new(
+            rows.Count(r => r.Colour == "red"), rows.Count(r => r.Colour == "orange"), rows.Count(r => r.Purple),
+            rows.Count(r => r.Colour == "yellow"), rows.Count(r => r.Colour == "green"), rows.Count(r => r.State == FollowUps.FollowUpState.Lost), rows.Count);
+    }
 
     /// <summary>An alert SMS that failed or expired: the list shows it so that someone phones instead.</summary>
     public sealed record UndeliveredAlert(Guid AlertId, Guid PregnancyId, string MaskedName, string Colour, string Recipient, string Status, string? LastError);
@@ -57,9 +62,7 @@ public static class GetOverdueList
             }
 
             var found = await rows.ReadAsync(entries, user.SeesFullContact, cancellationToken);
-            var counts = new Counts(
-                found.Count(r => r.Colour == "red"), found.Count(r => r.Colour == "orange"), found.Count(r => r.Purple),
-                found.Count(r => r.Colour == "yellow"), found.Count(r => r.Colour == "green"), found.Count(r => r.State == FollowUps.FollowUpState.Lost), found.Count);
+            var counts = Counts.Of(found);
             // Alerts of the last 7 days (to the list's date) in the user's area whose SMS failed or expired.
             var since = new DateTimeOffset(date.AddDays(-7).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)).ToUniversalTime();
             var until = new DateTimeOffset(date.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)).ToUniversalTime();

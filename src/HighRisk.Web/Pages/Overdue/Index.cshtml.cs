@@ -30,7 +30,7 @@ public sealed class IndexModel(ISender sender, BusinessClock clock) : FormPage
 
     public bool ShowsRows => List is { } list && (Townships.Count <= 1 || list.Entries.Count <= MaxRowsAcrossTownships);
 
-    public sealed record TownshipLine(string Code, string Name, int Red, int Orange, int Purple, int Yellow, int Green, int Lost, int Total);
+    public sealed record TownshipLine(string Code, string Name, GetOverdueList.Counts Counts);
 
     public string Day => (Date ?? clock.Today).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -53,10 +53,9 @@ public sealed class IndexModel(ISender sender, BusinessClock clock) : FormPage
             return Rejected();
         }
 
-        Townships = [.. List.Entries.GroupBy(e => e.TownshipCode).OrderByDescending(g => g.Count(e => e.Colour == "red")).ThenByDescending(g => g.Count())
-            .Select(g => new TownshipLine(g.Key, g.First().TownshipName ?? g.Key,
-                g.Count(e => e.Colour == "red"), g.Count(e => e.Colour == "orange"), g.Count(e => e.Purple), g.Count(e => e.Colour == "yellow"),
-                g.Count(e => e.Colour == "green"), g.Count(e => e.State == HighRisk.Features.FollowUps.FollowUpState.Lost), g.Count()))];
+        Townships = [.. List.Entries.GroupBy(e => e.TownshipCode)
+            .Select(g => new TownshipLine(g.Key, g.First().TownshipName ?? g.Key, GetOverdueList.Counts.Of([.. g])))
+            .OrderByDescending(t => t.Counts.Red).ThenByDescending(t => t.Counts.Total)];
         return Page();
     }
 }
