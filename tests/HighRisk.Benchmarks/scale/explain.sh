@@ -43,9 +43,9 @@ done
 STATE="CASE
         WHEN next_due_date IS NULL THEN 'None'
         WHEN moved_away_on IS NOT NULL THEN 'Lost'
-        WHEN DATE '$TOMORROW' - next_due_date >= 28 THEN 'Lost'
+        WHEN DATE '$TOMORROW' - next_due_date >= 28 AND (last_contact_date IS NULL OR last_contact_date < next_due_date) THEN 'Lost'
         WHEN failed_attempts >= 2 AND last_failed_attempt - first_failed_attempt >= 14 THEN 'Lost'
-        WHEN DATE '$TOMORROW' > next_due_date + CASE WHEN purple THEN least(CASE grade WHEN 'Red' THEN 1 WHEN 'Orange' THEN 3 WHEN 'Yellow' THEN 7 ELSE 7 END, 3) ELSE CASE grade WHEN 'Red' THEN 1 WHEN 'Orange' THEN 3 WHEN 'Yellow' THEN 7 ELSE 7 END END THEN 'Overdue'
+        WHEN DATE '$TOMORROW' > next_due_date + CASE WHEN next_due_kind = 'RedContact' THEN 0 WHEN purple THEN least(CASE grade WHEN 'Red' THEN 1 WHEN 'Orange' THEN 3 WHEN 'Yellow' THEN 7 ELSE 7 END, 3) ELSE CASE grade WHEN 'Red' THEN 1 WHEN 'Orange' THEN 3 WHEN 'Yellow' THEN 7 ELSE 7 END END THEN 'Overdue'
         ELSE 'OnTrack'
     END"
 echo "=== the daily job's state update and snapshot for $TOMORROW (inside a transaction that is rolled back)"

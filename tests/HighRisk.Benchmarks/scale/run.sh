@@ -360,20 +360,21 @@ done
 # --- 8. the daily overdue job beside the hand-written statement --------------------------------------------------
 cat > "$OUT/overdue-statement.sql" <<SQL
 -- The overdue set of DailyOverdueJob.UpdateStatesAsync for $TODAY, as one hand-written statement (policy values
--- from seeds/policy/follow-up-policy.json: grace green/yellow 7, orange/purple 3, red 1; lost after 28 days, two
--- failed attempts 14 days apart, or a move with no receiving facility).
+-- from seeds/policy/follow-up-policy.json: grace green/yellow 7, orange/purple 3, red 1, none for a newly red woman's
+-- 24-hour contact; lost after 28 days with no reached contact since the due date, two failed attempts 14 days apart,
+-- or a move with no receiving facility).
 SELECT count(*) FILTER (WHERE state IN ('Overdue', 'Lost')) AS overdue_or_lost, count(*) FILTER (WHERE state = 'Lost') AS lost
 FROM (
     SELECT CASE
                WHEN next_due_date IS NULL THEN 'None'
                WHEN moved_away_on IS NOT NULL THEN 'Lost'
-               WHEN DATE '$TODAY' - next_due_date >= 28 THEN 'Lost'
+               WHEN DATE '$TODAY' - next_due_date >= 28 AND (last_contact_date IS NULL OR last_contact_date < next_due_date) THEN 'Lost'
                WHEN failed_attempts >= 2 AND last_failed_attempt - first_failed_attempt >= 14 THEN 'Lost'
-               WHEN DATE '$TODAY' > next_due_date + CASE WHEN purple THEN least(grace, 3) ELSE grace END THEN 'Overdue'
+               WHEN DATE '$TODAY' > next_due_date + CASE WHEN next_due_kind = 'RedContact' THEN 0 WHEN purple THEN least(grace, 3) ELSE grace END THEN 'Overdue'
                ELSE 'OnTrack'
            END AS state
     FROM (
-        SELECT next_due_date, moved_away_on, failed_attempts, first_failed_attempt, last_failed_attempt, purple,
+        SELECT next_due_date, next_due_kind, last_contact_date, moved_away_on, failed_attempts, first_failed_attempt, last_failed_attempt, purple,
                CASE grade WHEN 'Red' THEN 1 WHEN 'Orange' THEN 3 WHEN 'Yellow' THEN 7 ELSE 7 END AS grace
         FROM pregnancies
         WHERE status = 'Open' OR (outcome = 'Delivery' AND next_due_date IS NOT NULL)

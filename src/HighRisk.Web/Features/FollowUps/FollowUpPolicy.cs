@@ -18,6 +18,9 @@ public sealed record FollowUpPolicy
 
     public int NewlyRedContactDays { get; init; } = 1;
 
+    /// <summary>Grace after the 24-hour contact of a woman newly red (the 24 hours are the grace: none by default).</summary>
+    public int NewlyRedGraceDays { get; init; }
+
     public required Dictionary<string, int> GraceDays { get; init; }
 
     public required LostRule LostToFollowUp { get; init; }
@@ -63,6 +66,11 @@ public sealed record FollowUpPolicy
             {
                 throw new InvalidOperationException($"{source}: graceDays.{colour} must be zero or more");
             }
+        }
+
+        if (policy.NewlyRedContactDays < 0 || policy.NewlyRedGraceDays < 0)
+        {
+            throw new InvalidOperationException($"{source}: newlyRedContactDays and newlyRedGraceDays must be zero or more");
         }
 
         return policy;

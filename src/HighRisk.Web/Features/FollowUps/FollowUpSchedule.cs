@@ -61,6 +61,19 @@ public sealed class FollowUpSchedule
         SetCare(due, DueKind.Antenatal);
     }
 
+    /// <summary>
+    /// A higher colour (or purple) found without a contact, by a raise or a re-grade: the due date comes no later than
+    /// the new colour's interval from the grading. With a contact (an exam) the interval was already counted from it.
+    /// </summary>
+    public void AfterRisingColour(DateOnly gradedOn, RiskColour colour, bool purple, GestationalAge age, FollowUpPolicy policy)
+    {
+        var due = gradedOn.AddDays(policy.IntervalFor(colour, purple, age));
+        if (CareDueKind is DueKind.Antenatal && CareDueDate > due)
+        {
+            SetCare(due, DueKind.Antenatal);
+        }
+    }
+
     /// <summary>A woman newly graded red must be contacted within 24 hours of the grading.</summary>
     public void AfterBecomingRed(DateOnly gradedOn, FollowUpPolicy policy)
     {
@@ -75,21 +88,37 @@ public sealed class FollowUpSchedule
     public void AfterDelivery(DateOnly delivered, DateOnly? discharged, FollowUpPolicy policy)
     {
         PostpartumVisitDone = false;
-        MovedAwayOn = null; // her delivery was recorded: she has been found
+        Found(); // her delivery was recorded: she has been found
         SetCare((discharged ?? delivered).AddDays(policy.Postpartum.VisitWithinDaysOfDischarge), DueKind.PostpartumVisit);
     }
 
-    /// <summary>A reached contact after the birth: first the postpartum visit, then (from day 28) the 42-day check, which ends the episode.</summary>
-    public DueKind AfterPostpartumContact(DateOnly date, DateOnly delivered, FollowUpPolicy policy)
+    /// <summary>
+    /// A reached contact after the birth. A home or clinic visit is the postpartum visit; a clinic visit from day 28 is
+    /// the 42-day check, which ends the episode. A phone call counts as a contact (she is not lost) but is neither: the
+    /// visit stays due. A contact dated before the birth, entered late, is an antenatal contact and moves nothing.
+    /// </summary>
+    /// <returns>What the contact counted as, or null when it was a contact only.</returns>
+    public DueKind? AfterPostpartumContact(DateOnly date, ContactKind kind, DateOnly delivered, FollowUpPolicy policy)
     {
-        RecordContact(date);
-        if (PostpartumVisitDone && date >= delivered.AddDays(policy.Postpartum.CheckCountsFromDay))
+        if (date < delivered)
         {
+            return null;
+        }
+
+        RecordContact(date);
+        if (kind == ContactKind.ClinicVisit && date >= delivered.AddDays(policy.Postpartum.CheckCountsFromDay))
+        {
+            PostpartumVisitDone = true;
             CareDueDate = null;
             CareDueKind = null;
             Refresh();
             State = NextDueDate is null ? FollowUpState.None : State;
             return DueKind.PostpartumCheck42;
+        }
+
+        if (kind == ContactKind.Phone || PostpartumVisitDone)
+        {
+            return null;
         }
 
         PostpartumVisitDone = true;
@@ -143,13 +172,28 @@ public sealed class FollowUpSchedule
         State = FollowUpState.None;
     }
 
+    /// <summary>
+    /// A reached contact. It finds her (failed attempts and a move forgotten, back on track) only when it is not older
+    /// than the last contact, the last failed attempt or the move: a contact entered late undoes nothing that came after.
+    /// </summary>
     private void RecordContact(DateOnly date)
     {
-        if (LastContactDate is null || date >= LastContactDate)
+        if (LastContactDate is { } last && date < last)
         {
-            LastContactDate = date;
+            return;
         }
 
+        LastContactDate = date;
+        if (LastFailedAttempt > date || MovedAwayOn > date)
+        {
+            return;
+        }
+
+        Found();
+    }
+
+    private void Found()
+    {
         FailedAttempts = 0;
         FirstFailedAttempt = null;
         LastFailedAttempt = null;

@@ -56,8 +56,10 @@ public sealed partial class DailyOverdueJob(
     }
 
     /// <summary>
-    /// (a) Overdue once the date is past the due date plus the colour's grace; lost after 28 days, two failed attempts
-    /// 14 days apart, or a move with no receiving facility. One scan, and only the rows whose state changes are written (about 1 % a day): days overdue are
+    /// (a) Overdue once the date is past the due date plus the colour's grace (none for the 24-hour contact of a woman
+    /// newly red: the 24 hours are the grace); lost after 28 days with no reached contact since the due date (a woman
+    /// seen every week whose referral outcome is late is overdue, not lost), two failed attempts 14 days apart, or a
+    /// move with no receiving facility. One scan, and only the rows whose state changes are written (about 1 % a day): days overdue are
     /// worked out when read, so an overdue woman's row is not rewritten every morning.
     /// </summary>
     private Task<int> UpdateStatesAsync(DateOnly date, CancellationToken ct)
@@ -72,9 +74,9 @@ public sealed partial class DailyOverdueJob(
             CASE
                 WHEN next_due_date IS NULL THEN 'None'
                 WHEN moved_away_on IS NOT NULL THEN 'Lost'
-                WHEN @date - next_due_date >= {lost.OverdueDays} THEN 'Lost'
+                WHEN @date - next_due_date >= {lost.OverdueDays} AND (last_contact_date IS NULL OR last_contact_date < next_due_date) THEN 'Lost'
                 WHEN failed_attempts >= {lost.FailedAttempts} AND last_failed_attempt - first_failed_attempt >= {lost.FailedAttemptsApartDays} THEN 'Lost'
-                WHEN @date > next_due_date + CASE WHEN purple THEN least({grace}, {g["purple"]}) ELSE {grace} END THEN 'Overdue'
+                WHEN @date > next_due_date + CASE WHEN next_due_kind = 'RedContact' THEN {policy.NewlyRedGraceDays} WHEN purple THEN least({grace}, {g["purple"]}) ELSE {grace} END THEN 'Overdue'
                 ELSE 'OnTrack'
             END
             """);
@@ -85,7 +87,10 @@ public sealed partial class DailyOverdueJob(
         return db.Database.ExecuteSqlRawAsync(sql, [new Npgsql.NpgsqlParameter<DateOnly>("date", date)], ct);
     }
 
-    /// <summary>(b) One list per township with anyone overdue or lost; entries ranked by urgency, then days overdue.</summary>
+    /// <summary>
+    /// (b) One list per township with anyone overdue or lost; entries ranked by urgency, then days overdue. The counts
+    /// follow the same order, so they add up to the total: purple counts the purple women who are not red or orange.
+    /// </summary>
     private Task<int> SnapshotAsync(DateOnly date, CancellationToken ct) =>
         db.Database.ExecuteSqlAsync($"""
             WITH due AS (
@@ -98,8 +103,8 @@ public sealed partial class DailyOverdueJob(
             ), lists AS (
                 INSERT INTO overdue_lists (id, business_date, township_code, created_at, red, orange, purple, yellow, green, lost, total)
                 SELECT gen_random_uuid(), {date}, township_code, {clock.Now},
-                    count(*) FILTER (WHERE grade = 'Red'), count(*) FILTER (WHERE grade = 'Orange'), count(*) FILTER (WHERE purple),
-                    count(*) FILTER (WHERE grade = 'Yellow'), count(*) FILTER (WHERE grade = 'Green'),
+                    count(*) FILTER (WHERE urgency = 0), count(*) FILTER (WHERE urgency = 1), count(*) FILTER (WHERE urgency = 2),
+                    count(*) FILTER (WHERE urgency = 3), count(*) FILTER (WHERE urgency = 4),
                     count(*) FILTER (WHERE follow_up_state = 'Lost'), count(*)
                 FROM due GROUP BY township_code
                 ON CONFLICT (business_date, township_code) DO NOTHING

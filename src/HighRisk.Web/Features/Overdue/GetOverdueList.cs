@@ -20,11 +20,13 @@ public static class GetOverdueList
             new(Format == "json" ? AuditAction.List : AuditAction.Export, "overdueList", response.Division, $"GetOverdueList {response.Date:yyyy-MM-dd} {Format} rows={response.Entries.Count}");
     }
 
+    /// <summary>Counts in the list's order (red, orange, purple, yellow, green), so they add up to the total: purple counts the purple women who are not red or orange.</summary>
     public sealed record Counts(int Red, int Orange, int Purple, int Yellow, int Green, int Lost, int Total)
     {
         public static Counts Of(IReadOnlyCollection<OverdueRow> rows) => new(
-            rows.Count(r => r.Colour == "red"), rows.Count(r => r.Colour == "orange"), rows.Count(r => r.Purple),
-            rows.Count(r => r.Colour == "yellow"), rows.Count(r => r.Colour == "green"), rows.Count(r => r.State == FollowUps.FollowUpState.Lost), rows.Count);
+            rows.Count(r => r.Colour == "red"), rows.Count(r => r.Colour == "orange"), rows.Count(r => r.Purple && r.Colour is not ("red" or "orange")),
+            rows.Count(r => r.Colour == "yellow" && !r.Purple), rows.Count(r => r.Colour == "green" && !r.Purple),
+            rows.Count(r => r.State == FollowUps.FollowUpState.Lost), rows.Count);
     }
 
     /// <summary>An alert SMS that failed or expired: the list shows it so that someone phones instead.</summary>

@@ -132,7 +132,17 @@ public sealed class Pregnancy
         };
         GradeHistory.Add(change);
         _events.Add(new GradeChanged(this, change));
-        if (assessment.Colour == RiskColour.Red && from != RiskColour.Red && Status == PregnancyStatus.Open)
+        if (Status != PregnancyStatus.Open)
+        {
+            return;
+        }
+
+        if (!first && (assessment.Colour > from || (assessment.Purple && !fromPurple)))
+        {
+            Schedule.AfterRisingColour(today, assessment.Colour, assessment.Purple, GestationalAgeOn(today), policy);
+        }
+
+        if (assessment.Colour == RiskColour.Red && from != RiskColour.Red)
         {
             Schedule.AfterBecomingRed(today, policy);
         }
@@ -181,7 +191,7 @@ public sealed class Pregnancy
         }
         else if (postpartum)
         {
-            countedAs = Schedule.AfterPostpartumContact(date, OutcomeDate!.Value, policy);
+            countedAs = Schedule.AfterPostpartumContact(date, kind, OutcomeDate!.Value, policy);
         }
         else
         {

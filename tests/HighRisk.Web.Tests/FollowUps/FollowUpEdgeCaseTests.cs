@@ -1,0 +1,192 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+using HighRisk.Web.Tests.Infrastructure;
+
+namespace HighRisk.Web.Tests.FollowUps;
+
+/// <summary>
+/// The follow-up rules where a plain reading of the policy is easy to get wrong: the 24-hour contact of a woman newly
+/// red, "overdue for 28 days with no successful contact", what counts after the birth, contacts entered late, a colour
+/// raised without a contact, and the list's counts. Each scenario books in its own township on fresh business dates.
+/// </summary>
+[NonParallelizable]
+public class FollowUpEdgeCaseTests
+{
+    private static string D(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static async Task<DateOnly> FreshStartAsync()
+    {
+        var start = TestHost.Clock.Today.AddDays(100);
+        await TestHost.TravelToAsync(start);
+        return start;
+    }
+
+    private static async Task RunDailyJobAsync(DateOnly date)
+    {
+        await TestHost.TravelToAsync(date);
+        var (status, body, _) = await Api.PostAsync($"/api/admin/jobs/daily-overdue?date={D(date)}", new JsonObject(), client: TestHost.Admin);
+        Assert.That(status, Is.EqualTo(HttpStatusCode.Accepted), body?.ToJsonString());
+        Assert.That(await TestHost.EventuallyAsync("SELECT EXISTS (SELECT 1 FROM daily_overdue_runs WHERE business_date = $1)", date), Is.True, $"the job ran for {D(date)}");
+    }
+
+    private static async Task<JsonObject> ListAsync(string township, DateOnly date)
+    {
+        var staff = await TestHost.NewUserAsync("subdistrictStaff", township);
+        var (status, list) = await Api.GetAsync($"/api/overdue?division={township}&date={D(date)}", staff);
+        Assert.That(status, Is.EqualTo(HttpStatusCode.OK), list?.ToJsonString());
+        return list!.AsObject();
+    }
+
+    private static async Task<string?> StateOnListAsync(string township, DateOnly date, Guid id) =>
+        (await ListAsync(township, date))["entries"]!.AsArray().SingleOrDefault(e => e!["pregnancyId"]!.GetValue<Guid>() == id)?["state"]?.GetValue<string>();
+
+    private static async Task<JsonObject> FollowUpAsync(Guid id, object body)
+    {
+        var (status, response, _) = await Api.PostAsync($"/api/pregnancies/{id}/follow-ups", body);
+        Assert.That(status, Is.EqualTo(HttpStatusCode.Created), response?.ToJsonString());
+        return response!.AsObject();
+    }
+
+    [Test]
+    public async Task NewlyRedWithNoContactWithin24Hours_IsOnTheListTwoMorningsAfterTheGrading()
+    {
+        const string township = "430302002", village = "430302002002";   // 城正街街道
+        var day0 = await FreshStartAsync();
+        var id = await Api.BookAsync(Bookings.AWoman(30).With("divisionCode", village));
+        var (_, red, _) = await Api.PostAsync($"/api/pregnancies/{id}/exams", Bookings.AnExam(day0, new JsonObject { ["pulmonaryArteryPressure"] = 55 }));
+        Assert.That(red!["grade"]!.GetValue<string>(), Is.EqualTo("red"));
+
+        // Due the day after the grading; the 24 hours are the grace, so the next morning she is overdue.
+        await RunDailyJobAsync(day0.AddDays(1));
+        Assert.That(await StateOnListAsync(township, day0.AddDays(1), id), Is.Null, "still within 24 hours of the grading");
+        await RunDailyJobAsync(day0.AddDays(2));
+        Assert.That(await StateOnListAsync(township, day0.AddDays(2), id), Is.EqualTo("overdue"));
+    }
+
+    [Test]
+    public async Task SeenEveryWeekWithAReferralOutcomeNeverRecorded_IsOverdueButNotLost()
+    {
+        const string township = "430302002", village = "430302002002";
+        var day0 = await FreshStartAsync();
+        var id = await Api.BookAsync(Bookings.AWoman(20).With("divisionCode", village));
+        var (referred, body, _) = await Api.PostAsync($"/api/pregnancies/{id}/referrals", new { date = D(day0), toFacilityCode = "4303-MCH", reason = "血小板减少，转市妇幼评估" });
+        Assert.That(referred, Is.EqualTo(HttpStatusCode.Created), body?.ToJsonString());
+
+        // Reached every week; the referral's outcome (due day 14) is never recorded.
+        for (var day = 7; day <= 49; day += 7)
+        {
+            await TestHost.TravelToAsync(day0.AddDays(day));
+            await FollowUpAsync(id, new { date = D(day0.AddDays(day)), kind = "phone", reached = true });
+        }
+
+        await RunDailyJobAsync(day0.AddDays(50));
+        Assert.That(await StateOnListAsync(township, day0.AddDays(50), id), Is.EqualTo("overdue"),
+            "36 days past the referral deadline, but she was reached since: the outcome is late, she is not lost");
+    }
+
+    [Test]
+    public async Task AfterTheBirth_APhoneCallIsAContactButNotTheVisit_AndAClinicVisitFromDay28IsTheCheck()
+    {
+        var day0 = await FreshStartAsync();
+        var id = await Api.BookAsync(Bookings.AWoman(39).With("divisionCode", "430302002001"));
+        await TestHost.TravelToAsync(day0.AddDays(4));
+        var (closed, body, _) = await Api.PostAsync($"/api/pregnancies/{id}/close", new { outcome = "delivery", date = D(day0), mode = "cesarean", dischargeDate = D(day0.AddDays(3)) });
+        Assert.That(closed, Is.EqualTo(HttpStatusCode.OK), body?.ToJsonString());
+
+        var call = await FollowUpAsync(id, new { date = D(day0.AddDays(4)), kind = "phone", reached = true, note = "电话了解恢复情况" });
+        Assert.Multiple(() =>
+        {
+            Assert.That(call["countedAs"], Is.Null, "a phone call is not the postpartum home visit");
+            Assert.That(call["nextDueKind"]!.GetValue<string>(), Is.EqualTo("postpartumVisit"));
+            Assert.That(call["nextDueDate"]!.GetValue<string>(), Is.EqualTo(D(day0.AddDays(10))), "7 days after the discharge");
+        });
+
+        var visit = await FollowUpAsync(id, new { date = D(day0.AddDays(4)), kind = "homeVisit", reached = true });
+        Assert.That(visit["countedAs"]!.GetValue<string>(), Is.EqualTo("postpartumVisit"));
+        Assert.That(visit["nextDueDate"]!.GetValue<string>(), Is.EqualTo(D(day0.AddDays(42))));
+
+        await TestHost.TravelToAsync(day0.AddDays(30));
+        var home = await FollowUpAsync(id, new { date = D(day0.AddDays(30)), kind = "homeVisit", reached = true });
+        Assert.That(home["countedAs"], Is.Null, "a second home visit is not the 42-day check");
+        var check = await FollowUpAsync(id, new { date = D(day0.AddDays(30)), kind = "clinicVisit", reached = true });
+        Assert.That(check["countedAs"]!.GetValue<string>(), Is.EqualTo("postpartumCheck42"));
+        Assert.That(check["state"]!.GetValue<string>(), Is.EqualTo("none"), "the 42-day check ends the episode");
+    }
+
+    [Test]
+    public async Task AContactEnteredLate_DoesNotUndoTheFailedAttemptsAfterIt()
+    {
+        var day0 = await FreshStartAsync();
+        var id = await Api.BookAsync(Bookings.AWoman(20).With("divisionCode", "430302002001"));
+        await FollowUpAsync(id, new { date = D(day0), kind = "phone", reached = false, note = "无人接听" });
+        await TestHost.TravelToAsync(day0.AddDays(14));
+        var lost = await FollowUpAsync(id, new { date = D(day0.AddDays(14)), kind = "homeVisit", reached = false, note = "家中无人" });
+        Assert.That(lost["state"]!.GetValue<string>(), Is.EqualTo("lost"));
+
+        var late = await FollowUpAsync(id, new { date = D(day0.AddDays(-3)), kind = "phone", reached = true, note = "补录：上月电话随访" });
+        Assert.That(late["state"]!.GetValue<string>(), Is.EqualTo("lost"), "a contact before the failed attempts does not find her");
+        Assert.That(late["failedAttempts"]!.GetValue<int>(), Is.EqualTo(2));
+
+        var found = await FollowUpAsync(id, new { date = D(day0.AddDays(14)), kind = "phone", reached = true, note = "晚间联系上" });
+        Assert.That(found["state"]!.GetValue<string>(), Is.EqualTo("onTrack"));
+        Assert.That(found["failedAttempts"]!.GetValue<int>(), Is.Zero);
+    }
+
+    [Test]
+    public async Task ADeliveryRecordedForALostWoman_FindsHer()
+    {
+        var day0 = await FreshStartAsync();
+        var id = await Api.BookAsync(Bookings.AWoman(36).With("divisionCode", "430302002001"));
+        await FollowUpAsync(id, new { date = D(day0), kind = "phone", reached = false });
+        await TestHost.TravelToAsync(day0.AddDays(14));
+        Assert.That((await FollowUpAsync(id, new { date = D(day0.AddDays(14)), kind = "phone", reached = false }))["state"]!.GetValue<string>(), Is.EqualTo("lost"));
+
+        await Api.PostAsync($"/api/pregnancies/{id}/close", new { outcome = "delivery", date = D(day0.AddDays(14)), mode = "vaginal" });
+        var (_, record) = await Api.GetAsync($"/api/pregnancies/{id}");
+        Assert.That(record!["schedule"]!["state"]!.GetValue<string>(), Is.EqualTo("onTrack"));
+        Assert.That(record["schedule"]!["failedAttempts"]!.GetValue<int>(), Is.Zero);
+    }
+
+    [Test]
+    public async Task RaisedToOrangeWithoutAContact_HerNextContactComesForwardToTheOrangeInterval()
+    {
+        var day0 = await FreshStartAsync();
+        var id = await Api.BookAsync(Bookings.AWoman(12).With("divisionCode", "430302002002"));   // green before 28 weeks: due in 4 weeks
+        var (_, before) = await Api.GetAsync($"/api/pregnancies/{id}");
+        Assert.That(before!["schedule"]!["nextDueDate"]!.GetValue<string>(), Is.EqualTo(D(day0.AddDays(28))));
+
+        await TestHost.TravelToAsync(day0.AddDays(3));
+        var (raised, body, _) = await Api.PostAsync($"/api/pregnancies/{id}/raise", new { colour = "orange", reason = "超声提示胎盘低置，需密切观察", raisedBy = "产科 王医生" });
+        Assert.That(raised, Is.EqualTo(HttpStatusCode.OK).Or.EqualTo(HttpStatusCode.Created), body?.ToJsonString());
+        var (_, after) = await Api.GetAsync($"/api/pregnancies/{id}");
+        Assert.That(after!["schedule"]!["nextDueDate"]!.GetValue<string>(), Is.EqualTo(D(day0.AddDays(3 + 14))), "orange: within 2 weeks of the raise");
+    }
+
+    [Test]
+    public async Task ListCounts_FollowTheListsOrder_AndAddUpToTheTotal()
+    {
+        const string township = "430302002", village = "430302002001";
+        var day0 = await FreshStartAsync();
+        var yellowPurple = await Api.BookAsync(Bookings.AWoman(12).With("divisionCode", village).With("findings", new JsonArray("p_infectious")));
+        var green = await Api.BookAsync(Bookings.AWoman(12).With("divisionCode", village));
+        var (_, record) = await Api.GetAsync($"/api/pregnancies/{yellowPurple}");
+        Assert.That(record!["purple"]!.GetValue<bool>(), Is.True);
+
+        // Both due within 4 weeks (purple: 2), and nobody calls: overdue on day 36 at the latest.
+        await RunDailyJobAsync(day0.AddDays(36));
+        // (Other scenarios' women in this township may be on the list too: the assertions hold whoever else is there.)
+        var list = await ListAsync(township, day0.AddDays(36));
+        var counts = list["counts"]!;
+        var ids = list["entries"]!.AsArray().Select(e => e!["pregnancyId"]!.GetValue<Guid>()).ToList();
+        int Count(string colour) => counts[colour]!.GetValue<int>();
+        Assert.Multiple(() =>
+        {
+            Assert.That(ids, Does.Contain(yellowPurple).And.Contain(green));
+            Assert.That(ids.IndexOf(yellowPurple), Is.LessThan(ids.IndexOf(green)), "purple before green");
+            Assert.That(Count("purple"), Is.GreaterThanOrEqualTo(1));
+            Assert.That(Count("red") + Count("orange") + Count("purple") + Count("yellow") + Count("green"), Is.EqualTo(Count("total")),
+                "each woman counted once, under the heading she is listed under");
+        });
+    }
+}
