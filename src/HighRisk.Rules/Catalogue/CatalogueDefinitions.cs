@@ -22,6 +22,11 @@ public enum CatalogueStatus
 /// <param name="Implies">Factor ids that are active whenever this one is (HBsAg carrier → p_infectious).</param>
 /// <param name="ShowsObservations">Observations shown as supporting evidence when active; they never activate it.</param>
 /// <param name="Line">Line of the factor's object in the catalogue file, for error messages and review.</param>
+/// <param name="Persists">A diagnosis for the rest of the pregnancy (GDM, hypertensive disorder, severe pre-eclampsia):
+/// once an exam's values meet its condition the host records it as a finding of that exam, so a later normal reading
+/// (diet-controlled glucose, blood pressure on drugs) does not lower the colour; a clinician resolves it.</param>
+/// <param name="FromWeeks">A coded finding that is a risk factor only from this gestational age (≥36周胎位不正): the
+/// host refuses it at an earlier exam rather than grade it.</param>
 public sealed record RiskFactorDefinition(
     string Id,
     FactorColour Colour,
@@ -35,7 +40,9 @@ public sealed record RiskFactorDefinition(
     IReadOnlyList<string> Implies,
     IReadOnlyList<Observation> ShowsObservations,
     string? Note,
-    int Line);
+    int Line,
+    bool Persists = false,
+    int? FromWeeks = null);
 
 /// <summary>
 /// A clinical qualifier that numeric conditions combine with (bleeding tendency, inactive disease on steroids). A

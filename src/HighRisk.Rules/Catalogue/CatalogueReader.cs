@@ -14,7 +14,7 @@ internal sealed partial class CatalogueReader
     private static readonly HashSet<string> TopLevelProperties = ["id", "version", "title", "qualifiers", "factors"];
     private static readonly HashSet<string> QualifierProperties = ["kind", "id", "nameZh", "nameEn", "note"];
     private static readonly HashSet<string> FactorProperties =
-        ["id", "colour", "category", "status", "source", "nameZh", "nameEn", "when", "coded", "implies", "showsObservations", "note"];
+        ["id", "colour", "category", "status", "source", "nameZh", "nameEn", "when", "coded", "persists", "fromWeeks", "implies", "showsObservations", "note"];
     private static readonly HashSet<string> RangeProperties = ["observation", "gt", "gte", "lt", "lte", "eq", "unit"];
     private static readonly HashSet<string> QualifierTestProperties = ["qualifier", "present"];
 
@@ -151,6 +151,23 @@ internal sealed partial class CatalogueReader
             throw Fail($"factor '{id}' has neither a 'when' condition nor \"coded\": true, so nothing can activate it");
         }
 
+        var persists = element.TryGetProperty("persists", out var persistsElement) && Boolean(persistsElement, $"factor '{id}': 'persists'");
+        if (persists && (!coded || conditions.Count == 0))
+        {
+            throw Fail($"factor '{id}' persists, so it needs a 'when' condition to find it and \"coded\": true to keep it as a finding");
+        }
+
+        int? fromWeeks = null;
+        if (element.TryGetProperty("fromWeeks", out var fromWeeksElement))
+        {
+            if (!coded || fromWeeksElement.ValueKind != System.Text.Json.JsonValueKind.Number || !fromWeeksElement.TryGetInt32(out var weeks) || weeks is < 1 or > 44)
+            {
+                throw Fail($"factor '{id}': 'fromWeeks' must be whole weeks from 1 to 44, on a coded factor");
+            }
+
+            fromWeeks = weeks;
+        }
+
         if (conditions.Count > MaxConditionsPerFactor)
         {
             throw Fail($"factor '{id}' has {conditions.Count} conditions; at most {MaxConditionsPerFactor} are supported");
@@ -189,7 +206,9 @@ internal sealed partial class CatalogueReader
             implies,
             shows,
             OptionalString(element, "note"),
-            line);
+            line,
+            persists,
+            fromWeeks);
     }
 
     private void CheckReferences(List<QualifierDefinition> qualifiers, List<RiskFactorDefinition> factors)

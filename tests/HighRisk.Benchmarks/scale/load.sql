@@ -5,7 +5,7 @@
 --   today          business date of the run (Asia/Shanghai), e.g. 2026-11-24
 --   n              open pregnancies to load (1000000)
 --   xt_per_town    pregnancies per Xiangtan (4303) township (2000): 雨湖区 430302 then holds 12 × 2000 = 24,000
---   catalogue      the catalogue version the service grades with (cn-nhfpc-2017@2017.1), so no re-grade starts
+--   catalogue      the catalogue version the service grades with (cn-nhfpc-2017@2017.2), so no re-grade starts
 -- Tables made by run.sh beforehand from a few women booked through the API (real Data Protection payloads):
 --   bench_ciphers(k, resident_id_cipher, resident_id_masked, mobile_cipher, mobile_masked)   k = 0 … count-1
 --   bench_factors(grade, purple, factors)   the engine's factors JSON for each grade × purple

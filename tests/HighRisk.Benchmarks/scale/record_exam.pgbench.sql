@@ -25,6 +25,6 @@ WHERE id = :pid;
 \if :r <= :gc_permille
 INSERT INTO grade_changes (id, pregnancy_id, from_colour, to_colour, from_purple, to_purple, factors, exam_id, cause,
                            catalogue_version, changed_by, changed_at)
-VALUES (gen_random_uuid(), :pid, 'Green', 'Yellow', false, false, '[]', NULL, 'Exam', 'cn-nhfpc-2017@2017.1', '压测医生', now());
+VALUES (gen_random_uuid(), :pid, 'Green', 'Yellow', false, false, '[]', NULL, 'Exam', 'cn-nhfpc-2017@2017.2', '压测医生', now());
 \endif
 COMMIT;

@@ -47,7 +47,7 @@ WHERE id = :pid;
 \if :r <= :gc_permille
 INSERT INTO grade_changes (id, catalogue_version, cause, changed_at, changed_by, exam_id, factors, from_colour, from_purple, pregnancy_id,
                            to_colour, to_purple)
-VALUES (gen_random_uuid(), 'cn-nhfpc-2017@2017.1', 'Exam', now(), '压测医生', NULL, '[]', 'Green', false, :pid, 'Yellow', false) RETURNING sequence;
+VALUES (gen_random_uuid(), 'cn-nhfpc-2017@2017.2', 'Exam', now(), '压测医生', NULL, '[]', 'Green', false, :pid, 'Yellow', false) RETURNING sequence;
 \endif
 RELEASE SAVEPOINT "__EFSavePoint";
 SAVEPOINT "__EFSavePoint";

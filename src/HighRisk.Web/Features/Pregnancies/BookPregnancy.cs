@@ -133,7 +133,7 @@ public static class BookPregnancy
         }
     }
 
-    public sealed class Handler(HighRiskDb db, BusinessClock clock, PregnancyGrader grader, PersonalData personalData, CurrentUser user)
+    public sealed class Handler(HighRiskDb db, BusinessClock clock, PregnancyGrader grader, PersonalData personalData, CurrentUser user, RiskCatalogue catalogue)
         : ICommandHandler<Command, Response>
     {
         public async ValueTask<Response> Handle(Command command, CancellationToken cancellationToken)
@@ -156,6 +156,12 @@ public static class BookPregnancy
             }
 
             var lmp = command.Lmp ?? GestationalAge.LmpFromEdd(command.Edd!.Value);
+            var tooEarly = FindingsByGestationalAge.TooEarly(catalogue, command.Findings, GestationalAge.FromLmp(lmp, command.BookingDate ?? clock.Today), "findings").ToList();
+            if (tooEarly.Count > 0)
+            {
+                throw new ValidationException(tooEarly);
+            }
+
             var pregnancy = new Pregnancy
             {
                 Id = Guid.CreateVersion7(clock.Now),
