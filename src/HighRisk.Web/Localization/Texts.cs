@@ -187,6 +187,8 @@ public static class Texts
     public static readonly Text Reached = new("已联系上", "reached");
     public static readonly Text NotReached = new("未联系上", "not reached");
     public static readonly Text MovedAway = new("已迁出，去向不明", "moved away, no receiving facility");
+    public static readonly Text PostpartumKindHint = new("产后：入户或门诊随访计为产后访视；产后第28天起的门诊随访计为产后42天检查，随后结束随访。电话随访只计为联系，访视仍然到期。", "After the birth: a home or clinic visit is the postpartum visit; a clinic visit from day 28 is the 42-day check, which ends follow-up. A phone call counts only as a contact: the visit stays due.");
+
     public static readonly Text MovedAwayHint = new("未联系上且已迁出、没有接收机构时勾选：立即记为失访，找到本人前一直留在逾期名单上。", "Tick when she was not reached because she moved away and no facility has taken her on: she is lost to follow-up at once and stays on the overdue list until found.");
     public static readonly Text ReachedQuestion = new("是否联系上本人", "Did you reach her?");
     public static readonly Text Yes = new("是", "Yes");
