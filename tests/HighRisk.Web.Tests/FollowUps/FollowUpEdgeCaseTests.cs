@@ -102,9 +102,10 @@ public class FollowUpEdgeCaseTests
             Assert.That(call["nextDueDate"]!.GetValue<string>(), Is.EqualTo(D(day0.AddDays(10))), "7 days after the discharge");
         });
 
-        var visit = await FollowUpAsync(id, new { date = D(day0.AddDays(4)), kind = "homeVisit", reached = true });
+        var visit = await FollowUpAsync(id, new { date = D(day0.AddDays(4)), kind = "homeVisit", reached = true, nextAppointment = D(day0.AddDays(35)) });
         Assert.That(visit["countedAs"]!.GetValue<string>(), Is.EqualTo("postpartumVisit"));
-        Assert.That(visit["nextDueDate"]!.GetValue<string>(), Is.EqualTo(D(day0.AddDays(42))));
+        Assert.That(visit["nextDueKind"]!.GetValue<string>(), Is.EqualTo("postpartumCheck42"));
+        Assert.That(visit["nextDueDate"]!.GetValue<string>(), Is.EqualTo(D(day0.AddDays(35))), "the appointment given, earlier than day 42");
 
         await TestHost.TravelToAsync(day0.AddDays(30));
         var home = await FollowUpAsync(id, new { date = D(day0.AddDays(30)), kind = "homeVisit", reached = true });

@@ -98,7 +98,7 @@ public sealed class FollowUpSchedule
     /// visit stays due. A contact dated before the birth, entered late, is an antenatal contact and moves nothing.
     /// </summary>
     /// <returns>What the contact counted as, or null when it was a contact only.</returns>
-    public DueKind? AfterPostpartumContact(DateOnly date, ContactKind kind, DateOnly delivered, FollowUpPolicy policy)
+    public DueKind? AfterPostpartumContact(DateOnly date, ContactKind kind, DateOnly? appointment, DateOnly delivered, FollowUpPolicy policy)
     {
         if (date < delivered)
         {
@@ -118,12 +118,23 @@ public sealed class FollowUpSchedule
 
         if (kind == ContactKind.Phone || PostpartumVisitDone)
         {
+            BringForward(appointment);
             return null;
         }
 
         PostpartumVisitDone = true;
         SetCare(delivered.AddDays(policy.Postpartum.CheckOnDay), DueKind.PostpartumCheck42);
+        BringForward(appointment);
         return DueKind.PostpartumVisit;
+    }
+
+    /// <summary>After the birth too, the visit due is the earlier of the policy's date and the appointment given.</summary>
+    private void BringForward(DateOnly? appointment)
+    {
+        if (appointment is { } a && CareDueDate is { } due && a < due && CareDueKind is { } kind)
+        {
+            SetCare(a, kind);
+        }
     }
 
     /// <summary>

@@ -191,7 +191,7 @@ public sealed class Pregnancy
         }
         else if (postpartum)
         {
-            countedAs = Schedule.AfterPostpartumContact(date, kind, OutcomeDate!.Value, policy);
+            countedAs = Schedule.AfterPostpartumContact(date, kind, appointment, OutcomeDate!.Value, policy);
         }
         else
         {
