@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using HighRisk.Web.Tests.Infrastructure;
+using static HighRisk.Web.Tests.FollowUps.DailyJob;
 
 namespace HighRisk.Web.Tests.FollowUps;
 
@@ -13,23 +13,6 @@ namespace HighRisk.Web.Tests.FollowUps;
 [NonParallelizable]
 public class FollowUpEdgeCaseTests
 {
-    private static string D(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static async Task<DateOnly> FreshStartAsync()
-    {
-        var start = TestHost.Clock.Today.AddDays(100);
-        await TestHost.TravelToAsync(start);
-        return start;
-    }
-
-    private static async Task RunDailyJobAsync(DateOnly date)
-    {
-        await TestHost.TravelToAsync(date);
-        var (status, body, _) = await Api.PostAsync($"/api/admin/jobs/daily-overdue?date={D(date)}", new JsonObject(), client: TestHost.Admin);
-        Assert.That(status, Is.EqualTo(HttpStatusCode.Accepted), body?.ToJsonString());
-        Assert.That(await TestHost.EventuallyAsync("SELECT EXISTS (SELECT 1 FROM daily_overdue_runs WHERE business_date = $1)", date), Is.True, $"the job ran for {D(date)}");
-    }
-
     private static async Task<JsonObject> ListAsync(string township, DateOnly date)
     {
         var staff = await TestHost.NewUserAsync("subdistrictStaff", township);
@@ -52,15 +35,15 @@ public class FollowUpEdgeCaseTests
     public async Task NewlyRedWithNoContactWithin24Hours_IsOnTheListTwoMorningsAfterTheGrading()
     {
         const string township = "430302002", village = "430302002002";   // 城正街街道
-        var day0 = await FreshStartAsync();
+        var day0 = await DailyJob.FreshStartAsync();
         var id = await Api.BookAsync(Bookings.AWoman(30).With("divisionCode", village));
         var (_, red, _) = await Api.PostAsync($"/api/pregnancies/{id}/exams", Bookings.AnExam(day0, new JsonObject { ["pulmonaryArteryPressure"] = 55 }));
         Assert.That(red!["grade"]!.GetValue<string>(), Is.EqualTo("red"));
 
         // Due the day after the grading; the 24 hours are the grace, so the next morning she is overdue.
-        await RunDailyJobAsync(day0.AddDays(1));
+        await DailyJob.RunAsync(day0.AddDays(1));
         Assert.That(await StateOnListAsync(township, day0.AddDays(1), id), Is.Null, "still within 24 hours of the grading");
-        await RunDailyJobAsync(day0.AddDays(2));
+        await DailyJob.RunAsync(day0.AddDays(2));
         Assert.That(await StateOnListAsync(township, day0.AddDays(2), id), Is.EqualTo("overdue"));
     }
 
@@ -68,7 +51,7 @@ public class FollowUpEdgeCaseTests
     public async Task SeenEveryWeekWithAReferralOutcomeNeverRecorded_IsOverdueButNotLost()
     {
         const string township = "430302002", village = "430302002002";
-        var day0 = await FreshStartAsync();
+        var day0 = await DailyJob.FreshStartAsync();
         var id = await Api.BookAsync(Bookings.AWoman(20).With("divisionCode", village));
         var (referred, body, _) = await Api.PostAsync($"/api/pregnancies/{id}/referrals", new { date = D(day0), toFacilityCode = "4303-MCH", reason = "血小板减少，转市妇幼评估" });
         Assert.That(referred, Is.EqualTo(HttpStatusCode.Created), body?.ToJsonString());
@@ -80,7 +63,7 @@ public class FollowUpEdgeCaseTests
             await FollowUpAsync(id, new { date = D(day0.AddDays(day)), kind = "phone", reached = true });
         }
 
-        await RunDailyJobAsync(day0.AddDays(50));
+        await DailyJob.RunAsync(day0.AddDays(50));
         Assert.That(await StateOnListAsync(township, day0.AddDays(50), id), Is.EqualTo("overdue"),
             "36 days past the referral deadline, but she was reached since: the outcome is late, she is not lost");
     }
@@ -88,7 +71,7 @@ public class FollowUpEdgeCaseTests
     [Test]
     public async Task AfterTheBirth_APhoneCallIsAContactButNotTheVisit_AndAClinicVisitFromDay28IsTheCheck()
     {
-        var day0 = await FreshStartAsync();
+        var day0 = await DailyJob.FreshStartAsync();
         var id = await Api.BookAsync(Bookings.AWoman(39).With("divisionCode", "430302002001"));
         await TestHost.TravelToAsync(day0.AddDays(4));
         var (closed, body, _) = await Api.PostAsync($"/api/pregnancies/{id}/close", new { outcome = "delivery", date = D(day0), mode = "cesarean", dischargeDate = D(day0.AddDays(3)) });
@@ -118,7 +101,7 @@ public class FollowUpEdgeCaseTests
     [Test]
     public async Task AContactEnteredLate_DoesNotUndoTheFailedAttemptsAfterIt()
     {
-        var day0 = await FreshStartAsync();
+        var day0 = await DailyJob.FreshStartAsync();
         var id = await Api.BookAsync(Bookings.AWoman(20).With("divisionCode", "430302002001"));
         await FollowUpAsync(id, new { date = D(day0), kind = "phone", reached = false, note = "无人接听" });
         await TestHost.TravelToAsync(day0.AddDays(14));
@@ -137,7 +120,7 @@ public class FollowUpEdgeCaseTests
     [Test]
     public async Task ADeliveryRecordedForALostWoman_FindsHer()
     {
-        var day0 = await FreshStartAsync();
+        var day0 = await DailyJob.FreshStartAsync();
         var id = await Api.BookAsync(Bookings.AWoman(36).With("divisionCode", "430302002001"));
         await FollowUpAsync(id, new { date = D(day0), kind = "phone", reached = false });
         await TestHost.TravelToAsync(day0.AddDays(14));
@@ -152,7 +135,7 @@ public class FollowUpEdgeCaseTests
     [Test]
     public async Task RaisedToOrangeWithoutAContact_HerNextContactComesForwardToTheOrangeInterval()
     {
-        var day0 = await FreshStartAsync();
+        var day0 = await DailyJob.FreshStartAsync();
         var id = await Api.BookAsync(Bookings.AWoman(12).With("divisionCode", "430302002002"));   // green before 28 weeks: due in 4 weeks
         var (_, before) = await Api.GetAsync($"/api/pregnancies/{id}");
         Assert.That(before!["schedule"]!["nextDueDate"]!.GetValue<string>(), Is.EqualTo(D(day0.AddDays(28))));
@@ -168,14 +151,14 @@ public class FollowUpEdgeCaseTests
     public async Task ListCounts_FollowTheListsOrder_AndAddUpToTheTotal()
     {
         const string township = "430302002", village = "430302002001";
-        var day0 = await FreshStartAsync();
+        var day0 = await DailyJob.FreshStartAsync();
         var yellowPurple = await Api.BookAsync(Bookings.AWoman(12).With("divisionCode", village).With("findings", new JsonArray("p_infectious")));
         var green = await Api.BookAsync(Bookings.AWoman(12).With("divisionCode", village));
         var (_, record) = await Api.GetAsync($"/api/pregnancies/{yellowPurple}");
         Assert.That(record!["purple"]!.GetValue<bool>(), Is.True);
 
         // Both due within 4 weeks (purple: 2), and nobody calls: overdue on day 36 at the latest.
-        await RunDailyJobAsync(day0.AddDays(36));
+        await DailyJob.RunAsync(day0.AddDays(36));
         // (Other scenarios' women in this township may be on the list too: the assertions hold whoever else is there.)
         var list = await ListAsync(township, day0.AddDays(36));
         var counts = list["counts"]!;

@@ -1,8 +1,8 @@
-using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using ClosedXML.Excel;
 using HighRisk.Web.Tests.Infrastructure;
+using static HighRisk.Web.Tests.FollowUps.DailyJob;
 
 namespace HighRisk.Web.Tests.FollowUps;
 
@@ -13,22 +13,6 @@ namespace HighRisk.Web.Tests.FollowUps;
 [NonParallelizable]
 public class OverdueScenarioTests
 {
-    private static string D(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static async Task<DateOnly> FreshStartAsync()
-    {
-        var start = TestHost.Clock.Today.AddDays(100);
-        await TestHost.TravelToAsync(start);
-        return start;
-    }
-
-    private static async Task RunDailyJobAsync(DateOnly date)
-    {
-        var (status, body, _) = await Api.PostAsync($"/api/admin/jobs/daily-overdue?date={D(date)}", new JsonObject(), client: TestHost.Admin);
-        Assert.That(status, Is.EqualTo(HttpStatusCode.Accepted), body?.ToJsonString());
-        Assert.That(await TestHost.EventuallyAsync("SELECT EXISTS (SELECT 1 FROM daily_overdue_runs WHERE business_date = $1)", date), Is.True, $"the job ran for {D(date)}");
-    }
-
     private static async Task<JsonArray> OverdueAsync(string township, DateOnly date)
     {
         var staff = await TestHost.NewUserAsync("subdistrictStaff", township);
@@ -45,7 +29,7 @@ public class OverdueScenarioTests
     public async Task RedWomanWhoMissesHerWeeklyVisit_IsOnTheNextDaysListUntilReachedThenLost()
     {
         const string township = "430302100", village = "430302100201";   // 鹤岭镇
-        var day0 = await FreshStartAsync();
+        var day0 = await DailyJob.FreshStartAsync();
         var id = await BookInAsync(village, 30);
         var (_, red, _) = await Api.PostAsync($"/api/pregnancies/{id}/exams", Bookings.AnExam(day0, new JsonObject { ["pulmonaryArteryPressure"] = 55 }));
         Assert.That(red!["grade"]!.GetValue<string>(), Is.EqualTo("red"));
@@ -59,11 +43,11 @@ public class OverdueScenarioTests
 
         // Due day 8, one day of grace: still fine on day 9, overdue on day 10.
         await TestHost.TravelToAsync(day0.AddDays(9));
-        await RunDailyJobAsync(day0.AddDays(9));
+        await DailyJob.RunAsync(day0.AddDays(9));
         Assert.That(await OverdueAsync(township, day0.AddDays(9)), Is.Empty);
 
         await TestHost.TravelToAsync(day0.AddDays(10));
-        await RunDailyJobAsync(day0.AddDays(10));
+        await DailyJob.RunAsync(day0.AddDays(10));
         var entries = await OverdueAsync(township, day0.AddDays(10));
         Assert.That(entries, Has.Count.EqualTo(1));
         Assert.Multiple(() =>
@@ -80,18 +64,18 @@ public class OverdueScenarioTests
         // A reached contact takes her off the next day's list.
         await Api.PostAsync($"/api/pregnancies/{id}/follow-ups", new { date = D(day0.AddDays(10)), kind = "homeVisit", reached = true });
         await TestHost.TravelToAsync(day0.AddDays(11));
-        await RunDailyJobAsync(day0.AddDays(11));
+        await DailyJob.RunAsync(day0.AddDays(11));
         Assert.That(await OverdueAsync(township, day0.AddDays(11)), Is.Empty);
 
         // No contact after that: due day 17; 28 days later she is lost to follow-up.
         await TestHost.TravelToAsync(day0.AddDays(44));
-        await RunDailyJobAsync(day0.AddDays(44));
+        await DailyJob.RunAsync(day0.AddDays(44));
         Assert.That((await OverdueAsync(township, day0.AddDays(44)))[0]!["state"]!.GetValue<string>(), Is.EqualTo("overdue"));
         await TestHost.TravelToAsync(day0.AddDays(45));
         var (_, before) = await Api.GetAsync($"/api/pregnancies/{id}");
         Assert.That(before!["schedule"]!["daysOverdue"]!.GetValue<int>(), Is.EqualTo(28), "days overdue are counted on the day they are read");
         Assert.That(before["schedule"]!["state"]!.GetValue<string>(), Is.EqualTo("overdue"), "the state moves with the morning's job");
-        await RunDailyJobAsync(day0.AddDays(45));
+        await DailyJob.RunAsync(day0.AddDays(45));
         Assert.That((await OverdueAsync(township, day0.AddDays(45)))[0]!["state"]!.GetValue<string>(), Is.EqualTo("lost"));
     }
 
@@ -99,14 +83,14 @@ public class OverdueScenarioTests
     public async Task TwoFailedAttemptsFourteenDaysApart_MakeHerLost()
     {
         const string township = "430302102", village = "430302102201";   // 姜畲镇
-        var day0 = await FreshStartAsync();
+        var day0 = await DailyJob.FreshStartAsync();
         var id = await BookInAsync(village, 20);
         await Api.PostAsync($"/api/pregnancies/{id}/follow-ups", new { date = D(day0), kind = "phone", reached = false, note = "无人接听" });
         await TestHost.TravelToAsync(day0.AddDays(14));
         var (_, second, _) = await Api.PostAsync($"/api/pregnancies/{id}/follow-ups", new { date = D(day0.AddDays(14)), kind = "homeVisit", reached = false, note = "家中无人" });
         Assert.That(second!["failedAttempts"]!.GetValue<int>(), Is.EqualTo(2));
         Assert.That(second["state"]!.GetValue<string>(), Is.EqualTo("lost"), "lost as soon as the second attempt is recorded");
-        await RunDailyJobAsync(day0.AddDays(14));
+        await DailyJob.RunAsync(day0.AddDays(14));
         var entries = await OverdueAsync(township, day0.AddDays(14));
         Assert.That(entries.Single(e => e!["pregnancyId"]!.GetValue<Guid>() == id)!["state"]!.GetValue<string>(), Is.EqualTo("lost"));
     }
@@ -115,7 +99,7 @@ public class OverdueScenarioTests
     public async Task MovedAwayWithNoReceivingFacility_IsLostAtOnceAndStaysOnTheListUntilFound()
     {
         const string township = "430302102", village = "430302102201";   // 姜畲镇
-        var day0 = await FreshStartAsync();
+        var day0 = await DailyJob.FreshStartAsync();
         var id = await BookInAsync(village, 20);
         await TestHost.TravelToAsync(day0.AddDays(3));
         var (status, moved, _) = await Api.PostAsync($"/api/pregnancies/{id}/follow-ups",
@@ -129,7 +113,7 @@ public class OverdueScenarioTests
         foreach (var day in new[] { 4, 5 })
         {
             await TestHost.TravelToAsync(day0.AddDays(day));
-            await RunDailyJobAsync(day0.AddDays(day));
+            await DailyJob.RunAsync(day0.AddDays(day));
             var entry = (await OverdueAsync(township, day0.AddDays(day))).SingleOrDefault(e => e!["pregnancyId"]!.GetValue<Guid>() == id);
             Assert.That(entry?["state"]?.GetValue<string>(), Is.EqualTo("lost"), $"day {day}");
         }
@@ -138,7 +122,7 @@ public class OverdueScenarioTests
         var (_, found, _) = await Api.PostAsync($"/api/pregnancies/{id}/follow-ups", new { date = D(day0.AddDays(5)), kind = "phone", reached = true, note = "已联系上，在外地产检" });
         Assert.That(found!["state"]!.GetValue<string>(), Is.EqualTo("onTrack"));
         await TestHost.TravelToAsync(day0.AddDays(6));
-        await RunDailyJobAsync(day0.AddDays(6));
+        await DailyJob.RunAsync(day0.AddDays(6));
         Assert.That((await OverdueAsync(township, day0.AddDays(6))).Any(e => e!["pregnancyId"]!.GetValue<Guid>() == id), Is.False);
     }
 
@@ -157,7 +141,7 @@ public class OverdueScenarioTests
     [Test]
     public async Task AfterTheBirth_PostpartumVisitThenTheFortyTwoDayCheckAreDue()
     {
-        var day0 = await FreshStartAsync();
+        var day0 = await DailyJob.FreshStartAsync();
         var id = await BookInAsync("430302202201", 39);   // 长城乡
         var (closed, _, _) = await Api.PostAsync($"/api/pregnancies/{id}/close", new { outcome = "delivery", date = D(day0), mode = "vaginal", dischargeDate = D(day0) });
         Assert.That(closed, Is.EqualTo(HttpStatusCode.OK));
@@ -184,7 +168,7 @@ public class OverdueScenarioTests
     public async Task JobRunTwiceForOneDate_LeavesOneSnapshotAndSendsOnce_AndTheXlsxReadsBack()
     {
         const string township = "430302001", village = "430302001001";   // 雨湖路街道
-        var day0 = await FreshStartAsync();
+        var day0 = await DailyJob.FreshStartAsync();
         var (created, contact, _) = await Api.PostAsync("/api/admin/contacts",
             new { divisionCode = township, role = "subdistrictStaff", name = "测试专干", mobile = "13911112222", email = "staff@example.invalid" }, client: TestHost.Admin);
         Assert.That(created, Is.EqualTo(HttpStatusCode.Created), contact?.ToJsonString());
@@ -194,8 +178,8 @@ public class OverdueScenarioTests
 
         var date = day0.AddDays(40);   // both long overdue (orange due day 14, green due day 28), neither lost yet
         await TestHost.TravelToAsync(date);
-        await RunDailyJobAsync(date);
-        await RunDailyJobAsync(date);
+        await DailyJob.RunAsync(date);
+        await DailyJob.RunAsync(date);
         var digests = $"digest:{D(date)}:{township}:%";
         Assert.That(await TestHost.EventuallyAsync("SELECT count(*) = 1 FROM sms_messages WHERE dedup_key LIKE $1 AND status = 'Sent'", digests), Is.True, "the digest SMS was delivered");
 
@@ -230,8 +214,8 @@ public class OverdueScenarioTests
     [Test]
     public async Task MissedMornings_AreMadeGoodAtStart()
     {
-        var day0 = await FreshStartAsync();
-        await RunDailyJobAsync(day0);
+        var day0 = await DailyJob.FreshStartAsync();
+        await DailyJob.RunAsync(day0);
         await TestHost.TravelToAsync(day0.AddDays(3));
         var catchUp = (HighRisk.Features.Overdue.DailyOverdueCatchUp)TestHost.Services.GetService(typeof(HighRisk.Features.Overdue.DailyOverdueCatchUp))!;
         var missed = await catchUp.QueueMissedAsync(CancellationToken.None);
