@@ -18,6 +18,16 @@ internal static class DailyJob
         return start;
     }
 
+    /// <summary>The stored overdue list of a township for a date, as its sub-district staff read it.</summary>
+    public static async Task<JsonObject> ListAsync(string township, DateOnly date)
+    {
+        var staff = await TestHost.NewUserAsync("subdistrictStaff", township);
+        var (status, list) = await Api.GetAsync($"/api/overdue?division={township}&date={D(date)}", staff);
+        Assert.That(status, Is.EqualTo(HttpStatusCode.OK), list?.ToJsonString());
+        Assert.That(list!["generated"]!.GetValue<bool>(), Is.True, $"the job has made the list for {D(date)}");
+        return list.AsObject();
+    }
+
     /// <summary>Moves the clock to the date, runs the job for it and waits until its run is recorded.</summary>
     public static async Task RunAsync(DateOnly date)
     {

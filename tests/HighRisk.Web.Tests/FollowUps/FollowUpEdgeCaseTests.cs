@@ -8,19 +8,12 @@ namespace HighRisk.Web.Tests.FollowUps;
 /// <summary>
 /// The follow-up rules where a plain reading of the policy is easy to get wrong: the 24-hour contact of a woman newly
 /// red, "overdue for 28 days with no successful contact", what counts after the birth, contacts entered late, a colour
-/// raised without a contact, and the list's counts. Each scenario books in its own township on fresh business dates.
+/// raised without a contact, and the list's counts. Each scenario starts on fresh business dates; they book in 城正街街道,
+/// which no other test uses, and look only at their own women on its lists.
 /// </summary>
 [NonParallelizable]
 public class FollowUpEdgeCaseTests
 {
-    private static async Task<JsonObject> ListAsync(string township, DateOnly date)
-    {
-        var staff = await TestHost.NewUserAsync("subdistrictStaff", township);
-        var (status, list) = await Api.GetAsync($"/api/overdue?division={township}&date={D(date)}", staff);
-        Assert.That(status, Is.EqualTo(HttpStatusCode.OK), list?.ToJsonString());
-        return list!.AsObject();
-    }
-
     private static async Task<string?> StateOnListAsync(string township, DateOnly date, Guid id) =>
         (await ListAsync(township, date))["entries"]!.AsArray().SingleOrDefault(e => e!["pregnancyId"]!.GetValue<Guid>() == id)?["state"]?.GetValue<string>();
 

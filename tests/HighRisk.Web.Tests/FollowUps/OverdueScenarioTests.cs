@@ -13,14 +13,7 @@ namespace HighRisk.Web.Tests.FollowUps;
 [NonParallelizable]
 public class OverdueScenarioTests
 {
-    private static async Task<JsonArray> OverdueAsync(string township, DateOnly date)
-    {
-        var staff = await TestHost.NewUserAsync("subdistrictStaff", township);
-        var (status, list) = await Api.GetAsync($"/api/overdue?division={township}&date={D(date)}", staff);
-        Assert.That(status, Is.EqualTo(HttpStatusCode.OK), list?.ToJsonString());
-        Assert.That(list!["generated"]!.GetValue<bool>(), Is.True);
-        return list["entries"]!.AsArray();
-    }
+    private static async Task<JsonArray> OverdueAsync(string township, DateOnly date) => (await ListAsync(township, date))["entries"]!.AsArray();
 
     private static async Task<Guid> BookInAsync(string village, int weeks) =>
         await Api.BookAsync(Bookings.AWoman(weeks).With("divisionCode", village));
