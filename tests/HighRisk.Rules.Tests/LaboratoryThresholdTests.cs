@@ -70,6 +70,20 @@ public class LaboratoryThresholdTests
         AssertGrade(assessment, expected, expected == RiskColour.Green ? null : "y_endocrine_no_meds");
     }
 
+    // Delivered 2025-10-06 (39+0): from that day on there is no gestational age, so only the any-age threshold holds.
+    [TestCase("2025-10-05", 5.5, RiskColour.Yellow)]
+    [TestCase("2025-10-06", 5.5, RiskColour.Green)]
+    [TestCase("2025-11-10", 6.9, RiskColour.Green)]
+    [TestCase("2025-11-10", 7.0, RiskColour.Yellow)]
+    public void FastingGlucose_AfterTheBirth_IsNotGestationalDiabetes(string examDate, decimal glucose, RiskColour expected)
+    {
+        var date = DateOnly.Parse(examDate, System.Globalization.CultureInfo.InvariantCulture);
+
+        var assessment = ACase.Healthy().DeliveredOn(new DateOnly(2025, 10, 6)).WithExam(e => e.On(date).Glucose(glucose)).AssessOn(date);
+
+        AssertGrade(assessment, expected, expected == RiskColour.Green ? null : "y_endocrine_no_meds");
+    }
+
     [Test]
     public void FastingGlucose_WithoutLmpOrWeeks_UsesOnlyTheAnyAgeThreshold()
     {

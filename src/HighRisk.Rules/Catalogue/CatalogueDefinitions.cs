@@ -27,6 +27,8 @@ public enum CatalogueStatus
 /// (diet-controlled glucose, blood pressure on drugs) does not lower the colour; a clinician resolves it.</param>
 /// <param name="FromWeeks">A coded finding that is a risk factor only from this gestational age (≥36周胎位不正): the
 /// host refuses it at an earlier exam rather than grade it.</param>
+/// <param name="Postpartum">A coded finding of the time after the birth (产褥感染, a red condition not yet stable after the
+/// birth): the host refuses it at booking and at antenatal exams, and takes it at the postpartum visit and the 42-day check.</param>
 public sealed record RiskFactorDefinition(
     string Id,
     FactorColour Colour,
@@ -42,7 +44,8 @@ public sealed record RiskFactorDefinition(
     string? Note,
     int Line,
     bool Persists = false,
-    int? FromWeeks = null);
+    int? FromWeeks = null,
+    bool Postpartum = false);
 
 /// <summary>
 /// A clinical qualifier that numeric conditions combine with (bleeding tendency, inactive disease on steroids). A

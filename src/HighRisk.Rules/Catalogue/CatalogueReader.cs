@@ -14,7 +14,7 @@ internal sealed partial class CatalogueReader
     private static readonly HashSet<string> TopLevelProperties = ["id", "version", "title", "qualifiers", "factors"];
     private static readonly HashSet<string> QualifierProperties = ["kind", "id", "nameZh", "nameEn", "note"];
     private static readonly HashSet<string> FactorProperties =
-        ["id", "colour", "category", "status", "source", "nameZh", "nameEn", "when", "coded", "persists", "fromWeeks", "implies", "showsObservations", "note"];
+        ["id", "colour", "category", "status", "source", "nameZh", "nameEn", "when", "coded", "persists", "fromWeeks", "postpartum", "implies", "showsObservations", "note"];
     private static readonly HashSet<string> RangeProperties = ["observation", "gt", "gte", "lt", "lte", "eq", "unit"];
     private static readonly HashSet<string> QualifierTestProperties = ["qualifier", "present"];
 
@@ -168,6 +168,12 @@ internal sealed partial class CatalogueReader
             fromWeeks = weeks;
         }
 
+        var postpartum = element.TryGetProperty("postpartum", out var postpartumElement) && Boolean(postpartumElement, $"factor '{id}': 'postpartum'");
+        if (postpartum && (!coded || fromWeeks is not null))
+        {
+            throw Fail($"factor '{id}': 'postpartum' is for a coded factor found after the birth, so it has no 'fromWeeks'");
+        }
+
         if (conditions.Count > MaxConditionsPerFactor)
         {
             throw Fail($"factor '{id}' has {conditions.Count} conditions; at most {MaxConditionsPerFactor} are supported");
@@ -208,7 +214,8 @@ internal sealed partial class CatalogueReader
             OptionalString(element, "note"),
             line,
             persists,
-            fromWeeks);
+            fromWeeks,
+            postpartum);
     }
 
     private void CheckReferences(List<QualifierDefinition> qualifiers, List<RiskFactorDefinition> factors)

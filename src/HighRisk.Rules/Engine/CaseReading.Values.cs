@@ -57,9 +57,10 @@ internal ref partial struct CaseReading
         return best;
     }
 
+    /// <summary>Completed weeks on a date from the LMP up to the birth; none before the LMP or from the delivery date on.</summary>
     public readonly bool TryGestationalWeeks(DateOnly date, out decimal completedWeeks)
     {
-        if (Lmp is { } lmp && date >= lmp)
+        if (Lmp is { } lmp && date >= lmp && !(Facts.DeliveryDate is { } delivered && date >= delivered))
         {
             completedWeeks = (date.DayNumber - lmp.DayNumber) / 7;
             return true;

@@ -16,6 +16,10 @@ namespace HighRisk.Rules;
 /// <param name="BookingFindings">Factor or qualifier ids coded at booking.</param>
 /// <param name="BookedBy">Who booked; named as the coder of booking findings and history flags.</param>
 /// <param name="Exams">In any order; the engine orders them by date, ties in list order.</param>
+/// <param name="DeliveryDate">
+/// The birth, when there has been one: from that date on there is no gestational age, so a postpartum exam's values are
+/// not read as if she were still pregnant (a fasting glucose after the birth is not gestational diabetes).
+/// </param>
 public sealed record CaseFacts(
     DateOnly? BirthDate,
     int? AgeYears,
@@ -28,7 +32,8 @@ public sealed record CaseFacts(
     string? BookedBy,
     DateOnly? BookingDate,
     IReadOnlyList<ExamFacts> Exams,
-    IReadOnlyList<ManualRaise> Raises);
+    IReadOnlyList<ManualRaise> Raises,
+    DateOnly? DeliveryDate = null);
 
 /// <summary>Obstetric history taken at booking. Counts feed derived observations; flags are persistent coded findings.</summary>
 /// <param name="Abortions">All kinds (spontaneous and induced).</param>

@@ -187,6 +187,9 @@ public static class Texts
     public static readonly Text Reached = new("已联系上", "reached");
     public static readonly Text NotReached = new("未联系上", "not reached");
     public static readonly Text MovedAway = new("已迁出，去向不明", "moved away, no receiving facility");
+    public static readonly Text PostpartumExam = new("产后风险评估", "Postpartum assessment");
+    public static readonly Text PostpartumDay = new("产后第{0}天", "postpartum day {0}");
+    public static readonly Text PostpartumExamHint = new("产后风险评估（产后访视、产后42天检查）：产后第28天前的检查计为产后访视，第28天起计为产后42天检查，随后结束产后管理。产褥期疾病（如产褥感染、产后抑郁）或红色疾病产后尚未稳定，请在“本次发现”中勾选。", "Postpartum re-assessment (the postpartum visit, the 42-day check): an exam before day 28 counts as the postpartum visit, from day 28 as the 42-day check, which ends the episode. Code puerperal disease (infection, depression) or a red condition not yet stable after the birth under this exam's findings.");
     public static readonly Text PostpartumKindHint = new("产后：入户或门诊随访计为产后访视；产后第28天起的门诊随访计为产后42天检查，随后结束随访。电话随访只计为联系，访视仍然到期。", "After the birth: a home or clinic visit is the postpartum visit; a clinic visit from day 28 is the 42-day check, which ends follow-up. A phone call counts only as a contact: the visit stays due.");
 
     public static readonly Text MovedAwayHint = new("未联系上且已迁出、没有接收机构时勾选：立即记为失访，找到本人前一直留在逾期名单上。", "Tick when she was not reached because she moved away and no facility has taken her on: she is lost to follow-up at once and stays on the overdue list until found.");

@@ -25,6 +25,7 @@ public sealed class ACase
     private DateOnly? lastUterineSurgery;
     private string? bookedBy = "Dr Li";
     private DateOnly? bookingDate = DefaultBooking;
+    private DateOnly? deliveryDate;
 
     private ACase()
     {
@@ -102,6 +103,12 @@ public sealed class ACase
         return this;
     }
 
+    public ACase DeliveredOn(DateOnly date)
+    {
+        deliveryDate = date;
+        return this;
+    }
+
     public CaseFacts Build() => new(
         birthDate,
         ageYears,
@@ -114,7 +121,8 @@ public sealed class ACase
         bookedBy,
         bookingDate,
         [.. exams.Select((e, i) => e.Build(i))],
-        [.. raises]);
+        [.. raises],
+        deliveryDate);
 
     /// <summary>Grades on the given date.</summary>
     public RiskAssessment AssessOn(DateOnly date) => Catalogues.Engine.Assess(Build(), date);

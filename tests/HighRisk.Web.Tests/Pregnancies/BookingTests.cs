@@ -105,14 +105,21 @@ public class BookingTests
     [Test]
     public async Task ClosedPregnancy_RefusesExamsWith409()
     {
-        var id = await Api.BookAsync(Bookings.AWoman(weeks: 38));
+        var today = TestHost.Clock.Today;
+        var id = await Api.BookAsync(Bookings.AWoman(weeks: 10));
         var (closed, body, _) = await Api.PostAsync($"/api/pregnancies/{id}/close",
-            new { outcome = "delivery", date = TestHost.Clock.Today.ToString("yyyy-MM-dd"), mode = "cesarean" });
+            new { outcome = "miscarriage", date = today.ToString("yyyy-MM-dd") });
+        Assert.That(closed, Is.EqualTo(HttpStatusCode.OK), body?.ToJsonString());
+        var delivered = await Api.BookAsync(Bookings.AWoman(weeks: 38));
+        (closed, body, _) = await Api.PostAsync($"/api/pregnancies/{delivered}/close",
+            new { outcome = "delivery", date = today.ToString("yyyy-MM-dd"), mode = "cesarean" });
         Assert.That(closed, Is.EqualTo(HttpStatusCode.OK), body?.ToJsonString());
         var before = await TestHost.ScalarAsync<long>("SELECT count(*) FROM exams");
 
         var (status, problem, _) = await Api.PostAsync($"/api/pregnancies/{id}/exams", Bookings.AnExam());
         Assert.That(status, Is.EqualTo(HttpStatusCode.Conflict), problem?.ToJsonString());
+        (status, problem, _) = await Api.PostAsync($"/api/pregnancies/{delivered}/exams", Bookings.AnExam(today.AddDays(-1)));
+        Assert.That(status, Is.EqualTo(HttpStatusCode.Conflict), "an exam before the birth, once the birth is recorded: " + problem?.ToJsonString());
         Assert.That(await TestHost.ScalarAsync<long>("SELECT count(*) FROM exams"), Is.EqualTo(before));
 
         var (again, _, _) = await Api.PostAsync($"/api/pregnancies/{id}/close", new { outcome = "movedAway", date = TestHost.Clock.Today.ToString("yyyy-MM-dd") });

@@ -26,7 +26,11 @@ public sealed class RaiseAlertOnGradeChange(HighRiskDb db, AlertRecipients recip
             return;
         }
 
-        var weeks = pregnancy.GestationalAgeOn(clock.Today < pregnancy.Lmp ? pregnancy.Lmp : clock.Today).Weeks;
+        var today = clock.Today;
+        var weeks = pregnancy.GestationalAgeOn(today < pregnancy.Lmp ? pregnancy.Lmp : today).Weeks;
+        var stage = pregnancy.IsAfterBirth(today)
+            ? $"产后{today.DayNumber - pregnancy.OutcomeDate!.Value.DayNumber}天"
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"孕{weeks}周");
         var alert = new Alert
         {
             Id = Guid.CreateVersion7(clock.Now),
@@ -52,6 +56,7 @@ public sealed class RaiseAlertOnGradeChange(HighRiskDb db, AlertRecipients recip
             ["township"] = township,
             ["name"] = alert.MaskedName,
             ["weeks"] = weeks.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["stage"] = stage,
             ["colour"] = templates.Colours[colour],
             ["factor"] = alert.Factor,
             ["action"] = action.Action,

@@ -20,10 +20,10 @@ public static class GetExam
         {
             var found = await db.Exams.AsNoTracking()
                 .Where(e => e.Id == query.ExamId && e.PregnancyId == query.PregnancyId)
-                .Join(db.Pregnancies, e => e.PregnancyId, p => p.Id, (e, p) => new { Exam = e, p.Lmp })
+                .Join(db.Pregnancies, e => e.PregnancyId, p => p.Id, (e, p) => new { Exam = e, p.Lmp, p.Outcome, p.OutcomeDate })
                 .SingleOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("No such exam.");
-            return GetPregnancy.ExamView.Of(found.Exam, found.Lmp);
+            return GetPregnancy.ExamView.Of(found.Exam, found.Lmp, found.Outcome == PregnancyOutcome.Delivery ? found.OutcomeDate : null);
         }
     }
 }

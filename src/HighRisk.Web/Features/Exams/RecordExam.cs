@@ -13,7 +13,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HighRisk.Features.Exams;
 
-/// <summary>产检: records an antenatal exam and re-grades the pregnancy in the same transaction.</summary>
+/// <summary>
+/// 产检: records an exam and re-grades the pregnancy in the same transaction. After a delivery it is the postpartum
+/// re-assessment (产后风险评估) at the postpartum visit or the 42-day check, and counts as that visit.
+/// </summary>
 public static class RecordExam
 {
     public sealed record Command : ICommand<Response>, IAudited<Response>
@@ -76,7 +79,7 @@ public static class RecordExam
         {
             // Two exams recorded at once on one pregnancy are serialised here, so each grades with the other's results.
             var pregnancy = await db.LockPregnancyAsync(command.PregnancyId, withExams: true, cancellationToken);
-            pregnancy.EnsureOpenForExams();
+            pregnancy.EnsureTakesExamOn(command.ExamDate!.Value);
             EnsureClinicallyPossible(pregnancy, command);
 
             var previous = (pregnancy.Grade, pregnancy.Purple);
@@ -134,7 +137,8 @@ public static class RecordExam
             }
             else
             {
-                failures.AddRange(FindingsByGestationalAge.TooEarly(catalogue, command.Findings, pregnancy.GestationalAgeOn(command.ExamDate!.Value), "findings"));
+                var date = command.ExamDate!.Value;
+                failures.AddRange(FindingTiming.Refused(catalogue, command.Findings, pregnancy.IsAfterBirth(date) ? null : pregnancy.GestationalAgeOn(date), "findings"));
             }
 
             var coded = new HashSet<string>(

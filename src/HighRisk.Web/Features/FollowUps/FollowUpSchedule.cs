@@ -32,6 +32,9 @@ public sealed class FollowUpSchedule
 
     public bool PostpartumVisitDone { get; private set; }
 
+    /// <summary>The 42-day check was made: the episode after the birth is over.</summary>
+    public bool FortyTwoDayCheckDone => PostpartumVisitDone && CareDueDate is null;
+
     /// <summary>The date a failed attempt found she had moved away with no receiving facility; cleared when she is reached.</summary>
     public DateOnly? MovedAwayOn { get; private set; }
 
@@ -98,7 +101,7 @@ public sealed class FollowUpSchedule
     /// visit stays due. A contact dated before the birth, entered late, is an antenatal contact and moves nothing.
     /// </summary>
     /// <returns>What the contact counted as, or null when it was a contact only.</returns>
-    public DueKind? AfterPostpartumContact(DateOnly date, ContactKind kind, DateOnly? appointment, DateOnly delivered, FollowUpPolicy policy)
+    public DueKind? AfterPostpartumContact(DateOnly date, ContactKind kind, DateOnly? appointment, DateOnly delivered, DateOnly? discharged, FollowUpPolicy policy)
     {
         if (date < delivered)
         {
@@ -106,6 +109,18 @@ public sealed class FollowUpSchedule
         }
 
         RecordContact(date);
+        if (CareDueKind is DueKind.RedContact && LastContactDate == date && date >= CareDueDate!.Value.AddDays(-policy.NewlyRedContactDays))
+        {
+            // She turned red after the birth and has now been reached: the visit the birth made due is due again.
+            if (PostpartumVisitDone)
+            {
+                SetCare(delivered.AddDays(policy.Postpartum.CheckOnDay), DueKind.PostpartumCheck42);
+            }
+            else
+            {
+                SetCare((discharged ?? delivered).AddDays(policy.Postpartum.VisitWithinDaysOfDischarge), DueKind.PostpartumVisit);
+            }
+        }
         if (kind == ContactKind.ClinicVisit && date >= delivered.AddDays(policy.Postpartum.CheckCountsFromDay))
         {
             PostpartumVisitDone = true;

@@ -156,10 +156,10 @@ public static class BookPregnancy
             }
 
             var lmp = command.Lmp ?? GestationalAge.LmpFromEdd(command.Edd!.Value);
-            var tooEarly = FindingsByGestationalAge.TooEarly(catalogue, command.Findings, GestationalAge.FromLmp(lmp, command.BookingDate ?? clock.Today), "findings").ToList();
-            if (tooEarly.Count > 0)
+            var refused = FindingTiming.Refused(catalogue, command.Findings, GestationalAge.FromLmp(lmp, command.BookingDate ?? clock.Today), "findings").ToList();
+            if (refused.Count > 0)
             {
-                throw new ValidationException(tooEarly);
+                throw new ValidationException(refused);
             }
 
             var pregnancy = new Pregnancy

@@ -24,11 +24,13 @@ public static class GetPregnancy
     public sealed record ExamView(
         Guid Id, DateOnly ExamDate, GestationalAge GestationalAge, string FacilityCode, string Examiner, Dictionary<string, object> Measurements,
         IReadOnlyList<string> Findings, IReadOnlyList<ResolvedFinding> Resolved, string? Note, DateOnly? NextAppointment, DateTimeOffset RecordedAt,
-        string GradeAfter, bool PurpleAfter)
+        string GradeAfter, bool PurpleAfter, int? PostpartumDay)
     {
-        public static ExamView Of(Exam e, DateOnly lmp) => new(
+        /// <param name="delivered">The birth, if any: an exam from that date on is a postpartum exam, counted in days after it.</param>
+        public static ExamView Of(Exam e, DateOnly lmp, DateOnly? delivered) => new(
             e.Id, e.ExamDate, GestationalAge.FromLmp(lmp, e.ExamDate), e.FacilityCode, e.Examiner, MeasurementInput.ToApi(e.Measurements),
-            e.Findings, e.Resolved, e.Note, e.NextAppointment, e.RecordedAt, e.GradeAfter.ToApiName(), e.PurpleAfter);
+            e.Findings, e.Resolved, e.Note, e.NextAppointment, e.RecordedAt, e.GradeAfter.ToApiName(), e.PurpleAfter,
+            delivered is { } d && e.ExamDate >= d ? e.ExamDate.DayNumber - d.DayNumber : null);
     }
 
     public sealed record GradeChangeView(
@@ -45,7 +47,8 @@ public static class GetPregnancy
         PregnancyHistory History, IReadOnlyList<string> Findings, DateOnly BookingDate, DateTimeOffset BookedAt, PregnancyStatus Status,
         PregnancyOutcome? Outcome, DateOnly? OutcomeDate, DeliveryMode? DeliveryMode, string Grade, bool Purple, IReadOnlyList<ActiveFactor> Factors,
         string? CatalogueVersion, DateTimeOffset GradedAt, IReadOnlyList<ManualRaise> Raises, ScheduleView Schedule, IReadOnlyList<ExamView> Exams,
-        IReadOnlyList<FollowUpView> FollowUps, IReadOnlyList<Referrals.Referral> Referrals, IReadOnlyList<GradeChangeView> GradeHistory);
+        IReadOnlyList<FollowUpView> FollowUps, IReadOnlyList<Referrals.Referral> Referrals, IReadOnlyList<GradeChangeView> GradeHistory,
+        bool InPostpartumEpisode);
 
     public sealed class Handler(HighRiskDb db, BusinessClock clock, PersonalData personalData, CurrentUser user) : IQueryHandler<Query, Response>
     {
@@ -72,7 +75,7 @@ public static class GetPregnancy
                 p.Woman.BirthDate,
                 ClinicalDates.AgeOn(p.Woman.BirthDate, today),
                 full ? personalData.Unprotect(p.Woman.MobileCipher) : p.Woman.MobileMasked);
-            var exams = p.Exams.OrderBy(e => e.ExamDate).ThenBy(e => e.RecordedAt).Select(e => ExamView.Of(e, p.Lmp)).ToList();
+            var exams = p.Exams.OrderBy(e => e.ExamDate).ThenBy(e => e.RecordedAt).Select(e => ExamView.Of(e, p.Lmp, p.Outcome == PregnancyOutcome.Delivery ? p.OutcomeDate : null)).ToList();
             var history = p.GradeHistory.OrderBy(g => g.Sequence).Select(g => new GradeChangeView(
                 g.Id, g.FromColour?.ToApiName(), g.ToColour.ToApiName(), g.FromPurple, g.ToPurple, g.Factors, g.ExamId, g.Cause,
                 g.CatalogueVersion, g.ChangedBy, g.ChangedAt)).ToList();
@@ -85,7 +88,8 @@ public static class GetPregnancy
                 exams,
                 p.FollowUps.OrderBy(f => f.Date).ThenBy(f => f.RecordedAt).Select(f => new FollowUpView(f.Id, f.Date, f.Kind, f.Reached, f.MovedAway, f.Note, f.NextAppointment, f.CountedAs, f.RecordedBy, f.RecordedAt)).ToList(),
                 await db.Referrals.AsNoTracking().Where(r => r.PregnancyId == p.Id).OrderBy(r => r.ReferredOn).ToListAsync(cancellationToken),
-                history);
+                history,
+                p.InPostpartumEpisode);
         }
     }
 }

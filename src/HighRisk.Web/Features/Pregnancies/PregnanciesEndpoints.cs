@@ -40,7 +40,7 @@ public static class PregnanciesEndpoints
                 TypedResults.Ok(await sender.Send(command with { PregnancyId = id }, ct)))
             .WithName("ClosePregnancy")
             .WithSummary("Close a pregnancy (结案)")
-            .WithDescription("Outcome `delivery` (with `mode`), `miscarriage`, `termination`, `movedAway` (handed over to a receiving facility; a move with none is recorded as a failed follow-up with `movedAway`, which keeps her on the lists as lost) or `maternalDeath`, and its date. A closed pregnancy takes no new exams (409).")
+            .WithDescription("Outcome `delivery` (with `mode`), `miscarriage`, `termination`, `movedAway` (handed over to a receiving facility; a move with none is recorded as a failed follow-up with `movedAway`, which keeps her on the lists as lost) or `maternalDeath`, and its date. A closed pregnancy takes no new exams (409), except after a delivery: exams dated from the birth until the 42-day check are the postpartum re-assessment.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -52,8 +52,8 @@ public static class PregnanciesEndpoints
             })
             .WithTags("Exams")
             .WithName("RecordExam")
-            .WithSummary("Record an antenatal exam (产检)")
-            .WithDescription("Records measurements (names, units and plausible ranges in the schema and docs/observations.md), coded findings and resolutions, and re-grades the pregnancy in the same transaction. Answers the grade after the exam and the grade before it.")
+            .WithSummary("Record an exam (产检; after the birth, the postpartum re-assessment 产后风险评估)")
+            .WithDescription("Records measurements (names, units and plausible ranges in the schema and docs/observations.md), coded findings and resolutions, and re-grades the pregnancy in the same transaction. Answers the grade after the exam and the grade before it. After a delivery, an exam dated from the birth until the 42-day check re-assesses her and counts as the postpartum visit (before day 28) or the 42-day check (from day 28, which ends the episode); the catalogue's `postpartum` findings (o_puerperal, r_postpartum_unstable) are taken only then (400 naming `findings[i]` before the birth); an exam dated before the birth, or after the 42-day check, is 409.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

@@ -132,12 +132,12 @@ public sealed class Pregnancy
         };
         GradeHistory.Add(change);
         _events.Add(new GradeChanged(this, change));
-        if (Status != PregnancyStatus.Open)
+        if (Status != PregnancyStatus.Open && !InPostpartumEpisode)
         {
             return;
         }
 
-        if (!first && (assessment.Colour > from || (assessment.Purple && !fromPurple)))
+        if (Status == PregnancyStatus.Open && !first && (assessment.Colour > from || (assessment.Purple && !fromPurple)))
         {
             Schedule.AfterRisingColour(today, assessment.Colour, assessment.Purple, GestationalAgeOn(today), policy);
         }
@@ -191,7 +191,7 @@ public sealed class Pregnancy
         }
         else if (postpartum)
         {
-            countedAs = Schedule.AfterPostpartumContact(date, kind, appointment, OutcomeDate!.Value, policy);
+            countedAs = Schedule.AfterPostpartumContact(date, kind, appointment, OutcomeDate!.Value, DischargeDate, policy);
         }
         else
         {
@@ -223,9 +223,11 @@ public sealed class Pregnancy
     /// </summary>
     public ManualRaise Raise(RiskColour colour, string reason, string by, DateOnly date)
     {
-        if (Status == PregnancyStatus.Closed)
+        if (Status == PregnancyStatus.Closed && !(InPostpartumEpisode && date >= OutcomeDate))
         {
-            throw new ConflictException("The pregnancy is closed; its grade can no longer change.");
+            throw new ConflictException(InPostpartumEpisode
+                ? $"The birth was on {OutcomeDate:yyyy-MM-dd}; a raise after it is dated from that day."
+                : "The pregnancy is closed; its grade can no longer change.");
         }
 
         var raise = new ManualRaise($"raise-{Raises.Count + 1}", colour, reason, by, date);
@@ -233,13 +235,28 @@ public sealed class Pregnancy
         return raise;
     }
 
-    /// <summary>Guards an exam: only an open pregnancy takes new exams.</summary>
-    public void EnsureOpenForExams()
+    /// <summary>
+    /// After a delivery, until the 42-day check: risk is re-assessed at the postpartum visit and at the 42-day check
+    /// (产后风险评估), so exams and raises are taken, and a woman who turns red must be reached within 24 hours.
+    /// </summary>
+    public bool InPostpartumEpisode => Outcome == PregnancyOutcome.Delivery && !Schedule.FortyTwoDayCheckDone;
+
+    /// <summary>Whether an exam on this date is after the birth (a postpartum exam).</summary>
+    public bool IsAfterBirth(DateOnly date) => Outcome == PregnancyOutcome.Delivery && date >= OutcomeDate;
+
+    /// <summary>Guards an exam: an open pregnancy takes exams; after a delivery, postpartum exams until the 42-day check.</summary>
+    public void EnsureTakesExamOn(DateOnly date)
     {
-        if (Status == PregnancyStatus.Closed)
+        if (Status == PregnancyStatus.Open || (InPostpartumEpisode && IsAfterBirth(date)))
         {
-            throw new ConflictException($"The pregnancy was closed on {OutcomeDate:yyyy-MM-dd} ({Outcome}); it takes no new exams.");
+            return;
         }
+
+        throw new ConflictException(Outcome == PregnancyOutcome.Delivery
+            ? InPostpartumEpisode
+                ? $"The birth was recorded on {OutcomeDate:yyyy-MM-dd}; only exams after it (the postpartum visit, the 42-day check) can be added."
+                : $"The 42-day check after the birth on {OutcomeDate:yyyy-MM-dd} ended the postpartum episode; it takes no new exams."
+            : $"The pregnancy was closed on {OutcomeDate:yyyy-MM-dd} ({Outcome}); it takes no new exams.");
     }
 
     public GestationalAge GestationalAgeOn(DateOnly date) => GestationalAge.FromLmp(Lmp, date);

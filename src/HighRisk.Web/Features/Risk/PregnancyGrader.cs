@@ -16,14 +16,23 @@ public sealed class PregnancyGrader(RiskEngine engine, BusinessClock clock, Foll
     /// Re-grades the pregnancy from everything recorded (booking, every exam, raises) as of its latest clinical date,
     /// writing history when the colour or purple changes and moving the schedule when she turns red.
     /// </summary>
-    /// <param name="contact">When the re-grade comes with an antenatal contact (booking, exam), the schedule moves from
-    /// it with the new colour first; turning red then still requires a contact within 24 hours.</param>
+    /// <param name="contact">When the re-grade comes with a contact (booking, exam), the schedule moves from it first (with
+    /// the new colour before the birth; as the postpartum visit or the 42-day check after it); turning red then still
+    /// requires a contact within 24 hours.</param>
     public void Regrade(Pregnancy pregnancy, GradeCause cause, Guid? examId, string by, (DateOnly Date, DateOnly? Appointment)? contact = null)
     {
         var assessment = Assess(pregnancy, AssessmentDateOf(pregnancy));
         if (contact is var (date, appointment))
         {
-            pregnancy.Schedule.AfterAntenatalContact(date, appointment, assessment.Colour, assessment.Purple, pregnancy.GestationalAgeOn(date), policy);
+            if (pregnancy.IsAfterBirth(date))
+            {
+                // The exam of the postpartum visit or of the 42-day check: a visit to a clinic, counted as such.
+                pregnancy.Schedule.AfterPostpartumContact(date, ContactKind.ClinicVisit, appointment, pregnancy.OutcomeDate!.Value, pregnancy.DischargeDate, policy);
+            }
+            else
+            {
+                pregnancy.Schedule.AfterAntenatalContact(date, appointment, assessment.Colour, assessment.Purple, pregnancy.GestationalAgeOn(date), policy);
+            }
         }
 
         pregnancy.ApplyAssessment(assessment, cause, examId, by, clock.Now, clock.Today, policy);
@@ -58,7 +67,8 @@ public sealed class PregnancyGrader(RiskEngine engine, BusinessClock clock, Foll
         pregnancy.HealthWorker,
         pregnancy.BookingDate,
         pregnancy.Exams.OrderBy(e => e.ExamDate).ThenBy(e => e.RecordedAt).Select(FactsOf).ToList(),
-        pregnancy.Raises);
+        pregnancy.Raises,
+        pregnancy.Outcome == PregnancyOutcome.Delivery ? pregnancy.OutcomeDate : null);
 
     public static BookingHistory HistoryOf(PregnancyHistory history) => new(
         history.Gravidity, history.Parity, history.Abortions, history.Cesareans, history.UterineSurgeries, history.LastUterineSurgery, history.Flags);

@@ -23,6 +23,8 @@ public sealed class ExamModel(ISender sender, CurrentUser user, BusinessClock cl
     public static IEnumerable<ObservationInfo> More =>
         Observations.All.Where(o => o.Source == ObservationSource.Measured && !Common.Contains(o.Observation));
 
+    public DateOnly Today => clock.Today;
+
     public GetCatalogue.Response Catalogue { get; private set; } = null!;
 
     public IReadOnlyList<ListFacilities.Item> Facilities { get; private set; } = [];
