@@ -42,6 +42,42 @@ public class CombinationTests
         });
     }
 
+    // Combined rows coded without a measured count (whenCoded): the condition coded, and the qualifier beside it.
+    [TestCase("y_twins", "q_cardiopulmonary_decline", RiskColour.Orange, "o_twins_poly_cardiopulm")]
+    [TestCase("y_polyhydramnios", "q_cardiopulmonary_decline", RiskColour.Orange, "o_twins_poly_cardiopulm")]
+    [TestCase("o_triplets", "q_cardiopulmonary_decline", RiskColour.Red, "r_triplets_cardiopulm")]
+    [TestCase("y_thrombocytopenia", "q_bleeding_tendency", RiskColour.Red, "r_thrombocytopenia")]
+    [TestCase("o_thrombocytopenia", "q_platelets_falling", RiskColour.Red, "r_thrombocytopenia")]
+    public void ConditionCodedWithItsQualifier_ReachesTheCombinedRow(string condition, string qualifier, RiskColour expected, string combined)
+    {
+        var assessment = ACase.Healthy().WithBookingFinding(condition).WithExam(e => e.Id("e1").Finding(qualifier)).Assess();
+
+        var evidence = assessment.Factor(combined).Evidence;
+        Assert.Multiple(() =>
+        {
+            Assert.That(assessment.Colour, Is.EqualTo(expected));
+            Assert.That(assessment.Ids(), Does.Contain(condition), "the coded condition stays listed");
+            Assert.That(evidence.Select(e => (e.Kind, e.Finding, e.ExamId)), Is.EqualTo(new[] { (EvidenceKinds.Coded, condition, (string?)null), (EvidenceKinds.Coded, qualifier, "e1") }));
+        });
+    }
+
+    [Test]
+    public void TwinsCodedAlone_AndTheQualifierResolved_AreYellow()
+    {
+        var alone = ACase.Healthy().WithBookingFinding("y_twins").Assess();
+        var resolved = ACase.Healthy().WithBookingFinding("y_twins")
+            .WithExam(e => e.On(new DateOnly(2025, 4, 1)).Finding("q_cardiopulmonary_decline"))
+            .WithExam(e => e.On(new DateOnly(2025, 5, 1)).Resolve("q_cardiopulmonary_decline", "心功能复查正常"))
+            .Assess();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((alone.Colour, alone.Ids()), Is.EqualTo((RiskColour.Yellow, (IReadOnlyList<string>)["y_twins"])));
+            Assert.That(resolved.Colour, Is.EqualTo(RiskColour.Yellow));
+            Assert.That(resolved.Ids(), Does.Not.Contain("o_twins_poly_cardiopulm"));
+        });
+    }
+
     [Test]
     public void HbsAgCarrier_IsYellowAndPurple()
     {

@@ -29,6 +29,9 @@ public enum CatalogueStatus
 /// host refuses it at an earlier exam rather than grade it.</param>
 /// <param name="Postpartum">A coded finding of the time after the birth (产褥感染, a red condition not yet stable after the
 /// birth): the host refuses it at booking and at antenatal exams, and takes it at the postpartum visit and the 42-day check.</param>
+/// <param name="WhenCoded">Alternatives made only of coded ids: the factor is active when every id of one alternative is
+/// coded and unresolved (双胎 coded with 心肺功能减退, with no fetus count measured). Each holds two or more factor or
+/// qualifier ids.</param>
 public sealed record RiskFactorDefinition(
     string Id,
     FactorColour Colour,
@@ -45,7 +48,8 @@ public sealed record RiskFactorDefinition(
     int Line,
     bool Persists = false,
     int? FromWeeks = null,
-    bool Postpartum = false);
+    bool Postpartum = false,
+    IReadOnlyList<IReadOnlyList<string>>? WhenCoded = null);
 
 /// <summary>
 /// A clinical qualifier that numeric conditions combine with (bleeding tendency, inactive disease on steroids). A

@@ -14,7 +14,7 @@ internal sealed partial class CatalogueReader
     private static readonly HashSet<string> TopLevelProperties = ["id", "version", "title", "qualifiers", "factors"];
     private static readonly HashSet<string> QualifierProperties = ["kind", "id", "nameZh", "nameEn", "note"];
     private static readonly HashSet<string> FactorProperties =
-        ["id", "colour", "category", "status", "source", "nameZh", "nameEn", "when", "coded", "persists", "fromWeeks", "postpartum", "implies", "showsObservations", "note"];
+        ["id", "colour", "category", "status", "source", "nameZh", "nameEn", "when", "coded", "whenCoded", "persists", "fromWeeks", "postpartum", "implies", "showsObservations", "note"];
     private static readonly HashSet<string> RangeProperties = ["observation", "gt", "gte", "lt", "lte", "eq", "unit"];
     private static readonly HashSet<string> QualifierTestProperties = ["qualifier", "present"];
 
@@ -145,8 +145,23 @@ internal sealed partial class CatalogueReader
             }
         }
 
+        var whenCoded = new List<IReadOnlyList<string>>();
+        if (element.TryGetProperty("whenCoded", out var whenCodedElement))
+        {
+            foreach (var alternative in Array(whenCodedElement, $"factor '{id}': 'whenCoded'"))
+            {
+                var ids = Array(alternative, $"factor '{id}': each 'whenCoded' entry").Select(e => String(e, $"factor '{id}': 'whenCoded'")).ToList();
+                if (ids.Count < 2 || ids.Distinct(StringComparer.Ordinal).Count() != ids.Count)
+                {
+                    throw Fail($"factor '{id}': each 'whenCoded' entry names two or more different coded ids (one alone is \"coded\")");
+                }
+
+                whenCoded.Add(ids);
+            }
+        }
+
         var coded = element.TryGetProperty("coded", out var codedElement) && Boolean(codedElement, $"factor '{id}': 'coded'");
-        if (!coded && conditions.Count == 0)
+        if (!coded && conditions.Count == 0 && whenCoded.Count == 0)
         {
             throw Fail($"factor '{id}' has neither a 'when' condition nor \"coded\": true, so nothing can activate it");
         }
@@ -215,7 +230,8 @@ internal sealed partial class CatalogueReader
             line,
             persists,
             fromWeeks,
-            postpartum);
+            postpartum,
+            whenCoded);
     }
 
     private void CheckReferences(List<QualifierDefinition> qualifiers, List<RiskFactorDefinition> factors)
@@ -249,6 +265,14 @@ internal sealed partial class CatalogueReader
                 if (!qualifierIds.Contains(test.QualifierId))
                 {
                     throw Fail($"factor '{factor.Id}': unknown qualifier '{test.QualifierId}'");
+                }
+            }
+
+            foreach (var combined in factor.WhenCoded?.SelectMany(ids => ids) ?? [])
+            {
+                if (!qualifierIds.Contains(combined) && factors.Find(f => f.Id == combined) is not { Coded: true })
+                {
+                    throw Fail($"factor '{factor.Id}': 'whenCoded' names '{combined}', which is neither a qualifier nor a coded factor");
                 }
             }
 

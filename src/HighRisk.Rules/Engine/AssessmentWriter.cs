@@ -90,6 +90,14 @@ internal static class AssessmentWriter
             evidence.AddCoded(ref reading, f);
         }
 
+        if ((how & FactorActivation.ByCodedTogether) != 0 && factor.CodedAlternative(ref reading) is { } together)
+        {
+            foreach (var coded in together)
+            {
+                evidence.AddCoded(ref reading, coded);
+            }
+        }
+
         if ((how & FactorActivation.ByImplication) != 0)
         {
             evidence.AddImplied(entry.ImpliedBy);

@@ -40,6 +40,7 @@ internal sealed class CompiledCatalogue
         }
 
         ImpliedTotal = Factors.Sum(f => f.Implies.Length);
+        CodedTogether = [.. Enumerable.Range(0, factorCount).Where(f => Factors[f].CodedTogether.Length > 0)];
         ImpliedNotes = [.. catalogue.Factors.Select(f => "implied by " + f.Id)];
         QualifierNotes = [.. catalogue.Qualifiers.Select(q => "qualifier: " + q.NameEn)];
         var order = Enumerable.Range(0, factorCount)
@@ -96,6 +97,9 @@ internal sealed class CompiledCatalogue
 
     /// <summary>Sum of all implications, a bound on how many factors implication can add.</summary>
     public int ImpliedTotal { get; }
+
+    /// <summary>The factors with <c>whenCoded</c> alternatives, checked once per assessment against the coded ids.</summary>
+    public int[] CodedTogether { get; }
 
     /// <summary>Position of each factor in output order: by colour (red first, purple last), then id.</summary>
     public int[] Rank { get; }

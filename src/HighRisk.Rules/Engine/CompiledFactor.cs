@@ -13,6 +13,7 @@ internal sealed class CompiledFactor
         Conditions = [.. definition.When.Select(c => new CompiledCondition(c, entryIndex))];
         Implies = [.. definition.Implies.Select(id => entryIndex[id])];
         Shows = [.. definition.ShowsObservations.Select(o => (int)o)];
+        CodedTogether = [.. (definition.WhenCoded ?? []).Select(ids => ids.Select(id => entryIndex[id]).ToArray())];
     }
 
     public RiskFactorDefinition Definition { get; }
@@ -27,6 +28,29 @@ internal sealed class CompiledFactor
     public int[] Implies { get; }
 
     public int[] Shows { get; }
+
+    /// <summary>The catalogue's <c>whenCoded</c>: alternatives of entries that activate the factor when all are coded.</summary>
+    public int[][] CodedTogether { get; }
+
+    /// <summary>The first alternative of <see cref="CodedTogether"/> whose entries are all coded and unresolved, or null.</summary>
+    public int[]? CodedAlternative(ref CaseReading reading)
+    {
+        foreach (var entries in CodedTogether)
+        {
+            var all = true;
+            foreach (var entry in entries)
+            {
+                all &= reading.IsCoded(entry);
+            }
+
+            if (all)
+            {
+                return entries;
+            }
+        }
+
+        return null;
+    }
 }
 
 /// <summary>One alternative of a factor, compiled: ranges by observation index, qualifiers by entry index.</summary>

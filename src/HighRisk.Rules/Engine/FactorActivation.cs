@@ -1,7 +1,7 @@
 namespace HighRisk.Rules;
 
 /// <summary>
-/// Which factors are active and why: by which conditions, by a coded finding, or implied by another factor. Only the
+/// Which factors are active and why: by which conditions, by a coded finding (or coded ids together), or implied by another factor. Only the
 /// conditions triggered by observations the case has are evaluated, and only active factors take a slot.
 /// </summary>
 internal ref struct FactorActivation
@@ -9,6 +9,7 @@ internal ref struct FactorActivation
     public const byte ByCondition = 1;
     public const byte ByCode = 2;
     public const byte ByImplication = 4;
+    public const byte ByCodedTogether = 8;
 
     /// <summary>Slots kept on the stack; a case needing more (many findings) gets a heap array.</summary>
     public const int StackSlots = 32;
@@ -31,7 +32,7 @@ internal ref struct FactorActivation
     /// <summary>An upper bound on the active factors: triggered conditions, coded ids and implications.</summary>
     public static int Capacity(CompiledCatalogue catalogue, ref CaseReading reading)
     {
-        var bound = reading.CodedCount + catalogue.ImpliedTotal;
+        var bound = reading.CodedCount + catalogue.ImpliedTotal + catalogue.CodedTogether.Length;
         for (var o = 0; o < Observations.Count; o++)
         {
             if (reading.Has(o))
@@ -79,6 +80,17 @@ internal ref struct FactorActivation
             if (state.IsActive && state.Entry < factors.Length && factors[state.Entry].Coded)
             {
                 Slot(state.Entry).How |= ByCode;
+            }
+        }
+
+        if (reading.CodedCount >= 2)
+        {
+            foreach (var f in catalogue.CodedTogether)
+            {
+                if (factors[f].CodedAlternative(ref reading) is not null)
+                {
+                    Slot(f).How |= ByCodedTogether;
+                }
             }
         }
 
