@@ -63,6 +63,23 @@ public class GradingTests
     }
 
     [Test]
+    public async Task TripletsCodedAtBooking_ThenCardiopulmonaryDecline_TurnsRedWithBothAsEvidence()
+    {
+        var (_, booked, _) = await Api.PostAsync("/api/pregnancies", Bookings.AWoman(weeks: 24).With("findings", new JsonArray("o_triplets")));
+        Assert.That(booked!["grade"]!.GetValue<string>(), Is.EqualTo("orange"));
+
+        var id = booked["id"]!.GetValue<Guid>();
+        var (status, exam, _) = await Api.PostAsync($"/api/pregnancies/{id}/exams", Bookings.AnExam().With("findings", new JsonArray("q_cardiopulmonary_decline")));
+        Assert.That(status, Is.EqualTo(HttpStatusCode.Created), exam?.ToJsonString());
+        var combined = exam!["factors"]!.AsArray().Single(f => f!["id"]!.GetValue<string>() == "r_triplets_cardiopulm")!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(exam["grade"]!.GetValue<string>(), Is.EqualTo("red"));
+            Assert.That(combined["evidence"]!.AsArray().Select(e => e!["finding"]!.GetValue<string>()), Is.EqualTo(new[] { "o_triplets", "q_cardiopulmonary_decline" }));
+        });
+    }
+
+    [Test]
     public async Task InfectiousFindingAtBooking_IsPurpleBesideGreenUntilResolved()
     {
         var booking = Bookings.AWoman().With("findings", new JsonArray("p_infectious"));
