@@ -24,7 +24,7 @@ SQL
 }
 overdue_sql() { # prefix
   cat <<SQL
-SELECT o.list_id, o.rank, o.colour, o.days_overdue, o.due_date, o.due_kind, o.facility_code, o.failed_attempts, o.gestational_weeks, o.health_worker, o.last_contact_date, o.pregnancy_id, o.purple, o.state, o.village_code, o1.township_code AS "TownshipCode", w.full_name_masked, w.mobile_cipher, w.mobile_masked
+SELECT o.list_id, o.rank, o.colour, o.days_overdue, o.due_date, o.due_kind, o.facility_code, o.failed_attempts, o.gestational_weeks, o.postpartum_day, o.health_worker, o.last_contact_date, o.pregnancy_id, o.purple, o.state, o.village_code, o1.township_code AS "TownshipCode", w.full_name_masked, w.mobile_cipher, w.mobile_masked
 FROM overdue_list_entries AS o INNER JOIN overdue_lists AS o1 ON o.list_id = o1.id
 INNER JOIN pregnancies AS p ON o.pregnancy_id = p.id INNER JOIN women AS w ON p.woman_id = w.id
 WHERE EXISTS (SELECT 1 FROM overdue_lists AS o0 WHERE o0.id = o.list_id AND o0.business_date = DATE '$TODAY' AND o0.township_code LIKE '$1%') AND o.village_code LIKE '$1%'
@@ -57,6 +57,7 @@ WHERE (status = 'Open' OR (outcome = 'Delivery' AND next_due_date IS NOT NULL)) 
 EXPLAIN (ANALYZE, BUFFERS, WAL)
 WITH due AS (
     SELECT id, township_code, division_code, facility_code, grade, purple, greatest(0, (DATE '$TOMORROW' - lmp) / 7) AS weeks,
+        CASE WHEN outcome = 'Delivery' THEN greatest(0, DATE '$TOMORROW' - outcome_date) END AS postpartum_day,
         next_due_date, next_due_kind, greatest(0, DATE '$TOMORROW' - next_due_date) AS days_overdue, follow_up_state,
         last_contact_date, failed_attempts, health_worker,
         CASE WHEN grade = 'Red' THEN 0 WHEN grade = 'Orange' THEN 1 WHEN purple THEN 2 WHEN grade = 'Yellow' THEN 3 ELSE 4 END AS urgency
@@ -65,17 +66,17 @@ WITH due AS (
 ), lists AS (
     INSERT INTO overdue_lists (id, business_date, township_code, created_at, red, orange, purple, yellow, green, lost, total)
     SELECT gen_random_uuid(), DATE '$TOMORROW', township_code, now(),
-        count(*) FILTER (WHERE grade = 'Red'), count(*) FILTER (WHERE grade = 'Orange'), count(*) FILTER (WHERE purple),
-        count(*) FILTER (WHERE grade = 'Yellow'), count(*) FILTER (WHERE grade = 'Green'),
+        count(*) FILTER (WHERE urgency = 0), count(*) FILTER (WHERE urgency = 1), count(*) FILTER (WHERE urgency = 2),
+        count(*) FILTER (WHERE urgency = 3), count(*) FILTER (WHERE urgency = 4),
         count(*) FILTER (WHERE follow_up_state = 'Lost'), count(*)
     FROM due GROUP BY township_code
     ON CONFLICT (business_date, township_code) DO NOTHING
     RETURNING id, township_code
 )
 INSERT INTO overdue_list_entries (list_id, rank, pregnancy_id, village_code, facility_code,
-    colour, purple, gestational_weeks, due_date, due_kind, days_overdue, state, last_contact_date, failed_attempts, health_worker)
+    colour, purple, gestational_weeks, postpartum_day, due_date, due_kind, days_overdue, state, last_contact_date, failed_attempts, health_worker)
 SELECT l.id, row_number() OVER (PARTITION BY d.township_code ORDER BY d.urgency, d.days_overdue DESC, d.next_due_date, d.id),
-    d.id, d.division_code, d.facility_code, d.grade, d.purple, d.weeks,
+    d.id, d.division_code, d.facility_code, d.grade, d.purple, d.weeks, d.postpartum_day,
     d.next_due_date, d.next_due_kind, d.days_overdue, d.follow_up_state, d.last_contact_date, d.failed_attempts, d.health_worker
 FROM due d JOIN lists l ON l.township_code = d.township_code;
 ROLLBACK;

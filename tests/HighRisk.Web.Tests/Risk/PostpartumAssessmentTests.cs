@@ -116,6 +116,27 @@ public class PostpartumAssessmentTests
     }
 
     [Test]
+    public async Task MissedPostpartumVisit_IsOnTheListWithHerDayAfterTheBirth_NotAGestationalWeek()
+    {
+        const string township = "430302002";
+        var day0 = await FreshStartAsync();
+        var id = await DeliveredAsync(day0);
+
+        // Due 7 days after the birth; green's grace is 7 days, so day 15 is the first morning she is overdue.
+        await RunAsync(day0.AddDays(15));
+        var entry = (await ListAsync(township, day0.AddDays(15)))["entries"]!.AsArray().Single(e => e!["pregnancyId"]!.GetValue<Guid>() == id)!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(entry["dueKind"]!.GetValue<string>(), Is.EqualTo("postpartumVisit"));
+            Assert.That(entry["postpartumDay"]!.GetValue<int>(), Is.EqualTo(15));
+            Assert.That(entry["daysOverdue"]!.GetValue<int>(), Is.EqualTo(8));
+        });
+        var staff = await TestHost.NewUserAsync("subdistrictStaff", township);
+        var csv = await staff.GetStringAsync(new Uri($"/api/overdue?division={township}&date={D(day0.AddDays(15))}&format=csv", UriKind.Relative));
+        Assert.That(csv, Does.Contain("孕周/产后天数").And.Contain("产后15天"));
+    }
+
+    [Test]
     public async Task TheExamAtThe42DayCheck_EndsTheEpisode_AndLaterExamsAndRaisesAre409()
     {
         var day0 = await FreshStartAsync();

@@ -95,6 +95,7 @@ public sealed partial class DailyOverdueJob(
         db.Database.ExecuteSqlAsync($"""
             WITH due AS (
                 SELECT id, township_code, division_code, facility_code, grade, purple, greatest(0, ({date} - lmp) / 7) AS weeks,
+                    CASE WHEN outcome = 'Delivery' THEN greatest(0, {date} - outcome_date) END AS postpartum_day,
                     next_due_date, next_due_kind, greatest(0, {date} - next_due_date) AS days_overdue, follow_up_state,
                     last_contact_date, failed_attempts, health_worker,
                     CASE WHEN grade = 'Red' THEN 0 WHEN grade = 'Orange' THEN 1 WHEN purple THEN 2 WHEN grade = 'Yellow' THEN 3 ELSE 4 END AS urgency
@@ -111,9 +112,9 @@ public sealed partial class DailyOverdueJob(
                 RETURNING id, township_code
             )
             INSERT INTO overdue_list_entries (list_id, rank, pregnancy_id, village_code, facility_code,
-                colour, purple, gestational_weeks, due_date, due_kind, days_overdue, state, last_contact_date, failed_attempts, health_worker)
+                colour, purple, gestational_weeks, postpartum_day, due_date, due_kind, days_overdue, state, last_contact_date, failed_attempts, health_worker)
             SELECT l.id, row_number() OVER (PARTITION BY d.township_code ORDER BY d.urgency, d.days_overdue DESC, d.next_due_date, d.id),
-                d.id, d.division_code, d.facility_code, d.grade, d.purple, d.weeks,
+                d.id, d.division_code, d.facility_code, d.grade, d.purple, d.weeks, d.postpartum_day,
                 d.next_due_date, d.next_due_kind, d.days_overdue, d.follow_up_state, d.last_contact_date, d.failed_attempts, d.health_worker
             FROM due d JOIN lists l ON l.township_code = d.township_code
             """, ct);

@@ -55,6 +55,9 @@ public sealed class OverdueListEntry
 
     public int GestationalWeeks { get; init; }
 
+    /// <summary>Days since the birth on the list's date, for a woman followed up after her delivery; null before the birth.</summary>
+    public int? PostpartumDay { get; init; }
+
     public DateOnly DueDate { get; init; }
 
     public DueKind DueKind { get; init; }

@@ -7,11 +7,11 @@ namespace HighRisk.Features.Overdue;
 public sealed record OverdueRow(
     int Rank, Guid PregnancyId, string TownshipCode, string? TownshipName, string VillageCode, string? VillageName, string Name, string Mobile,
     string Colour, bool Purple, int GestationalWeeks, DateOnly DueDate, DueKind DueKind, int DaysOverdue, FollowUpState State,
-    DateOnly? LastContactDate, int FailedAttempts, string HealthWorker)
+    DateOnly? LastContactDate, int FailedAttempts, string HealthWorker, int? PostpartumDay)
 {
     /// <summary>Chinese column headings, in order, for the exports.</summary>
     public static readonly string[] Headings =
-        ["序号", "姓名", "乡镇/街道", "村/社区", "手机号", "风险等级", "紫色（传染病）", "孕周", "应随访日期", "随访事项", "逾期天数", "状态", "末次联系", "未联系上次数", "责任人"];
+        ["序号", "姓名", "乡镇/街道", "村/社区", "手机号", "风险等级", "紫色（传染病）", "孕周/产后天数", "应随访日期", "随访事项", "逾期天数", "状态", "末次联系", "未联系上次数", "责任人"];
 
     public static string ColourZh(string colour) => colour switch
     {
@@ -30,12 +30,17 @@ public sealed record OverdueRow(
         _ => "产前随访",
     };
 
+    /// <summary>孕N周 before the birth, 产后N天 after it.</summary>
+    public string Stage => PostpartumDay is { } day
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"产后{day}天")
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"孕{GestationalWeeks}周");
+
     public static string StateZh(FollowUpState state) => state == FollowUpState.Lost ? "失访" : "逾期";
 
     /// <summary>The cells of the row under <see cref="Headings"/>.</summary>
     public object[] Cells() =>
     [
-        Rank, Name, TownshipName ?? TownshipCode, VillageName ?? VillageCode, Mobile, ColourZh(Colour), Purple ? "是" : "", GestationalWeeks,
+        Rank, Name, TownshipName ?? TownshipCode, VillageName ?? VillageCode, Mobile, ColourZh(Colour), Purple ? "是" : "", Stage,
         DueDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), DueKindZh(DueKind), DaysOverdue, StateZh(State),
         LastContactDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "", FailedAttempts, HealthWorker,
     ];

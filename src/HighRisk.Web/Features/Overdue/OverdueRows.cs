@@ -25,7 +25,7 @@ public sealed class OverdueRows(HighRiskDb db, PersonalData personalData)
             return new OverdueRow(
                 e.Rank, e.PregnancyId, x.TownshipCode, names.GetValueOrDefault(x.TownshipCode), e.VillageCode, names.GetValueOrDefault(e.VillageCode),
                 x.FullNameMasked, fullMobile ? personalData.Unprotect(x.MobileCipher) : x.MobileMasked, e.Colour.ToApiName(), e.Purple, e.GestationalWeeks,
-                e.DueDate, e.DueKind, e.DaysOverdue, e.State, e.LastContactDate, e.FailedAttempts, e.HealthWorker);
+                e.DueDate, e.DueKind, e.DaysOverdue, e.State, e.LastContactDate, e.FailedAttempts, e.HealthWorker, e.PostpartumDay);
         });
     }
 }

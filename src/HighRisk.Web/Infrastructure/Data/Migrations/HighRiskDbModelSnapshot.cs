@@ -918,6 +918,10 @@ namespace HighRisk.Infrastructure.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("last_contact_date");
 
+                    b.Property<int?>("PostpartumDay")
+                        .HasColumnType("integer")
+                        .HasColumnName("postpartum_day");
+
                     b.Property<Guid>("PregnancyId")
                         .HasColumnType("uuid")
                         .HasColumnName("pregnancy_id");
