@@ -28,6 +28,19 @@ public class BasicThresholdTests
         AssertGrade(assessment, RiskColour.Orange, "o_bmi");
     }
 
+    // LMP 2025-01-06: 13+6 is 2025-04-13, 14+0 is 2025-04-14. A weight from later in pregnancy includes its gain.
+    [TestCase("2025-04-13", RiskColour.Orange, "o_bmi")]
+    [TestCase("2025-04-14", RiskColour.Green, null)]
+    [TestCase("2025-08-04", RiskColour.Green, null)]
+    public void Bmi_WithoutABookingWeight_UsesAnExamWeightOnlyBefore14Weeks(string examDate, RiskColour expected, string? factor)
+    {
+        var date = DateOnly.Parse(examDate, System.Globalization.CultureInfo.InvariantCulture);
+
+        var assessment = ACase.Healthy().WithHeightAndWeight(200, null).WithExam(e => e.On(date).Measure(Observation.WeightKg, 112)).Assess();
+
+        AssertGrade(assessment, expected, factor);
+    }
+
     [Test]
     public void Bmi_WithoutAnyHeight_GradesNothing()
     {

@@ -70,14 +70,14 @@ internal ref partial struct CaseReading
         return false;
     }
 
-    /// <summary>The earliest counted exam's value of an observation (BMI without booking measurements).</summary>
-    private readonly (decimal Value, int Exam) Earliest(Observation observation)
+    /// <summary>The earliest counted exam's value of an observation (BMI without booking measurements), from an exam dated before <paramref name="before"/> when given.</summary>
+    private readonly (decimal Value, int Exam) Earliest(Observation observation, DateOnly? before = null)
     {
         var mask = 1UL << (int)observation;
         var best = NoExam;
         for (var i = 0; i < exams.Length; i++)
         {
-            if ((exams[i].Recorded & mask) != 0 && (best == NoExam || exams[i].Key < exams[best].Key))
+            if ((exams[i].Recorded & mask) != 0 && !(Facts.Exams[i].Date >= before) && (best == NoExam || exams[i].Key < exams[best].Key))
             {
                 best = i;
             }

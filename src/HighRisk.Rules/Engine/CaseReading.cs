@@ -17,6 +17,9 @@ internal ref partial struct CaseReading
 
     private const int FirstDerived = (int)Observation.AgeYears;
 
+    /// <summary>An exam's weight stands in for the booking weight in BMI only before this gestational age (the first trimester).</summary>
+    private const int BookingWeightBeforeWeeks = 14;
+
     private readonly CompiledCatalogue catalogue;
     private readonly Span<ObservationValue> values;
     private readonly Span<ExamState> exams;
@@ -119,7 +122,6 @@ internal ref partial struct CaseReading
         }
 
         (BmiHeight, BmiHeightExam) = Facts.HeightCm is { } bookedHeight ? (bookedHeight, FromBooking) : Earliest(Observation.HeightCm);
-        (BmiWeight, BmiWeightExam) = Facts.WeightKg is { } bookedWeight ? (bookedWeight, FromBooking) : Earliest(Observation.WeightKg);
     }
 
     /// <summary>Then the derived values: age, BMI, gestational age and booking history.</summary>
@@ -141,6 +143,11 @@ internal ref partial struct CaseReading
             Set(Observation.GestationalWeeks, gestationalWeeks);
         }
 
+        // The weight of BMI is the pre-pregnancy or booking weight. Without one, an exam's weight stands in only when it
+        // was taken before 14+0 weeks: a weight from later in pregnancy includes the pregnancy's gain.
+        (BmiWeight, BmiWeightExam) = Facts.WeightKg is { } bookedWeight
+            ? (bookedWeight, FromBooking)
+            : Earliest(Observation.WeightKg, Lmp?.AddDays(7 * BookingWeightBeforeWeeks));
         if (BmiHeight > 0m && BmiWeight > 0m)
         {
             // Unrounded on purpose: rounding to one decimal would move 27.95–27.99 to orange (reference 1.6).

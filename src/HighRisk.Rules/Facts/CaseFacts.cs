@@ -12,7 +12,7 @@ namespace HighRisk.Rules;
 /// booking date); the engine dates the pregnancy from it.
 /// </param>
 /// <param name="HeightCm">Booking height; BMI falls back to the earliest exam that recorded a height.</param>
-/// <param name="WeightKg">Booking (pre-pregnancy) weight; BMI falls back to the earliest exam that recorded a weight.</param>
+/// <param name="WeightKg">Booking (pre-pregnancy) weight; BMI falls back to the earliest exam before 14+0 weeks that recorded a weight.</param>
 /// <param name="BookingFindings">Factor or qualifier ids coded at booking.</param>
 /// <param name="BookedBy">Who booked; named as the coder of booking findings and history flags.</param>
 /// <param name="Exams">In any order; the engine orders them by date, ties in list order.</param>
