@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 
 namespace HighRisk.Web.Tests.Browser;
 
-/// <summary>The rest of a record's forms: resolving an earlier finding at an exam, a follow-up contact, closing.</summary>
+/// <summary>The rest of a record's forms: resolving an earlier finding at an exam, a follow-up contact, closing, the postpartum re-assessment.</summary>
 public sealed class FollowUpAndCloseTests : BrowserTest
 {
     [TestCaseSource(typeof(Screen), nameof(Screen.Both))]
@@ -21,6 +21,7 @@ public sealed class FollowUpAndCloseTests : BrowserTest
         // An exam resolves the infection; the reason is required and the tick survives the rejection.
         await page.GetByRole(AriaRole.Link, new() { Name = "记录产检" }).ClickAsync();
         await page.GetByLabel("检查医生").FillAsync("李医生");
+        await Assertions.Expect(page.GetByLabel("产后抑郁症、产褥期中暑、产褥感染等")).ToHaveCountAsync(0);
         await page.GetByLabel("已解除：所有妊娠合并传染性疾病").CheckAsync();
         await Assertions.Expect(page.Locator("#preview [data-grade]")).ToHaveTextAsync("绿色 低风险");
         await page.GetByRole(AriaRole.Button, new() { Name = "保存产检" }).ClickAsync();
@@ -56,5 +57,15 @@ public sealed class FollowUpAndCloseTests : BrowserTest
         await Assertions.Expect(page.Locator(".case-head")).ToContainTextAsync($"已结案：分娩，{today}");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "记录产检" })).ToHaveCountAsync(0);
         Assert.That(await TestHost.ScalarAsync<string>("SELECT status || '|' || outcome || '|' || delivery_mode FROM pregnancies WHERE id = $1", id), Is.EqualTo("Closed|Delivery|Cesarean"));
+
+        // After the birth: the postpartum re-assessment, with the puerperal rows offered and the antenatal-only ones not.
+        await page.GetByRole(AriaRole.Link, new() { Name = "产后风险评估" }).ClickAsync();
+        await Assertions.Expect(page.Locator("p.hint").First).ToContainTextAsync("产后第28天前的检查计为产后访视");
+        await Assertions.Expect(page.GetByLabel("≥36周胎位不正")).ToHaveCountAsync(0);
+        await page.GetByLabel("检查医生").FillAsync("产科 李医生");
+        await page.GetByLabel("产后抑郁症、产褥期中暑、产褥感染等").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存产检" }).ClickAsync();
+        await Assertions.Expect(grade).ToHaveTextAsync("橙色 较高风险");
+        await Assertions.Expect(page.Locator(".record").First).ToContainTextAsync("产后第0天");
     }
 }
