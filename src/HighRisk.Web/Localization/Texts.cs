@@ -187,6 +187,8 @@ public static class Texts
     public static readonly Text Reached = new("已联系上", "reached");
     public static readonly Text NotReached = new("未联系上", "not reached");
     public static readonly Text MovedAway = new("已迁出，去向不明", "moved away, no receiving facility");
+    public static readonly Text ReceivingFacility = new("转出至", "Handed over to");
+    public static readonly Text ReceivingFacilityHint = new("接收她的机构（如外省某妇幼保健院）。迁出但没有接收机构时不要结案：请记录一次未联系上的随访并勾选“已迁出，去向不明”，她会列为失访。", "The facility that took her on. If she moved away and no facility has, do not close: record a failed follow-up with \"moved away\"; she is listed as lost.");
     public static readonly Text PostpartumExam = new("产后风险评估", "Postpartum assessment");
     public static readonly Text PostpartumDay = new("产后第{0}天", "postpartum day {0}");
     public static readonly Text PostpartumExamHint = new("产后风险评估（产后访视、产后42天检查）：产后第28天前的检查计为产后访视，第28天起计为产后42天检查，随后结束产后管理。产褥期疾病（如产褥感染、产后抑郁）或红色疾病产后尚未稳定，请在“本次发现”中勾选。", "Postpartum re-assessment (the postpartum visit, the 42-day check): an exam before day 28 counts as the postpartum visit, from day 28 as the 42-day check, which ends the episode. Code puerperal disease (infection, depression) or a red condition not yet stable after the birth under this exam's findings.");

@@ -127,6 +127,22 @@ public class BookingTests
     }
 
     [Test]
+    public async Task MovedAway_RecordsTheFacilityThatTookHerOn_WhichOnlyAMoveMayName()
+    {
+        var today = TestHost.Clock.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var id = await Api.BookAsync(Bookings.AWoman(weeks: 20));
+        var (status, problem, _) = await Api.PostAsync($"/api/pregnancies/{id}/close", new { outcome = "miscarriage", date = today, receivingFacility = "广州市妇女儿童医疗中心" });
+        Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest), problem?.ToJsonString());
+        Assert.That(Api.ErrorFields(problem), Is.EqualTo(new[] { "receivingFacility" }));
+
+        var (closed, body, _) = await Api.PostAsync($"/api/pregnancies/{id}/close", new { outcome = "movedAway", date = today, receivingFacility = " 广州市妇女儿童医疗中心 " });
+        Assert.That(closed, Is.EqualTo(HttpStatusCode.OK), body?.ToJsonString());
+        var (_, record) = await Api.GetAsync($"/api/pregnancies/{id}");
+        Assert.That(record!["receivingFacility"]!.GetValue<string>(), Is.EqualTo("广州市妇女儿童医疗中心"));
+        Assert.That(record["schedule"]!["state"]!.GetValue<string>(), Is.EqualTo("none"), "followed by the receiving facility now");
+    }
+
+    [Test]
     public async Task UnknownPregnancy_Is404ProblemDetails()
     {
         var (status, problem) = await Api.GetAsync($"/api/pregnancies/{Guid.NewGuid()}");

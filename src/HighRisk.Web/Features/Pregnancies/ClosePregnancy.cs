@@ -30,9 +30,12 @@ public static class ClosePregnancy
 
         /// <summary>Discharge after a delivery; the postpartum visit is due within 7 days of it (of the delivery when omitted).</summary>
         public DateOnly? DischargeDate { get; init; }
+
+        /// <summary>For a move (movedAway): the facility she was handed over to, which now follows her (转出至).</summary>
+        public string? ReceivingFacility { get; init; }
     }
 
-    public sealed record Response(Guid Id, PregnancyStatus Status, PregnancyOutcome Outcome, DateOnly Date, DeliveryMode? Mode);
+    public sealed record Response(Guid Id, PregnancyStatus Status, PregnancyOutcome Outcome, DateOnly Date, DeliveryMode? Mode, string? ReceivingFacility);
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -47,6 +50,10 @@ public static class ClosePregnancy
             RuleFor(c => c.DischargeDate).GreaterThanOrEqualTo(c => c.Date!.Value).WithMessage("The discharge cannot be before the delivery.")
                 .LessThanOrEqualTo(clock.Today).WithMessage("The discharge date cannot be in the future.")
                 .When(c => c.DischargeDate is not null && c.Date is not null);
+            RuleFor(c => c.ReceivingFacility).Null().When(c => c.Outcome is not null && c.Outcome != PregnancyOutcome.MovedAway)
+                .WithMessage("A receiving facility is given only for a move (movedAway).");
+            RuleFor(c => c.ReceivingFacility).MaximumLength(100).Must(f => !string.IsNullOrWhiteSpace(f)).WithMessage("Name the facility she was handed over to, or leave it out.")
+                .When(c => c.ReceivingFacility is not null);
         }
     }
 
@@ -62,9 +69,9 @@ public static class ClosePregnancy
                 throw new ValidationException([new ValidationFailure("date", $"The date is before the LMP ({pregnancy.Lmp:yyyy-MM-dd}) or the last exam ({lastExam:yyyy-MM-dd}).")]);
             }
 
-            pregnancy.Close(command.Outcome!.Value, date, command.Mode, command.DischargeDate, policy, clock.Now);
+            pregnancy.Close(command.Outcome!.Value, date, command.Mode, command.DischargeDate, command.ReceivingFacility?.Trim(), policy, clock.Now);
             await db.SaveChangesAsync(cancellationToken);
-            return new Response(pregnancy.Id, pregnancy.Status, pregnancy.Outcome!.Value, date, pregnancy.DeliveryMode);
+            return new Response(pregnancy.Id, pregnancy.Status, pregnancy.Outcome!.Value, date, pregnancy.DeliveryMode, pregnancy.ReceivingFacility);
         }
     }
 }

@@ -48,7 +48,7 @@ public static class GetPregnancy
         PregnancyOutcome? Outcome, DateOnly? OutcomeDate, DeliveryMode? DeliveryMode, string Grade, bool Purple, IReadOnlyList<ActiveFactor> Factors,
         string? CatalogueVersion, DateTimeOffset GradedAt, IReadOnlyList<ManualRaise> Raises, ScheduleView Schedule, IReadOnlyList<ExamView> Exams,
         IReadOnlyList<FollowUpView> FollowUps, IReadOnlyList<Referrals.Referral> Referrals, IReadOnlyList<GradeChangeView> GradeHistory,
-        bool InPostpartumEpisode);
+        bool InPostpartumEpisode, string? ReceivingFacility);
 
     public sealed class Handler(HighRiskDb db, BusinessClock clock, PersonalData personalData, CurrentUser user) : IQueryHandler<Query, Response>
     {
@@ -89,7 +89,8 @@ public static class GetPregnancy
                 p.FollowUps.OrderBy(f => f.Date).ThenBy(f => f.RecordedAt).Select(f => new FollowUpView(f.Id, f.Date, f.Kind, f.Reached, f.MovedAway, f.Note, f.NextAppointment, f.CountedAs, f.RecordedBy, f.RecordedAt)).ToList(),
                 await db.Referrals.AsNoTracking().Where(r => r.PregnancyId == p.Id).OrderBy(r => r.ReferredOn).ToListAsync(cancellationToken),
                 history,
-                p.InPostpartumEpisode);
+                p.InPostpartumEpisode,
+                p.ReceivingFacility);
         }
     }
 }

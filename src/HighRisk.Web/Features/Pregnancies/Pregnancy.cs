@@ -68,6 +68,9 @@ public sealed class Pregnancy
     /// <summary>Discharge after the delivery; the postpartum visit is due within 7 days of it.</summary>
     public DateOnly? DischargeDate { get; private set; }
 
+    /// <summary>Where she was handed over to when she moved away (转出至): the facility that now follows her.</summary>
+    public string? ReceivingFacility { get; private set; }
+
     public FollowUpSchedule Schedule { get; init; } = new();
 
     public List<FollowUp> FollowUps { get; init; } = [];
@@ -148,7 +151,7 @@ public sealed class Pregnancy
         }
     }
 
-    public void Close(PregnancyOutcome outcome, DateOnly date, DeliveryMode? mode, DateOnly? discharged, FollowUpPolicy policy, DateTimeOffset at)
+    public void Close(PregnancyOutcome outcome, DateOnly date, DeliveryMode? mode, DateOnly? discharged, string? receivingFacility, FollowUpPolicy policy, DateTimeOffset at)
     {
         if (Status == PregnancyStatus.Closed)
         {
@@ -160,6 +163,7 @@ public sealed class Pregnancy
         OutcomeDate = date;
         DeliveryMode = outcome == PregnancyOutcome.Delivery ? mode : null;
         DischargeDate = outcome == PregnancyOutcome.Delivery ? discharged : null;
+        ReceivingFacility = outcome == PregnancyOutcome.MovedAway ? receivingFacility : null;
         ClosedAt = at;
         if (outcome == PregnancyOutcome.Delivery)
         {

@@ -34,6 +34,7 @@ internal sealed class PregnancyConfiguration : IEntityTypeConfiguration<Pregnanc
         builder.Property(p => p.Address).HasMaxLength(200);
         builder.Property(p => p.FacilityCode).HasMaxLength(32);
         builder.Property(p => p.HealthWorker).HasMaxLength(50);
+        builder.Property(p => p.ReceivingFacility).HasMaxLength(100);
         builder.Property(p => p.HeightCm).HasPrecision(5, 1);
         builder.Property(p => p.WeightKg).HasPrecision(5, 1);
         builder.Property(p => p.History).HasJsonColumn();

@@ -24,6 +24,7 @@ public sealed class CloseModel(ISender sender, BusinessClock clock) : PregnancyP
             Date = Form.Date("date"),
             Mode = Form.Enum<DeliveryMode>("mode"),
             DischargeDate = Form.Date("dischargeDate"),
+            ReceivingFacility = Form.Text("receivingFacility"),
         };
         if (await TrySendAsync(c => Sender.Send(command, c)) is not null)
         {

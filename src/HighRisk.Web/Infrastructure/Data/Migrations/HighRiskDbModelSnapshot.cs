@@ -1067,6 +1067,11 @@ namespace HighRisk.Infrastructure.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("raises");
 
+                    b.Property<string>("ReceivingFacility")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("receiving_facility");
+
                     b.Property<Guid?>("ResponsibleUserId")
                         .HasColumnType("uuid")
                         .HasColumnName("responsible_user_id");
