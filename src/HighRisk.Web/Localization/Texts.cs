@@ -69,6 +69,7 @@ public static class Texts
     public static readonly Text Status = new("状态", "Status");
     public static readonly Text StatusOpen = new("在册", "Open");
     public static readonly Text StatusClosed = new("已结案", "Closed");
+    public static readonly Text StatusPostpartum = new("产后管理中（至42天检查）", "After the birth (to the 42-day check)");
     public static readonly Text Name = new("姓名", "Name");
     public static readonly Text GestationalAge = new("孕周", "Gestational age");
     public static readonly Text WeeksDays = new("{0}周+{1}天", "{0}w+{1}d");

@@ -45,4 +45,29 @@ public class ListTests
         var (_, none) = await Api.GetAsync($"/api/pregnancies?division=4303&grade=red&q={Uri.EscapeDataString(name)}");
         Assert.That(none!["items"]!.AsArray(), Is.Empty);
     }
+
+    [Test]
+    public async Task StatusPostpartum_ListsTheDeliveredUntilTheir42DayCheck()
+    {
+        var today = TestHost.Clock.Today;
+        var name = $"产后{Guid.NewGuid():N}"[..8];
+        string Q(string status) => $"/api/pregnancies?status={status}&q={Uri.EscapeDataString(name)}";
+        var delivered = await Api.BookAsync(Bookings.AWoman(weeks: 39).With("fullName", name));
+        var checkedAt42 = await Api.BookAsync(Bookings.AWoman(weeks: 44).With("fullName", name));
+        var open = await Api.BookAsync(Bookings.AWoman(weeks: 20).With("fullName", name));
+        await Api.PostAsync($"/api/pregnancies/{delivered}/close", new { outcome = "delivery", date = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), mode = "vaginal" });
+        var born = today.AddDays(-40).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await Api.PostAsync($"/api/pregnancies/{checkedAt42}/close", new { outcome = "delivery", date = born, mode = "vaginal" });
+        var (examined, body, _) = await Api.PostAsync($"/api/pregnancies/{checkedAt42}/exams", Bookings.AnExam());
+        Assert.That(examined, Is.EqualTo(HttpStatusCode.Created), body?.ToJsonString());
+
+        var (status, page) = await Api.GetAsync(Q("postpartum"));
+        Assert.That(status, Is.EqualTo(HttpStatusCode.OK), page?.ToJsonString());
+        Assert.That(page!["items"]!.AsArray().Select(i => i!["id"]!.GetValue<Guid>()), Is.EqualTo(new[] { delivered }), "the other had her 42-day check");
+        var (_, opened) = await Api.GetAsync(Q("open"));
+        Assert.That(opened!["items"]!.AsArray().Select(i => i!["id"]!.GetValue<Guid>()), Is.EqualTo(new[] { open }));
+        var (bad, problem) = await Api.GetAsync(Q("3"));
+        Assert.That(bad, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(Api.ErrorFields(problem), Is.EqualTo(new[] { "status" }));
+    }
 }

@@ -34,8 +34,8 @@ public static class ListPregnancies
             RuleFor(q => q.Division).Matches("^[0-9]{2,12}$").WithMessage("The division must be a division-code prefix (2 to 12 digits).");
             RuleFor(q => q.Grade).Must(g => GradeNames.TryParse(g!, out _)).When(q => q.Grade is not null)
                 .WithMessage("The grade must be green, yellow, orange or red.");
-            RuleFor(q => q.Status).Must(s => Enum.TryParse<PregnancyStatus>(s, ignoreCase: true, out _)).When(q => q.Status is not null)
-                .WithMessage("The status must be open or closed.");
+            RuleFor(q => q.Status).Must(s => s!.ToLowerInvariant() is "open" or "closed" or "postpartum").When(q => q.Status is not null)
+                .WithMessage("The status must be open, closed or postpartum (delivered, until the 42-day check).");
             RuleFor(q => q.Q).MaximumLength(50);
             RuleFor(q => q.Cursor).Must(c => long.TryParse(c, out _)).When(q => q.Cursor is not null).WithMessage("The cursor is not one this API returned.");
             RuleFor(q => q.Limit).InclusiveBetween(1, 200);
@@ -63,7 +63,12 @@ public static class ListPregnancies
                 pregnancies = pregnancies.Where(p => p.Purple == purple);
             }
 
-            if (query.Status is { } statusText && Enum.TryParse<PregnancyStatus>(statusText, ignoreCase: true, out var status))
+            if (query.Status?.ToLowerInvariant() == "postpartum")
+            {
+                // Pregnancy.InPostpartumEpisode, as SQL: delivered, and the 42-day check not yet made.
+                pregnancies = pregnancies.Where(p => p.Outcome == PregnancyOutcome.Delivery && !(p.Schedule.PostpartumVisitDone && p.Schedule.CareDueDate == null));
+            }
+            else if (query.Status is { } statusText && Enum.TryParse<PregnancyStatus>(statusText, ignoreCase: true, out var status))
             {
                 pregnancies = pregnancies.Where(p => p.Status == status);
             }

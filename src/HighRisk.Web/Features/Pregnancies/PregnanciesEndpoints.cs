@@ -26,7 +26,7 @@ public static class PregnanciesEndpoints
                 TypedResults.Ok(await sender.Send(new ListPregnancies.Query(division, grade, purple, status, q, cursor, limit, overdue), ct)))
             .WithName("ListPregnancies")
             .WithSummary("List pregnancies")
-            .WithDescription("Filtered by division-code prefix (`division`), `grade` (green|yellow|orange|red), `purple`, `status` (open|closed), `overdue` (true: overdue or lost to follow-up) and `q` (name, mobile, or the last digits of the resident ID). Newest booking first; pass `nextCursor` back as `cursor` for the next page (`limit` 1–200, default 50).")
+            .WithDescription("Filtered by division-code prefix (`division`), `grade` (green|yellow|orange|red), `purple`, `status` (open|closed|postpartum: delivered and the 42-day check not yet made), `overdue` (true: overdue or lost to follow-up) and `q` (name, mobile, or the last digits of the resident ID). Newest booking first; pass `nextCursor` back as `cursor` for the next page (`limit` 1–200, default 50).")
             .ProducesValidationProblem();
 
         group.MapGet("/{id:guid}", async Task<Ok<GetPregnancy.Response>> (Guid id, ISender sender, CancellationToken ct) =>
