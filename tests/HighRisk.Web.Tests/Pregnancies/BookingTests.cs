@@ -135,6 +135,10 @@ public class BookingTests
         Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest), problem?.ToJsonString());
         Assert.That(Api.ErrorFields(problem), Is.EqualTo(new[] { "receivingFacility" }));
 
+        var yesterday = TestHost.Clock.Today.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        (status, problem, _) = await Api.PostAsync($"/api/pregnancies/{id}/close", new { outcome = "movedAway", date = yesterday });
+        Assert.That(Api.ErrorFields(problem), Is.EqualTo(new[] { "date" }), "booked today, she cannot have left yesterday");
+
         var (closed, body, _) = await Api.PostAsync($"/api/pregnancies/{id}/close", new { outcome = "movedAway", date = today, receivingFacility = " 广州市妇女儿童医疗中心 " });
         Assert.That(closed, Is.EqualTo(HttpStatusCode.OK), body?.ToJsonString());
         var (_, record) = await Api.GetAsync($"/api/pregnancies/{id}");

@@ -64,9 +64,10 @@ public static class ClosePregnancy
             var pregnancy = await db.LockPregnancyAsync(command.PregnancyId, withExams: false, cancellationToken);
             var date = command.Date!.Value;
             var lastExam = await db.Exams.Where(e => e.PregnancyId == pregnancy.Id).MaxAsync(e => (DateOnly?)e.ExamDate, cancellationToken);
-            if (pregnancy.Status == PregnancyStatus.Open && (date < pregnancy.Lmp || date < lastExam))
+            if (pregnancy.Status == PregnancyStatus.Open && (date < pregnancy.Lmp || date < pregnancy.BookingDate || date < lastExam))
             {
-                throw new ValidationException([new ValidationFailure("date", $"The date is before the LMP ({pregnancy.Lmp:yyyy-MM-dd}) or the last exam ({lastExam:yyyy-MM-dd}).")]);
+                throw new ValidationException([new ValidationFailure("date",
+                    $"The date is before the booking ({pregnancy.BookingDate:yyyy-MM-dd}) or the last exam ({lastExam:yyyy-MM-dd}): she was still pregnant then.")]);
             }
 
             pregnancy.Close(command.Outcome!.Value, date, command.Mode, command.DischargeDate, command.ReceivingFacility?.Trim(), policy, clock.Now);
