@@ -133,6 +133,7 @@ app.UseStatusCodePages(ProblemDetailsExceptionHandler.WriteStatusCodeProblemAsyn
 app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseSecurity();
+app.UseMiddleware<InputGuard>();
 app.UseMiddleware<IdempotencyMiddleware>();
 
 app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

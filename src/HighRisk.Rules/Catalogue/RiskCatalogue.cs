@@ -57,6 +57,6 @@ public sealed class RiskCatalogue
     /// True for ids a clinician may send as a finding or history flag: coded factors and qualifiers. Purely numeric
     /// factors (age, BMI) are computed and cannot be coded by hand.
     /// </summary>
-    public bool IsCodeable(string id) =>
-        (factorsById.TryGetValue(id, out var factor) && factor.Coded) || qualifiersById.ContainsKey(id);
+    public bool IsCodeable(string? id) =>
+        id is not null && ((factorsById.TryGetValue(id, out var factor) && factor.Coded) || qualifiersById.ContainsKey(id));
 }

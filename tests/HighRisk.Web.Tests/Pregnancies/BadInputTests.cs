@@ -33,6 +33,12 @@ public class BadInputTests
         yield return new TestCaseData((Func<object>)(() => ok().With("history", new JsonObject { ["gravidity"] = 1, ["parity"] = 2 })), "history.gravidity").SetName("ParityAboveGravidity_NamesHistoryGravidity");
         yield return new TestCaseData((Func<object>)(() => ok().With("findings", new JsonArray("no_such_factor"))), "findings[0]").SetName("UnknownFinding_NamesFindings0");
         yield return new TestCaseData((Func<object>)(() => ok().With("nickname", "小李")), "nickname").SetName("UnknownField_NamesIt");
+        yield return new TestCaseData((Func<object>)(() => ok().With("address", "楠竹山镇\u0000一村")), "address").SetName("NulCharacter_NamesAddress");
+        yield return new TestCaseData((Func<object>)(() => ok().With("findings", new JsonArray((JsonNode?)null))), "findings[0]").SetName("NullFinding_NamesFindings0");
+        yield return new TestCaseData((Func<object>)(() => ok().With("history", new JsonObject { ["gravidity"] = 1, ["flags"] = new JsonArray((JsonNode?)null) })), "history.flags[0]").SetName("NullHistoryFlag_NamesIt");
+        yield return new TestCaseData((Func<object>)(() => ok().Without("lmp").With("edd", "0001-01-01")), "edd").SetName("EddAtTheStartOfTheCalendar_NamesEdd");
+        yield return new TestCaseData((Func<object>)(() => ok().With("lmp", "9999-12-31")), "lmp").SetName("LmpAtTheEndOfTheCalendar_NamesLmp");
+        yield return new TestCaseData((Func<object>)(() => "null"), "body").SetName("NullBody_NamesBody");
     }
 
     [TestCaseSource(nameof(BadBookings))]
@@ -65,6 +71,9 @@ public class BadInputTests
         yield return new TestCaseData((Func<object>)(() => ok().With("resolved", new JsonArray(new JsonObject { ["id"] = "o_severe_anaemia", ["reason"] = "ok" }))), "resolved[0].id").SetName("Exam_ResolvingWhatWasNeverCoded_NamesIt");
         yield return new TestCaseData((Func<object>)(() => ok().With("resolved", new JsonArray(new JsonObject { ["id"] = "y_twins" }))), "resolved[0].reason").SetName("Exam_ResolutionWithoutReason_NamesIt");
         yield return new TestCaseData((Func<object>)(() => ok().With("nextAppointment", TestHost.Clock.Today.AddDays(-1).ToString("yyyy-MM-dd"))), "nextAppointment").SetName("Exam_AppointmentBeforeExam_NamesIt");
+        yield return new TestCaseData((Func<object>)(() => ok().With("resolved", new JsonArray((JsonNode?)null))), "resolved[0]").SetName("Exam_NullResolution_NamesIt");
+        yield return new TestCaseData((Func<object>)(() => ok().With("examDate", "9999-12-30").With("nextAppointment", "9999-12-31")), "examDate").SetName("Exam_AtTheEndOfTheCalendar_NamesExamDate");
+        yield return new TestCaseData((Func<object>)(() => ok().With("note", "\u0000")), "note").SetName("Exam_NulInNote_NamesIt");
     }
 
     [TestCaseSource(nameof(BadExams))]
@@ -101,6 +110,52 @@ public class BadInputTests
         Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest), problem?.ToJsonString());
         Assert.That(Api.ErrorFields(problem), Does.Contain("body"));
         Assert.That(await TestHost.ScalarAsync<long>(RowCounts), Is.EqualTo(before));
+    }
+
+    [Test]
+    public async Task BodyWithoutJsonContentType_NamesTheBody_OrSays415WithWhatToSend()
+    {
+        using var bare = new HttpRequestMessage(HttpMethod.Post, "/api/pregnancies") { Content = new ByteArrayContent("{}"u8.ToArray()) };
+        var response = await TestHost.Client.SendAsync(bare);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync());
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), problem?.ToJsonString());
+        Assert.That(Api.ErrorFields(problem), Is.EqualTo(new[] { "body" }));
+
+        using var text = new HttpRequestMessage(HttpMethod.Post, "/api/pregnancies") { Content = new StringContent("{}", System.Text.Encoding.UTF8, "text/plain") };
+        response = await TestHost.Client.SendAsync(text);
+        problem = JsonNode.Parse(await response.Content.ReadAsStringAsync());
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnsupportedMediaType));
+        Assert.That(problem!["detail"]!.GetValue<string>(), Does.Contain("application/json"));
+    }
+
+    [TestCase("/api/pregnancies?q=%00", "q")]
+    [TestCase("/api/overdue?division=430302101&date=0001-01-01", "date")]
+    [TestCase("/api/pregnancies?status=3", "status")]
+    public async Task BadQueryValue_NamesTheParameter_NeverA500(string path, string field)
+    {
+        var (status, problem) = await Api.GetAsync(path);
+        Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest), problem?.ToJsonString());
+        Assert.That(Api.ErrorFields(problem), Is.EqualTo(new[] { field }));
+    }
+
+    [Test]
+    public async Task OpenApi_EachRequestBodyHasItsUseCasesSchema()
+    {
+        var (_, document) = await Api.GetAsync("/openapi/v1.json", TestHost.Anonymous);
+        IEnumerable<string> Fields(string path)
+        {
+            var reference = document!["paths"]![path]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>();
+            return document["components"]!["schemas"]![reference.Split('/')[^1]]!["properties"]!.AsObject().Select(p => p.Key);
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Fields("/api/pregnancies"), Does.Contain("residentId").And.Contain("lmp").And.Not.Contain("password"));
+            Assert.That(Fields("/api/pregnancies/{id}/exams"), Does.Contain("examDate").And.Contain("measurements"));
+            Assert.That(Fields("/api/pregnancies/{id}/follow-ups"), Does.Contain("kind").And.Contain("reached"));
+            Assert.That(Fields("/api/pregnancies/{id}/close"), Does.Contain("outcome").And.Contain("receivingFacility"));
+            Assert.That(Fields("/api/auth/login"), Does.Contain("userName").And.Contain("password"));
+        });
     }
 
     [Test]

@@ -14,9 +14,9 @@ namespace HighRisk.Web.Tests.Risk;
 [NonParallelizable]
 public class PostpartumAssessmentTests
 {
-    private static async Task<Guid> DeliveredAsync(DateOnly delivered, DateOnly? discharged = null)
+    private static async Task<Guid> DeliveredAsync(DateOnly delivered, DateOnly? discharged = null, string healthWorker = "王医生")
     {
-        var id = await Api.BookAsync(Bookings.AWoman(weeks: 39).With("divisionCode", "430302002003"));
+        var id = await Api.BookAsync(Bookings.AWoman(weeks: 39).With("divisionCode", "430302002003").With("healthWorker", healthWorker));
         if (discharged is { } home)
         {
             await TestHost.TravelToAsync(home);
@@ -120,7 +120,7 @@ public class PostpartumAssessmentTests
     {
         const string township = "430302002";
         var day0 = await FreshStartAsync();
-        var id = await DeliveredAsync(day0);
+        var id = await DeliveredAsync(day0, healthWorker: "=HYPERLINK(\"http://x\")");
 
         // Due 7 days after the birth; green's grace is 7 days, so day 15 is the first morning she is overdue.
         await RunAsync(day0.AddDays(15));
@@ -134,6 +134,7 @@ public class PostpartumAssessmentTests
         var staff = await TestHost.NewUserAsync("subdistrictStaff", township);
         var csv = await staff.GetStringAsync(new Uri($"/api/overdue?division={township}&date={D(day0.AddDays(15))}&format=csv", UriKind.Relative));
         Assert.That(csv, Does.Contain("孕周/产后天数").And.Contain("产后15天"));
+        Assert.That(csv, Does.Contain("\"'=HYPERLINK(\"\"http://x\"\")\"").And.Not.Contain(",=HYPERLINK"), "a name typed as a formula is shown, not run");
     }
 
     [Test]

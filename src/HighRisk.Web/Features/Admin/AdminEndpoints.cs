@@ -66,6 +66,15 @@ public static class AdminEndpoints
                     return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["date"] = ["The date cannot be in the future."] });
                 }
 
+                if (date is { } old && old < clock.Today.AddDays(-DailyOverdueCatchUp.MaxDaysBack))
+                {
+                    // A list is made from the records as they stand; a date further back would be today's list under an old date.
+                    return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                    {
+                        ["date"] = [$"The date must be within the last {DailyOverdueCatchUp.MaxDaysBack} days, as far back as a missed morning is made good."],
+                    });
+                }
+
                 var day = date ?? clock.Today;
                 var id = jobs.Enqueue<DailyOverdueJob>(job => job.RunAsync(day, CancellationToken.None));
                 return TypedResults.Accepted($"/api/overdue?date={day:yyyy-MM-dd}", new JobQueued(id));

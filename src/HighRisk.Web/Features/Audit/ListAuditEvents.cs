@@ -38,12 +38,13 @@ public static class ListAuditEvents
                 events = events.Where(e => e.EntityId == entityId);
             }
 
-            if (query.From is { } from)
+            // PostgreSQL's timestamptz takes instants in UTC: an offset given in the query (+08:00) is converted, not refused.
+            if (query.From?.ToUniversalTime() is { } from)
             {
                 events = events.Where(e => e.At >= from);
             }
 
-            if (query.To is { } to)
+            if (query.To?.ToUniversalTime() is { } to)
             {
                 events = events.Where(e => e.At < to);
             }

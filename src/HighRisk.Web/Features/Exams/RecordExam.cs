@@ -60,7 +60,7 @@ public static class RecordExam
             RuleFor(c => c.Examiner).NotEmpty().MaximumLength(50);
             RuleFor(c => c.Measurements).Custom((measurements, context) => MeasurementInput.Check(measurements).ForEach(context.AddFailure));
             RuleForEach(c => c.Findings).Must(catalogue.IsCodeable).WithMessage("'{PropertyValue}' is not a factor or qualifier of the risk catalogue.");
-            RuleForEach(c => c.Resolved).ChildRules(r =>
+            RuleForEach(c => c.Resolved).NotNull().WithMessage("Each resolved finding is an object with id and reason.").ChildRules(r =>
             {
                 r.RuleFor(x => x.Id).NotEmpty().MaximumLength(64);
                 r.RuleFor(x => x.Reason).NotEmpty().WithMessage("Say why the finding is resolved.").MaximumLength(500);

@@ -55,6 +55,17 @@ public static class OverdueExports
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
     }
 
-    private static string Quote(string value) =>
-        value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+    /// <summary>
+    /// CSV quoting, and text that a spreadsheet would run as a formula (=, +, -, @, tab, CR at the start: a health worker's
+    /// name typed as =HYPERLINK(…)) is prefixed with an apostrophe, so it is shown, never run. Numbers are written as numbers.
+    /// </summary>
+    private static string Quote(string value)
+    {
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _))
+        {
+            value = "'" + value;
+        }
+
+        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+    }
 }

@@ -74,6 +74,11 @@ public static class EvaluateRisk
             RuleFor(q => q.History!).SetValidator(new BookPregnancy.HistoryValidator(catalogue)).When(q => q.History is not null);
             RuleFor(q => q.Measurements).Custom((measurements, context) => MeasurementInput.Check(measurements).ForEach(context.AddFailure));
             RuleForEach(q => q.Findings).Must(catalogue.IsCodeable).WithMessage("'{PropertyValue}' is not a factor or qualifier of the risk catalogue.");
+            RuleForEach(q => q.Resolved).NotNull().WithMessage("Each resolved finding is an object with id and reason.").ChildRules(r =>
+            {
+                r.RuleFor(x => x.Id).NotEmpty().MaximumLength(64);
+                r.RuleFor(x => x.Reason).NotEmpty().MaximumLength(500);
+            });
         }
     }
 

@@ -10,6 +10,11 @@ public static class OpenApiDocumentation
 {
     public static void Configure(OpenApiOptions options)
     {
+        // Use cases nest their Command, Query and Response in a static class (BookPregnancy.Command): name the schemas
+        // with the use case (BookPregnancyCommand), or every request body would share the first "Command" schema.
+        options.CreateSchemaReferenceId = type =>
+            OpenApiOptions.CreateDefaultSchemaReferenceId(type) is { } id && type.Type.DeclaringType is { } useCase ? useCase.Name + id : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
+
         options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new OpenApiInfo

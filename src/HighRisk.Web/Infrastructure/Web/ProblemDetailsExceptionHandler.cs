@@ -20,6 +20,10 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Invalid(new() { ["body"] = ["The request body is too large."] }),
             BadHttpRequestException { InnerException: JsonException json } => FromJson(json),
             JsonException json => FromJson(json),
+            BadHttpRequestException bad when bad.Message.Contains("no body was provided", StringComparison.Ordinal) =>
+                Invalid(new() { ["body"] = ["The request needs a JSON body."] }),
+            BadHttpRequestException bad when bad.Message.StartsWith("Expected a supported JSON media type", StringComparison.Ordinal) =>
+                Invalid(new() { ["body"] = ["Send the body as JSON, with Content-Type: application/json."] }),
             BadHttpRequestException bad => Invalid(new() { [FieldOf(bad.Message)] = [bad.Message] }),
             NotFoundException nf => Problem(StatusCodes.Status404NotFound, "Not found", nf.Message),
             ConflictException c => WithExtensions(Problem(StatusCodes.Status409Conflict, "Conflict", c.Message), c.Extensions),
@@ -49,9 +53,15 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
     {
         var http = context.HttpContext;
         var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
-        ProblemDetails problem = http.Response.StatusCode == StatusCodes.Status413PayloadTooLarge
-            ? Invalid(new() { ["body"] = ["The request body is too large."] })
-            : new ProblemDetails { Status = http.Response.StatusCode };
+        ProblemDetails problem = http.Response.StatusCode switch
+        {
+            StatusCodes.Status413PayloadTooLarge => Invalid(new() { ["body"] = ["The request body is too large."] }),
+            StatusCodes.Status415UnsupportedMediaType => new ProblemDetails
+            {
+                Status = StatusCodes.Status415UnsupportedMediaType, Title = "Unsupported media type", Detail = "Send the body as JSON, with Content-Type: application/json.",
+            },
+            _ => new ProblemDetails { Status = http.Response.StatusCode },
+        };
         http.Response.StatusCode = problem.Status!.Value;
         await problems.WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem });
     }

@@ -100,7 +100,8 @@ public sealed class FormState
             return null;
         }
 
-        if (DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
+        if (DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value)
+            && value.Year is >= Infrastructure.Web.InputGuard.EarliestYear and <= Infrastructure.Web.InputGuard.LatestYear)
         {
             return value;
         }

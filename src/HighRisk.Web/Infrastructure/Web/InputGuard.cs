@@ -1,0 +1,164 @@
+using System.Globalization;
+using System.Text.Json;
+using FluentValidation;
+using FluentValidation.Results;
+
+namespace HighRisk.Infrastructure.Web;
+
+/// <summary>
+/// Refuses, before anything binds them, values that no field of the API may hold, with a 400 naming the field: a NUL
+/// character (PostgreSQL text cannot store one) and a date outside 1900–2199 (dates near the ends of the calendar make
+/// the clinical date arithmetic overflow). Query parameters are checked on every request; JSON bodies only when a
+/// quick scan of the bytes finds a NUL escape or a date whose year is out of range, so ordinary requests pay a byte scan.
+/// </summary>
+public sealed class InputGuard(RequestDelegate next)
+{
+    public const int EarliestYear = 1900;
+    public const int LatestYear = 2199;
+    private const int MaxScannedBody = 512 * 1024;
+
+    public async Task InvokeAsync(HttpContext http)
+    {
+        var failures = new List<ValidationFailure>();
+        foreach (var (name, values) in http.Request.Query)
+        {
+            foreach (var value in values)
+            {
+                if (Problem(value) is { } message)
+                {
+                    failures.Add(new ValidationFailure(name, message));
+                    break;
+                }
+            }
+        }
+
+        if (failures.Count == 0 && http.Request.HasJsonContentType() && http.Request.ContentLength is null or (> 0 and <= MaxScannedBody))
+        {
+            http.Request.EnableBuffering();
+            using var buffer = new MemoryStream();
+            await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
+            http.Request.Body.Position = 0;
+            var body = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+            if (MayHoldBadValue(body.Span))
+            {
+                FindBadValues(body, failures);
+            }
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new ValidationException(failures);
+        }
+
+        await next(http);
+    }
+
+    /// <summary>Why a text value cannot be taken, or null.</summary>
+    public static string? Problem(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value.Contains('\0', StringComparison.Ordinal))
+        {
+            return "The value contains a NUL character (\\u0000), which no field can hold.";
+        }
+
+        return value.Length >= 10 && value[4] == '-' && value[7] == '-' && int.TryParse(value.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            && char.IsAsciiDigit(value[5]) && char.IsAsciiDigit(value[8]) && year is < EarliestYear or > LatestYear
+            ? $"The date is out of range: years {EarliestYear} to {LatestYear} are taken."
+            : null;
+    }
+
+    /// <summary>A cheap pre-check: a \u0000 escape, or a quoted value starting with a four-digit year outside the range.</summary>
+    private static bool MayHoldBadValue(ReadOnlySpan<byte> body)
+    {
+        if (body.IndexOf("\\u0000"u8) >= 0)
+        {
+            return true;
+        }
+
+        for (var i = body.IndexOf((byte)'"'); i >= 0 && i + 11 < body.Length; i = NextQuote(body, i + 1))
+        {
+            var year = body.Slice(i + 1, 4);
+            if (body[i + 5] == '-' && body[i + 8] == '-' && IsDigits(year)
+                && (year[0] - '0') * 1000 + (year[1] - '0') * 100 + (year[2] - '0') * 10 + (year[3] - '0') is < EarliestYear or > LatestYear)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int NextQuote(ReadOnlySpan<byte> body, int from)
+    {
+        var next = body[from..].IndexOf((byte)'"');
+        return next < 0 ? -1 : from + next;
+    }
+
+    private static bool IsDigits(ReadOnlySpan<byte> bytes)
+    {
+        foreach (var b in bytes)
+        {
+            if (b is < (byte)'0' or > (byte)'9')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void FindBadValues(ReadOnlyMemory<byte> body, List<ValidationFailure> failures)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body);
+        }
+        catch (JsonException)
+        {
+            return; // malformed JSON is reported by the binding, with its position
+        }
+
+        using (document)
+        {
+            Walk(document.RootElement, string.Empty, failures);
+        }
+    }
+
+    private static void Walk(JsonElement element, string path, List<ValidationFailure> failures)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    var name = path.Length == 0 ? property.Name : $"{path}.{property.Name}";
+                    if (Problem(property.Name) is not null)
+                    {
+                        failures.Add(new ValidationFailure(path.Length == 0 ? "body" : path, "A field name contains a NUL character."));
+                        continue;
+                    }
+
+                    Walk(property.Value, name, failures);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    Walk(item, string.Create(CultureInfo.InvariantCulture, $"{path}[{index++}]"), failures);
+                }
+
+                break;
+            case JsonValueKind.String when Problem(element.GetString()) is { } message:
+                failures.Add(new ValidationFailure(path.Length == 0 ? "body" : path, message));
+                break;
+        }
+    }
+}
