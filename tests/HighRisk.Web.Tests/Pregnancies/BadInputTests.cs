@@ -139,6 +139,29 @@ public class BadInputTests
     }
 
     [Test]
+    public async Task AuditQuery_TakesActionsAsWrittenAndTimesWithAnOffset_AndNamesABadAction()
+    {
+        var id = await Api.BookAsync(Bookings.AWoman());
+        await Api.GetAsync($"/api/pregnancies/{id}");
+        var (status, page) = await Api.GetAsync("/api/admin/audit?action=read&from=2020-01-01T00:00:00%2B08:00&to=2199-01-01T00:00:00%2B08:00&limit=5", TestHost.Admin);
+        Assert.That(status, Is.EqualTo(HttpStatusCode.OK), page?.ToJsonString());
+        Assert.That(page!["items"]!.AsArray().Select(i => i!["action"]!.GetValue<string>()).Distinct().ToList(), Is.EqualTo(new[] { "read" }));
+
+        var (bad, problem) = await Api.GetAsync("/api/admin/audit?action=peek", TestHost.Admin);
+        Assert.That(bad, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(Api.ErrorFields(problem), Is.EqualTo(new[] { "action" }));
+    }
+
+    [Test]
+    public async Task DailyJobForADateBeyondTheCatchUpWindow_Is400NamingTheDate()
+    {
+        var old = TestHost.Clock.Today.AddDays(-30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var (status, problem, _) = await Api.PostAsync($"/api/admin/jobs/daily-overdue?date={old}", new JsonObject(), client: TestHost.Admin);
+        Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest), problem?.ToJsonString());
+        Assert.That(Api.ErrorFields(problem), Is.EqualTo(new[] { "date" }));
+    }
+
+    [Test]
     public async Task OpenApi_EachRequestBodyHasItsUseCasesSchema()
     {
         var (_, document) = await Api.GetAsync("/openapi/v1.json", TestHost.Anonymous);

@@ -24,6 +24,22 @@ public class SignInTests
     }
 
     [Test]
+    public async Task SignInWithAnIdempotencyKey_StoresNoTokens_AndASecondSignInIsFresh()
+    {
+        var userName = await CreateUserAsync("idem");
+        var key = Guid.NewGuid().ToString();
+        var (first, one, _) = await Api.PostAsync("/api/auth/login", new { userName, password = TestUsers.Password }, key, TestHost.Anonymous);
+        var (second, two, response) = await Api.PostAsync("/api/auth/login", new { userName, password = TestUsers.Password }, key, TestHost.Anonymous);
+        Assert.Multiple(() =>
+        {
+            Assert.That((first, second), Is.EqualTo((HttpStatusCode.OK, HttpStatusCode.OK)));
+            Assert.That(response.Headers.Contains("Idempotent-Replayed"), Is.False);
+            Assert.That(two!["refreshToken"]!.GetValue<string>(), Is.Not.EqualTo(one!["refreshToken"]!.GetValue<string>()));
+        });
+        Assert.That(await TestHost.ScalarAsync<long>("SELECT count(*) FROM idempotency_records WHERE key LIKE $1", $"%:{key}"), Is.Zero);
+    }
+
+    [Test]
     public async Task RefreshToken_GivesANewAccessTokenUntilTheAccountIsDisabled()
     {
         var userName = await CreateUserAsync("refresh");

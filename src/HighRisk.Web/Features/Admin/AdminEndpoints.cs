@@ -50,7 +50,7 @@ public static class AdminEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapGet("/audit", async Task<Ok<ListAuditEvents.Response>> (string? user, AuditAction? action, string? entityId, DateTimeOffset? from, DateTimeOffset? to, long? before, int? limit, ISender sender, CancellationToken ct) =>
+        group.MapGet("/audit", async Task<Ok<ListAuditEvents.Response>> (string? user, string? action, string? entityId, DateTimeOffset? from, DateTimeOffset? to, long? before, int? limit, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListAuditEvents.Query(user, action, entityId, from, to, before, limit), ct)))
             .WithName("ListAuditEvents")
             .WithSummary("Read the audit trail")

@@ -8,14 +8,23 @@ namespace HighRisk.Features.Audit;
 /// <summary>Administrators read the audit trail, newest first, filtered by user, action, record and time.</summary>
 public static class ListAuditEvents
 {
-    public sealed record Query(string? User, AuditAction? Action, string? EntityId, DateTimeOffset? From, DateTimeOffset? To, long? Before, int? Limit)
-        : IQuery<Response>;
+    /// <param name="Action">An <see cref="AuditAction"/> as the API writes it (read, signIn, …); case is ignored.</param>
+    public sealed record Query(string? User, string? Action, string? EntityId, DateTimeOffset? From, DateTimeOffset? To, long? Before, int? Limit)
+        : IQuery<Response>
+    {
+        public AuditAction? ActionValue => Enum.TryParse<AuditAction>(Action, ignoreCase: true, out var action) && Enum.IsDefined(action) ? action : null;
+    }
 
     public sealed record Response(IReadOnlyList<AuditEvent> Items, string? NextCursor);
 
     public sealed class Validator : AbstractValidator<Query>
     {
-        public Validator() => RuleFor(q => q.Limit).InclusiveBetween(1, 1000);
+        public Validator()
+        {
+            RuleFor(q => q.Limit).InclusiveBetween(1, 1000);
+            RuleFor(q => q.Action).Must((q, _) => q.ActionValue is not null && !char.IsAsciiDigit(q.Action![0])).When(q => q.Action is not null)
+                .WithMessage($"The action must be one of {string.Join(", ", Enum.GetNames<AuditAction>().Select(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName))}.");
+        }
     }
 
     public sealed class Handler(HighRiskDb db) : IQueryHandler<Query, Response>
@@ -28,7 +37,7 @@ public static class ListAuditEvents
                 events = events.Where(e => e.UserName == user);
             }
 
-            if (query.Action is { } action)
+            if (query.ActionValue is { } action)
             {
                 events = events.Where(e => e.Action == action);
             }

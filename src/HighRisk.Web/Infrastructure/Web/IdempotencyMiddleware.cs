@@ -18,7 +18,9 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
     public async Task InvokeAsync(HttpContext http, HighRiskDb db, BusinessClock clock)
     {
         var key = http.Request.Headers[Header].ToString();
-        if (!HttpMethods.IsPost(http.Request.Method) || string.IsNullOrEmpty(key))
+        // Sign-in and refresh are not stored: their responses are tokens, which must not sit in a table in clear, and
+        // signing in twice writes nothing that a retry could duplicate.
+        if (!HttpMethods.IsPost(http.Request.Method) || string.IsNullOrEmpty(key) || http.Request.Path.StartsWithSegments("/api/auth", StringComparison.Ordinal))
         {
             await next(http);
             return;
