@@ -101,6 +101,17 @@ public class BadInputTests
         Assert.That(await TestHost.ScalarAsync<string>("SELECT status FROM pregnancies WHERE id = $1", id), Is.EqualTo("Open"));
     }
 
+    [TestCase(12, "delivery", "outcome")]
+    [TestCase(30, "miscarriage", "outcome")]
+    public async Task Close_AnOutcomeTheGestationalAgeRulesOut_NamesTheOutcome(int weeks, string outcome, string field)
+    {
+        var id = await Api.BookAsync(Bookings.AWoman(weeks: weeks));
+        var (status, problem, _) = await Api.PostAsync($"/api/pregnancies/{id}/close", new { outcome, date = TestHost.Clock.Today.ToString("yyyy-MM-dd"), mode = outcome == "delivery" ? "vaginal" : null });
+        Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest), problem?.ToJsonString());
+        Assert.That(Api.ErrorFields(problem), Is.EqualTo(new[] { field }));
+        Assert.That(await TestHost.ScalarAsync<string>("SELECT status FROM pregnancies WHERE id = $1", id), Is.EqualTo("Open"));
+    }
+
     [Test]
     public async Task OversizedBody_Is400NotA500()
     {

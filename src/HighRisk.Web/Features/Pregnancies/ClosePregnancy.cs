@@ -70,6 +70,21 @@ public static class ClosePregnancy
                     $"The date is before the booking ({pregnancy.BookingDate:yyyy-MM-dd}) or the last exam ({lastExam:yyyy-MM-dd}): she was still pregnant then.")]);
             }
 
+            // Chinese usage: a loss before 28+0 weeks is a miscarriage (流产), a birth from then on a delivery (a stillbirth
+            // included). Births from 20 weeks are taken as deliveries, for the rare live birth before 28 weeks.
+            var age = pregnancy.GestationalAgeOn(date);
+            if (pregnancy.Status == PregnancyStatus.Open && command.Outcome == PregnancyOutcome.Delivery && age.Weeks < PregnancyRules.EarliestDeliveryWeeks)
+            {
+                throw new ValidationException([new ValidationFailure("outcome",
+                    $"She was {age.Weeks}+{age.Days} weeks on that date; before {PregnancyRules.EarliestDeliveryWeeks} weeks record a miscarriage or termination.")]);
+            }
+
+            if (pregnancy.Status == PregnancyStatus.Open && command.Outcome == PregnancyOutcome.Miscarriage && age.Weeks >= PregnancyRules.MiscarriageBeforeWeeks)
+            {
+                throw new ValidationException([new ValidationFailure("outcome",
+                    $"She was {age.Weeks}+{age.Days} weeks on that date; a loss from {PregnancyRules.MiscarriageBeforeWeeks} weeks is recorded as a delivery (stillbirth).")]);
+            }
+
             pregnancy.Close(command.Outcome!.Value, date, command.Mode, command.DischargeDate, command.ReceivingFacility?.Trim(), policy, clock.Now);
             await db.SaveChangesAsync(cancellationToken);
             return new Response(pregnancy.Id, pregnancy.Status, pregnancy.Outcome!.Value, date, pregnancy.DeliveryMode, pregnancy.ReceivingFacility);

@@ -57,6 +57,11 @@ public static class RaiseGrade
             var previous = pregnancy.Grade;
             GradeNames.TryParse(command.Colour, out var colour);
             var date = command.Date ?? clock.Today;
+            if (date < pregnancy.Lmp)
+            {
+                throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("date", $"The date is before the LMP ({pregnancy.Lmp:yyyy-MM-dd}).")]);
+            }
+
             var raise = pregnancy.Raise(colour, command.Reason!.Trim(), command.RaisedBy!.Trim(), date);
             grader.Regrade(pregnancy, GradeCause.ManualRaise, examId: null, raise.By);
             await db.SaveChangesAsync(cancellationToken);
