@@ -19,6 +19,7 @@ public class BadInputTests
         yield return new TestCaseData((Func<object>)(() => ok().Without("fullName")), "fullName").SetName("MissingName_NamesFullName");
         yield return new TestCaseData((Func<object>)(() => ok().Without("residentId")), "residentId").SetName("MissingResidentId_NamesIt");
         yield return new TestCaseData((Func<object>)(() => ok().With("heightCm", "tall")), "heightCm").SetName("WrongType_NamesHeightCm");
+        yield return new TestCaseData((Func<object>)(() => ok().With("heightCm", "158")), "heightCm").SetName("NumberAsText_NamesHeightCm");
         yield return new TestCaseData((Func<object>)(() => ok().With("history", new JsonObject { ["gravidity"] = "two" })), "history.gravidity").SetName("WrongTypeNested_NamesHistoryGravidity");
         yield return new TestCaseData((Func<object>)(() => ok().With("heightCm", 20)), "heightCm").SetName("HeightOutOfRange_NamesHeightCm");
         yield return new TestCaseData((Func<object>)(() => ok().With("residentId", "110105194912310021")), "residentId").SetName("BadChecksum_NamesResidentId");
