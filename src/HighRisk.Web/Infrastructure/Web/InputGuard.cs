@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using FluentValidation;
@@ -32,17 +33,10 @@ public sealed class InputGuard(RequestDelegate next)
             }
         }
 
-        if (failures.Count == 0 && http.Request.HasJsonContentType() && http.Request.ContentLength is null or (> 0 and <= MaxScannedBody))
+        if (failures.Count == 0 && !HttpMethods.IsGet(http.Request.Method) && http.Request.HasJsonContentType()
+            && http.Request.ContentLength is null or (> 0 and <= MaxScannedBody))
         {
-            http.Request.EnableBuffering();
-            using var buffer = new MemoryStream();
-            await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
-            http.Request.Body.Position = 0;
-            var body = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
-            if (MayHoldBadValue(body.Span))
-            {
-                FindBadValues(body, failures);
-            }
+            await ScanBodyAsync(http.Request, failures);
         }
 
         if (failures.Count > 0)
@@ -51,6 +45,45 @@ public sealed class InputGuard(RequestDelegate next)
         }
 
         await next(http);
+    }
+
+    /// <summary>Reads the body into a pooled buffer (nothing allocated per request on the hot path) and rewinds it for the binding.</summary>
+    private static async Task ScanBodyAsync(HttpRequest request, List<ValidationFailure> failures)
+    {
+        request.EnableBuffering();
+        var rented = ArrayPool<byte>.Shared.Rent((int)(request.ContentLength ?? 16 * 1024));
+        try
+        {
+            var length = 0;
+            int read;
+            while ((read = await request.Body.ReadAsync(rented.AsMemory(length), request.HttpContext.RequestAborted)) > 0)
+            {
+                length += read;
+                if (length == rented.Length)
+                {
+                    if (length >= MaxScannedBody)
+                    {
+                        break; // larger bodies are refused by the size limit
+                    }
+
+                    var larger = ArrayPool<byte>.Shared.Rent(rented.Length * 2);
+                    rented.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(rented);
+                    rented = larger;
+                }
+            }
+
+            request.Body.Position = 0;
+            var body = rented.AsMemory(0, length);
+            if (MayHoldBadValue(body.Span))
+            {
+                FindBadValues(body, failures);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     /// <summary>Why a text value cannot be taken, or null.</summary>
