@@ -64,30 +64,42 @@ public static class ClosePregnancy
             var pregnancy = await db.LockPregnancyAsync(command.PregnancyId, withExams: false, cancellationToken);
             var date = command.Date!.Value;
             var lastExam = await db.Exams.Where(e => e.PregnancyId == pregnancy.Id).MaxAsync(e => (DateOnly?)e.ExamDate, cancellationToken);
-            if (pregnancy.Status == PregnancyStatus.Open && (date < pregnancy.Lmp || date < pregnancy.BookingDate || date < lastExam))
+            if (pregnancy.Status == PregnancyStatus.Open)
             {
-                throw new ValidationException([new ValidationFailure("date",
-                    $"The date is before the booking ({pregnancy.BookingDate:yyyy-MM-dd}) or the last exam ({lastExam:yyyy-MM-dd}): she was still pregnant then.")]);
-            }
-
-            // Chinese usage: a loss before 28+0 weeks is a miscarriage (流产), a birth from then on a delivery (a stillbirth
-            // included). Births from 20 weeks are taken as deliveries, for the rare live birth before 28 weeks.
-            var age = pregnancy.GestationalAgeOn(date);
-            if (pregnancy.Status == PregnancyStatus.Open && command.Outcome == PregnancyOutcome.Delivery && age.Weeks < PregnancyRules.EarliestDeliveryWeeks)
-            {
-                throw new ValidationException([new ValidationFailure("outcome",
-                    $"She was {age.Weeks}+{age.Days} weeks on that date; before {PregnancyRules.EarliestDeliveryWeeks} weeks record a miscarriage or termination.")]);
-            }
-
-            if (pregnancy.Status == PregnancyStatus.Open && command.Outcome == PregnancyOutcome.Miscarriage && age.Weeks >= PregnancyRules.MiscarriageBeforeWeeks)
-            {
-                throw new ValidationException([new ValidationFailure("outcome",
-                    $"She was {age.Weeks}+{age.Days} weeks on that date; a loss from {PregnancyRules.MiscarriageBeforeWeeks} weeks is recorded as a delivery (stillbirth).")]);
+                EnsureClinicallyPossible(pregnancy, command.Outcome!.Value, date, lastExam);
             }
 
             pregnancy.Close(command.Outcome!.Value, date, command.Mode, command.DischargeDate, command.ReceivingFacility?.Trim(), policy, clock.Now);
             await db.SaveChangesAsync(cancellationToken);
             return new Response(pregnancy.Id, pregnancy.Status, pregnancy.Outcome!.Value, date, pregnancy.DeliveryMode, pregnancy.ReceivingFacility);
+        }
+
+        /// <summary>
+        /// The outcome's date and kind against the record: not before the booking or the last exam (she was still pregnant).
+        /// Chinese usage: a loss before 28+0 weeks is a miscarriage (流产), a birth from then on a delivery (a stillbirth
+        /// included); births from 20 weeks are taken as deliveries, for the rare live birth before 28 weeks.
+        /// </summary>
+        private static void EnsureClinicallyPossible(Pregnancy pregnancy, PregnancyOutcome outcome, DateOnly date, DateOnly? lastExam)
+        {
+            if (date < pregnancy.Lmp || date < pregnancy.BookingDate || date < lastExam)
+            {
+                throw new ValidationException([new ValidationFailure("date",
+                    $"The date is before the booking ({pregnancy.BookingDate:yyyy-MM-dd}) or the last exam ({lastExam:yyyy-MM-dd}): she was still pregnant then.")]);
+            }
+
+            var age = pregnancy.GestationalAgeOn(date);
+            var refused = outcome switch
+            {
+                PregnancyOutcome.Delivery when age.Weeks < PregnancyRules.EarliestDeliveryWeeks =>
+                    $"before {PregnancyRules.EarliestDeliveryWeeks} weeks record a miscarriage or termination.",
+                PregnancyOutcome.Miscarriage when age.Weeks >= PregnancyRules.MiscarriageBeforeWeeks =>
+                    $"a loss from {PregnancyRules.MiscarriageBeforeWeeks} weeks is recorded as a delivery (stillbirth).",
+                _ => null,
+            };
+            if (refused is not null)
+            {
+                throw new ValidationException([new ValidationFailure("outcome", $"She was {age.Weeks}+{age.Days} weeks on that date; {refused}")]);
+            }
         }
     }
 }

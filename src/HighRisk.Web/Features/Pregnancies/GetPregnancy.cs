@@ -75,7 +75,7 @@ public static class GetPregnancy
                 p.Woman.BirthDate,
                 ClinicalDates.AgeOn(p.Woman.BirthDate, today),
                 full ? personalData.Unprotect(p.Woman.MobileCipher) : p.Woman.MobileMasked);
-            var exams = p.Exams.OrderBy(e => e.ExamDate).ThenBy(e => e.RecordedAt).Select(e => ExamView.Of(e, p.Lmp, p.Outcome == PregnancyOutcome.Delivery ? p.OutcomeDate : null)).ToList();
+            var exams = p.Exams.OrderBy(e => e.ExamDate).ThenBy(e => e.RecordedAt).Select(e => ExamView.Of(e, p.Lmp, p.DeliveredOn)).ToList();
             var history = p.GradeHistory.OrderBy(g => g.Sequence).Select(g => new GradeChangeView(
                 g.Id, g.FromColour?.ToApiName(), g.ToColour.ToApiName(), g.FromPurple, g.ToPurple, g.Factors, g.ExamId, g.Cause,
                 g.CatalogueVersion, g.ChangedBy, g.ChangedAt)).ToList();

@@ -65,8 +65,7 @@ public static class ListPregnancies
 
             if (query.Status?.ToLowerInvariant() == "postpartum")
             {
-                // Pregnancy.InPostpartumEpisode, as SQL: delivered, and the 42-day check not yet made.
-                pregnancies = pregnancies.Where(p => p.Outcome == PregnancyOutcome.Delivery && !(p.Schedule.PostpartumVisitDone && p.Schedule.CareDueDate == null));
+                pregnancies = pregnancies.Where(Pregnancy.InPostpartumEpisodeFilter);
             }
             else if (query.Status is { } statusText && Enum.TryParse<PregnancyStatus>(statusText, ignoreCase: true, out var status))
             {

@@ -245,8 +245,15 @@ public sealed class Pregnancy
     /// </summary>
     public bool InPostpartumEpisode => Outcome == PregnancyOutcome.Delivery && !Schedule.FortyTwoDayCheckDone;
 
+    /// <summary><see cref="InPostpartumEpisode"/> as a query filter (the 42-day check done: the visit made and nothing due after it).</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Pregnancy, bool>> InPostpartumEpisodeFilter =
+        p => p.Outcome == PregnancyOutcome.Delivery && !(p.Schedule.PostpartumVisitDone && p.Schedule.CareDueDate == null);
+
+    /// <summary>The date of the birth, when the pregnancy ended in one.</summary>
+    public DateOnly? DeliveredOn => Outcome == PregnancyOutcome.Delivery ? OutcomeDate : null;
+
     /// <summary>Whether an exam on this date is after the birth (a postpartum exam).</summary>
-    public bool IsAfterBirth(DateOnly date) => Outcome == PregnancyOutcome.Delivery && date >= OutcomeDate;
+    public bool IsAfterBirth(DateOnly date) => date >= DeliveredOn;
 
     /// <summary>Guards an exam: an open pregnancy takes exams; after a delivery, postpartum exams until the 42-day check.</summary>
     public void EnsureTakesExamOn(DateOnly date)

@@ -68,7 +68,7 @@ public sealed class PregnancyGrader(RiskEngine engine, BusinessClock clock, Foll
         pregnancy.BookingDate,
         pregnancy.Exams.OrderBy(e => e.ExamDate).ThenBy(e => e.RecordedAt).Select(FactsOf).ToList(),
         pregnancy.Raises,
-        pregnancy.Outcome == PregnancyOutcome.Delivery ? pregnancy.OutcomeDate : null);
+        pregnancy.DeliveredOn);
 
     public static BookingHistory HistoryOf(PregnancyHistory history) => new(
         history.Gravidity, history.Parity, history.Abortions, history.Cesareans, history.UterineSurgeries, history.LastUterineSurgery, history.Flags);
