@@ -41,7 +41,7 @@ public static class GetDashboard
     public sealed record Response(
         string? AreaCode, string? AreaName, ColourCounts Open, bool OverdueListMade, int OverdueToday, int OpenRedAlerts, IReadOnlyList<WeekMix> Mix);
 
-    public sealed class Handler(HighRiskDb db, BusinessClock clock, CurrentUser user) : IQueryHandler<Query, Response>
+    public sealed class Handler(HighRiskDb db, BusinessClock clock, CurrentUser user, Overdue.OverdueRows rows) : IQueryHandler<Query, Response>
     {
         public async ValueTask<Response> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -57,15 +57,7 @@ public static class GetDashboard
             // Today's overdue list as GET /api/overdue reads it by default: the user's own area, within the user's scope.
             var listMade = await db.DailyOverdueRuns.AnyAsync(r => r.BusinessDate == today, cancellationToken);
             var listDivision = area ?? "43";
-            var entries = db.OverdueListEntries.AsNoTracking()
-                .Where(e => db.OverdueLists.Any(l => l.Id == e.ListId && l.BusinessDate == today && l.TownshipCode.StartsWith(listDivision)));
-            if (area is not null)
-            {
-                var facility = user.FacilityCode;
-                entries = entries.Where(e => e.VillageCode.StartsWith(area) || e.FacilityCode == facility);
-            }
-
-            var overdue = await entries.CountAsync(cancellationToken);
+            var overdue = await rows.On(today, listDivision).CountAsync(cancellationToken);
             var redAlerts = await db.Alerts.AsNoTracking().CountAsync(a => a.Colour == "red" && a.Status != AlertStatus.Acknowledged, cancellationToken);
 
             var mix = new List<WeekMix>(Weeks);

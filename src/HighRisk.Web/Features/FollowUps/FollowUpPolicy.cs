@@ -47,6 +47,16 @@ public sealed record FollowUpPolicy
     public int GraceFor(RiskColour colour, bool purple) =>
         purple ? Math.Min(GraceDays[colour.ToApiName()], GraceDays["purple"]) : GraceDays[colour.ToApiName()];
 
+    /// <summary>The grace before a due date of this kind is overdue: none beyond the 24 hours for a woman newly red.</summary>
+    public int GraceFor(RiskColour colour, bool purple, DueKind? kind) => kind == DueKind.RedContact ? NewlyRedGraceDays : GraceFor(colour, purple);
+
+    /// <summary>
+    /// SHA-256 of the policy file as read. The daily job keeps it with each run: women's review dates were worked out
+    /// under one policy, so a run under another re-reads every open pregnancy once.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string Fingerprint { get; private init; } = "";
+
     private static int Pick(Intervals intervals, GestationalAge age) =>
         age.Weeks >= 37 ? intervals.From37Weeks : age.Weeks >= 28 ? intervals.From28Weeks : intervals.Before28Weeks;
 
@@ -55,6 +65,7 @@ public sealed record FollowUpPolicy
     {
         var policy = JsonSerializer.Deserialize<FollowUpPolicy>(json, new JsonSerializerOptions(JsonSerializerDefaults.Web) { AllowTrailingCommas = true })
             ?? throw new InvalidOperationException($"{source}: empty follow-up policy");
+        policy = policy with { Fingerprint = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(json))) };
         foreach (var colour in Colours)
         {
             if (!policy.IntervalDays.TryGetValue(colour, out var i) || i.Before28Weeks <= 0 || i.From28Weeks <= 0 || i.From37Weeks <= 0)

@@ -40,11 +40,27 @@ public sealed class FollowUpSchedule
 
     public FollowUpState State { get; private set; } = FollowUpState.OnTrack;
 
+    /// <summary>
+    /// The business date on which the daily job next looks at her state: the first day she can be overdue (or lost),
+    /// or the next morning when a change leaves her overdue or lost; null when only a contact or a close can change it.
+    /// The job reads just the women whose date has come, so its work follows the day's changes, not the register's size.
+    /// </summary>
+    public DateOnly? ReviewOn { get; private set; }
+
     /// <summary>Days past the due date on a business date while overdue or lost (worked out when read, never stored: it changes every day).</summary>
     public int DaysOverdueOn(DateOnly today) => DaysOverdue(State, NextDueDate, today);
 
     public static int DaysOverdue(FollowUpState state, DateOnly? nextDueDate, DateOnly today) =>
         state is FollowUpState.Overdue or FollowUpState.Lost && nextDueDate is { } due ? Math.Max(0, today.DayNumber - due.DayNumber) : 0;
+
+    /// <summary>
+    /// Works out <see cref="ReviewOn"/> after any change to the schedule, the colour or the status (the database context
+    /// calls it for every pregnancy it saves with a change). The daily job keeps it from then on.
+    /// </summary>
+    public void PlanReview(DateOnly today, RiskColour colour, bool purple, FollowUpPolicy policy) =>
+        ReviewOn = NextDueDate is not { } due ? null
+            : State is FollowUpState.Overdue or FollowUpState.Lost ? today
+            : due.AddDays(policy.GraceFor(colour, purple, NextDueKind) + 1);
 
     /// <summary>After an antenatal contact (booking, exam, reached follow-up): the earlier of the appointment and the policy interval.</summary>
     public void AfterAntenatalContact(DateOnly date, DateOnly? appointment, RiskColour colour, bool purple, GestationalAge age, FollowUpPolicy policy)

@@ -24,7 +24,8 @@ public sealed partial class MailDeliveryJob(HighRiskDb db, IMailTransport transp
                 byte[]? attachment = null;
                 if (message.OverdueListId is { } listId)
                 {
-                    var entries = await rows.ReadAsync(db.OverdueListEntries.AsNoTracking().Where(e => e.ListId == listId), fullMobile: true, cancellationToken);
+                    var list = await db.OverdueLists.AsNoTracking().SingleAsync(l => l.Id == listId, cancellationToken);
+                    var entries = await rows.ReadAsync(rows.On(list.BusinessDate, list.TownshipCode), list.BusinessDate, fullMobile: true, cancellationToken);
                     attachment = OverdueExports.Workbook(message.Subject, entries);
                 }
 

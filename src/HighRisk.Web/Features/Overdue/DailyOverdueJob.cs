@@ -9,10 +9,11 @@ using Microsoft.EntityFrameworkCore;
 namespace HighRisk.Features.Overdue;
 
 /// <summary>
-/// The 07:00 job, once per business date: (a) re-computes every open pregnancy's overdue and lost state with one
-/// set-based UPDATE, (b) stores each township's overdue list for the day as a snapshot, and (c) queues the SMS digest
-/// and the email with the .xlsx to each township's staff. All in one transaction under a per-date lock: a second run
-/// for the same date finds it done and changes nothing, sends nothing.
+/// The 07:00 job, once per business date: (a) brings the overdue and lost state of the women whose review date has
+/// come up to date with one set-based UPDATE, (b) stores each township's overdue list for the day, writing only what
+/// changed since the last list (see <see cref="OverdueSpell"/>), and (c) queues the SMS digest and the email with the
+/// .xlsx to each township's staff. All in one transaction under a per-date lock: a second run for the same date finds
+/// it done and changes nothing, sends nothing.
 /// </summary>
 public sealed partial class DailyOverdueJob(
     HighRiskDb db, BusinessClock clock, FollowUpPolicy policy, Alerts.SmsTemplates templates, IConfiguration configuration, IBackgroundJobClient jobs, ILogger<DailyOverdueJob> log)
@@ -27,16 +28,23 @@ public sealed partial class DailyOverdueJob(
         using var timer = Telemetry.Time("daily-overdue");
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(7000, {date.DayNumber})", cancellationToken);
+        // One run at a time whatever the date: each run's changes to the lists follow the last run's.
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(7000, 0)", cancellationToken);
         if (await db.DailyOverdueRuns.AnyAsync(r => r.BusinessDate == date, cancellationToken))
         {
             LogAlreadyDone(log, date);
             return;
         }
 
-        var run = new DailyOverdueRun { BusinessDate = date, StartedAt = clock.Now };
-        run.StatesChanged = await UpdateStatesAsync(date, cancellationToken);
-        run.Entries = await SnapshotAsync(date, cancellationToken);
+        var before = await db.DailyOverdueRuns.Where(r => r.BusinessDate < date).OrderByDescending(r => r.BusinessDate)
+            .Select(r => new { r.PolicyFingerprint }).FirstOrDefaultAsync(cancellationToken);
+        var run = new DailyOverdueRun { BusinessDate = date, StartedAt = clock.Now, PolicyFingerprint = policy.Fingerprint };
+        var full = before?.PolicyFingerprint != policy.Fingerprint;
+        (run.StatesChanged, run.StatesReviewed) = await UpdateStatesAsync(date, full, cancellationToken);
+        var later = await db.DailyOverdueRuns.AnyAsync(r => r.BusinessDate > date, cancellationToken);
+        (run.Entries, run.SpellsOpened, run.SpellsClosed) = later
+            ? await SnapshotBetweenAsync(date, cancellationToken)
+            : await SnapshotAsync(date, cancellationToken);
         var lists = await db.OverdueLists.AsNoTracking().Where(l => l.BusinessDate == date).ToListAsync(cancellationToken);
         run.Lists = lists.Count;
         (run.SmsQueued, run.MailQueued) = await QueueDigestsAsync(date, lists, cancellationToken);
@@ -52,72 +60,119 @@ public sealed partial class DailyOverdueJob(
 
         jobs.Enqueue<SmsDeliveryJob>(Queues.Alerts, job => job.RunAsync(CancellationToken.None));
         jobs.Enqueue<MailDeliveryJob>(job => job.RunAsync(CancellationToken.None));
-        LogDone(log, date, run.StatesChanged, run.Lists, run.Entries, run.SmsQueued, run.MailQueued);
+        LogDone(log, date, full ? "full" : "review dates", run.StatesReviewed, run.StatesChanged, run.Lists, run.Entries, run.SpellsOpened, run.SpellsClosed, run.SmsQueued, run.MailQueued);
     }
 
     /// <summary>
-    /// (a) Overdue once the date is past the due date plus the colour's grace (none for the 24-hour contact of a woman
-    /// newly red: the 24 hours are the grace); lost after 28 days with no reached contact since the due date (a woman
-    /// seen every week whose referral outcome is late is overdue, not lost), two failed attempts 14 days apart, or a
-    /// move with no receiving facility. One scan, and only the rows whose state changes are written (about 1 % a day): days overdue are
-    /// worked out when read, so an overdue woman's row is not rewritten every morning.
+    /// (a) The women whose review date has come (a handful in a thousand on a normal day) get their state and their next
+    /// review date. A full run reads every pregnancy instead: the first run, and the first under a changed policy.
     /// </summary>
-    private Task<int> UpdateStatesAsync(DateOnly date, CancellationToken ct)
+    private async Task<(int Changed, int Reviewed)> UpdateStatesAsync(DateOnly date, bool full, CancellationToken ct)
     {
-        // The same expression in SET and WHERE (a self-join to compute it once costs a second scan of the table). The
-        // policy's day counts are integers from seeds/, written into the text; the date is a parameter.
-        var g = policy.GraceDays;
-        var lost = policy.LostToFollowUp;
-        var grace = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"CASE grade WHEN 'Red' THEN {g["red"]} WHEN 'Orange' THEN {g["orange"]} WHEN 'Yellow' THEN {g["yellow"]} ELSE {g["green"]} END");
-        var state = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"""
-            CASE
-                WHEN next_due_date IS NULL THEN 'None'
-                WHEN moved_away_on IS NOT NULL THEN 'Lost'
-                WHEN @date - next_due_date >= {lost.OverdueDays} AND (last_contact_date IS NULL OR last_contact_date < next_due_date) THEN 'Lost'
-                WHEN failed_attempts >= {lost.FailedAttempts} AND last_failed_attempt - first_failed_attempt >= {lost.FailedAttemptsApartDays} THEN 'Lost'
-                WHEN @date > next_due_date + CASE WHEN next_due_kind = 'RedContact' THEN {policy.NewlyRedGraceDays} WHEN purple THEN least({grace}, {g["purple"]}) ELSE {grace} END THEN 'Overdue'
-                ELSE 'OnTrack'
-            END
-            """);
+        var rules = new FollowUpStateSql(policy);
+        const string scope = FollowUpStateSql.InScope;
+        var state = $"CASE WHEN {scope} THEN {rules.State} ELSE follow_up_state END";
+        var review = $"CASE WHEN {scope} THEN {rules.ReviewOn} END";
+        var which = full ? $"{scope} OR follow_up_review_on IS NOT NULL" : "follow_up_review_on <= @date";
         var sql = $"""
-            UPDATE pregnancies SET follow_up_state = {state}
-            WHERE (status = 'Open' OR (outcome = 'Delivery' AND next_due_date IS NOT NULL)) AND follow_up_state <> {state}
+            WITH due AS (
+                SELECT id, follow_up_state AS was FROM pregnancies WHERE {which}
+            ), changed AS (
+                UPDATE pregnancies p SET follow_up_state = {state}, follow_up_review_on = {review}
+                FROM due WHERE p.id = due.id AND (p.follow_up_state <> {state} OR p.follow_up_review_on IS DISTINCT FROM {review})
+                RETURNING p.follow_up_state <> due.was AS moved
+            )
+            SELECT count(*) FILTER (WHERE moved)::int AS changed, count(*)::int AS reviewed FROM changed
             """;
-        return db.Database.ExecuteSqlRawAsync(sql, [new Npgsql.NpgsqlParameter<DateOnly>("date", date)], ct);
+        // Not composed (a data-modifying WITH must stay at the top level): the one row is read as a list.
+        var counts = (await db.Database.SqlQueryRaw<StateCounts>(sql, new Npgsql.NpgsqlParameter<DateOnly>("date", date)).ToListAsync(ct)).Single();
+        return (counts.Changed, counts.Reviewed);
     }
 
+    private sealed record StateCounts(int Changed, int Reviewed);
+
+    private sealed record SpellCounts(int Entries, int Opened, int Closed);
+
     /// <summary>
-    /// (b) One list per township with anyone overdue or lost; entries ranked by urgency, then days overdue. The counts
-    /// follow the same order, so they add up to the total: purple counts the purple women who are not red or orange.
+    /// The day's overdue set as the lists show it, read from the covering index of the overdue (its columns are the
+    /// spell's), and the counts of each township's list. The counts follow the list's order, so they add up to the
+    /// total: purple counts the purple women who are not red or orange.
     /// </summary>
-    private Task<int> SnapshotAsync(DateOnly date, CancellationToken ct) =>
-        db.Database.ExecuteSqlAsync($"""
-            WITH due AS (
-                SELECT id, township_code, division_code, facility_code, grade, purple, greatest(0, ({date} - lmp) / 7) AS weeks,
-                    CASE WHEN outcome = 'Delivery' THEN greatest(0, {date} - outcome_date) END AS postpartum_day,
-                    next_due_date, next_due_kind, greatest(0, {date} - next_due_date) AS days_overdue, follow_up_state,
-                    last_contact_date, failed_attempts, health_worker,
-                    CASE WHEN grade = 'Red' THEN 0 WHEN grade = 'Orange' THEN 1 WHEN purple THEN 2 WHEN grade = 'Yellow' THEN 3 ELSE 4 END AS urgency
-                FROM pregnancies
-                WHERE follow_up_state IN ('Overdue', 'Lost') AND (status = 'Open' OR outcome = 'Delivery')
-            ), lists AS (
-                INSERT INTO overdue_lists (id, business_date, township_code, created_at, red, orange, purple, yellow, green, lost, total)
-                SELECT gen_random_uuid(), {date}, township_code, {clock.Now},
-                    count(*) FILTER (WHERE urgency = 0), count(*) FILTER (WHERE urgency = 1), count(*) FILTER (WHERE urgency = 2),
-                    count(*) FILTER (WHERE urgency = 3), count(*) FILTER (WHERE urgency = 4),
-                    count(*) FILTER (WHERE follow_up_state = 'Lost'), count(*)
-                FROM due GROUP BY township_code
-                ON CONFLICT (business_date, township_code) DO NOTHING
-                RETURNING id, township_code
+    private const string DaySet = """
+        overdue AS MATERIALIZED (
+            SELECT id AS pregnancy_id, township_code, division_code AS village_code, facility_code, grade AS colour, purple, lmp,
+                CASE WHEN outcome = 'Delivery' THEN outcome_date END AS delivered_on, next_due_date AS due_date, next_due_kind AS due_kind,
+                follow_up_state AS state, last_contact_date, failed_attempts, health_worker
+            FROM pregnancies
+            WHERE follow_up_state IN ('Overdue', 'Lost') AND (status = 'Open' OR outcome = 'Delivery')
+        ), lists AS (
+            INSERT INTO overdue_lists (id, business_date, township_code, created_at, red, orange, purple, yellow, green, lost, total)
+            SELECT gen_random_uuid(), @date, township_code, @now,
+                count(*) FILTER (WHERE colour = 'Red'), count(*) FILTER (WHERE colour = 'Orange'),
+                count(*) FILTER (WHERE purple AND colour NOT IN ('Red', 'Orange')),
+                count(*) FILTER (WHERE colour = 'Yellow' AND NOT purple), count(*) FILTER (WHERE colour = 'Green' AND NOT purple),
+                count(*) FILTER (WHERE state = 'Lost'), count(*)
+            FROM overdue GROUP BY township_code
+            ON CONFLICT (business_date, township_code) DO NOTHING
+            RETURNING 1
+        )
+        """;
+
+    private const string Shown = "pregnancy_id, township_code, village_code, facility_code, colour, purple, lmp, delivered_on, due_date, due_kind, state, last_contact_date, failed_attempts, health_worker";
+
+    /// <summary>
+    /// (b) A run after the last one: the open spells are yesterday's lists. A spell whose woman left the set, or whose
+    /// shown columns changed, is closed on this date; the women not shown as they are now get a new spell from it.
+    /// </summary>
+    private Task<(int, int, int)> SnapshotAsync(DateOnly date, CancellationToken ct) => SpellsAsync(date, $"""
+        WITH {DaySet}, shown AS MATERIALIZED (
+            SELECT id, {Shown} FROM overdue_spells WHERE until_date = 'infinity'
+        ), gone AS (
+            SELECT o.id FROM shown o LEFT JOIN overdue d ON d.pregnancy_id = o.pregnancy_id
+            WHERE d.pregnancy_id IS NULL OR ({Prefixed("d")}) IS DISTINCT FROM ({Prefixed("o")})
+        ), closed AS (
+            UPDATE overdue_spells SET until_date = @date WHERE id = ANY (ARRAY(SELECT id FROM gone)) RETURNING 1
+        ), opened AS (
+            INSERT INTO overdue_spells ({Shown}, from_date, until_date)
+            SELECT {Prefixed("d")}, @date, 'infinity' FROM overdue d
+            WHERE NOT EXISTS (SELECT FROM shown o WHERE o.pregnancy_id = d.pregnancy_id AND ({Prefixed("d")}) IS NOT DISTINCT FROM ({Prefixed("o")}))
+            RETURNING 1
+        )
+        SELECT (SELECT count(*) FROM overdue)::int AS entries, (SELECT count(*) FROM opened)::int AS opened, (SELECT count(*) FROM closed)::int AS closed
+        """, ct);
+
+    /// <summary>
+    /// (b) A missed date made good after a later one was done: the spells that run across it are split around it, and
+    /// the day's set becomes spells of this date alone. The lists of the other dates stay as they were.
+    /// </summary>
+    private async Task<(int, int, int)> SnapshotBetweenAsync(DateOnly date, CancellationToken ct)
+    {
+        var split = await db.Database.ExecuteSqlRawAsync($"""
+            WITH after AS (
+                INSERT INTO overdue_spells ({Shown}, from_date, until_date)
+                SELECT {Shown}, @date + 1, until_date FROM overdue_spells WHERE from_date < @date AND until_date > @date + 1
             )
-            INSERT INTO overdue_list_entries (list_id, rank, pregnancy_id, village_code, facility_code,
-                colour, purple, gestational_weeks, postpartum_day, due_date, due_kind, days_overdue, state, last_contact_date, failed_attempts, health_worker)
-            SELECT l.id, row_number() OVER (PARTITION BY d.township_code ORDER BY d.urgency, d.days_overdue DESC, d.next_due_date, d.id),
-                d.id, d.division_code, d.facility_code, d.grade, d.purple, d.weeks, d.postpartum_day,
-                d.next_due_date, d.next_due_kind, d.days_overdue, d.follow_up_state, d.last_contact_date, d.failed_attempts, d.health_worker
-            FROM due d JOIN lists l ON l.township_code = d.township_code
+            UPDATE overdue_spells SET until_date = @date WHERE from_date < @date AND until_date > @date
+            """, [new Npgsql.NpgsqlParameter<DateOnly>("date", date)], ct);
+        var (entries, opened, _) = await SpellsAsync(date, $"""
+            WITH {DaySet}, opened AS (
+                INSERT INTO overdue_spells ({Shown}, from_date, until_date)
+                SELECT {Shown}, @date, @date + 1 FROM overdue
+                RETURNING 1
+            )
+            SELECT (SELECT count(*) FROM overdue)::int AS entries, (SELECT count(*) FROM opened)::int AS opened, 0 AS closed
             """, ct);
+        return (entries, opened, split);
+    }
+
+    private async Task<(int, int, int)> SpellsAsync(DateOnly date, string sql, CancellationToken ct)
+    {
+        var counts = (await db.Database.SqlQueryRaw<SpellCounts>(sql,
+            new Npgsql.NpgsqlParameter<DateOnly>("date", date), new Npgsql.NpgsqlParameter<DateTimeOffset>("now", clock.Now)).ToListAsync(ct)).Single();
+        return (counts.Entries, counts.Opened, counts.Closed);
+    }
+
+    private static string Prefixed(string alias) => string.Join(", ", Shown.Split(", ").Select(c => $"{alias}.{c}"));
 
     /// <summary>(c) The SMS digest to each staff mobile and the email with the .xlsx to each staff address, queued in the outbox.</summary>
     private async Task<(int Sms, int Mail)> QueueDigestsAsync(DateOnly date, List<OverdueList> lists, CancellationToken ct)
@@ -187,6 +242,6 @@ public sealed partial class DailyOverdueJob(
     [LoggerMessage(Level = LogLevel.Information, Message = "Daily overdue list for {Date} was already made; nothing done")]
     private static partial void LogAlreadyDone(ILogger logger, DateOnly date);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Daily overdue list for {Date}: {Changed} states changed, {Lists} lists, {Entries} entries, {Sms} SMS and {Mail} emails queued")]
-    private static partial void LogDone(ILogger logger, DateOnly date, int changed, int lists, int entries, int sms, int mail);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Daily overdue list for {Date} ({Mode}): {Reviewed} states reviewed, {Changed} changed; {Lists} lists, {Entries} entries, {Opened} spells opened, {Closed} closed; {Sms} SMS and {Mail} emails queued")]
+    private static partial void LogDone(ILogger logger, DateOnly date, string mode, int reviewed, int changed, int lists, int entries, int opened, int closed, int sms, int mail);
 }

@@ -53,17 +53,7 @@ public static class GetOverdueList
             var date = query.Date ?? clock.Today;
             var division = query.Division ?? user.DivisionPrefix ?? "43";
             var run = await db.DailyOverdueRuns.AsNoTracking().SingleOrDefaultAsync(r => r.BusinessDate == date, cancellationToken);
-            var entries = db.OverdueListEntries.AsNoTracking()
-                .Where(e => db.OverdueLists.Any(l => l.Id == e.ListId && l.BusinessDate == date && l.TownshipCode.StartsWith(division)));
-
-            // Region scope: the same rule as for pregnancies (the division prefix, or the health worker's facility).
-            if (user.DivisionPrefix is { } prefix)
-            {
-                var facility = user.FacilityCode;
-                entries = entries.Where(e => e.VillageCode.StartsWith(prefix) || e.FacilityCode == facility);
-            }
-
-            var found = await rows.ReadAsync(entries, user.SeesFullContact, cancellationToken);
+            var found = await rows.ReadAsync(rows.On(date, division), date, user.SeesFullContact, cancellationToken);
             var counts = Counts.Of(found);
             // Alerts of the last 7 days (to the list's date) in the user's area whose SMS failed or expired.
             var since = new DateTimeOffset(date.AddDays(-7).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)).ToUniversalTime();

@@ -13,16 +13,23 @@ internal sealed class OverdueListConfiguration : IEntityTypeConfiguration<Overdu
     }
 }
 
-internal sealed class OverdueListEntryConfiguration : IEntityTypeConfiguration<OverdueListEntry>
+internal sealed class OverdueSpellConfiguration : IEntityTypeConfiguration<OverdueSpell>
 {
-    public void Configure(EntityTypeBuilder<OverdueListEntry> builder)
+    public void Configure(EntityTypeBuilder<OverdueSpell> builder)
     {
-        // No foreign key to overdue_lists: the daily job writes a list and its entries in one statement and nothing
-        // else writes them, while a per-row key check would cost a third of the snapshot's time at province scale.
-        builder.HasKey(e => new { e.ListId, e.Rank });
+        // No foreign key to pregnancies: the daily job alone writes spells, thousands in one statement, and a per-row key
+        // check would cost more than the write.
+        builder.Property(e => e.Id).UseIdentityAlwaysColumn();
+        builder.Property(e => e.TownshipCode).HasMaxLength(9);
         builder.Property(e => e.VillageCode).HasMaxLength(12);
         builder.Property(e => e.FacilityCode).HasMaxLength(32);
         builder.Property(e => e.HealthWorker).HasMaxLength(50);
+
+        // A township's list for a date: its spells that end after the date (today's: the open ones).
+        builder.HasIndex(e => new { e.TownshipCode, e.UntilDate });
+
+        // The open spells, which the daily job compares with the day's overdue set.
+        builder.HasIndex(e => e.PregnancyId).HasFilter("until_date = 'infinity'").HasDatabaseName("ix_overdue_spells_open");
     }
 }
 

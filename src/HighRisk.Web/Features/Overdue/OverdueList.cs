@@ -33,17 +33,20 @@ public sealed class OverdueList
 }
 
 /// <summary>
-/// One woman on a list, sorted red → orange → purple → yellow → green, then by days overdue. Her name and mobile are
-/// not copied into the snapshot (they are read from her record): a corrected number reaches the list at once, and
-/// the daily lists do not multiply copies of personal data.
+/// One woman on the overdue lists of a run of business days, as she stood at 07:00 on the first of them: a list is the
+/// spells of its township that cover its date. The daily job closes a spell when she leaves the list or anything shown
+/// about her changes, and opens a new one, so a day's list is stored once and read back as it was, while the job writes
+/// only the day's changes instead of every entry again. Sorted red → orange → purple → yellow → green, then by days
+/// overdue, when read. Her name and mobile are not copied (they are read from her record): a corrected number reaches
+/// the list at once, and the lists do not multiply copies of personal data.
 /// </summary>
-public sealed class OverdueListEntry
+public sealed class OverdueSpell
 {
-    public Guid ListId { get; init; }
-
-    public int Rank { get; init; }
+    public long Id { get; init; }
 
     public Guid PregnancyId { get; init; }
+
+    public required string TownshipCode { get; init; }
 
     public required string VillageCode { get; init; }
 
@@ -53,16 +56,15 @@ public sealed class OverdueListEntry
 
     public bool Purple { get; init; }
 
-    public int GestationalWeeks { get; init; }
+    /// <summary>Her last menstrual period: the gestational week is counted to each list's date.</summary>
+    public DateOnly Lmp { get; init; }
 
-    /// <summary>Days since the birth on the list's date, for a woman followed up after her delivery; null before the birth.</summary>
-    public int? PostpartumDay { get; init; }
+    /// <summary>The birth, for a woman followed up after her delivery (产后N天 is counted to each list's date); null before it.</summary>
+    public DateOnly? DeliveredOn { get; init; }
 
     public DateOnly DueDate { get; init; }
 
     public DueKind DueKind { get; init; }
-
-    public int DaysOverdue { get; init; }
 
     public FollowUpState State { get; init; }
 
@@ -71,6 +73,12 @@ public sealed class OverdueListEntry
     public int FailedAttempts { get; init; }
 
     public required string HealthWorker { get; init; }
+
+    /// <summary>The first business date whose list shows her like this.</summary>
+    public DateOnly FromDate { get; init; }
+
+    /// <summary>The first business date whose list no longer does (<see cref="DateOnly.MaxValue"/> while open).</summary>
+    public DateOnly UntilDate { get; init; }
 }
 
 /// <summary>One run of the daily overdue job for a business date: it is done once, and a second run finds it done.</summary>
@@ -82,10 +90,23 @@ public sealed class DailyOverdueRun
 
     public DateTimeOffset CompletedAt { get; set; }
 
+    /// <summary>Women whose overdue or lost state the run changed.</summary>
     public int StatesChanged { get; set; }
+
+    /// <summary>Women whose state the run worked out: those whose review date had come (everyone on a full run).</summary>
+    public int StatesReviewed { get; set; }
+
+    /// <summary>Spells the run opened and closed: the day's changes to the lists.</summary>
+    public int SpellsOpened { get; set; }
+
+    public int SpellsClosed { get; set; }
+
+    /// <summary>The follow-up policy's fingerprint the run worked under (see <see cref="FollowUps.FollowUpPolicy.Fingerprint"/>).</summary>
+    public string? PolicyFingerprint { get; set; }
 
     public int Lists { get; set; }
 
+    /// <summary>Women on the day's lists.</summary>
     public int Entries { get; set; }
 
     public int SmsQueued { get; set; }

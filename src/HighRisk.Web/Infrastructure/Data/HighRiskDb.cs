@@ -17,7 +17,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HighRisk.Infrastructure.Data;
 
-public sealed class HighRiskDb(DbContextOptions<HighRiskDb> options, IPublisher? publisher = null, CurrentUser? currentUser = null)
+public sealed class HighRiskDb(
+    DbContextOptions<HighRiskDb> options, IPublisher? publisher = null, CurrentUser? currentUser = null, FollowUpPolicy? policy = null, BusinessClock? clock = null)
     : IdentityUserContext<StaffUser, Guid>(options)
 {
     /// <summary>The division prefix every pregnancy query is filtered by (null: unrestricted), from the signed-in user.</summary>
@@ -54,7 +55,7 @@ public sealed class HighRiskDb(DbContextOptions<HighRiskDb> options, IPublisher?
 
     public DbSet<OverdueList> OverdueLists => Set<OverdueList>();
 
-    public DbSet<OverdueListEntry> OverdueListEntries => Set<OverdueListEntry>();
+    public DbSet<OverdueSpell> OverdueSpells => Set<OverdueSpell>();
 
     public DbSet<DailyOverdueRun> DailyOverdueRuns => Set<DailyOverdueRun>();
 
@@ -66,13 +67,15 @@ public sealed class HighRiskDb(DbContextOptions<HighRiskDb> options, IPublisher?
 
     /// <summary>
     /// Dispatches the aggregates' domain events before saving, so that their handlers' writes (alert outbox rows)
-    /// commit in the same transaction as the change that raised them.
+    /// commit in the same transaction as the change that raised them; and works out the follow-up review date of every
+    /// pregnancy saved with a change, whichever use case changed it.
     /// </summary>
     public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
     {
+        var pregnancies = ChangeTracker.Entries<Pregnancy>().ToList();
         if (publisher is not null)
         {
-            var raisers = ChangeTracker.Entries<Pregnancy>().Select(e => e.Entity).Where(p => p.Events.Count > 0).ToList();
+            var raisers = pregnancies.Select(e => e.Entity).Where(p => p.Events.Count > 0).ToList();
             foreach (var pregnancy in raisers)
             {
                 var events = pregnancy.Events.ToList();
@@ -81,6 +84,15 @@ public sealed class HighRiskDb(DbContextOptions<HighRiskDb> options, IPublisher?
                 {
                     await publisher.Publish(domainEvent, cancellationToken);
                 }
+            }
+        }
+
+        if (policy is not null && clock is not null)
+        {
+            foreach (var entry in pregnancies.Where(e => e.State is EntityState.Added or EntityState.Modified
+                || e.Reference(p => p.Schedule).TargetEntry?.State is EntityState.Added or EntityState.Modified))
+            {
+                entry.Entity.Schedule.PlanReview(clock.Today, entry.Entity.Grade, entry.Entity.Purple, policy);
             }
         }
 

@@ -788,9 +788,21 @@ namespace HighRisk.Infrastructure.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("mail_queued");
 
+                    b.Property<string>("PolicyFingerprint")
+                        .HasColumnType("text")
+                        .HasColumnName("policy_fingerprint");
+
                     b.Property<int>("SmsQueued")
                         .HasColumnType("integer")
                         .HasColumnName("sms_queued");
+
+                    b.Property<int>("SpellsClosed")
+                        .HasColumnType("integer")
+                        .HasColumnName("spells_closed");
+
+                    b.Property<int>("SpellsOpened")
+                        .HasColumnType("integer")
+                        .HasColumnName("spells_opened");
 
                     b.Property<DateTimeOffset>("StartedAt")
                         .HasColumnType("timestamp with time zone")
@@ -799,6 +811,10 @@ namespace HighRisk.Infrastructure.Data.Migrations
                     b.Property<int>("StatesChanged")
                         .HasColumnType("integer")
                         .HasColumnName("states_changed");
+
+                    b.Property<int>("StatesReviewed")
+                        .HasColumnType("integer")
+                        .HasColumnName("states_reviewed");
 
                     b.HasKey("BusinessDate")
                         .HasName("pk_daily_overdue_runs");
@@ -864,15 +880,14 @@ namespace HighRisk.Infrastructure.Data.Migrations
                     b.ToTable("overdue_lists", (string)null);
                 });
 
-            modelBuilder.Entity("HighRisk.Features.Overdue.OverdueListEntry", b =>
+            modelBuilder.Entity("HighRisk.Features.Overdue.OverdueSpell", b =>
                 {
-                    b.Property<Guid>("ListId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("list_id");
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
 
-                    b.Property<int>("Rank")
-                        .HasColumnType("integer")
-                        .HasColumnName("rank");
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Colour")
                         .IsRequired()
@@ -880,9 +895,9 @@ namespace HighRisk.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("colour");
 
-                    b.Property<int>("DaysOverdue")
-                        .HasColumnType("integer")
-                        .HasColumnName("days_overdue");
+                    b.Property<DateOnly?>("DeliveredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("delivered_on");
 
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("date")
@@ -904,9 +919,9 @@ namespace HighRisk.Infrastructure.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("failed_attempts");
 
-                    b.Property<int>("GestationalWeeks")
-                        .HasColumnType("integer")
-                        .HasColumnName("gestational_weeks");
+                    b.Property<DateOnly>("FromDate")
+                        .HasColumnType("date")
+                        .HasColumnName("from_date");
 
                     b.Property<string>("HealthWorker")
                         .IsRequired()
@@ -918,9 +933,9 @@ namespace HighRisk.Infrastructure.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("last_contact_date");
 
-                    b.Property<int?>("PostpartumDay")
-                        .HasColumnType("integer")
-                        .HasColumnName("postpartum_day");
+                    b.Property<DateOnly>("Lmp")
+                        .HasColumnType("date")
+                        .HasColumnName("lmp");
 
                     b.Property<Guid>("PregnancyId")
                         .HasColumnType("uuid")
@@ -936,16 +951,33 @@ namespace HighRisk.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("state");
 
+                    b.Property<string>("TownshipCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("township_code");
+
+                    b.Property<DateOnly>("UntilDate")
+                        .HasColumnType("date")
+                        .HasColumnName("until_date");
+
                     b.Property<string>("VillageCode")
                         .IsRequired()
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)")
                         .HasColumnName("village_code");
 
-                    b.HasKey("ListId", "Rank")
-                        .HasName("pk_overdue_list_entries");
+                    b.HasKey("Id")
+                        .HasName("pk_overdue_spells");
 
-                    b.ToTable("overdue_list_entries", (string)null);
+                    b.HasIndex("PregnancyId")
+                        .HasDatabaseName("ix_overdue_spells_open")
+                        .HasFilter("until_date = 'infinity'");
+
+                    b.HasIndex("TownshipCode", "UntilDate")
+                        .HasDatabaseName("ix_overdue_spells_township_code_until_date");
+
+                    b.ToTable("overdue_spells", (string)null);
                 });
 
             modelBuilder.Entity("HighRisk.Features.Pregnancies.Pregnancy", b =>
@@ -1112,10 +1144,6 @@ namespace HighRisk.Infrastructure.Data.Migrations
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("ix_pregnancies_number");
-
-                    b.HasIndex("TownshipCode")
-                        .HasDatabaseName("ix_pregnancies_overdue")
-                        .HasFilter("follow_up_state IN ('Overdue', 'Lost')");
 
                     b.HasIndex("WomanId")
                         .IsUnique()
@@ -1601,6 +1629,10 @@ namespace HighRisk.Infrastructure.Data.Migrations
                                 .HasColumnType("date")
                                 .HasColumnName("referral_due_date");
 
+                            b1.Property<DateOnly?>("ReviewOn")
+                                .HasColumnType("date")
+                                .HasColumnName("follow_up_review_on");
+
                             b1.Property<string>("State")
                                 .IsRequired()
                                 .HasMaxLength(32)
@@ -1608,6 +1640,10 @@ namespace HighRisk.Infrastructure.Data.Migrations
                                 .HasColumnName("follow_up_state");
 
                             b1.HasKey("PregnancyId");
+
+                            b1.HasIndex("ReviewOn")
+                                .HasDatabaseName("ix_pregnancies_follow_up_review_on")
+                                .HasFilter("follow_up_review_on IS NOT NULL");
 
                             b1.ToTable("pregnancies");
 
