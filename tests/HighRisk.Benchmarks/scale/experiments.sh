@@ -144,9 +144,9 @@ configuration() { # label extra-env…
 # lists are deleted and the job run again, once as shipped (Server GC) and once with Workstation GC.
 job_fresh() { # label extra-env…
   local label=$1; shift
-  q -c "DELETE FROM overdue_list_entries WHERE list_id IN (SELECT id FROM overdue_lists WHERE business_date = '$TODAY')" \
+  q -c "DELETE FROM overdue_spells WHERE from_date = '$TODAY'" -c "UPDATE overdue_spells SET until_date = 'infinity' WHERE until_date = '$TODAY'" \
     -c "DELETE FROM overdue_lists WHERE business_date = '$TODAY'" -c "DELETE FROM daily_overdue_runs WHERE business_date = '$TODAY'" \
-    -c "VACUUM overdue_list_entries, overdue_lists" \
+    -c "VACUUM overdue_spells, overdue_lists" \
     -c "INSERT INTO daily_overdue_runs VALUES ('$TODAY', now(), now(), -1, 0, 0, 0, 0)" > /dev/null
   start_service "$@"   # the placeholder keeps the start-up catch-up from running the job before it is measured
   sleep 5

@@ -6,6 +6,7 @@
 --   n              open pregnancies to load (1000000)
 --   xt_per_town    pregnancies per Xiangtan (4303) township (2000): 雨湖区 430302 then holds 12 × 2000 = 24,000
 --   catalogue      the catalogue version the service grades with (cn-nhfpc-2017@2017.2), so no re-grade starts
+--   policy         the SHA-256 of seeds/policy/follow-up-policy.json, the fingerprint yesterday's run kept
 -- Tables made by run.sh beforehand from a few women booked through the API (real Data Protection payloads):
 --   bench_ciphers(k, resident_id_cipher, resident_id_masked, mobile_cipher, mobile_masked)   k = 0 … count-1
 --   bench_factors(grade, purple, factors)   the engine's factors JSON for each grade × purple
@@ -13,7 +14,8 @@
 -- Grades: 55 % green, 33 % yellow (coded y_art), 10 % orange (o_asthma), 1.5 % red (r_thromboembolism), and 3 %
 -- purple (p_infectious) beside the colour, coded at booking so that the engine re-grades them to the same colour.
 -- Next due dates: 87.5 % not yet due, 4 % past due within the colour's grace, 7 % overdue, 1.5 % lost (≥ 28 days),
--- follow-up state computed as of yesterday (as the 07:00 job left it), so today's run is a normal day-over-day run.
+-- follow-up state and review date computed as of yesterday, and yesterday's lists stored (as the 07:00 job left
+-- them), so today's run is a normal day-over-day run.
 \set ON_ERROR_STOP on
 \timing on
 SET work_mem = '512MB';
@@ -113,7 +115,7 @@ CROSS JOIN LATERAL (SELECT (ARRAY['王','李','张','刘','陈','杨','黄','赵
 INSERT INTO pregnancies (id, woman_id, lmp, edd, division_code, township_code, address, facility_code, health_worker,
                          height_cm, weight_kg, history, findings, booking_date, booked_at, status, grade, purple, factors,
                          catalogue_version, graded_at, raises, care_due_date, care_due_kind, failed_attempts,
-                         follow_up_state, last_contact_date, next_due_date, next_due_kind, postpartum_visit_done)
+                         follow_up_state, follow_up_review_on, last_contact_date, next_due_date, next_due_kind, postpartum_visit_done)
 SELECT p.pregnancy_id, p.woman_id, p.lmp, p.lmp + 280, p.division_code, p.township_code,
        (1 + p.g % 12) || '组' || (1 + p.g % 60) || '号（示例地址）', p.facility_code, '示例医生',
        h.height_cm, round((19 + p.g % 5) * h.height_cm * h.height_cm / 10000.0, 1),
@@ -124,14 +126,19 @@ SELECT p.pregnancy_id, p.woman_id, p.lmp, p.lmp + 280, p.division_code, p.townsh
        :'catalogue', (p.last_contact + time '10:00') AT TIME ZONE 'Asia/Shanghai', '[]'::jsonb,
        p.next_due, 'Antenatal',
        0,
-       -- The daily job's CASE (DailyOverdueJob.UpdateStatesAsync) as of yesterday.
+       -- The daily job's state and review date (FollowUpStateSql) as of yesterday: no contact since the due date, no
+       -- failed attempts, so lost on day 28, overdue after the grace.
        CASE WHEN (:'today'::date - 1) - p.next_due >= 28 THEN 'Lost'
-            WHEN (:'today'::date - 1) > p.next_due + CASE WHEN p.grade = 'Red' THEN 1 WHEN p.grade = 'Orange' OR p.purple THEN 3 ELSE 7 END THEN 'Overdue'
+            WHEN (:'today'::date - 1) > p.next_due + g.grace THEN 'Overdue'
             ELSE 'OnTrack' END,
+       CASE WHEN (:'today'::date - 1) - p.next_due >= 28 THEN NULL
+            WHEN (:'today'::date - 1) > p.next_due + g.grace THEN p.next_due + 28
+            ELSE p.next_due + g.grace + 1 END,
        p.last_contact, p.next_due, 'Antenatal', false
 FROM bench_p p
 JOIN bench_factors f ON f.grade = p.grade AND f.purple = p.purple
 CROSS JOIN LATERAL (SELECT 152 + p.g % 20 AS height_cm) h
+CROSS JOIN LATERAL (SELECT CASE WHEN p.grade = 'Red' THEN 1 WHEN p.grade = 'Orange' OR p.purple THEN 3 ELSE 7 END AS grace) g
 ORDER BY p.booking_date, p.g;
 
 -- The booking's grade-history row, as BookPregnancy writes it.
@@ -157,6 +164,25 @@ FROM bench_p p
 CROSS JOIN LATERAL generate_series(1, p.exams) AS j
 CROSS JOIN LATERAL (SELECT p.booking_date + ((p.last_contact - p.booking_date) * j) / p.exams AS exam_date) e
 ORDER BY e.exam_date, p.g, j;
+
+-- Yesterday's lists and run, as DailyOverdueJob left them: a spell from yesterday for each woman overdue or lost,
+-- each township's counts, and the run with the policy's fingerprint (so today's run reads review dates, not everyone).
+INSERT INTO overdue_spells (pregnancy_id, township_code, village_code, facility_code, colour, purple, lmp, delivered_on, due_date,
+                            due_kind, state, last_contact_date, failed_attempts, health_worker, from_date, until_date)
+SELECT id, township_code, division_code, facility_code, grade, purple, lmp, NULL, next_due_date, next_due_kind, follow_up_state,
+       last_contact_date, failed_attempts, health_worker, :'today'::date - 1, 'infinity'
+FROM pregnancies WHERE follow_up_state IN ('Overdue', 'Lost')
+ORDER BY township_code;
+INSERT INTO overdue_lists (id, business_date, township_code, created_at, red, orange, purple, yellow, green, lost, total)
+SELECT gen_random_uuid(), :'today'::date - 1, township_code, now() - interval '1 day',
+       count(*) FILTER (WHERE colour = 'Red'), count(*) FILTER (WHERE colour = 'Orange'), count(*) FILTER (WHERE purple AND colour NOT IN ('Red', 'Orange')),
+       count(*) FILTER (WHERE colour = 'Yellow' AND NOT purple), count(*) FILTER (WHERE colour = 'Green' AND NOT purple),
+       count(*) FILTER (WHERE state = 'Lost'), count(*)
+FROM overdue_spells GROUP BY township_code;
+INSERT INTO daily_overdue_runs (business_date, started_at, completed_at, states_changed, states_reviewed, lists, entries, spells_opened,
+                                spells_closed, sms_queued, mail_queued, policy_fingerprint)
+SELECT :'today'::date - 1, now() - interval '1 day', now() - interval '1 day', 0, 0, (SELECT count(*) FROM overdue_lists),
+       (SELECT count(*) FROM overdue_spells), (SELECT count(*) FROM overdue_spells), 0, 0, 0, :'policy';
 
 RESET session_replication_role;
 

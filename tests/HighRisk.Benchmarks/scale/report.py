@@ -60,7 +60,7 @@ for r in rounds:
           f"{f.get(f'cpu_exam_http_{r}_others_s')} / {f.get(f'cpu_exam_http_{r}_idle_s')} s | |")
 job, wall, sql = num("job_ms"), num("job_wall_ms"), num("sql_median_before_ms")
 print(f"| daily overdue job: completed_at − started_at (POST → committed row) | < 60 s | {fmt(job / 1000 if job else None, 2)} s ({fmt(wall / 1000 if wall else None, 2)} s) | {mark(wall is not None and wall < 60000)} |")
-print(f"| … states changed / lists / entries | — | {f.get('job_states_changed')} / {f.get('job_lists')} / {f.get('job_entries')} | |")
+print(f"| … states reviewed / changed; lists / entries; spells opened / closed | — | {f.get('job_states_reviewed')} / {f.get('job_states_changed')}; {f.get('job_lists')} / {f.get('job_entries')}; {f.get('job_spells_opened')} / {f.get('job_spells_closed')} | |")
 print(f"| … service RSS before the job / peak during it (VmRSS every 100 ms) / VmHWM | < 300 MB | {f.get('job_rss_before_mib')} / {f.get('job_rss_peak_mib')} / {f.get('job_rss_hwm_mib')} MiB | {mark((num('job_rss_hwm_mib') or 1e9) * 1.048576 < 300)} |")
 print(f"| hand-written statement, same overdue set (first / median of 3; after the job) | — | {f.get('sql_first_before_ms')} / {f.get('sql_median_before_ms')} ms; {f.get('sql_median_after_ms')} ms ({f.get('sql_overdue_count')} overdue or lost) | |")
 if job and sql:

@@ -258,7 +258,7 @@ log "bulk-loading $N open pregnancies (load.sql)"
 figure load_during_load "$(loadavg)"
 t0=$(date +%s%N)
 psql -h "$SOCK" -U postgres -d highrisk -X -v ON_ERROR_STOP=1 -v today="$TODAY" -v n="$N" -v xt_per_town=2000 \
-  -v catalogue="$CATALOGUE" -f "$HERE/load.sql" > "$OUT/load.log" 2>&1 || { tail -20 "$OUT/load.log"; exit 1; }
+  -v catalogue="$CATALOGUE" -v policy="$(sha256sum "$SRC/seeds/policy/follow-up-policy.json" | cut -d' ' -f1)" -f "$HERE/load.sql" > "$OUT/load.log" 2>&1 || { tail -20 "$OUT/load.log"; exit 1; }
 t1=$(date +%s%N)
 psqlq -c "VACUUM (ANALYZE)" -c "CHECKPOINT"
 t2=$(date +%s%N)
@@ -273,6 +273,7 @@ psqlq -F ' ' > "$OUT/distribution.txt" <<SQL
 SELECT 'open', count(*) FROM pregnancies WHERE status = 'Open';
 SELECT 'grade ' || grade || CASE WHEN purple THEN '+purple' ELSE '' END, count(*) FROM pregnancies GROUP BY 1 ORDER BY 1;
 SELECT 'state(yesterday) ' || follow_up_state, count(*) FROM pregnancies GROUP BY 1 ORDER BY 1;
+SELECT 'review date today', count(*) FROM pregnancies WHERE follow_up_review_on <= '$TODAY';
 SELECT 'county $COUNTY', count(*) FROM pregnancies WHERE township_code LIKE '$COUNTY%';
 SELECT 'township $TOWNSHIP', count(*) FROM pregnancies WHERE township_code = '$TOWNSHIP';
 SELECT 'median township', percentile_cont(0.5) WITHIN GROUP (ORDER BY c) FROM (SELECT count(*) c FROM pregnancies GROUP BY township_code) t;
@@ -359,7 +360,7 @@ done
 
 # --- 8. the daily overdue job beside the hand-written statement --------------------------------------------------
 cat > "$OUT/overdue-statement.sql" <<SQL
--- The overdue set of DailyOverdueJob.UpdateStatesAsync for $TODAY, as one hand-written statement (policy values
+-- The overdue set of the daily job (FollowUpStateSql) for $TODAY, as one hand-written statement over every row (policy values
 -- from seeds/policy/follow-up-policy.json: grace green/yellow 7, orange/purple 3, red 1, none for a newly red woman's
 -- 24-hour contact; lost after 28 days with no reached contact since the due date, two failed attempts 14 days apart,
 -- or a move with no receiving facility).
@@ -409,15 +410,16 @@ done
 t1=$(date +%s%N)
 cpu_stop job 0
 stop_sampler job; job_peak=$PEAK; job_hwm=$HWM
-psqlq -F ' ' -c "SELECT round(extract(epoch FROM completed_at - started_at) * 1000), states_changed, lists, entries FROM daily_overdue_runs WHERE business_date = '$TODAY'" > "$OUT/job-run.txt"
-read -r job_ms job_changed job_lists job_entries < "$OUT/job-run.txt"
+psqlq -F ' ' -c "SELECT round(extract(epoch FROM completed_at - started_at) * 1000), states_changed, lists, entries, states_reviewed, spells_opened, spells_closed FROM daily_overdue_runs WHERE business_date = '$TODAY'" > "$OUT/job-run.txt"
+read -r job_ms job_changed job_lists job_entries job_reviewed job_opened job_closed < "$OUT/job-run.txt"
 psqlq -F $'\t' -c "SELECT calls, round(mean_exec_time::numeric, 1) AS mean_ms, round(total_exec_time::numeric) AS total_ms, left(regexp_replace(query, '\s+', ' ', 'g'), 200) FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 12" > "$OUT/statements-job.tsv"
 read -r sql_first_after sql_median_after _ < <(statement_ms after)
 figure job_ms "$job_ms"; figure job_wall_ms "$(( (t1 - t0) / 1000000 ))"; figure job_states_changed "$job_changed"
-figure job_lists "$job_lists"; figure job_entries "$job_entries"; figure job_rss_peak_mib "$job_peak"; figure job_rss_hwm_mib "$job_hwm"
+figure job_lists "$job_lists"; figure job_entries "$job_entries"; figure job_states_reviewed "$job_reviewed"
+figure job_spells_opened "$job_opened"; figure job_spells_closed "$job_closed"; figure job_rss_peak_mib "$job_peak"; figure job_rss_hwm_mib "$job_hwm"
 figure sql_overdue_count "$sql_count"; figure sql_first_before_ms "$sql_first_before"; figure sql_median_before_ms "$sql_median_before"
 figure sql_median_after_ms "$sql_median_after"
-log "job: $job_ms ms (completed_at − started_at), $(( (t1 - t0) / 1000000 )) ms from POST to the committed row; $job_changed states changed, $job_lists lists, $job_entries entries; RSS peak $job_peak MiB (HWM $job_hwm)"
+log "job: $job_ms ms (completed_at − started_at), $(( (t1 - t0) / 1000000 )) ms from POST to the committed row; $job_reviewed states reviewed, $job_changed changed, $job_lists lists, $job_entries entries ($job_opened spells opened, $job_closed closed); RSS peak $job_peak MiB (HWM $job_hwm)"
 log "hand-written statement after the job: median $sql_median_after ms"
 
 # --- 9. lists ----------------------------------------------------------------------------------------------------
