@@ -55,12 +55,15 @@ public sealed class FollowUpSchedule
 
     /// <summary>
     /// Works out <see cref="ReviewOn"/> after any change to the schedule, the colour or the status (the database context
-    /// calls it for every pregnancy it saves with a change). The daily job keeps it from then on.
+    /// calls it for every pregnancy it saves with a change; the daily job keeps it from then on). A woman who is, or was
+    /// until this change, overdue or lost is reviewed the next morning, so that her line on the lists follows the change;
+    /// so is one whose review is already pending. Anyone else next when she can become overdue.
     /// </summary>
-    public void PlanReview(DateOnly today, RiskColour colour, bool purple, FollowUpPolicy policy) =>
-        ReviewOn = NextDueDate is not { } due ? null
-            : State is FollowUpState.Overdue or FollowUpState.Lost ? today
-            : due.AddDays(policy.GraceFor(colour, purple, NextDueKind) + 1);
+    public void PlanReview(DateOnly today, RiskColour colour, bool purple, bool wasListed, FollowUpPolicy policy) =>
+        ReviewOn = ReviewOn <= today ? ReviewOn
+            : wasListed || State is FollowUpState.Overdue or FollowUpState.Lost ? today
+            : NextDueDate is { } due ? due.AddDays(policy.GraceFor(colour, purple, NextDueKind) + 1)
+            : null;
 
     /// <summary>After an antenatal contact (booking, exam, reached follow-up): the earlier of the appointment and the policy interval.</summary>
     public void AfterAntenatalContact(DateOnly date, DateOnly? appointment, RiskColour colour, bool purple, GestationalAge age, FollowUpPolicy policy)

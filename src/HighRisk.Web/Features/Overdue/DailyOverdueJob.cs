@@ -11,9 +11,9 @@ namespace HighRisk.Features.Overdue;
 /// <summary>
 /// The 07:00 job, once per business date: (a) brings the overdue and lost state of the women whose review date has
 /// come up to date with one set-based UPDATE, (b) stores each township's overdue list for the day, writing only what
-/// changed since the last list (see <see cref="OverdueSpell"/>), and (c) queues the SMS digest and the email with the
-/// .xlsx to each township's staff. All in one transaction under a per-date lock: a second run for the same date finds
-/// it done and changes nothing, sends nothing.
+/// changed since the last list (see <see cref="OverdueSnapshot"/> and docs/adr/0004), and (c) queues the SMS digest and
+/// the email with the .xlsx to each township's staff. All in one transaction under one lock: a second run for the same
+/// date finds it done and changes nothing, sends nothing.
 /// </summary>
 public sealed partial class DailyOverdueJob(
     HighRiskDb db, BusinessClock clock, FollowUpPolicy policy, Alerts.SmsTemplates templates, IConfiguration configuration, IBackgroundJobClient jobs, ILogger<DailyOverdueJob> log)
@@ -26,6 +26,7 @@ public sealed partial class DailyOverdueJob(
     public async Task RunAsync(DateOnly date, CancellationToken cancellationToken)
     {
         using var timer = Telemetry.Time("daily-overdue");
+        var started = clock.Now;
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // One run at a time whatever the date: each run's changes to the lists follow the last run's.
@@ -36,15 +37,22 @@ public sealed partial class DailyOverdueJob(
             return;
         }
 
+        // The job's statements are planned once each: compiling them (JIT) would cost more than running them.
+        await db.Database.ExecuteSqlRawAsync("SET LOCAL jit = off", cancellationToken);
         var before = await db.DailyOverdueRuns.Where(r => r.BusinessDate < date).OrderByDescending(r => r.BusinessDate)
             .Select(r => new { r.PolicyFingerprint }).FirstOrDefaultAsync(cancellationToken);
-        var run = new DailyOverdueRun { BusinessDate = date, StartedAt = clock.Now, PolicyFingerprint = policy.Fingerprint };
         var full = before?.PolicyFingerprint != policy.Fingerprint;
-        (run.StatesChanged, run.StatesReviewed) = await UpdateStatesAsync(date, full, cancellationToken);
-        var later = await db.DailyOverdueRuns.AnyAsync(r => r.BusinessDate > date, cancellationToken);
-        (run.Entries, run.SpellsOpened, run.SpellsClosed) = later
-            ? await SnapshotBetweenAsync(date, cancellationToken)
-            : await SnapshotAsync(date, cancellationToken);
+        var missedDate = await db.DailyOverdueRuns.AnyAsync(r => r.BusinessDate > date, cancellationToken);
+        var snapshot = new OverdueSnapshot(db, policy);
+        var counts = missedDate ? await snapshot.MakeGoodAsync(date, full, cancellationToken)
+            : full ? await snapshot.ReviewEveryoneAsync(date, cancellationToken)
+            : await snapshot.ReviewDueAsync(date, cancellationToken);
+        var run = new DailyOverdueRun
+        {
+            BusinessDate = date, StartedAt = started, PolicyFingerprint = policy.Fingerprint,
+            StatesReviewed = counts.Reviewed, StatesChanged = counts.Changed, SpellsOpened = counts.Opened, SpellsClosed = counts.Closed,
+            Entries = await snapshot.WriteListsAsync(date, missedDate, clock.Now, cancellationToken),
+        };
         var lists = await db.OverdueLists.AsNoTracking().Where(l => l.BusinessDate == date).ToListAsync(cancellationToken);
         run.Lists = lists.Count;
         (run.SmsQueued, run.MailQueued) = await QueueDigestsAsync(date, lists, cancellationToken);
@@ -62,117 +70,6 @@ public sealed partial class DailyOverdueJob(
         jobs.Enqueue<MailDeliveryJob>(job => job.RunAsync(CancellationToken.None));
         LogDone(log, date, full ? "full" : "review dates", run.StatesReviewed, run.StatesChanged, run.Lists, run.Entries, run.SpellsOpened, run.SpellsClosed, run.SmsQueued, run.MailQueued);
     }
-
-    /// <summary>
-    /// (a) The women whose review date has come (a handful in a thousand on a normal day) get their state and their next
-    /// review date. A full run reads every pregnancy instead: the first run, and the first under a changed policy.
-    /// </summary>
-    private async Task<(int Changed, int Reviewed)> UpdateStatesAsync(DateOnly date, bool full, CancellationToken ct)
-    {
-        var rules = new FollowUpStateSql(policy);
-        const string scope = FollowUpStateSql.InScope;
-        var state = $"CASE WHEN {scope} THEN {rules.State} ELSE follow_up_state END";
-        var review = $"CASE WHEN {scope} THEN {rules.ReviewOn} END";
-        var which = full ? $"{scope} OR follow_up_review_on IS NOT NULL" : "follow_up_review_on <= @date";
-        var sql = $"""
-            WITH due AS (
-                SELECT id, follow_up_state AS was FROM pregnancies WHERE {which}
-            ), changed AS (
-                UPDATE pregnancies p SET follow_up_state = {state}, follow_up_review_on = {review}
-                FROM due WHERE p.id = due.id AND (p.follow_up_state <> {state} OR p.follow_up_review_on IS DISTINCT FROM {review})
-                RETURNING p.follow_up_state <> due.was AS moved
-            )
-            SELECT count(*) FILTER (WHERE moved)::int AS changed, count(*)::int AS reviewed FROM changed
-            """;
-        // Not composed (a data-modifying WITH must stay at the top level): the one row is read as a list.
-        var counts = (await db.Database.SqlQueryRaw<StateCounts>(sql, new Npgsql.NpgsqlParameter<DateOnly>("date", date)).ToListAsync(ct)).Single();
-        return (counts.Changed, counts.Reviewed);
-    }
-
-    private sealed record StateCounts(int Changed, int Reviewed);
-
-    private sealed record SpellCounts(int Entries, int Opened, int Closed);
-
-    /// <summary>
-    /// The day's overdue set as the lists show it, read from the covering index of the overdue (its columns are the
-    /// spell's), and the counts of each township's list. The counts follow the list's order, so they add up to the
-    /// total: purple counts the purple women who are not red or orange.
-    /// </summary>
-    private const string DaySet = """
-        overdue AS MATERIALIZED (
-            SELECT id AS pregnancy_id, township_code, division_code AS village_code, facility_code, grade AS colour, purple, lmp,
-                CASE WHEN outcome = 'Delivery' THEN outcome_date END AS delivered_on, next_due_date AS due_date, next_due_kind AS due_kind,
-                follow_up_state AS state, last_contact_date, failed_attempts, health_worker
-            FROM pregnancies
-            WHERE follow_up_state IN ('Overdue', 'Lost') AND (status = 'Open' OR outcome = 'Delivery')
-        ), lists AS (
-            INSERT INTO overdue_lists (id, business_date, township_code, created_at, red, orange, purple, yellow, green, lost, total)
-            SELECT gen_random_uuid(), @date, township_code, @now,
-                count(*) FILTER (WHERE colour = 'Red'), count(*) FILTER (WHERE colour = 'Orange'),
-                count(*) FILTER (WHERE purple AND colour NOT IN ('Red', 'Orange')),
-                count(*) FILTER (WHERE colour = 'Yellow' AND NOT purple), count(*) FILTER (WHERE colour = 'Green' AND NOT purple),
-                count(*) FILTER (WHERE state = 'Lost'), count(*)
-            FROM overdue GROUP BY township_code
-            ON CONFLICT (business_date, township_code) DO NOTHING
-            RETURNING 1
-        )
-        """;
-
-    private const string Shown = "pregnancy_id, township_code, village_code, facility_code, colour, purple, lmp, delivered_on, due_date, due_kind, state, last_contact_date, failed_attempts, health_worker";
-
-    /// <summary>
-    /// (b) A run after the last one: the open spells are yesterday's lists. A spell whose woman left the set, or whose
-    /// shown columns changed, is closed on this date; the women not shown as they are now get a new spell from it.
-    /// </summary>
-    private Task<(int, int, int)> SnapshotAsync(DateOnly date, CancellationToken ct) => SpellsAsync(date, $"""
-        WITH {DaySet}, shown AS MATERIALIZED (
-            SELECT id, {Shown} FROM overdue_spells WHERE until_date = 'infinity'
-        ), gone AS (
-            SELECT o.id FROM shown o LEFT JOIN overdue d ON d.pregnancy_id = o.pregnancy_id
-            WHERE d.pregnancy_id IS NULL OR ({Prefixed("d")}) IS DISTINCT FROM ({Prefixed("o")})
-        ), closed AS (
-            UPDATE overdue_spells SET until_date = @date WHERE id = ANY (ARRAY(SELECT id FROM gone)) RETURNING 1
-        ), opened AS (
-            INSERT INTO overdue_spells ({Shown}, from_date, until_date)
-            SELECT {Prefixed("d")}, @date, 'infinity' FROM overdue d
-            WHERE NOT EXISTS (SELECT FROM shown o WHERE o.pregnancy_id = d.pregnancy_id AND ({Prefixed("d")}) IS NOT DISTINCT FROM ({Prefixed("o")}))
-            RETURNING 1
-        )
-        SELECT (SELECT count(*) FROM overdue)::int AS entries, (SELECT count(*) FROM opened)::int AS opened, (SELECT count(*) FROM closed)::int AS closed
-        """, ct);
-
-    /// <summary>
-    /// (b) A missed date made good after a later one was done: the spells that run across it are split around it, and
-    /// the day's set becomes spells of this date alone. The lists of the other dates stay as they were.
-    /// </summary>
-    private async Task<(int, int, int)> SnapshotBetweenAsync(DateOnly date, CancellationToken ct)
-    {
-        var split = await db.Database.ExecuteSqlRawAsync($"""
-            WITH after AS (
-                INSERT INTO overdue_spells ({Shown}, from_date, until_date)
-                SELECT {Shown}, @date + 1, until_date FROM overdue_spells WHERE from_date < @date AND until_date > @date + 1
-            )
-            UPDATE overdue_spells SET until_date = @date WHERE from_date < @date AND until_date > @date
-            """, [new Npgsql.NpgsqlParameter<DateOnly>("date", date)], ct);
-        var (entries, opened, _) = await SpellsAsync(date, $"""
-            WITH {DaySet}, opened AS (
-                INSERT INTO overdue_spells ({Shown}, from_date, until_date)
-                SELECT {Shown}, @date, @date + 1 FROM overdue
-                RETURNING 1
-            )
-            SELECT (SELECT count(*) FROM overdue)::int AS entries, (SELECT count(*) FROM opened)::int AS opened, 0 AS closed
-            """, ct);
-        return (entries, opened, split);
-    }
-
-    private async Task<(int, int, int)> SpellsAsync(DateOnly date, string sql, CancellationToken ct)
-    {
-        var counts = (await db.Database.SqlQueryRaw<SpellCounts>(sql,
-            new Npgsql.NpgsqlParameter<DateOnly>("date", date), new Npgsql.NpgsqlParameter<DateTimeOffset>("now", clock.Now)).ToListAsync(ct)).Single();
-        return (counts.Entries, counts.Opened, counts.Closed);
-    }
-
-    private static string Prefixed(string alias) => string.Join(", ", Shown.Split(", ").Select(c => $"{alias}.{c}"));
 
     /// <summary>(c) The SMS digest to each staff mobile and the email with the .xlsx to each staff address, queued in the outbox.</summary>
     private async Task<(int Sms, int Mail)> QueueDigestsAsync(DateOnly date, List<OverdueList> lists, CancellationToken ct)

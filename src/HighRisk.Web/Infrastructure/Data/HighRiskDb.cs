@@ -89,10 +89,14 @@ public sealed class HighRiskDb(
 
         if (policy is not null && clock is not null)
         {
-            foreach (var entry in pregnancies.Where(e => e.State is EntityState.Added or EntityState.Modified
-                || e.Reference(p => p.Schedule).TargetEntry?.State is EntityState.Added or EntityState.Modified))
+            foreach (var entry in pregnancies)
             {
-                entry.Entity.Schedule.PlanReview(clock.Today, entry.Entity.Grade, entry.Entity.Purple, policy);
+                var schedule = entry.Reference(p => p.Schedule).TargetEntry;
+                if (entry.State is EntityState.Added or EntityState.Modified || schedule?.State is EntityState.Modified)
+                {
+                    var was = entry.State == EntityState.Added ? null : schedule?.Property(s => s.State).OriginalValue;
+                    entry.Entity.Schedule.PlanReview(clock.Today, entry.Entity.Grade, entry.Entity.Purple, was is FollowUpState.Overdue or FollowUpState.Lost, policy);
+                }
             }
         }
 

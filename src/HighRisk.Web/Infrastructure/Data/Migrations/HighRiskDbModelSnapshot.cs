@@ -974,6 +974,8 @@ namespace HighRisk.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_overdue_spells_open")
                         .HasFilter("until_date = 'infinity'");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PregnancyId"), new[] { "TownshipCode", "Colour", "Purple", "State" });
+
                     b.HasIndex("TownshipCode", "UntilDate")
                         .HasDatabaseName("ix_overdue_spells_township_code_until_date");
 

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace HighRisk.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(HighRiskDb))]
-    [Migration("20261204150446_OverdueSpells")]
+    [Migration("20261204154424_OverdueSpells")]
     partial class OverdueSpells
     {
         /// <inheritdoc />
@@ -976,6 +976,8 @@ namespace HighRisk.Infrastructure.Data.Migrations
                     b.HasIndex("PregnancyId")
                         .HasDatabaseName("ix_overdue_spells_open")
                         .HasFilter("until_date = 'infinity'");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PregnancyId"), new[] { "TownshipCode", "Colour", "Purple", "State" });
 
                     b.HasIndex("TownshipCode", "UntilDate")
                         .HasDatabaseName("ix_overdue_spells_township_code_until_date");

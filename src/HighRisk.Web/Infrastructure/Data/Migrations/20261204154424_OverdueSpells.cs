@@ -92,7 +92,8 @@ namespace HighRisk.Infrastructure.Data.Migrations
                 name: "ix_overdue_spells_open",
                 table: "overdue_spells",
                 column: "pregnancy_id",
-                filter: "until_date = 'infinity'");
+                filter: "until_date = 'infinity'")
+                .Annotation("Npgsql:IndexInclude", new[] { "township_code", "colour", "purple", "state" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_overdue_spells_township_code_until_date",
