@@ -76,11 +76,9 @@ internal sealed class PregnancyConfiguration : IEntityTypeConfiguration<Pregnanc
         builder.HasIndex(p => new { p.TownshipCode, p.Status });
         builder.HasIndex(p => p.CatalogueVersion).HasFilter("status = 'Open'");
 
-        // The overdue and lost, by township (ix_pregnancies_overdue): the daily snapshot and the overdue filter read only
-        // these rows. Partial, so that the follow-up state of the 90 % on track is not indexed at all, and covering, so
-        // that the daily job reads the day's overdue set from the index alone instead of a table page per woman. It is
-        // made in SQL by the migration OverdueSpells, because EF cannot name the schedule's columns in an index of the
-        // pregnancy: keep it out of this model.
+        // The overdue and lost, by township: the overdue filter and a full run of the daily job read only these rows.
+        // Partial, so that the follow-up state of the 90 % on track is not indexed at all.
+        builder.HasIndex(p => p.TownshipCode).HasFilter("follow_up_state IN ('Overdue', 'Lost')").HasDatabaseName("ix_pregnancies_overdue");
 
         // Room on each page for the new row version: an exam rewrites the row, and without a changed indexed column
         // PostgreSQL can then update it in place (HOT) instead of adding an entry to every index.

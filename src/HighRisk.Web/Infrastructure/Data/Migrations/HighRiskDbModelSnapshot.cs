@@ -1147,6 +1147,10 @@ namespace HighRisk.Infrastructure.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_pregnancies_number");
 
+                    b.HasIndex("TownshipCode")
+                        .HasDatabaseName("ix_pregnancies_overdue")
+                        .HasFilter("follow_up_state IN ('Overdue', 'Lost')");
+
                     b.HasIndex("WomanId")
                         .IsUnique()
                         .HasDatabaseName("ux_pregnancies_one_open_per_woman")

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace HighRisk.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(HighRiskDb))]
-    [Migration("20261204154424_OverdueSpells")]
+    [Migration("20261204160134_OverdueSpells")]
     partial class OverdueSpells
     {
         /// <inheritdoc />
@@ -1149,6 +1149,10 @@ namespace HighRisk.Infrastructure.Data.Migrations
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("ix_pregnancies_number");
+
+                    b.HasIndex("TownshipCode")
+                        .HasDatabaseName("ix_pregnancies_overdue")
+                        .HasFilter("follow_up_state IN ('Overdue', 'Lost')");
 
                     b.HasIndex("WomanId")
                         .IsUnique()

@@ -12,15 +12,6 @@ namespace HighRisk.Infrastructure.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            // Covering, for the daily job's read of the day's overdue set (kept out of the EF model: see PregnancyConfiguration).
-            migrationBuilder.Sql("""
-                DROP INDEX ix_pregnancies_overdue;
-                CREATE INDEX ix_pregnancies_overdue ON pregnancies (township_code)
-                    INCLUDE (id, status, outcome, outcome_date, division_code, facility_code, grade, purple, lmp, health_worker,
-                        next_due_date, next_due_kind, follow_up_state, last_contact_date, failed_attempts)
-                    WHERE follow_up_state IN ('Overdue', 'Lost');
-                """);
-
             migrationBuilder.AddColumn<DateOnly>(
                 name: "follow_up_review_on",
                 table: "pregnancies",
@@ -118,8 +109,6 @@ namespace HighRisk.Infrastructure.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("DROP INDEX ix_pregnancies_overdue;");
-
             migrationBuilder.DropTable(
                 name: "overdue_spells");
 
@@ -172,12 +161,6 @@ namespace HighRisk.Infrastructure.Data.Migrations
                 {
                     table.PrimaryKey("pk_overdue_list_entries", x => new { x.list_id, x.rank });
                 });
-
-            migrationBuilder.CreateIndex(
-                name: "ix_pregnancies_overdue",
-                table: "pregnancies",
-                column: "township_code",
-                filter: "follow_up_state IN ('Overdue', 'Lost')");
         }
     }
 }
