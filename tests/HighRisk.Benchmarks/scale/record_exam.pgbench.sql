@@ -21,8 +21,8 @@ VALUES (gen_random_uuid(), :pid, current_date, '430304-MCH', '压测医生',
         '{}', '[]', NULL, current_date + 14, now(), 'Green', false);
 UPDATE pregnancies SET graded_at = now(), factors = factors, last_contact_date = current_date, care_due_date = current_date + 14,
        care_due_kind = 'Antenatal', next_due_date = current_date + 14, next_due_kind = 'Antenatal',
-       follow_up_state = 'OnTrack', follow_up_review_on = CASE WHEN follow_up_review_on <= current_date THEN follow_up_review_on
-           WHEN follow_up_state IN ('Overdue', 'Lost') THEN current_date ELSE current_date + 22 END
+       follow_up_state = 'OnTrack', follow_up_review_on = CASE WHEN follow_up_review_on <= (now() AT TIME ZONE 'Asia/Shanghai')::date THEN follow_up_review_on
+           WHEN follow_up_state IN ('Overdue', 'Lost') THEN (now() AT TIME ZONE 'Asia/Shanghai')::date ELSE current_date + 22 END
 WHERE id = :pid;
 \if :r <= :gc_permille
 INSERT INTO grade_changes (id, pregnancy_id, from_colour, to_colour, from_purple, to_purple, factors, exam_id, cause,

@@ -43,8 +43,8 @@ VALUES (gen_random_uuid(), current_date, '压测医生', '430304-MCH', '{}', 'Gr
         '{"platelets": 210, "hemoglobin": 121, "systolicBp": 118, "diastolicBp": 76, "fundalHeight": 24, "fetalHeartRate": 142}',
         current_date + 14, NULL, :pid, false, now(), '[]');
 UPDATE pregnancies SET graded_at = now(), care_due_date = current_date + 14, last_contact_date = current_date, next_due_date = current_date + 14,
-       follow_up_state = 'OnTrack', follow_up_review_on = CASE WHEN follow_up_review_on <= current_date THEN follow_up_review_on
-           WHEN follow_up_state IN ('Overdue', 'Lost') THEN current_date ELSE current_date + 22 END
+       follow_up_state = 'OnTrack', follow_up_review_on = CASE WHEN follow_up_review_on <= (now() AT TIME ZONE 'Asia/Shanghai')::date THEN follow_up_review_on
+           WHEN follow_up_state IN ('Overdue', 'Lost') THEN (now() AT TIME ZONE 'Asia/Shanghai')::date ELSE current_date + 22 END
 WHERE id = :pid;
 \if :r <= :gc_permille
 INSERT INTO grade_changes (id, catalogue_version, cause, changed_at, changed_by, exam_id, factors, from_colour, from_purple, pregnancy_id,

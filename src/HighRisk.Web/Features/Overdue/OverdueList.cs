@@ -93,7 +93,7 @@ public sealed class DailyOverdueRun
     /// <summary>Women whose overdue or lost state the run changed.</summary>
     public int StatesChanged { get; set; }
 
-    /// <summary>Women whose state the run worked out: those whose review date had come (everyone on a full run).</summary>
+    /// <summary>Pregnancy rows the run rewrote: the women whose review date had come (on a full run, every woman whose state or review date differed).</summary>
     public int StatesReviewed { get; set; }
 
     /// <summary>Spells the run opened and closed: the day's changes to the lists.</summary>

@@ -36,11 +36,11 @@ public sealed class OverdueSnapshot(HighRiskDb db, FollowUpPolicy policy)
     /// on it as she was not. Every change to a listed woman asks for a review (FollowUpSchedule.PlanReview), so no other
     /// spell can be out of date.
     /// </summary>
-    public async Task<Counts> ReviewDueAsync(DateOnly date, CancellationToken ct)
-    {
-        var changed = await CountChangingAsync(date, ct);
-        var counts = await CountsAsync($"""
-            WITH reviewed AS (
+    public Task<Counts> ReviewDueAsync(DateOnly date, CancellationToken ct) =>
+        CountsAsync($"""
+            WITH was AS MATERIALIZED (
+                SELECT id AS pregnancy_id, follow_up_state AS state FROM pregnancies WHERE follow_up_review_on <= @date
+            ), reviewed AS (
                 UPDATE pregnancies SET follow_up_state = {NewState}, follow_up_review_on = {NewReviewOn}
                 WHERE follow_up_review_on <= @date
                 RETURNING {AsShown}
@@ -57,11 +57,10 @@ public sealed class OverdueSnapshot(HighRiskDb db, FollowUpPolicy policy)
                 WHERE r.listed AND NOT EXISTS (SELECT FROM shown s WHERE s.pregnancy_id = r.pregnancy_id AND ({Prefixed("r")}) IS NOT DISTINCT FROM ({Prefixed("s")}))
                 RETURNING 1
             )
-            SELECT (SELECT count(*) FROM reviewed)::int AS reviewed, 0 AS changed, (SELECT count(*) FROM opened)::int AS opened,
-                (SELECT count(*) FROM closed)::int AS closed
+            SELECT (SELECT count(*) FROM reviewed)::int AS reviewed,
+                (SELECT count(*) FROM reviewed r JOIN was w USING (pregnancy_id) WHERE r.state <> w.state)::int AS changed,
+                (SELECT count(*) FROM opened)::int AS opened, (SELECT count(*) FROM closed)::int AS closed
             """, date, ct);
-        return counts with { Changed = changed };
-    }
 
     /// <summary>
     /// The first run, or the first under a changed policy: every woman's state and review date worked out again, and the
@@ -133,19 +132,19 @@ public sealed class OverdueSnapshot(HighRiskDb db, FollowUpPolicy policy)
         return totals.Sum();
     }
 
-    /// <summary>The women whose review date has come and whose state will change: read first, for the run's figures.</summary>
-    private async Task<int> CountChangingAsync(DateOnly date, CancellationToken ct)
-    {
-        var sql = $"SELECT count(*)::int AS \"Value\" FROM pregnancies WHERE follow_up_review_on <= @date AND follow_up_state <> {NewState}";
-        return (await db.Database.SqlQueryRaw<int>(sql, new NpgsqlParameter<DateOnly>("date", date)).ToListAsync(ct)).Single();
-    }
-
     private async Task<(int Reviewed, int Changed)> UpdateDueAsync(DateOnly date, CancellationToken ct)
     {
-        var changed = await CountChangingAsync(date, ct);
-        var sql = $"UPDATE pregnancies SET follow_up_state = {NewState}, follow_up_review_on = {NewReviewOn} WHERE follow_up_review_on <= @date";
-        var reviewed = await db.Database.ExecuteSqlRawAsync(sql, [new NpgsqlParameter<DateOnly>("date", date)], ct);
-        return (reviewed, changed);
+        var counts = await CountsAsync($"""
+            WITH was AS MATERIALIZED (
+                SELECT id, follow_up_state AS state FROM pregnancies WHERE follow_up_review_on <= @date
+            ), reviewed AS (
+                UPDATE pregnancies SET follow_up_state = {NewState}, follow_up_review_on = {NewReviewOn} WHERE follow_up_review_on <= @date
+                RETURNING id, follow_up_state AS state
+            )
+            SELECT count(*)::int AS reviewed, count(*) FILTER (WHERE r.state <> w.state)::int AS changed, 0 AS opened, 0 AS closed
+            FROM reviewed r JOIN was w USING (id)
+            """, date, ct);
+        return (counts.Reviewed, counts.Changed);
     }
 
     /// <summary>Every row read; only those whose state or review date differs are written.</summary>

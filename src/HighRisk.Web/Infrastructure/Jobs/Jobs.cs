@@ -27,6 +27,7 @@ public static class Jobs
                 {
                     SchemaName = "hangfire",
                     QueuePollInterval = TimeSpan.FromSeconds(1),
+                    EnableLongPolling = true, // a job enqueued (an alert's SMS, a job run by hand) is fetched at once, by LISTEN/NOTIFY
                     PrepareSchemaIfNecessary = true,
                     InvisibilityTimeout = TimeSpan.FromMinutes(30),
                 }));
