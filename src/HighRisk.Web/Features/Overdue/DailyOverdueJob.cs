@@ -37,8 +37,10 @@ public sealed partial class DailyOverdueJob(
             return;
         }
 
-        // The job's statements are planned once each: compiling them (JIT) would cost more than running them.
-        await db.Database.ExecuteSqlRawAsync("SET LOCAL jit = off", cancellationToken);
+        // The job's statements are planned once each: compiling them (JIT) would cost more than running them. Its commit
+        // need not wait for the disk: a run lost in a crash right after it is simply not done, and the catch-up at
+        // start-up makes it again (nothing was sent: the digests are queued in this same transaction).
+        await db.Database.ExecuteSqlRawAsync("SET LOCAL jit = off; SET LOCAL synchronous_commit = off", cancellationToken);
         var before = await db.DailyOverdueRuns.Where(r => r.BusinessDate < date).OrderByDescending(r => r.BusinessDate)
             .Select(r => new { r.PolicyFingerprint }).FirstOrDefaultAsync(cancellationToken);
         var full = before?.PolicyFingerprint != policy.Fingerprint;
