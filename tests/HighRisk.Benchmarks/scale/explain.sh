@@ -22,6 +22,7 @@ INNER JOIN women AS w ON p0.woman_id = w.id
 ORDER BY p0.number DESC
 SQL
 }
+# The overdue list's read, written after EF Core's query for OverdueRows (the spells of the day's lists, with names).
 overdue_sql() { # prefix
   cat <<SQL
 SELECT o.id, o.colour, o.delivered_on, o.due_date, o.due_kind, o.facility_code, o.failed_attempts, o.from_date, o.health_worker, o.last_contact_date, o.lmp, o.pregnancy_id, o.purple, o.state, o.township_code, o.until_date, o.village_code, w.full_name_masked, w.mobile_cipher, w.mobile_masked

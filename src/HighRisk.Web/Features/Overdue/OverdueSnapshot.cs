@@ -38,25 +38,10 @@ public sealed class OverdueSnapshot(HighRiskDb db, FollowUpPolicy policy)
     /// </summary>
     public Task<Counts> ReviewDueAsync(DateOnly date, CancellationToken ct) =>
         CountsAsync($"""
-            WITH was AS MATERIALIZED (
-                SELECT id AS pregnancy_id, follow_up_state AS state FROM pregnancies WHERE follow_up_review_on <= @date
-            ), reviewed AS (
-                UPDATE pregnancies SET follow_up_state = {NewState}, follow_up_review_on = {NewReviewOn}
-                WHERE follow_up_review_on <= @date
-                RETURNING {AsShown}
-            ), shown AS MATERIALIZED (
+            WITH {DueReviewed}, shown AS MATERIALIZED (
                 SELECT id, {Shown} FROM overdue_spells
                 WHERE until_date = 'infinity' AND pregnancy_id IN (SELECT pregnancy_id FROM reviewed)
-            ), closed AS (
-                UPDATE overdue_spells SET until_date = @date WHERE id IN (
-                    SELECT s.id FROM shown s JOIN reviewed r USING (pregnancy_id) WHERE NOT r.listed OR ({Prefixed("r")}) IS DISTINCT FROM ({Prefixed("s")}))
-                RETURNING 1
-            ), opened AS (
-                INSERT INTO overdue_spells ({Shown}, from_date, until_date)
-                SELECT {Prefixed("r")}, @date, 'infinity' FROM reviewed r
-                WHERE r.listed AND NOT EXISTS (SELECT FROM shown s WHERE s.pregnancy_id = r.pregnancy_id AND ({Prefixed("r")}) IS NOT DISTINCT FROM ({Prefixed("s")}))
-                RETURNING 1
-            )
+            ), {SpellChanges("reviewed")}
             SELECT (SELECT count(*) FROM reviewed)::int AS reviewed,
                 (SELECT count(*) FROM reviewed r JOIN was w USING (pregnancy_id) WHERE r.state <> w.state)::int AS changed,
                 (SELECT count(*) FROM opened)::int AS opened, (SELECT count(*) FROM closed)::int AS closed
@@ -74,16 +59,7 @@ public sealed class OverdueSnapshot(HighRiskDb db, FollowUpPolicy policy)
                 SELECT {AsShown} FROM pregnancies WHERE follow_up_state IN ('Overdue', 'Lost') AND (status = 'Open' OR outcome = 'Delivery')
             ), shown AS MATERIALIZED (
                 SELECT id, {Shown} FROM overdue_spells WHERE until_date = 'infinity'
-            ), closed AS (
-                UPDATE overdue_spells SET until_date = @date WHERE id IN (
-                    SELECT s.id FROM shown s LEFT JOIN overdue o USING (pregnancy_id) WHERE o.pregnancy_id IS NULL OR ({Prefixed("o")}) IS DISTINCT FROM ({Prefixed("s")}))
-                RETURNING 1
-            ), opened AS (
-                INSERT INTO overdue_spells ({Shown}, from_date, until_date)
-                SELECT {Prefixed("o")}, @date, 'infinity' FROM overdue o
-                WHERE NOT EXISTS (SELECT FROM shown s WHERE s.pregnancy_id = o.pregnancy_id AND ({Prefixed("o")}) IS NOT DISTINCT FROM ({Prefixed("s")}))
-                RETURNING 1
-            )
+            ), {SpellChanges("overdue")}
             SELECT 0 AS reviewed, 0 AS changed, (SELECT count(*) FROM opened)::int AS opened, (SELECT count(*) FROM closed)::int AS closed
             """, date, ct);
         return spells with { Reviewed = reviewed, Changed = changed };
@@ -135,17 +111,45 @@ public sealed class OverdueSnapshot(HighRiskDb db, FollowUpPolicy policy)
     private async Task<(int Reviewed, int Changed)> UpdateDueAsync(DateOnly date, CancellationToken ct)
     {
         var counts = await CountsAsync($"""
-            WITH was AS MATERIALIZED (
-                SELECT id, follow_up_state AS state FROM pregnancies WHERE follow_up_review_on <= @date
-            ), reviewed AS (
-                UPDATE pregnancies SET follow_up_state = {NewState}, follow_up_review_on = {NewReviewOn} WHERE follow_up_review_on <= @date
-                RETURNING id, follow_up_state AS state
-            )
+            WITH {DueReviewed}
             SELECT count(*)::int AS reviewed, count(*) FILTER (WHERE r.state <> w.state)::int AS changed, 0 AS opened, 0 AS closed
-            FROM reviewed r JOIN was w USING (id)
+            FROM reviewed r JOIN was w USING (pregnancy_id)
             """, date, ct);
         return (counts.Reviewed, counts.Changed);
     }
+
+    /// <summary>
+    /// The women whose review date has come, rewritten with their state and next review date (<c>reviewed</c>, as spells
+    /// show them), and their states before (<c>was</c>: the same snapshot, read before the update).
+    /// </summary>
+    private string DueReviewed => $"""
+        was AS MATERIALIZED (
+            SELECT id AS pregnancy_id, follow_up_state AS state FROM pregnancies WHERE follow_up_review_on <= @date
+        ), reviewed AS (
+            UPDATE pregnancies SET follow_up_state = {NewState}, follow_up_review_on = {NewReviewOn}
+            WHERE follow_up_review_on <= @date
+            RETURNING {AsShown}
+        )
+        """;
+
+    /// <summary>
+    /// The spells to change, given the women as they are now (<paramref name="source"/>, with <c>listed</c>) and their open
+    /// spells (<c>shown</c>): a spell whose woman is gone from the source, no longer listed or shown otherwise is closed on
+    /// the date; a listed woman not shown as she is gets a spell from it.
+    /// </summary>
+    private static string SpellChanges(string source) => $"""
+        closed AS (
+            UPDATE overdue_spells SET until_date = @date WHERE id IN (
+                SELECT s.id FROM shown s LEFT JOIN {source} r USING (pregnancy_id)
+                WHERE r.pregnancy_id IS NULL OR NOT r.listed OR ({Prefixed("r")}) IS DISTINCT FROM ({Prefixed("s")}))
+            RETURNING 1
+        ), opened AS (
+            INSERT INTO overdue_spells ({Shown}, from_date, until_date)
+            SELECT {Prefixed("r")}, @date, 'infinity' FROM {source} r
+            WHERE r.listed AND NOT EXISTS (SELECT FROM shown s WHERE s.pregnancy_id = r.pregnancy_id AND ({Prefixed("r")}) IS NOT DISTINCT FROM ({Prefixed("s")}))
+            RETURNING 1
+        )
+        """;
 
     /// <summary>Every row read; only those whose state or review date differs are written.</summary>
     private async Task<(int Reviewed, int Changed)> UpdateEveryoneAsync(DateOnly date, CancellationToken ct)
