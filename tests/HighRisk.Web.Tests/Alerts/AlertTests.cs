@@ -6,37 +6,33 @@ namespace HighRisk.Web.Tests.Alerts;
 
 /// <summary>Red alerts through HTTP: who is told, once; staying red is quiet; acknowledgement; escalation; expiry.</summary>
 [NonParallelizable]
-public class AlertTests
+public class AlertTests : ServiceFixture
 {
     private static int _mobile = 50_000_000;
 
     private static string NewMobile() => $"139{Interlocked.Increment(ref _mobile) % 100000000:00000000}";
 
-    private static async Task<(string Staff, string County, string City)> ContactsAsync(string township)
+    private async Task<(string Staff, string County, string City)> ContactsAsync(string township)
     {
         var mobiles = (Staff: NewMobile(), County: NewMobile(), City: NewMobile());
         foreach (var (division, role, mobile) in new[] { (township, "subdistrictStaff", mobiles.Staff), (township[..6], "countyOnDuty", mobiles.County), (township[..4], "cityMch", mobiles.City) })
         {
-            var (status, body, _) = await Api.PostAsync("/api/admin/contacts", new { divisionCode = division, role, name = $"联系人{mobile}", mobile }, client: TestHost.Admin);
-            Assert.That(status, Is.EqualTo(HttpStatusCode.Created), body?.ToJsonString());
+            await Api.PostAsync("/api/admin/contacts", new { divisionCode = division, role, name = $"联系人{mobile}", mobile }, HttpStatusCode.Created, Admin);
         }
 
         return mobiles;
     }
 
-    private static async Task<Guid> RedWomanAsync(string village)
+    private async Task<Guid> RedWomanAsync(string village)
     {
         var id = await Api.BookAsync(Bookings.AWoman(28).With("divisionCode", village));
-        var (_, exam, _) = await Api.PostAsync($"/api/pregnancies/{id}/exams", Bookings.AnExam(measurements: new JsonObject { ["pulmonaryArteryPressure"] = 55 }));
-        Assert.That(exam!["grade"]!.GetValue<string>(), Is.EqualTo("red"));
+        var exam = await Api.ExamAsync(id, Bookings.AnExam(measurements: new JsonObject { ["pulmonaryArteryPressure"] = 55 }));
+        Assert.That(exam["grade"]!.GetValue<string>(), Is.EqualTo("red"));
         return id;
     }
 
-    private static async Task<JsonArray> AlertsAsync(Guid pregnancyId) =>
-        (await Api.GetAsync($"/api/alerts?pregnancyId={pregnancyId}", TestHost.Admin)).Body!["items"]!.AsArray();
-
-    private static async Task RunAsync(string job) =>
-        Assert.That((await Api.PostAsync($"/api/admin/jobs/{job}", new JsonObject(), client: TestHost.Admin)).Status, Is.EqualTo(HttpStatusCode.Accepted));
+    private async Task<JsonArray> AlertsAsync(Guid pregnancyId) =>
+        (await Api.GetAsync($"/api/alerts?pregnancyId={pregnancyId}", Admin)).Body!["items"]!.AsArray();
 
     private static string Masked(string mobile) => $"{mobile[..3]}****{mobile[^4..]}";
 
@@ -58,15 +54,15 @@ public class AlertTests
             Assert.That(text.Length, Is.LessThanOrEqualTo(70), text);
         });
 
-        await RunAsync("sms-delivery");
-        Assert.That(await TestHost.EventuallyAsync("SELECT bool_and(status = 'Sent') AND count(*) >= 3 FROM sms_messages WHERE alert_id = $1", alerts[0]!["id"]!.GetValue<Guid>()), Is.True);
+        await Api.RunJobAsync("sms-delivery");
+        Assert.That(await EventuallyAsync("SELECT bool_and(status = 'Sent') AND count(*) >= 3 FROM sms_messages WHERE alert_id = $1", alerts[0]!["id"]!.GetValue<Guid>()), Is.True);
 
-        await Api.PostAsync($"/api/pregnancies/{id}/exams", Bookings.AnExam(measurements: new JsonObject { ["pulmonaryArteryPressure"] = 60 }));
+        await Api.ExamAsync(id, Bookings.AnExam(measurements: new JsonObject { ["pulmonaryArteryPressure"] = 60 }));
         Assert.That(await AlertsAsync(id), Has.Count.EqualTo(1), "staying red alerts nobody again");
 
-        var (_, orange, _) = await Api.PostAsync($"/api/pregnancies/{id}/exams", Bookings.AnExam(measurements: new JsonObject { ["pulmonaryArteryPressure"] = 40 }));
-        Assert.That(orange!["grade"]!.GetValue<string>(), Is.EqualTo("orange"));
-        await Api.PostAsync($"/api/pregnancies/{id}/exams", Bookings.AnExam(measurements: new JsonObject { ["pulmonaryArteryPressure"] = 52 }));
+        var orange = await Api.ExamAsync(id, Bookings.AnExam(measurements: new JsonObject { ["pulmonaryArteryPressure"] = 40 }));
+        Assert.That(orange["grade"]!.GetValue<string>(), Is.EqualTo("orange"));
+        await Api.ExamAsync(id, Bookings.AnExam(measurements: new JsonObject { ["pulmonaryArteryPressure"] = 52 }));
         Assert.That(await AlertsAsync(id), Has.Count.EqualTo(2), "red → orange → red alerts again");
     }
 
@@ -92,15 +88,15 @@ public class AlertTests
         var (_, county, city) = await ContactsAsync("430302005");
         var id = await RedWomanAsync("430302005001");
         var alertId = (await AlertsAsync(id))[0]!["id"]!.GetValue<Guid>();
-        await RunAsync("sms-delivery");
-        await RunAsync("alert-escalation");
+        await Api.RunJobAsync("sms-delivery");
+        await Api.RunJobAsync("alert-escalation");
         await Task.Delay(1500);
         Assert.That((await AlertsAsync(id))[0]!["status"]!.GetValue<string>(), Is.EqualTo("open"), "not yet 24 hours");
 
-        await TestHost.TravelToAsync(TestHost.Clock.Today.AddDays(2));
-        await RunAsync("alert-escalation");
-        Assert.That(await TestHost.EventuallyAsync("SELECT EXISTS (SELECT 1 FROM alerts WHERE id = $1 AND status = 'Escalated')", alertId), Is.True);
-        var escalations = await TestHost.ScalarAsync<string>(
+        await TravelToAsync(Clock.Today.AddDays(2));
+        await Api.RunJobAsync("alert-escalation");
+        Assert.That(await EventuallyAsync("SELECT EXISTS (SELECT 1 FROM alerts WHERE id = $1 AND status = 'Escalated')", alertId), Is.True);
+        var escalations = await ScalarAsync<string>(
             "SELECT string_agg(recipient, ',' ORDER BY recipient) FROM sms_messages WHERE alert_id = $1 AND kind = 'Escalation'", alertId);
         Assert.That(escalations.Split(','), Is.SupersetOf(new[] { county, city }));
     }
@@ -113,13 +109,13 @@ public class AlertTests
         var alertId = (await AlertsAsync(id))[0]!["id"]!.GetValue<Guid>();
 
         // Nothing was delivered for four days (say the gateway was unreachable): the 72-hour time to live has passed.
-        await TestHost.TravelToAsync(TestHost.Clock.Today.AddDays(4));
-        await RunAsync("sms-delivery");
-        Assert.That(await TestHost.EventuallyAsync("SELECT bool_and(status = 'Expired') FROM sms_messages WHERE alert_id = $1 AND kind = 'Alert'", alertId), Is.True);
-        Assert.That(await TestHost.ScalarAsync<long>("SELECT count(*) FROM sms_messages WHERE alert_id = $1 AND sent_at IS NOT NULL", alertId), Is.Zero);
+        await TravelToAsync(Clock.Today.AddDays(4));
+        await Api.RunJobAsync("sms-delivery");
+        Assert.That(await EventuallyAsync("SELECT bool_and(status = 'Expired') FROM sms_messages WHERE alert_id = $1 AND kind = 'Alert'", alertId), Is.True);
+        Assert.That(await ScalarAsync<long>("SELECT count(*) FROM sms_messages WHERE alert_id = $1 AND sent_at IS NOT NULL", alertId), Is.Zero);
 
-        await RunAsync("alert-escalation");
-        Assert.That(await TestHost.EventuallyAsync("SELECT EXISTS (SELECT 1 FROM alerts WHERE id = $1 AND escalated_at IS NOT NULL)", alertId), Is.True);
+        await Api.RunJobAsync("alert-escalation");
+        Assert.That(await EventuallyAsync("SELECT EXISTS (SELECT 1 FROM alerts WHERE id = $1 AND escalated_at IS NOT NULL)", alertId), Is.True);
         var alert = (await AlertsAsync(id))[0]!;
         Assert.That(alert["messages"]!.AsArray().Where(m => m!["status"]!.GetValue<string>() == "expired"), Is.Not.Empty);
     }

@@ -11,7 +11,7 @@ namespace HighRisk.Web.Tests.Alerts;
 /// scenarios use Yuhu's).
 /// </summary>
 [NonParallelizable]
-public class DeliveryTests
+public class DeliveryTests : ServiceFixture
 {
     private static FakeSmsGateway Gateway => FakeSmsGateway.Shared;
 
@@ -23,30 +23,28 @@ public class DeliveryTests
     internal static string NewMobile() => $"139{Interlocked.Increment(ref _next):00000000}";
 
     /// <summary>A red woman in her own township whose only contact is a fresh staff mobile; returns the alert id and that mobile.</summary>
-    internal static async Task<(Guid AlertId, string Mobile)> RedAlertAsync(string township)
+    internal static async Task<(Guid AlertId, string Mobile)> RedAlertAsync(ServiceFixture service, string township)
     {
         var mobile = NewMobile();
-        var (created, body, _) = await Api.PostAsync("/api/admin/contacts", new { divisionCode = township, role = "subdistrictStaff", name = $"专干{mobile}", mobile }, client: TestHost.Admin);
-        Assert.That(created, Is.EqualTo(HttpStatusCode.Created), body?.ToJsonString());
-        var id = await Api.BookAsync(Bookings.AWoman(30).With("divisionCode", township + "001"));
-        await Api.PostAsync($"/api/pregnancies/{id}/exams", Bookings.AnExam(measurements: new JsonObject { ["pulmonaryArteryPressure"] = 60 }));
-        var alerts = (await Api.GetAsync($"/api/alerts?pregnancyId={id}", TestHost.Admin)).Body!["items"]!.AsArray();
+        await service.Api.PostAsync("/api/admin/contacts", new { divisionCode = township, role = "subdistrictStaff", name = $"专干{mobile}", mobile }, HttpStatusCode.Created, service.Admin);
+        var id = await service.Api.BookAsync(service.Bookings.AWoman(30).With("divisionCode", township + "001"));
+        await service.Api.ExamAsync(id, service.Bookings.AnExam(measurements: new JsonObject { ["pulmonaryArteryPressure"] = 60 }));
+        var alerts = (await service.Api.GetAsync($"/api/alerts?pregnancyId={id}", service.Admin)).Body!["items"]!.AsArray();
         return (alerts[0]!["id"]!.GetValue<Guid>(), mobile);
     }
 
-    internal static async Task DeliverAsync() =>
-        Assert.That((await Api.PostAsync("/api/admin/jobs/sms-delivery", new JsonObject(), client: TestHost.Admin)).Status, Is.EqualTo(HttpStatusCode.Accepted));
+    internal static Task DeliverAsync(ServiceFixture service) => service.Api.RunJobAsync("sms-delivery");
 
-    internal static Task<bool> StatusAsync(string mobile, string status) =>
-        TestHost.EventuallyAsync("SELECT EXISTS (SELECT 1 FROM sms_messages WHERE recipient = $1 AND kind = 'Alert' AND status = $2)", mobile, status);
+    internal static Task<bool> StatusAsync(ServiceFixture service, string mobile, string status) =>
+        service.EventuallyAsync("SELECT EXISTS (SELECT 1 FROM sms_messages WHERE recipient = $1 AND kind = 'Alert' AND status = $2)", mobile, status);
 
     [Test]
     public async Task RedExam_EachRecipientGetsOneMessage_EvenWhenTheJobRunsTwice()
     {
-        var (_, mobile) = await RedAlertAsync("430304008");
-        await Task.WhenAll(DeliverAsync(), DeliverAsync());
-        Assert.That(await StatusAsync(mobile, "Sent"), Is.True);
-        await DeliverAsync();
+        var (_, mobile) = await RedAlertAsync(this, "430304008");
+        await Task.WhenAll(DeliverAsync(this), DeliverAsync(this));
+        Assert.That(await StatusAsync(this, mobile, "Sent"), Is.True);
+        await DeliverAsync(this);
         await Task.Delay(500);
         var received = Gateway.DeliveredTo(mobile);
         Assert.That(received, Has.Count.EqualTo(1));
@@ -57,30 +55,30 @@ public class DeliveryTests
     public async Task GatewayDownForADay_AllDeliveredAfterRecoveryEachOnce()
     {
         await Gateway.GoDownAsync();
-        var (_, mobile) = await RedAlertAsync("430304002");
-        await DeliverAsync();
-        Assert.That(await TestHost.EventuallyAsync("SELECT EXISTS (SELECT 1 FROM sms_messages WHERE recipient = $1 AND status = 'Queued' AND attempts >= 1 AND last_error IS NOT NULL)", mobile), Is.True, "a transient failure is retried later");
+        var (_, mobile) = await RedAlertAsync(this, "430304002");
+        await DeliverAsync(this);
+        Assert.That(await EventuallyAsync("SELECT EXISTS (SELECT 1 FROM sms_messages WHERE recipient = $1 AND status = 'Queued' AND attempts >= 1 AND last_error IS NOT NULL)", mobile), Is.True, "a transient failure is retried later");
 
         // A day later (within the 72-hour time to live) the gateway is back.
-        await TestHost.TravelToAsync(TestHost.Clock.Today.AddDays(1));
+        await TravelToAsync(Clock.Today.AddDays(1));
         await Gateway.RecoverAsync();
-        await DeliverAsync();
-        Assert.That(await StatusAsync(mobile, "Sent"), Is.True);
+        await DeliverAsync(this);
+        Assert.That(await StatusAsync(this, mobile, "Sent"), Is.True);
         Assert.That(Gateway.DeliveredTo(mobile), Has.Count.EqualTo(1));
     }
 
     [Test]
     public async Task Throttled_IsRetriedAndThenSent()
     {
-        var (_, mobile) = await RedAlertAsync("430304004");
+        var (_, mobile) = await RedAlertAsync(this, "430304004");
         Gateway.Throttle(100);
-        await DeliverAsync();
-        Assert.That(await TestHost.EventuallyAsync("SELECT EXISTS (SELECT 1 FROM sms_messages WHERE recipient = $1 AND status = 'Queued' AND last_error LIKE '%LIMIT%')", mobile), Is.True);
+        await DeliverAsync(this);
+        Assert.That(await EventuallyAsync("SELECT EXISTS (SELECT 1 FROM sms_messages WHERE recipient = $1 AND status = 'Queued' AND last_error LIKE '%LIMIT%')", mobile), Is.True);
         await Gateway.RecoverAsync();
         Gateway.Throttle(0);
-        await TestHost.AdvanceAsync(TimeSpan.FromMinutes(30));
-        await DeliverAsync();
-        Assert.That(await StatusAsync(mobile, "Sent"), Is.True);
+        await AdvanceAsync(TimeSpan.FromMinutes(30));
+        await DeliverAsync(this);
+        Assert.That(await StatusAsync(this, mobile, "Sent"), Is.True);
         Assert.That(Gateway.DeliveredTo(mobile), Has.Count.EqualTo(1));
     }
 
@@ -89,13 +87,12 @@ public class DeliveryTests
     {
         var mobileToFail = NewMobile();
         Gateway.FailNumber(mobileToFail);
-        var (created, _, _) = await Api.PostAsync("/api/admin/contacts", new { divisionCode = "430304005", role = "subdistrictStaff", name = $"专干{mobileToFail}", mobile = mobileToFail }, client: TestHost.Admin);
-        Assert.That(created, Is.EqualTo(HttpStatusCode.Created));
+        await Api.PostAsync("/api/admin/contacts", new { divisionCode = "430304005", role = "subdistrictStaff", name = $"专干{mobileToFail}", mobile = mobileToFail }, HttpStatusCode.Created, Admin);
         var id = await Api.BookAsync(Bookings.AWoman(30).With("divisionCode", "430304005001"));
-        await Api.PostAsync($"/api/pregnancies/{id}/exams", Bookings.AnExam(measurements: new JsonObject { ["pulmonaryArteryPressure"] = 60 }));
-        await DeliverAsync();
-        Assert.That(await StatusAsync(mobileToFail, "Failed"), Is.True);
-        var alert = (await Api.GetAsync($"/api/alerts?pregnancyId={id}", TestHost.Admin)).Body!["items"]![0]!;
+        await Api.ExamAsync(id, Bookings.AnExam(measurements: new JsonObject { ["pulmonaryArteryPressure"] = 60 }));
+        await DeliverAsync(this);
+        Assert.That(await StatusAsync(this, mobileToFail, "Failed"), Is.True);
+        var alert = (await Api.GetAsync($"/api/alerts?pregnancyId={id}", Admin)).Body!["items"]![0]!;
         var failed = alert["messages"]!.AsArray().Single(m => m!["recipient"]!.GetValue<string>() == $"{mobileToFail[..3]}****{mobileToFail[^4..]}")!;
         Assert.Multiple(() =>
         {
@@ -105,23 +102,23 @@ public class DeliveryTests
         });
 
         // The failure is on the township's daily list too, so that someone phones instead.
-        var (_, list) = await Api.GetAsync("/api/overdue?division=430304005", TestHost.Admin);
+        var (_, list) = await Api.GetAsync("/api/overdue?division=430304005", Admin);
         Assert.That(list!["undeliveredAlerts"]!.AsArray().Select(u => u!["pregnancyId"]!.GetValue<Guid>()), Does.Contain(id));
     }
 
     [Test]
     public async Task CrashAfterTheGatewayAcceptedBeforeTheStatusWasStored_SendsNoSecondSms()
     {
-        var (alertId, mobile) = await RedAlertAsync("430304006");
-        await DeliverAsync();
-        Assert.That(await StatusAsync(mobile, "Sent"), Is.True);
+        var (alertId, mobile) = await RedAlertAsync(this, "430304006");
+        await DeliverAsync(this);
+        Assert.That(await StatusAsync(this, mobile, "Sent"), Is.True);
 
         // As if the process died after the gateway accepted it: the row is still "sending" from a while ago.
-        await TestHost.ScalarAsync<int>(
+        await ScalarAsync<int>(
             "UPDATE sms_messages SET status = 'Sending', sent_at = NULL, next_attempt_at = next_attempt_at - interval '1 hour' WHERE recipient = $1 AND alert_id = $2 RETURNING 1", mobile, alertId);
-        await DeliverAsync();
-        Assert.That(await StatusAsync(mobile, "Sent"), Is.True);
-        Assert.That(await TestHost.ScalarAsync<int>("SELECT attempts FROM sms_messages WHERE recipient = $1 AND alert_id = $2", mobile, alertId), Is.EqualTo(2), "it was sent again, with the same OutId");
+        await DeliverAsync(this);
+        Assert.That(await StatusAsync(this, mobile, "Sent"), Is.True);
+        Assert.That(await ScalarAsync<int>("SELECT attempts FROM sms_messages WHERE recipient = $1 AND alert_id = $2", mobile, alertId), Is.EqualTo(2), "it was sent again, with the same OutId");
         Assert.That(Gateway.DeliveredTo(mobile), Has.Count.EqualTo(1), "the handset got one message");
     }
 }

@@ -15,30 +15,30 @@ namespace HighRisk.Web.Tests.Alerts;
 /// Women live in Yuetang townships 430304010, 014 and 015.
 /// </summary>
 [NonParallelizable]
-public class ReceiptTests
+public class ReceiptTests : ServiceFixture
 {
     private static FakeSmsGateway Gateway => FakeSmsGateway.Shared;
 
-    private static Uri AliyunReceipts(string? token) =>
-        new(TestHost.BaseAddress, "/api/sms/receipts/aliyun" + (token is null ? string.Empty : "?token=" + Uri.EscapeDataString(token)));
+    private Uri AliyunReceipts(string? token) =>
+        new(BaseAddress, "/api/sms/receipts/aliyun" + (token is null ? string.Empty : "?token=" + Uri.EscapeDataString(token)));
 
-    private static Uri ReceiptAddress => AliyunReceipts(Gateway.ReceiptToken);
+    private Uri ReceiptAddress => AliyunReceipts(Gateway.ReceiptToken);
 
     [SetUp]
     public Task RecoverGatewayAsync() => Gateway.RecoverAsync();
 
     /// <summary>A red alert delivered to a fresh staff mobile: the alert, that mobile, and what the fake handed to the handset.</summary>
-    private static async Task<(Guid AlertId, string Mobile, FakeSms Sms)> SentAlertAsync(string township)
+    private async Task<(Guid AlertId, string Mobile, FakeSms Sms)> SentAlertAsync(string township)
     {
-        var (alertId, mobile) = await DeliveryTests.RedAlertAsync(township);
-        await DeliveryTests.DeliverAsync();
-        Assert.That(await DeliveryTests.StatusAsync(mobile, "Sent"), Is.True);
+        var (alertId, mobile) = await DeliveryTests.RedAlertAsync(this, township);
+        await DeliveryTests.DeliverAsync(this);
+        Assert.That(await DeliveryTests.StatusAsync(this, mobile, "Sent"), Is.True);
         return (alertId, mobile, Gateway.DeliveredTo(mobile).Single());
     }
 
-    private static async Task<JsonObject> MessageAsync(Guid alertId, string mobile)
+    private async Task<JsonObject> MessageAsync(Guid alertId, string mobile)
     {
-        var (_, alerts) = await Api.GetAsync($"/api/alerts?division=430304", TestHost.Admin);
+        var (_, alerts) = await Api.GetAsync($"/api/alerts?division=430304", Admin);
         var alert = alerts!["items"]!.AsArray().Single(a => a!["id"]!.GetValue<Guid>() == alertId)!;
         return alert["messages"]!.AsArray().Single(m => m!["recipient"]!.GetValue<string>() == $"{mobile[..3]}****{mobile[^4..]}")!.AsObject();
     }
@@ -67,15 +67,14 @@ public class ReceiptTests
         (status, body) = await Gateway.PushReceiptsAsync(ReceiptAddress, (sms, true, "DELIVERED", "用户接收成功"), (sms, false, "MK:0001", "late failure"));
         Assert.That(status, Is.EqualTo(HttpStatusCode.OK), body);
         Assert.That(JsonNode.Parse(body)!["changed"]!.GetValue<int>(), Is.Zero, "delivered stays delivered");
-        Assert.That(await TestHost.ScalarAsync<string>("SELECT status FROM sms_messages WHERE recipient = $1 AND alert_id = $2", mobile, alertId), Is.EqualTo("Delivered"));
+        Assert.That(await ScalarAsync<string>("SELECT status FROM sms_messages WHERE recipient = $1 AND alert_id = $2", mobile, alertId), Is.EqualTo("Delivered"));
     }
 
     [Test]
     public async Task UndeliveredAlert_IsFailedWithTheReceiptCode_AndEscalatedOnceToTheCounty()
     {
         var countyMobile = DeliveryTests.NewMobile();
-        var (created, _, _) = await Api.PostAsync("/api/admin/contacts", new { divisionCode = "430304", role = "countyOnDuty", name = $"县值班{countyMobile}", mobile = countyMobile }, client: TestHost.Admin);
-        Assert.That(created, Is.EqualTo(HttpStatusCode.Created));
+        await Api.PostAsync("/api/admin/contacts", new { divisionCode = "430304", role = "countyOnDuty", name = $"县值班{countyMobile}", mobile = countyMobile }, HttpStatusCode.Created, Admin);
         var (alertId, mobile, sms) = await SentAlertAsync("430304014");
 
         var (status, body) = await Gateway.PushReceiptsAsync(ReceiptAddress, (sms, false, "MN:0001", "空号"));
@@ -88,29 +87,29 @@ public class ReceiptTests
         });
 
         // The escalation runs by itself, promptly, without waiting for its five-minute schedule.
-        Assert.That(await TestHost.EventuallyAsync("SELECT EXISTS (SELECT 1 FROM alerts WHERE id = $1 AND escalated_at IS NOT NULL AND escalation_reason = 'failed')", alertId), Is.True);
-        Assert.That(await TestHost.ScalarAsync<long>("SELECT count(*) FROM sms_messages WHERE alert_id = $1 AND kind = 'Escalation' AND recipient = $2", alertId, countyMobile), Is.EqualTo(1));
-        Assert.That(await TestHost.ScalarAsync<string>("SELECT text FROM sms_messages WHERE alert_id = $1 AND kind = 'Escalation' AND recipient = $2", alertId, countyMobile), Does.Contain("预警短信发送失败"));
+        Assert.That(await EventuallyAsync("SELECT EXISTS (SELECT 1 FROM alerts WHERE id = $1 AND escalated_at IS NOT NULL AND escalation_reason = 'failed')", alertId), Is.True);
+        Assert.That(await ScalarAsync<long>("SELECT count(*) FROM sms_messages WHERE alert_id = $1 AND kind = 'Escalation' AND recipient = $2", alertId, countyMobile), Is.EqualTo(1));
+        Assert.That(await ScalarAsync<string>("SELECT text FROM sms_messages WHERE alert_id = $1 AND kind = 'Escalation' AND recipient = $2", alertId, countyMobile), Does.Contain("预警短信发送失败"));
 
         // The same failure pushed again: no second escalation.
         await Gateway.PushReceiptsAsync(ReceiptAddress, (sms, false, "MN:0001", "空号"));
-        await Api.PostAsync("/api/admin/jobs/alert-escalation", new JsonObject(), client: TestHost.Admin);
+        await Api.RunJobAsync("alert-escalation");
         await Task.Delay(1500);
-        Assert.That(await TestHost.ScalarAsync<long>("SELECT count(*) FROM sms_messages WHERE alert_id = $1 AND kind = 'Escalation' AND recipient = $2", alertId, countyMobile), Is.EqualTo(1));
+        Assert.That(await ScalarAsync<long>("SELECT count(*) FROM sms_messages WHERE alert_id = $1 AND kind = 'Escalation' AND recipient = $2", alertId, countyMobile), Is.EqualTo(1));
     }
 
     [Test]
     public async Task AcknowledgedAlert_WhoseCopyWasNotDelivered_IsNotEscalated()
     {
         var (alertId, mobile, sms) = await SentAlertAsync("430304015");
-        var (acknowledged, _, _) = await Api.PostAsync($"/api/alerts/{alertId}/ack", new { action = "已电话联系孕妇，明日到市妇幼评估" }, client: TestHost.Admin);
+        var (acknowledged, _, _) = await Api.PostAsync($"/api/alerts/{alertId}/ack", new { action = "已电话联系孕妇，明日到市妇幼评估" }, client: Admin);
         Assert.That(acknowledged, Is.EqualTo(HttpStatusCode.OK));
 
         await Gateway.PushReceiptsAsync(ReceiptAddress, (sms, false, "IC:0015", "停机"));
-        Assert.That(await DeliveryTests.StatusAsync(mobile, "Failed"), Is.True);
-        await Api.PostAsync("/api/admin/jobs/alert-escalation", new JsonObject(), client: TestHost.Admin);
+        Assert.That(await DeliveryTests.StatusAsync(this, mobile, "Failed"), Is.True);
+        await Api.RunJobAsync("alert-escalation");
         await Task.Delay(1500);
-        Assert.That(await TestHost.ScalarAsync<bool>("SELECT escalated_at IS NULL FROM alerts WHERE id = $1", alertId), Is.True, "someone already acted on it");
+        Assert.That(await ScalarAsync<bool>("SELECT escalated_at IS NULL FROM alerts WHERE id = $1", alertId), Is.True, "someone already acted on it");
     }
 
     [Test]
@@ -124,7 +123,7 @@ public class ReceiptTests
             Assert.That(body, Does.Contain("token"));
         }
 
-        Assert.That(await TestHost.ScalarAsync<string>("SELECT status FROM sms_messages WHERE recipient = $1 AND alert_id = $2", mobile, alertId), Is.EqualTo("Sent"));
+        Assert.That(await ScalarAsync<string>("SELECT status FROM sms_messages WHERE recipient = $1 AND alert_id = $2", mobile, alertId), Is.EqualTo("Sent"));
     }
 
     [Test]
@@ -141,13 +140,13 @@ public class ReceiptTests
                  })
         {
             using var content = new StringContent($"[{good},{bad}]", Encoding.UTF8, "application/json");
-            var response = await TestHost.Anonymous.PostAsync(ReceiptAddress, content);
+            var response = await Anonymous.PostAsync(ReceiptAddress, content);
             var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), problem.ToJsonString());
             Assert.That(problem["errors"]!.AsObject().Select(e => e.Key), Does.Contain(field), problem.ToJsonString());
         }
 
-        Assert.That(await TestHost.ScalarAsync<string>("SELECT status FROM sms_messages WHERE recipient = $1 AND alert_id = $2", mobile, alertId), Is.EqualTo("Sent"));
+        Assert.That(await ScalarAsync<string>("SELECT status FROM sms_messages WHERE recipient = $1 AND alert_id = $2", mobile, alertId), Is.EqualTo("Sent"));
     }
 
     [Test]
@@ -164,18 +163,18 @@ public class ReceiptTests
     {
         var (alertId, mobile, sms) = await SentAlertAsync("430304015");
         var body = Encoding.UTF8.GetBytes($$"""[{"out_id":"{{Guid.ParseExact(sms.OutId, "N"):D}}","success":true,"err_code":"DELIVERED","err_msg":"ok","report_time":"2026-03-16 10:00:00"}]""");
-        var address = new Uri(TestHost.BaseAddress, "/api/sms/receipts/webhook");
+        var address = new Uri(BaseAddress, "/api/sms/receipts/webhook");
 
         using var unsigned = new ByteArrayContent(body);
         unsigned.Headers.ContentType = new("application/json");
-        Assert.That((await TestHost.Anonymous.PostAsync(address, unsigned)).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That((await Anonymous.PostAsync(address, unsigned)).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
 
         using var signedRequest = new HttpRequestMessage(HttpMethod.Post, address) { Content = new ByteArrayContent(body) };
         signedRequest.Content.Headers.ContentType = new("application/json");
-        signedRequest.Headers.Add("X-HighRisk-Signature", WebhookSmsGateway.Signature(body, TestHost.WebhookReceiptSecret));
-        var response = await TestHost.Anonymous.SendAsync(signedRequest);
+        signedRequest.Headers.Add("X-HighRisk-Signature", WebhookSmsGateway.Signature(body, WebhookReceiptSecret));
+        var response = await Anonymous.SendAsync(signedRequest);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
-        Assert.That(await TestHost.ScalarAsync<string>("SELECT status FROM sms_messages WHERE recipient = $1 AND alert_id = $2", mobile, alertId), Is.EqualTo("Delivered"));
+        Assert.That(await ScalarAsync<string>("SELECT status FROM sms_messages WHERE recipient = $1 AND alert_id = $2", mobile, alertId), Is.EqualTo("Delivered"));
     }
 
     [TestCase(null, false)]

@@ -12,7 +12,7 @@ public sealed class BookingFormTests : BrowserTest
     {
         var page = await SignInAsync(screen, "t-worker");
         await page.GotoAsync("/pregnancies/book", Loaded);
-        var today = TestHost.Clock.Today;
+        var today = Clock.Today;
         var name = $"保留测试{screen.Name}";
         var valid = ResidentIds.Unique(today.AddYears(-31));
         var mistyped = valid[..17] + (valid[17] == '0' ? '1' : '0');
@@ -54,7 +54,7 @@ public sealed class BookingFormTests : BrowserTest
         await Assertions.Expect(page.GetByLabel("产次", new() { Exact = true })).ToHaveValueAsync("1");
         await Assertions.Expect(page.GetByLabel("流产次数")).ToHaveValueAsync("1");
         await Assertions.Expect(page.Locator("input[name=findings][value=p_infectious]")).ToBeCheckedAsync();
-        Assert.That(await TestHost.ScalarAsync<long>("SELECT count(*) FROM women WHERE full_name = $1", name), Is.Zero, "a rejected booking writes nothing");
+        Assert.That(await ScalarAsync<long>("SELECT count(*) FROM women WHERE full_name = $1", name), Is.Zero, "a rejected booking writes nothing");
 
         // Correcting the one field is enough: everything else was kept.
         await residentId.FillAsync(valid);

@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using NUnit.Framework.Interfaces;
@@ -10,7 +8,7 @@ namespace HighRisk.Web.Tests.Browser;
 /// What the browser tests share: a fresh browser context per screen (its own cookies), signing in through the page,
 /// screenshots attached to the test, and a screenshot of every open page when a test fails.
 /// </summary>
-public abstract partial class BrowserTest
+public abstract partial class BrowserTest : ServiceFixture
 {
     private readonly List<(IBrowserContext Context, Screen Screen)> _contexts = [];
 
@@ -19,7 +17,7 @@ public abstract partial class BrowserTest
     /// <summary>A new signed-out tab on the given screen.</summary>
     protected async Task<IPage> OpenAsync(Screen screen)
     {
-        var context = await BrowserSession.Browser.NewContextAsync(screen.ContextOptions());
+        var context = await BrowserSession.Browser.NewContextAsync(screen.ContextOptions(BaseAddress));
         context.SetDefaultTimeout(15_000);
         _contexts.Add((context, screen));
         return await context.NewPageAsync();
@@ -60,23 +58,12 @@ public abstract partial class BrowserTest
         Guid.Parse(PregnancyPath().Match(new Uri(page.Url).AbsolutePath).Groups[1].Value);
 
     /// <summary>A user of the given role and area whose name the test knows, and an API client signed in as that user.</summary>
-    protected static async Task<(string UserName, HttpClient Api)> NewUserAsync(string role, string? division, string? facility = null)
+    protected async Task<(string UserName, HttpClient Api)> NewUserAsync(string role, string? division, string? facility = null)
     {
         var userName = $"b-{Guid.NewGuid():N}"[..20];
-        var created = await TestHost.Admin.PostAsJsonAsync("/api/admin/users", new
-        {
-            userName,
-            displayName = $"浏览器测试 {role}",
-            role,
-            divisionCode = division,
-            facilityCode = facility,
-            password = Infrastructure.TestUsers.Password,
-        });
-        Assert.That(created.IsSuccessStatusCode, Is.True, await created.Content.ReadAsStringAsync());
-        var api = new HttpClient { BaseAddress = TestHost.BaseAddress };
-        var login = await api.PostAsJsonAsync("/api/auth/login", new { userName, password = Infrastructure.TestUsers.Password });
-        var token = (await login.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
-        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        await Infrastructure.TestUsers.CreateAsync(Admin, userName, role, division, facility);
+        var api = new HttpClient { BaseAddress = BaseAddress };
+        await Infrastructure.TestUsers.SignInAgainAsync(api, userName, Infrastructure.TestUsers.Password);
         return (userName, api);
     }
 

@@ -21,7 +21,7 @@ public sealed class CaseJourneyTests : BrowserTest
         // 建册
         await page.GetByRole(AriaRole.Navigation, new() { Name = "主导航" }).GetByRole(AriaRole.Link, new() { Name = "建册" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "孕产妇建册" })).ToBeVisibleAsync();
-        var today = TestHost.Clock.Today;
+        var today = Clock.Today;
         var name = $"浏览器{screen.Name}";
         await page.GetByLabel("姓名").FillAsync(name);
         await page.GetByLabel("身份证号码").FillAsync(ResidentIds.Unique(today.AddYears(-27)));
@@ -86,7 +86,7 @@ public sealed class CaseJourneyTests : BrowserTest
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("预警已确认。");
         await Assertions.Expect(page.Locator($"article:has(a[href='/pregnancies/{id}'])")).ToHaveCountAsync(0);
         Assert.That(
-            await TestHost.ScalarAsync<string>("SELECT status || '|' || action_taken || '|' || acknowledged_by FROM alerts WHERE pregnancy_id = $1", id),
+            await ScalarAsync<string>("SELECT status || '|' || action_taken || '|' || acknowledged_by FROM alerts WHERE pregnancy_id = $1", id),
             Is.EqualTo("Acknowledged|已电话联系本人，明日转诊市妇幼保健院。|t-worker"));
 
         await page.GotoAsync($"/pregnancies/{id}", Loaded);

@@ -21,7 +21,7 @@ public sealed class DashboardTests : BrowserTest
         var township = Townships[screen.Name];
         var (userName, api) = await NewUserAsync("subdistrictStaff", township);
         using var _ = api;
-        var today = TestHost.Clock.Today;
+        var today = Clock.Today;
         await BookAsync(api, township, "绿色甲");
         var orange = await BookAsync(api, township, "橙色乙");
         await ExamAsync(api, orange, today, hemoglobin: 55);
@@ -73,7 +73,7 @@ public sealed class DashboardTests : BrowserTest
     private static async Task<string[]> CellsAsync(ILocator row) =>
         (await row.Locator("th, td").AllInnerTextsAsync()).Select(c => c.Trim()).ToArray();
 
-    private static async Task<Guid> BookAsync(HttpClient api, string township, string name, string[]? findings = null, DateOnly? bookedOn = null)
+    private async Task<Guid> BookAsync(HttpClient api, string township, string name, string[]? findings = null, DateOnly? bookedOn = null)
     {
         var booking = Bookings.AWoman(weeks: 20)
             .With("fullName", name)
@@ -90,7 +90,7 @@ public sealed class DashboardTests : BrowserTest
         return body!["id"]!.GetValue<Guid>();
     }
 
-    private static async Task ExamAsync(HttpClient api, Guid id, DateOnly on, decimal hemoglobin)
+    private async Task ExamAsync(HttpClient api, Guid id, DateOnly on, decimal hemoglobin)
     {
         var exam = Bookings.AnExam(on, new JsonObject { ["hemoglobin"] = hemoglobin });
         var (status, body, _) = await Api.PostAsync($"/api/pregnancies/{id}/exams", exam, client: api);

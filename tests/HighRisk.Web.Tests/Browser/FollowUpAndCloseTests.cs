@@ -12,7 +12,7 @@ public sealed class FollowUpAndCloseTests : BrowserTest
     public async Task ResolveInfectionThenFollowUpThenClose_EachShowsOnTheRecord(Screen screen)
     {
         var id = await Api.BookAsync(Bookings.AWoman(weeks: 30).With("findings", new JsonArray("p_infectious")));
-        var today = TestHost.Clock.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var today = Clock.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var page = await SignInAsync(screen, "t-worker");
         await page.GotoAsync($"/pregnancies/{id}", Loaded);
         var grade = page.Locator(".case-head .grade");
@@ -56,7 +56,7 @@ public sealed class FollowUpAndCloseTests : BrowserTest
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("已结案。");
         await Assertions.Expect(page.Locator(".case-head")).ToContainTextAsync($"已结案：分娩，{today}");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "记录产检" })).ToHaveCountAsync(0);
-        Assert.That(await TestHost.ScalarAsync<string>("SELECT status || '|' || outcome || '|' || delivery_mode FROM pregnancies WHERE id = $1", id), Is.EqualTo("Closed|Delivery|Cesarean"));
+        Assert.That(await ScalarAsync<string>("SELECT status || '|' || outcome || '|' || delivery_mode FROM pregnancies WHERE id = $1", id), Is.EqualTo("Closed|Delivery|Cesarean"));
 
         // After the birth: the postpartum re-assessment, with the puerperal rows offered and the antenatal-only ones not.
         await page.GetByRole(AriaRole.Link, new() { Name = "产后风险评估" }).ClickAsync();

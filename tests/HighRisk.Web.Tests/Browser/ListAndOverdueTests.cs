@@ -73,7 +73,7 @@ public sealed class ListAndOverdueTests : BrowserTest
     public async Task OverdueList_ForAFutureDate_SaysSoBesideTheDate()
     {
         var page = await SignInAsync(Screen.Phone, "t-township");
-        var tomorrow = TestHost.Clock.Today.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var tomorrow = Clock.Today.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         await page.GotoAsync($"/overdue?date={tomorrow}", Loaded);
         await Assertions.Expect(page.Locator(".field", new() { Has = page.GetByLabel("日期") }).Locator(".error")).ToHaveTextAsync("没有未来日期的逾期名单。");
         await Assertions.Expect(page.GetByLabel("日期")).ToHaveValueAsync(tomorrow);
@@ -83,16 +83,16 @@ public sealed class ListAndOverdueTests : BrowserTest
     public async Task OverdueList_ForACounty_CountsEachTownshipAndOpensOnesNames()
     {
         // A day of its own, past every other test's: two women in two Yuhu townships, neither seen for 40 days.
-        var day0 = TestHost.Clock.Today.AddDays(100);
-        await TestHost.TravelToAsync(day0);
+        var day0 = Clock.Today.AddDays(100);
+        await TravelToAsync(day0);
         var first = await Api.BookAsync(Bookings.AWoman(20).With("fullName", "县览甲").With("divisionCode", "430302007001"));
         var second = await Api.BookAsync(Bookings.AWoman(20).With("fullName", "县览乙").With("divisionCode", "430302008001"));
         var day = day0.AddDays(40);
-        await TestHost.TravelToAsync(day);
+        await TravelToAsync(day);
         var date = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var (queued, _, _) = await Api.PostAsync($"/api/admin/jobs/daily-overdue?date={date}", new JsonObject(), client: TestHost.Admin);
+        var (queued, _, _) = await Api.PostAsync($"/api/admin/jobs/daily-overdue?date={date}", new JsonObject(), client: Admin);
         Assert.That(queued, Is.EqualTo(System.Net.HttpStatusCode.Accepted));
-        Assert.That(await TestHost.EventuallyAsync("SELECT EXISTS (SELECT 1 FROM daily_overdue_runs WHERE business_date = $1)", day), Is.True);
+        Assert.That(await EventuallyAsync("SELECT EXISTS (SELECT 1 FROM daily_overdue_runs WHERE business_date = $1)", day), Is.True);
 
         var page = await SignInAsync(Screen.Phone, "t-county");
         await page.GotoAsync($"/overdue?date={date}", Loaded);

@@ -11,9 +11,9 @@ public sealed record Screen(string Name, int Width, int Height, bool Mobile)
 
     public static IEnumerable<Screen> Both => [Desktop, Phone];
 
-    public BrowserNewContextOptions ContextOptions() => new()
+    public BrowserNewContextOptions ContextOptions(Uri service) => new()
     {
-        BaseURL = TestHost.BaseAddress.ToString(),
+        BaseURL = service.ToString(),
         ViewportSize = new ViewportSize { Width = Width, Height = Height },
         IsMobile = Mobile,
         HasTouch = Mobile,

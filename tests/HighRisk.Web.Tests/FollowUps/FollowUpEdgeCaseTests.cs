@@ -12,12 +12,16 @@ namespace HighRisk.Web.Tests.FollowUps;
 /// which no other test uses, and look only at their own women on its lists.
 /// </summary>
 [NonParallelizable]
-public class FollowUpEdgeCaseTests
+public class FollowUpEdgeCaseTests : ServiceFixture
 {
-    private static async Task<string?> StateOnListAsync(string township, DateOnly date, Guid id) =>
-        (await ListAsync(township, date))["entries"]!.AsArray().SingleOrDefault(e => e!["pregnancyId"]!.GetValue<Guid>() == id)?["state"]?.GetValue<string>();
+    public FollowUpEdgeCaseTests() => DailyJob = new(this);
 
-    private static async Task<JsonObject> FollowUpAsync(Guid id, object body)
+    private DailyJob DailyJob { get; }
+
+    private async Task<string?> StateOnListAsync(string township, DateOnly date, Guid id) =>
+        (await DailyJob.ListAsync(township, date))["entries"]!.AsArray().SingleOrDefault(e => e!["pregnancyId"]!.GetValue<Guid>() == id)?["state"]?.GetValue<string>();
+
+    private async Task<JsonObject> FollowUpAsync(Guid id, object body)
     {
         var (status, response, _) = await Api.PostAsync($"/api/pregnancies/{id}/follow-ups", body);
         Assert.That(status, Is.EqualTo(HttpStatusCode.Created), response?.ToJsonString());
@@ -30,7 +34,7 @@ public class FollowUpEdgeCaseTests
         const string township = "430302002", village = "430302002002";   // 城正街街道
         var day0 = await DailyJob.FreshStartAsync();
         var id = await Api.BookAsync(Bookings.AWoman(30).With("divisionCode", village));
-        var (_, red, _) = await Api.PostAsync($"/api/pregnancies/{id}/exams", Bookings.AnExam(day0, new JsonObject { ["pulmonaryArteryPressure"] = 55 }));
+        var red = await Api.ExamAsync(id, Bookings.AnExam(day0, new JsonObject { ["pulmonaryArteryPressure"] = 55 }));
         Assert.That(red!["grade"]!.GetValue<string>(), Is.EqualTo("red"));
 
         // Due the day after the grading; the 24 hours are the grace, so the next morning she is overdue.
@@ -52,7 +56,7 @@ public class FollowUpEdgeCaseTests
         // Reached every week; the referral's outcome (due day 14) is never recorded.
         for (var day = 7; day <= 49; day += 7)
         {
-            await TestHost.TravelToAsync(day0.AddDays(day));
+            await TravelToAsync(day0.AddDays(day));
             await FollowUpAsync(id, new { date = D(day0.AddDays(day)), kind = "phone", reached = true });
         }
 
@@ -66,7 +70,7 @@ public class FollowUpEdgeCaseTests
     {
         var day0 = await DailyJob.FreshStartAsync();
         var id = await Api.BookAsync(Bookings.AWoman(39).With("divisionCode", "430302002001"));
-        await TestHost.TravelToAsync(day0.AddDays(4));
+        await TravelToAsync(day0.AddDays(4));
         var (closed, body, _) = await Api.PostAsync($"/api/pregnancies/{id}/close", new { outcome = "delivery", date = D(day0), mode = "cesarean", dischargeDate = D(day0.AddDays(3)) });
         Assert.That(closed, Is.EqualTo(HttpStatusCode.OK), body?.ToJsonString());
 
@@ -83,7 +87,7 @@ public class FollowUpEdgeCaseTests
         Assert.That(visit["nextDueKind"]!.GetValue<string>(), Is.EqualTo("postpartumCheck42"));
         Assert.That(visit["nextDueDate"]!.GetValue<string>(), Is.EqualTo(D(day0.AddDays(35))), "the appointment given, earlier than day 42");
 
-        await TestHost.TravelToAsync(day0.AddDays(30));
+        await TravelToAsync(day0.AddDays(30));
         var home = await FollowUpAsync(id, new { date = D(day0.AddDays(30)), kind = "homeVisit", reached = true });
         Assert.That(home["countedAs"], Is.Null, "a second home visit is not the 42-day check");
         var check = await FollowUpAsync(id, new { date = D(day0.AddDays(30)), kind = "clinicVisit", reached = true });
@@ -97,7 +101,7 @@ public class FollowUpEdgeCaseTests
         var day0 = await DailyJob.FreshStartAsync();
         var id = await Api.BookAsync(Bookings.AWoman(20).With("divisionCode", "430302002001"));
         await FollowUpAsync(id, new { date = D(day0), kind = "phone", reached = false, note = "无人接听" });
-        await TestHost.TravelToAsync(day0.AddDays(14));
+        await TravelToAsync(day0.AddDays(14));
         var lost = await FollowUpAsync(id, new { date = D(day0.AddDays(14)), kind = "homeVisit", reached = false, note = "家中无人" });
         Assert.That(lost["state"]!.GetValue<string>(), Is.EqualTo("lost"));
 
@@ -116,10 +120,10 @@ public class FollowUpEdgeCaseTests
         var day0 = await DailyJob.FreshStartAsync();
         var id = await Api.BookAsync(Bookings.AWoman(36).With("divisionCode", "430302002001"));
         await FollowUpAsync(id, new { date = D(day0), kind = "phone", reached = false });
-        await TestHost.TravelToAsync(day0.AddDays(14));
+        await TravelToAsync(day0.AddDays(14));
         Assert.That((await FollowUpAsync(id, new { date = D(day0.AddDays(14)), kind = "phone", reached = false }))["state"]!.GetValue<string>(), Is.EqualTo("lost"));
 
-        await Api.PostAsync($"/api/pregnancies/{id}/close", new { outcome = "delivery", date = D(day0.AddDays(14)), mode = "vaginal" });
+        await Api.PostAsync($"/api/pregnancies/{id}/close", new { outcome = "delivery", date = D(day0.AddDays(14)), mode = "vaginal" }, HttpStatusCode.OK);
         var (_, record) = await Api.GetAsync($"/api/pregnancies/{id}");
         Assert.That(record!["schedule"]!["state"]!.GetValue<string>(), Is.EqualTo("onTrack"));
         Assert.That(record["schedule"]!["failedAttempts"]!.GetValue<int>(), Is.Zero);
@@ -133,7 +137,7 @@ public class FollowUpEdgeCaseTests
         var (_, before) = await Api.GetAsync($"/api/pregnancies/{id}");
         Assert.That(before!["schedule"]!["nextDueDate"]!.GetValue<string>(), Is.EqualTo(D(day0.AddDays(28))));
 
-        await TestHost.TravelToAsync(day0.AddDays(3));
+        await TravelToAsync(day0.AddDays(3));
         var (raised, body, _) = await Api.PostAsync($"/api/pregnancies/{id}/raise", new { colour = "orange", reason = "超声提示胎盘低置，需密切观察", raisedBy = "产科 王医生" });
         Assert.That(raised, Is.EqualTo(HttpStatusCode.OK).Or.EqualTo(HttpStatusCode.Created), body?.ToJsonString());
         var (_, after) = await Api.GetAsync($"/api/pregnancies/{id}");
@@ -153,7 +157,7 @@ public class FollowUpEdgeCaseTests
         // Both due within 4 weeks (purple: 2), and nobody calls: overdue on day 36 at the latest.
         await DailyJob.RunAsync(day0.AddDays(36));
         // (Other scenarios' women in this township may be on the list too: the assertions hold whoever else is there.)
-        var list = await ListAsync(township, day0.AddDays(36));
+        var list = await DailyJob.ListAsync(township, day0.AddDays(36));
         var counts = list["counts"]!;
         var ids = list["entries"]!.AsArray().Select(e => e!["pregnancyId"]!.GetValue<Guid>()).ToList();
         int Count(string colour) => counts[colour]!.GetValue<int>();

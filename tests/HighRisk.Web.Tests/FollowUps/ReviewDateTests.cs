@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json.Nodes;
 using HighRisk.Web.Tests.Infrastructure;
 using Npgsql;
@@ -12,8 +13,12 @@ namespace HighRisk.Web.Tests.FollowUps;
 /// hand-written statement is), and every earlier list must read back as it was on its day.
 /// </summary>
 [NonParallelizable]
-public class ReviewDateTests
+public class ReviewDateTests : ServiceFixture
 {
+    public ReviewDateTests() => DailyJob = new(this);
+
+    private DailyJob DailyJob { get; }
+
     private const string Village = "430302007001", OtherVillage = "430302007002";   // 万楼街道
 
     /// <summary>The overdue and lost rule for one date over the given women, with the shipped policy's numbers.</summary>
@@ -34,7 +39,7 @@ public class ReviewDateTests
     [Test]
     public async Task SixWeeksOfVisitsMadeMissedAndFailed_GiveTheStatesAndListsOfReadingEveryone()
     {
-        var day0 = await FreshStartAsync();
+        var day0 = await DailyJob.FreshStartAsync();
         var women = new List<Guid>();
         string[][] findings = [[], ["y_art"], ["o_asthma"], ["r_thromboembolism"], ["p_infectious"], ["o_asthma", "p_infectious"]];
         for (var i = 0; i < 18; i++)
@@ -49,29 +54,29 @@ public class ReviewDateTests
         for (var day = 1; day <= 42; day++)
         {
             var date = day0.AddDays(day);
-            await TestHost.TravelToAsync(date);
+            await TravelToAsync(date);
             foreach (var id in women)
             {
                 // Most days nothing happens to a woman; now and then a visit, a call that reaches her, or one that fails.
                 switch (random.Next(30))
                 {
                     case 0:
-                        await Api.PostAsync($"/api/pregnancies/{id}/exams", Bookings.AnExam(date).With("nextAppointment", D(date.AddDays(random.Next(5, 20)))));
+                        await Api.ExamAsync(id, Bookings.AnExam(date).With("nextAppointment", D(date.AddDays(random.Next(5, 20)))));
                         break;
                     case 1:
-                        await Api.PostAsync($"/api/pregnancies/{id}/follow-ups", new { date = D(date), kind = "phone", reached = true });
+                        await Api.PostAsync($"/api/pregnancies/{id}/follow-ups", new { date = D(date), kind = "phone", reached = true }, HttpStatusCode.Created);
                         break;
                     case 2 or 3:
-                        await Api.PostAsync($"/api/pregnancies/{id}/follow-ups", new { date = D(date), kind = "homeVisit", reached = false });
+                        await Api.PostAsync($"/api/pregnancies/{id}/follow-ups", new { date = D(date), kind = "homeVisit", reached = false }, HttpStatusCode.Created);
                         break;
                     case 4 when day % 9 == 0:
                         // Entered late: an exam a week ago, whose due date may already have passed.
-                        await Api.PostAsync($"/api/pregnancies/{id}/exams", Bookings.AnExam(date.AddDays(-7)));
+                        await Api.ExamAsync(id, Bookings.AnExam(date.AddDays(-7)));
                         break;
                 }
             }
 
-            await RunAsync(date);
+            await DailyJob.RunAsync(date);
             var expected = await AfreshAsync(date, women);
             var stored = await StoredStatesAsync(women);
             Assert.That(stored, Is.EquivalentTo(expected), $"every woman's state on {D(date)} is what reading everyone gives");
@@ -89,53 +94,53 @@ public class ReviewDateTests
             Assert.That(await OnListAsync(date, women), Is.EquivalentTo(list), $"the list of {D(date)} reads back as it was");
         }
 
-        var reviewed = await TestHost.ScalarAsync<long>("SELECT max(states_reviewed) FROM daily_overdue_runs WHERE business_date > $1", day0.AddDays(1));
-        Assert.That(reviewed, Is.LessThan(await TestHost.ScalarAsync<long>("SELECT count(*) FROM pregnancies WHERE status = 'Open'")),
+        var reviewed = await ScalarAsync<long>("SELECT max(states_reviewed) FROM daily_overdue_runs WHERE business_date > $1", day0.AddDays(1));
+        Assert.That(reviewed, Is.LessThan(await ScalarAsync<long>("SELECT count(*) FROM pregnancies WHERE status = 'Open'")),
             "after the first run, a run reads the women whose review date has come, not everyone");
     }
 
     [Test]
     public async Task AMissedDateMadeGoodAfterTheNextOne_HasItsOwnListAndLeavesTheOthersAsTheyWere()
     {
-        var day0 = await FreshStartAsync();
+        var day0 = await DailyJob.FreshStartAsync();
         var overdue = await Api.BookAsync(Bookings.AWoman(20).With("divisionCode", Village));   // due in 4 weeks, overdue after 7 days' grace
         var women = new List<Guid> { overdue };
         var due = day0.AddDays(28);
 
-        await RunAsync(due.AddDays(7));
+        await DailyJob.RunAsync(due.AddDays(7));
         Assert.That(await OnListAsync(due.AddDays(7), women), Is.Empty, "on the last day of grace");
-        await RunAsync(due.AddDays(9));
+        await DailyJob.RunAsync(due.AddDays(9));
         Assert.That(await OnListAsync(due.AddDays(9), women), Is.EquivalentTo(new[] { $"{overdue} overdue" }));
 
         // The morning between, made good afterwards: the list is made from the records as they stand.
-        var (status, _, _) = await Api.PostAsync($"/api/admin/jobs/daily-overdue?date={D(due.AddDays(8))}", new JsonObject(), client: TestHost.Admin);
+        var (status, _, _) = await Api.PostAsync($"/api/admin/jobs/daily-overdue?date={D(due.AddDays(8))}", new JsonObject(), client: Admin);
         Assert.That(status, Is.EqualTo(System.Net.HttpStatusCode.Accepted));
-        Assert.That(await TestHost.EventuallyAsync("SELECT EXISTS (SELECT 1 FROM daily_overdue_runs WHERE business_date = $1)", due.AddDays(8)), Is.True);
+        Assert.That(await EventuallyAsync("SELECT EXISTS (SELECT 1 FROM daily_overdue_runs WHERE business_date = $1)", due.AddDays(8)), Is.True);
         Assert.That(await OnListAsync(due.AddDays(8), women), Is.EquivalentTo(new[] { $"{overdue} overdue" }));
         Assert.That(await OnListAsync(due.AddDays(9), women), Is.EquivalentTo(new[] { $"{overdue} overdue" }), "the later list as it was");
         Assert.That(await OnListAsync(due.AddDays(7), women), Is.Empty, "the earlier list as it was");
 
         // She is reached; the next morning carries on from the latest list.
-        await TestHost.TravelToAsync(due.AddDays(10));
-        await Api.PostAsync($"/api/pregnancies/{overdue}/follow-ups", new { date = D(due.AddDays(10)), kind = "homeVisit", reached = true });
-        await RunAsync(due.AddDays(11));
+        await TravelToAsync(due.AddDays(10));
+        await Api.PostAsync($"/api/pregnancies/{overdue}/follow-ups", new { date = D(due.AddDays(10)), kind = "homeVisit", reached = true }, HttpStatusCode.Created);
+        await DailyJob.RunAsync(due.AddDays(11));
         Assert.That(await OnListAsync(due.AddDays(11), women), Is.Empty);
         Assert.That(await OnListAsync(due.AddDays(9), women), Is.EquivalentTo(new[] { $"{overdue} overdue" }));
         Assert.That(await OnListAsync(due.AddDays(10), women), Is.Empty, "a date never run has no list");
     }
 
-    private static async Task<Dictionary<string, string>> AfreshAsync(DateOnly date, List<Guid> women) =>
+    private async Task<Dictionary<string, string>> AfreshAsync(DateOnly date, List<Guid> women) =>
         await ReadPairsAsync(EveryoneAfresh, date, women.ToArray());
 
-    private static async Task<Dictionary<string, string>> StoredStatesAsync(List<Guid> women) =>
+    private async Task<Dictionary<string, string>> StoredStatesAsync(List<Guid> women) =>
         await ReadPairsAsync("""
             SELECT id::text, follow_up_state FROM pregnancies
             WHERE id = ANY ($1) AND (status = 'Open' OR (outcome = 'Delivery' AND next_due_date IS NOT NULL))
             """, women.ToArray());
 
-    private static async Task<Dictionary<string, string>> ReadPairsAsync(string sql, params object[] parameters)
+    private async Task<Dictionary<string, string>> ReadPairsAsync(string sql, params object[] parameters)
     {
-        await using var command = TestHost.Database.CreateCommand(sql);
+        await using var command = Database.CreateCommand(sql);
         foreach (var parameter in parameters)
         {
             command.Parameters.Add(new NpgsqlParameter { Value = parameter });
@@ -152,9 +157,9 @@ public class ReviewDateTests
     }
 
     /// <summary>"id state" of the given women on the township's list of a date, as its staff read it through the API.</summary>
-    private static async Task<HashSet<string>> OnListAsync(DateOnly date, List<Guid> women)
+    private async Task<HashSet<string>> OnListAsync(DateOnly date, List<Guid> women)
     {
-        var (_, list) = await Api.GetAsync($"/api/overdue?division=430302007&date={D(date)}", TestHost.Admin);
+        var (_, list) = await Api.GetAsync($"/api/overdue?division=430302007&date={D(date)}", Admin);
         return list!["entries"]!.AsArray()
             .Where(e => women.Contains(e!["pregnancyId"]!.GetValue<Guid>()))
             .Select(e => $"{e!["pregnancyId"]!.GetValue<Guid>()} {e["state"]!.GetValue<string>()}")

@@ -6,10 +6,10 @@ using System.Text.Json.Nodes;
 
 namespace HighRisk.Web.Tests.Infrastructure;
 
-/// <summary>Small HTTP helpers over the shared client: JSON in, status and JSON out.</summary>
-public static class Api
+/// <summary>Small HTTP helpers over a fixture's service: JSON in, status and JSON out; by default as its health worker.</summary>
+public sealed class Api(ServiceFixture service)
 {
-    public static async Task<(HttpStatusCode Status, JsonNode? Body, HttpResponseMessage Response)> PostAsync(string path, object? body, string? idempotencyKey = null, HttpClient? client = null)
+    public async Task<(HttpStatusCode Status, JsonNode? Body, HttpResponseMessage Response)> PostAsync(string path, object? body, string? idempotencyKey = null, HttpClient? client = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path)
         {
@@ -20,34 +20,48 @@ public static class Api
             request.Headers.Add("Idempotency-Key", idempotencyKey);
         }
 
-        var response = await (client ?? TestHost.Client).SendAsync(request);
+        var response = await (client ?? service.Client).SendAsync(request);
         return (response.StatusCode, await ReadAsync(response), response);
     }
 
-    public static async Task<(HttpStatusCode Status, JsonNode? Body)> GetAsync(string path, HttpClient? client = null)
+    /// <summary>A step that sets a test up: fails the test, naming the call and the answer, unless the status is <paramref name="expected"/>.</summary>
+    public async Task<JsonNode?> PostAsync(string path, object? body, HttpStatusCode expected, HttpClient? client = null)
     {
-        var response = await (client ?? TestHost.Client).GetAsync(new Uri(path, UriKind.Relative));
+        var (status, answer, _) = await PostAsync(path, body, client: client);
+        Assert.That(status, Is.EqualTo(expected), $"POST {path}: {answer?.ToJsonString()}");
+        return answer;
+    }
+
+    public async Task<(HttpStatusCode Status, JsonNode? Body)> GetAsync(string path, HttpClient? client = null)
+    {
+        var response = await (client ?? service.Client).GetAsync(new Uri(path, UriKind.Relative));
         return (response.StatusCode, await ReadAsync(response));
     }
 
     /// <summary>Books a pregnancy and returns its id, failing the test if booking is refused.</summary>
-    public static async Task<Guid> BookAsync(JsonObject booking)
+    public async Task<Guid> BookAsync(JsonObject booking, HttpClient? client = null)
     {
-        var (status, body, _) = await PostAsync("/api/pregnancies", booking);
-        Assert.That(status, Is.EqualTo(HttpStatusCode.Created), body?.ToJsonString());
+        var body = await PostAsync("/api/pregnancies", booking, HttpStatusCode.Created, client);
         return body!["id"]!.GetValue<Guid>();
     }
 
+    /// <summary>Records an exam, failing the test if it is refused; returns the answer (grade, factors).</summary>
+    public async Task<JsonObject> ExamAsync(Guid pregnancyId, JsonObject exam, HttpClient? client = null) =>
+        (await PostAsync($"/api/pregnancies/{pregnancyId}/exams", exam, HttpStatusCode.Created, client))!.AsObject();
+
+    /// <summary>Queues a job by hand through the admin API (202 Accepted), failing the test otherwise.</summary>
+    public Task RunJobAsync(string job) => PostAsync($"/api/admin/jobs/{job}", new JsonObject(), HttpStatusCode.Accepted, service.Admin);
+
     /// <summary>How many women the database holds with this resident ID (compared in its masked form and birth date).</summary>
-    public static Task<long> CountWomenAsync(string residentId) =>
-        TestHost.ScalarAsync<long>(
+    public Task<long> CountWomenAsync(string residentId) =>
+        service.ScalarAsync<long>(
             "SELECT count(*) FROM women WHERE resident_id_masked = $1 AND birth_date = $2",
             HighRisk.Infrastructure.Security.PersonalData.MaskResidentId(residentId.ToUpperInvariant()),
             HighRisk.Features.Pregnancies.ResidentId.BirthDate(residentId.ToUpperInvariant())!.Value);
 
     /// <summary>How many pregnancies the database holds for the woman with this resident ID.</summary>
-    public static Task<long> CountPregnanciesAsync(string residentId) =>
-        TestHost.ScalarAsync<long>(
+    public Task<long> CountPregnanciesAsync(string residentId) =>
+        service.ScalarAsync<long>(
             "SELECT count(*) FROM pregnancies p JOIN women w ON w.id = p.woman_id WHERE w.resident_id_masked = $1 AND w.birth_date = $2",
             HighRisk.Infrastructure.Security.PersonalData.MaskResidentId(residentId.ToUpperInvariant()),
             HighRisk.Features.Pregnancies.ResidentId.BirthDate(residentId.ToUpperInvariant())!.Value);

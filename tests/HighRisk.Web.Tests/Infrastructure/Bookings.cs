@@ -1,25 +1,29 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace HighRisk.Web.Tests.Infrastructure;
 
-/// <summary>Builds booking and exam bodies with the API's field names; each booking is a new synthetic woman.</summary>
-public static class Bookings
+/// <summary>Builds booking and exam bodies with the API's field names, dated by a fixture's clock; each booking is a new synthetic woman.</summary>
+public sealed class Bookings(TestClock clock)
 {
     public const string Township = "430302101";          // 雨湖区楠竹山镇
     public const string Village = "430302101201";        // a synthetic village under it
     public const string Facility = "430302101-THC";      // 楠竹山镇卫生院
     public const string CountyMch = "430302-MCH";
 
+    /// <summary>The business date on the fixture's clock.</summary>
+    public DateOnly Today => clock.Today;
+
     /// <summary>A 28-year-old at <paramref name="weeks"/> weeks today, healthy, booked in a Yuhu village.</summary>
-    public static JsonObject AWoman(int weeks = 12, int ageYears = 28)
+    public JsonObject AWoman(int weeks = 12, int ageYears = 28)
     {
-        var today = TestHost.Clock.Today;
+        var today = clock.Today;
         return new JsonObject
         {
             ["fullName"] = "测试孕妇",
             ["residentId"] = ResidentIds.Unique(today.AddYears(-ageYears).AddDays(-30)),
             ["mobile"] = "13800138000",
-            ["lmp"] = today.AddDays(-7 * weeks).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["lmp"] = today.AddDays(-7 * weeks).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["divisionCode"] = Village,
             ["address"] = "楠竹山镇一村3组",
             ["facilityCode"] = Facility,
@@ -30,14 +34,18 @@ public static class Bookings
         };
     }
 
-    public static JsonObject AnExam(DateOnly? on = null, JsonObject? measurements = null) => new()
+    public JsonObject AnExam(DateOnly? on = null, JsonObject? measurements = null) => new()
     {
-        ["examDate"] = (on ?? TestHost.Clock.Today).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["examDate"] = (on ?? clock.Today).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ["facilityCode"] = Facility,
         ["examiner"] = "李医生",
         ["measurements"] = measurements ?? new JsonObject { ["systolicBp"] = 110, ["diastolicBp"] = 70, ["hemoglobin"] = 120 },
     };
+}
 
+/// <summary>Copies of a JSON body with one field changed or left out.</summary>
+public static class JsonBodies
+{
     public static JsonObject With(this JsonObject body, string field, JsonNode? value)
     {
         var copy = body.DeepClone().AsObject();

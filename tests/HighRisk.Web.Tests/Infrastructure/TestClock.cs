@@ -3,6 +3,9 @@ namespace HighRisk.Web.Tests.Infrastructure;
 /// <summary>A clock the tests move by hand; the service reads it through TimeProvider like any other.</summary>
 public sealed class TestClock : TimeProvider
 {
+    /// <summary>Where every fixture's clock starts: 10:00 Asia/Shanghai on Monday 16 March 2026.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 3, 16, 2, 0, 0, TimeSpan.Zero);
+
     private DateTimeOffset _now;
 
     public TestClock(DateTimeOffset start) => _now = start;

@@ -1,13 +1,14 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace HighRisk.Web.Tests.Infrastructure;
 
 /// <summary>
 /// One account per role for Yuhu district (雨湖区, 430302) — where the tests book their women — and one per role for
-/// Yuetang district (岳塘区, 430304), which must never see them.
+/// Yuetang district (岳塘区, 430304), which must never see them. They are made once, in the template database, so every
+/// fixture's database has them; each fixture signs them in on its own service.
 /// </summary>
 public static class TestUsers
 {
@@ -25,68 +26,66 @@ public static class TestUsers
         ("other-city", "cityStaff", "4302", null),
     ];
 
-    private static readonly Dictionary<string, (string UserName, string Password)> Credentials = [];
+    /// <summary>The user name of the account for a key of <see cref="All"/> ("admin" is the administrator).</summary>
+    public static string UserName(string key) => key == "admin" ? "admin" : $"t-{key}";
 
-    public static async Task<IReadOnlyDictionary<string, HttpClient>> SignInAllAsync(WebApplicationFactory<Program> factory)
+    /// <summary>Creates the accounts of <see cref="All"/> through the administrator, on a service whose database becomes the template.</summary>
+    public static async Task CreateAllAsync(ServiceHost service)
     {
-        Credentials["admin"] = ("admin", TestHost.AdminPassword);
-        var clients = new Dictionary<string, HttpClient> { ["admin"] = await SignInAsync(factory, "admin", TestHost.AdminPassword) };
+        using var admin = await SignInAsync(service, "admin", ServiceHost.AdminPassword);
         foreach (var (key, role, division, facility) in All)
         {
-            var created = await clients["admin"].PostAsJsonAsync("/api/admin/users", new
-            {
-                userName = $"t-{key}",
-                displayName = $"测试用户 {key}",
-                role,
-                divisionCode = division,
-                facilityCode = facility,
-                mobile = "13900000000",
-                password = Password,
-            });
-            Assert.That(created.IsSuccessStatusCode, Is.True, await created.Content.ReadAsStringAsync());
-            Credentials[key] = ($"t-{key}", Password);
-            clients[key] = await SignInAsync(factory, $"t-{key}", Password);
+            await CreateAsync(admin, UserName(key), role, division, facility, mobile: "13900000000");
         }
-
-        return clients;
     }
 
-    /// <summary>A new signed-in user of the given role and division, for a test that works in its own area.</summary>
-    public static async Task<HttpClient> CreateAsync(WebApplicationFactory<Program> factory, string role, string division)
+    /// <summary>Creates an account through the administrator's client, failing the test unless it is created.</summary>
+    public static async Task CreateAsync(HttpClient admin, string userName, string role, string? division, string? facility = null, string? mobile = null)
     {
-        var key = $"{role}-{division}-{Guid.NewGuid():N}"[..40];
-        var created = await TestHost.Admin.PostAsJsonAsync("/api/admin/users", new { userName = key, displayName = "测试用户", role, divisionCode = division, password = Password });
-        Assert.That(created.IsSuccessStatusCode, Is.True, await created.Content.ReadAsStringAsync());
-        Credentials[key] = (key, Password);
-        var client = await SignInAsync(factory, key, Password);
-        Extra[key] = client;
-        return client;
-    }
-
-    /// <summary>Clients made by <see cref="CreateAsync"/>, renewed with the others when the clock jumps.</summary>
-    public static Dictionary<string, HttpClient> Extra { get; } = [];
-
-    /// <summary>Signs every client in again: after the test clock jumps ahead, the old tokens have expired.</summary>
-    public static async Task RenewAllAsync(IReadOnlyDictionary<string, HttpClient> clients)
-    {
-        foreach (var (key, client) in clients)
+        using var created = await admin.PostAsJsonAsync("/api/admin/users", new
         {
-            var (userName, password) = Credentials[key];
-            client.DefaultRequestHeaders.Authorization = null;
-            var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password });
-            var body = await response.Content.ReadFromJsonAsync<JsonObject>();
-            Assert.That(response.IsSuccessStatusCode, Is.True, body?.ToJsonString());
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body!["accessToken"]!.GetValue<string>());
-        }
+            userName,
+            displayName = $"测试用户 {userName}",
+            role,
+            divisionCode = division,
+            facilityCode = facility,
+            mobile,
+            password = Password,
+        });
+        Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created),
+            $"creating the {role} account {userName} for {division ?? facility}: {await created.Content.ReadAsStringAsync()}");
     }
 
-    public static async Task<HttpClient> SignInAsync(WebApplicationFactory<Program> factory, string userName, string password)
+    /// <summary>Signs the administrator and every account of <see cref="All"/> in; returns their access tokens by key.</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> SignInAllAsync(ServiceHost service)
     {
-        var client = factory.CreateClient();
-        var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password });
-        var body = await response.Content.ReadFromJsonAsync<JsonObject>();
-        Assert.That(response.IsSuccessStatusCode, Is.True, body?.ToJsonString());
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body!["accessToken"]!.GetValue<string>());
+        var tokens = new Dictionary<string, string>();
+        foreach (var key in All.Select(u => u.Key).Prepend("admin"))
+        {
+            using var client = await SignInAsync(service, UserName(key), key == "admin" ? ServiceHost.AdminPassword : Password);
+            tokens[key] = client.DefaultRequestHeaders.Authorization!.Parameter!;
+        }
+
+        return tokens;
+    }
+
+    /// <summary>A new client of the service, signed in with a bearer token.</summary>
+    public static async Task<HttpClient> SignInAsync(ServiceHost service, string userName, string password)
+    {
+        var client = service.CreateClient();
+        await SignInAgainAsync(client, userName, password);
         return client;
+    }
+
+    /// <summary>Signs a client in (again: after the test clock jumps ahead, the old token has expired), failing the test unless it is let in.</summary>
+    public static async Task SignInAgainAsync(HttpClient client, string userName, string password)
+    {
+        client.DefaultRequestHeaders.Authorization = null;
+        using var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password });
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), $"signing in as {userName}: {text}");
+        var token = JsonNode.Parse(text)?["accessToken"]?.GetValue<string>();
+        Assert.That(token, Is.Not.Null.And.Not.Empty, $"signing in as {userName} gave no access token: {text}");
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
     }
 }

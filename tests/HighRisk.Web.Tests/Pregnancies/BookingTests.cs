@@ -4,7 +4,7 @@ using HighRisk.Web.Tests.Infrastructure;
 
 namespace HighRisk.Web.Tests.Pregnancies;
 
-public class BookingTests
+public class BookingTests : ServiceFixture
 {
     [Test]
     public async Task BookThenExamThenRead_ReturnsTheWholeRecord()
@@ -13,7 +13,7 @@ public class BookingTests
         var (status, booked, response) = await Api.PostAsync("/api/pregnancies", booking);
         Assert.That(status, Is.EqualTo(HttpStatusCode.Created), booked?.ToJsonString());
         var id = booked!["id"]!.GetValue<Guid>();
-        var today = TestHost.Clock.Today;
+        var today = Clock.Today;
         Assert.Multiple(() =>
         {
             Assert.That(response.Headers.Location?.ToString(), Is.EqualTo($"/api/pregnancies/{id}"));
@@ -62,7 +62,7 @@ public class BookingTests
     [Test]
     public async Task BookingWithEddOnly_DerivesTheLmp()
     {
-        var edd = TestHost.Clock.Today.AddDays(200);
+        var edd = Clock.Today.AddDays(200);
         var body = Bookings.AWoman().Without("lmp").With("edd", edd.ToString("yyyy-MM-dd"));
         var (status, booked, _) = await Api.PostAsync("/api/pregnancies", body);
         Assert.That(status, Is.EqualTo(HttpStatusCode.Created), booked?.ToJsonString());
@@ -85,7 +85,7 @@ public class BookingTests
         Assert.That(status, Is.EqualTo(HttpStatusCode.Conflict));
         Assert.That(problem!["openPregnancyId"]!.GetValue<Guid>(), Is.EqualTo(first));
 
-        var (closed, _, _) = await Api.PostAsync($"/api/pregnancies/{first}/close", new { outcome = "miscarriage", date = TestHost.Clock.Today.ToString("yyyy-MM-dd") });
+        var (closed, _, _) = await Api.PostAsync($"/api/pregnancies/{first}/close", new { outcome = "miscarriage", date = Clock.Today.ToString("yyyy-MM-dd") });
         Assert.That(closed, Is.EqualTo(HttpStatusCode.OK));
         var second = await Api.BookAsync(booking);
         Assert.That(second, Is.Not.EqualTo(first));
@@ -105,7 +105,7 @@ public class BookingTests
     [Test]
     public async Task ClosedPregnancy_RefusesExamsWith409()
     {
-        var today = TestHost.Clock.Today;
+        var today = Clock.Today;
         var id = await Api.BookAsync(Bookings.AWoman(weeks: 10));
         var (closed, body, _) = await Api.PostAsync($"/api/pregnancies/{id}/close",
             new { outcome = "miscarriage", date = today.ToString("yyyy-MM-dd") });
@@ -114,28 +114,28 @@ public class BookingTests
         (closed, body, _) = await Api.PostAsync($"/api/pregnancies/{delivered}/close",
             new { outcome = "delivery", date = today.ToString("yyyy-MM-dd"), mode = "cesarean" });
         Assert.That(closed, Is.EqualTo(HttpStatusCode.OK), body?.ToJsonString());
-        var before = await TestHost.ScalarAsync<long>("SELECT count(*) FROM exams");
+        var before = await ScalarAsync<long>("SELECT count(*) FROM exams");
 
         var (status, problem, _) = await Api.PostAsync($"/api/pregnancies/{id}/exams", Bookings.AnExam());
         Assert.That(status, Is.EqualTo(HttpStatusCode.Conflict), problem?.ToJsonString());
         (status, problem, _) = await Api.PostAsync($"/api/pregnancies/{delivered}/exams", Bookings.AnExam(today.AddDays(-1)));
         Assert.That(status, Is.EqualTo(HttpStatusCode.Conflict), "an exam before the birth, once the birth is recorded: " + problem?.ToJsonString());
-        Assert.That(await TestHost.ScalarAsync<long>("SELECT count(*) FROM exams"), Is.EqualTo(before));
+        Assert.That(await ScalarAsync<long>("SELECT count(*) FROM exams"), Is.EqualTo(before));
 
-        var (again, _, _) = await Api.PostAsync($"/api/pregnancies/{id}/close", new { outcome = "movedAway", date = TestHost.Clock.Today.ToString("yyyy-MM-dd") });
+        var (again, _, _) = await Api.PostAsync($"/api/pregnancies/{id}/close", new { outcome = "movedAway", date = Clock.Today.ToString("yyyy-MM-dd") });
         Assert.That(again, Is.EqualTo(HttpStatusCode.Conflict));
     }
 
     [Test]
     public async Task MovedAway_RecordsTheFacilityThatTookHerOn_WhichOnlyAMoveMayName()
     {
-        var today = TestHost.Clock.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var today = Clock.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var id = await Api.BookAsync(Bookings.AWoman(weeks: 20));
         var (status, problem, _) = await Api.PostAsync($"/api/pregnancies/{id}/close", new { outcome = "miscarriage", date = today, receivingFacility = "广州市妇女儿童医疗中心" });
         Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest), problem?.ToJsonString());
         Assert.That(Api.ErrorFields(problem), Is.EqualTo(new[] { "receivingFacility" }));
 
-        var yesterday = TestHost.Clock.Today.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var yesterday = Clock.Today.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         (status, problem, _) = await Api.PostAsync($"/api/pregnancies/{id}/close", new { outcome = "movedAway", date = yesterday });
         Assert.That(Api.ErrorFields(problem), Is.EqualTo(new[] { "date" }), "booked today, she cannot have left yesterday");
 

@@ -4,13 +4,13 @@ using HighRisk.Web.Tests.Infrastructure;
 
 namespace HighRisk.Web.Tests.Pregnancies;
 
-public class ConcurrencyTests
+public class ConcurrencyTests : ServiceFixture
 {
     [Test]
     public async Task TwoExamsAtTheSameMoment_BothLandAndTheGradeSeesBoth()
     {
         var id = await Api.BookAsync(Bookings.AWoman(weeks: 24));
-        var today = TestHost.Clock.Today;
+        var today = Clock.Today;
         var anaemic = Bookings.AnExam(today, new JsonObject { ["hemoglobin"] = 100 });
         var twins = Bookings.AnExam(today, new JsonObject { ["fetusCount"] = 2 });
 

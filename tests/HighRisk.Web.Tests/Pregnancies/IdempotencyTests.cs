@@ -3,7 +3,7 @@ using HighRisk.Web.Tests.Infrastructure;
 
 namespace HighRisk.Web.Tests.Pregnancies;
 
-public class IdempotencyTests
+public class IdempotencyTests : ServiceFixture
 {
     [Test]
     public async Task RetriedBooking_ReplaysTheFirstResponseAndWritesOnce()
@@ -33,7 +33,7 @@ public class IdempotencyTests
 
         Assert.That(results.Select(r => r.Status), Is.All.EqualTo(HttpStatusCode.Created));
         Assert.That(results.Select(r => r.Body!["examId"]!.GetValue<Guid>()).Distinct().Count(), Is.EqualTo(1));
-        Assert.That(await TestHost.ScalarAsync<long>("SELECT count(*) FROM exams WHERE pregnancy_id = $1", id), Is.EqualTo(1));
+        Assert.That(await ScalarAsync<long>("SELECT count(*) FROM exams WHERE pregnancy_id = $1", id), Is.EqualTo(1));
     }
 
     [Test]
@@ -47,7 +47,7 @@ public class IdempotencyTests
 
         Assert.That(first, Is.EqualTo(HttpStatusCode.Created));
         Assert.That(second, Is.EqualTo(HttpStatusCode.UnprocessableEntity), problem?.ToJsonString());
-        Assert.That(await TestHost.ScalarAsync<long>("SELECT count(*) FROM exams WHERE pregnancy_id = $1", id), Is.EqualTo(1));
+        Assert.That(await ScalarAsync<long>("SELECT count(*) FROM exams WHERE pregnancy_id = $1", id), Is.EqualTo(1));
     }
 
     [Test]
@@ -56,6 +56,6 @@ public class IdempotencyTests
         var key = Guid.NewGuid().ToString();
         var (refused, _, _) = await Api.PostAsync("/api/pregnancies", Bookings.AWoman().With("mobile", "123"), key);
         Assert.That(refused, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(await TestHost.ScalarAsync<long>("SELECT count(*) FROM idempotency_records WHERE key LIKE '%:' || $1", key), Is.Zero);
+        Assert.That(await ScalarAsync<long>("SELECT count(*) FROM idempotency_records WHERE key LIKE '%:' || $1", key), Is.Zero);
     }
 }

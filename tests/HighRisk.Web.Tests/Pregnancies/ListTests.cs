@@ -3,7 +3,7 @@ using HighRisk.Web.Tests.Infrastructure;
 
 namespace HighRisk.Web.Tests.Pregnancies;
 
-public class ListTests
+public class ListTests : ServiceFixture
 {
     [Test]
     public async Task ListByDivisionPrefix_PagesWithACursorWithoutGapsOrRepeats()
@@ -49,15 +49,15 @@ public class ListTests
     [Test]
     public async Task StatusPostpartum_ListsTheDeliveredUntilTheir42DayCheck()
     {
-        var today = TestHost.Clock.Today;
+        var today = Clock.Today;
         var name = $"产后{Guid.NewGuid():N}"[..8];
         string Q(string status) => $"/api/pregnancies?status={status}&q={Uri.EscapeDataString(name)}";
         var delivered = await Api.BookAsync(Bookings.AWoman(weeks: 39).With("fullName", name));
         var checkedAt42 = await Api.BookAsync(Bookings.AWoman(weeks: 44).With("fullName", name).With("bookingDate", today.AddDays(-42).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
         var open = await Api.BookAsync(Bookings.AWoman(weeks: 20).With("fullName", name));
-        await Api.PostAsync($"/api/pregnancies/{delivered}/close", new { outcome = "delivery", date = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), mode = "vaginal" });
+        await Api.PostAsync($"/api/pregnancies/{delivered}/close", new { outcome = "delivery", date = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), mode = "vaginal" }, HttpStatusCode.OK);
         var born = today.AddDays(-40).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        await Api.PostAsync($"/api/pregnancies/{checkedAt42}/close", new { outcome = "delivery", date = born, mode = "vaginal" });
+        await Api.PostAsync($"/api/pregnancies/{checkedAt42}/close", new { outcome = "delivery", date = born, mode = "vaginal" }, HttpStatusCode.OK);
         var (examined, body, _) = await Api.PostAsync($"/api/pregnancies/{checkedAt42}/exams", Bookings.AnExam());
         Assert.That(examined, Is.EqualTo(HttpStatusCode.Created), body?.ToJsonString());
 

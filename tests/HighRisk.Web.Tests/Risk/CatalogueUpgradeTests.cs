@@ -4,20 +4,20 @@ using HighRisk.Web.Tests.Infrastructure;
 
 namespace HighRisk.Web.Tests.Risk;
 
-public class CatalogueUpgradeTests
+public class CatalogueUpgradeTests : ServiceFixture
 {
     [Test]
     public async Task PregnancyGradedWithAnOlderCatalogue_IsRegradedByTheHangfireJob()
     {
         var id = await Api.BookAsync(Bookings.AWoman(weeks: 20));
-        await Api.PostAsync($"/api/pregnancies/{id}/exams", Bookings.AnExam(measurements: new JsonObject { ["hemoglobin"] = 100 }));
+        await Api.ExamAsync(id, Bookings.AnExam(measurements: new JsonObject { ["hemoglobin"] = 100 }));
         var untouched = await Api.BookAsync(Bookings.AWoman(weeks: 20));
 
         // As if this pregnancy had been graded red by an older catalogue version.
-        await TestHost.ScalarAsync<int>("UPDATE pregnancies SET grade = 'Red', catalogue_version = 'cn-nhfpc-2017@old' WHERE id = $1 RETURNING 1", id);
+        await ScalarAsync<int>("UPDATE pregnancies SET grade = 'Red', catalogue_version = 'cn-nhfpc-2017@old' WHERE id = $1 RETURNING 1", id);
         var runsBefore = (await Api.GetAsync("/api/risk/catalogue/upgrades")).Body!.AsArray().Count;
 
-        var (queued, _, _) = await Api.PostAsync("/api/admin/jobs/regrade", new JsonObject(), client: TestHost.Admin);
+        var (queued, _, _) = await Api.PostAsync("/api/admin/jobs/regrade", new JsonObject(), client: Admin);
         Assert.That(queued, Is.EqualTo(HttpStatusCode.Accepted));
 
         JsonArray runs = [];
@@ -39,6 +39,6 @@ public class CatalogueUpgradeTests
             Assert.That(last["from"]!.GetValue<string>(), Is.EqualTo("red"));
             Assert.That(last["to"]!.GetValue<string>(), Is.EqualTo("yellow"));
         });
-        Assert.That(await TestHost.ScalarAsync<long>("SELECT count(*) FROM grade_changes WHERE pregnancy_id = $1", untouched), Is.EqualTo(1));
+        Assert.That(await ScalarAsync<long>("SELECT count(*) FROM grade_changes WHERE pregnancy_id = $1", untouched), Is.EqualTo(1));
     }
 }

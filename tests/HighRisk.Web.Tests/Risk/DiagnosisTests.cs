@@ -9,9 +9,9 @@ namespace HighRisk.Web.Tests.Risk;
 /// values, they are not undone by a later normal reading under treatment, only by a clinician resolving them. Lab
 /// values such as haemoglobin still follow the latest reading (GradingTests).
 /// </summary>
-public class DiagnosisTests
+public class DiagnosisTests : ServiceFixture
 {
-    private static async Task<JsonObject> ExamAsync(Guid id, DateOnly on, JsonObject measurements, JsonArray? resolved = null)
+    private async Task<JsonObject> ExamAsync(Guid id, DateOnly on, JsonObject measurements, JsonArray? resolved = null)
     {
         var exam = Bookings.AnExam(on, measurements);
         if (resolved is not null)
@@ -29,7 +29,7 @@ public class DiagnosisTests
     [Test]
     public async Task GdmFoundFromFastingGlucose_StaysYellowWhenDietControlsIt_UntilAClinicianResolvesIt()
     {
-        var today = TestHost.Clock.Today;
+        var today = Clock.Today;
         var id = await Api.BookAsync(Bookings.AWoman(weeks: 30));
         var found = await ExamAsync(id, today.AddDays(-21), new JsonObject { ["fastingGlucose"] = 5.6 });
         Assert.That(Grade(found), Is.EqualTo("yellow"), "FPG ≥ 5.1 from 24 weeks: GDM");
@@ -46,7 +46,7 @@ public class DiagnosisTests
     [Test]
     public async Task SeverePreEclampsia_StaysOrangeWhenBloodPressureIsControlled()
     {
-        var today = TestHost.Clock.Today;
+        var today = Clock.Today;
         var id = await Api.BookAsync(Bookings.AWoman(weeks: 32));
         var severe = await ExamAsync(id, today.AddDays(-7), new JsonObject { ["systolicBp"] = 165, ["diastolicBp"] = 112, ["urineProtein"] = "2+" });
         Assert.That(Grade(severe), Is.EqualTo("orange"));

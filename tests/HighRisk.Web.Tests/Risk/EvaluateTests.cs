@@ -4,28 +4,27 @@ using HighRisk.Web.Tests.Infrastructure;
 
 namespace HighRisk.Web.Tests.Risk;
 
-public class EvaluateTests
+public class EvaluateTests : ServiceFixture
 {
     [Test]
     public async Task Evaluate_AgreesWithWhatSavingTheExamProduces()
     {
         var booking = Bookings.AWoman(weeks: 30, ageYears: 36).With("findings", new JsonArray("p_infectious"));
         var id = await Api.BookAsync(booking);
-        await Api.PostAsync($"/api/pregnancies/{id}/exams", Bookings.AnExam(TestHost.Clock.Today.AddDays(-14), new JsonObject { ["platelets"] = 45 }));
+        await Api.ExamAsync(id, Bookings.AnExam(Clock.Today.AddDays(-14), new JsonObject { ["platelets"] = 45 }));
         var measurements = new JsonObject { ["hemoglobin"] = 95, ["systolicBp"] = 150, ["diastolicBp"] = 96, ["fetusCount"] = 2 };
 
         var (status, preview, _) = await Api.PostAsync("/api/risk/evaluate", new JsonObject
         {
             ["pregnancyId"] = id.ToString(),
-            ["assessmentDate"] = TestHost.Clock.Today.ToString("yyyy-MM-dd"),
+            ["assessmentDate"] = Clock.Today.ToString("yyyy-MM-dd"),
             ["measurements"] = measurements.DeepClone(),
             ["findings"] = new JsonArray("y_icp"),
         });
         Assert.That(status, Is.EqualTo(HttpStatusCode.OK), preview?.ToJsonString());
-        var examCountBefore = await TestHost.ScalarAsync<long>("SELECT count(*) FROM exams WHERE pregnancy_id = $1", id);
+        var examCountBefore = await ScalarAsync<long>("SELECT count(*) FROM exams WHERE pregnancy_id = $1", id);
 
-        var (_, saved, _) = await Api.PostAsync($"/api/pregnancies/{id}/exams",
-            Bookings.AnExam(measurements: measurements.DeepClone().AsObject()).With("findings", new JsonArray("y_icp")));
+        var saved = await Api.ExamAsync(id, Bookings.AnExam(measurements: measurements.DeepClone().AsObject()).With("findings", new JsonArray("y_icp")));
 
         Assert.Multiple(() =>
         {

@@ -5,7 +5,7 @@ using HighRisk.Web.Tests.Infrastructure;
 namespace HighRisk.Web.Tests.Risk;
 
 /// <summary>Re-grading through HTTP: exams change the grade, write history, and say why.</summary>
-public class GradingTests
+public class GradingTests : ServiceFixture
 {
     [Test]
     public async Task ExamWithHb55_TurnsOrangeWithTheValueAsEvidenceAndWritesHistory()
@@ -42,10 +42,10 @@ public class GradingTests
     public async Task LaterNormalHb_BringsTheColourDownAndSameColourWritesNoHistory()
     {
         var id = await Api.BookAsync(Bookings.AWoman(weeks: 20));
-        var today = TestHost.Clock.Today;
-        await Api.PostAsync($"/api/pregnancies/{id}/exams", Bookings.AnExam(today.AddDays(-14), new JsonObject { ["hemoglobin"] = 55 }));
-        await Api.PostAsync($"/api/pregnancies/{id}/exams", Bookings.AnExam(today.AddDays(-7), new JsonObject { ["hemoglobin"] = 58 }));
-        var (_, down, _) = await Api.PostAsync($"/api/pregnancies/{id}/exams", Bookings.AnExam(today, new JsonObject { ["hemoglobin"] = 118 }));
+        var today = Clock.Today;
+        await Api.ExamAsync(id, Bookings.AnExam(today.AddDays(-14), new JsonObject { ["hemoglobin"] = 55 }));
+        await Api.ExamAsync(id, Bookings.AnExam(today.AddDays(-7), new JsonObject { ["hemoglobin"] = 58 }));
+        var down = await Api.ExamAsync(id, Bookings.AnExam(today, new JsonObject { ["hemoglobin"] = 118 }));
 
         Assert.That(down!["grade"]!.GetValue<string>(), Is.EqualTo("green"));
         var (_, record) = await Api.GetAsync($"/api/pregnancies/{id}");
@@ -57,7 +57,7 @@ public class GradingTests
     public async Task PulmonaryHypertension55_TurnsRed()
     {
         var id = await Api.BookAsync(Bookings.AWoman(weeks: 26));
-        var (_, recorded, _) = await Api.PostAsync($"/api/pregnancies/{id}/exams", Bookings.AnExam(measurements: new JsonObject { ["pulmonaryArteryPressure"] = 55 }));
+        var recorded = await Api.ExamAsync(id, Bookings.AnExam(measurements: new JsonObject { ["pulmonaryArteryPressure"] = 55 }));
         Assert.That(recorded!["grade"]!.GetValue<string>(), Is.EqualTo("red"));
         Assert.That(recorded["factors"]!.AsArray().Select(f => f!["id"]!.GetValue<string>()), Does.Contain("r_ph"));
     }
@@ -65,7 +65,7 @@ public class GradingTests
     [Test]
     public async Task TripletsCodedAtBooking_ThenCardiopulmonaryDecline_TurnsRedWithBothAsEvidence()
     {
-        var (_, booked, _) = await Api.PostAsync("/api/pregnancies", Bookings.AWoman(weeks: 24).With("findings", new JsonArray("o_triplets")));
+        var booked = await Api.PostAsync("/api/pregnancies", Bookings.AWoman(weeks: 24).With("findings", new JsonArray("o_triplets")), HttpStatusCode.Created);
         Assert.That(booked!["grade"]!.GetValue<string>(), Is.EqualTo("orange"));
 
         var id = booked["id"]!.GetValue<Guid>();
@@ -83,7 +83,7 @@ public class GradingTests
     public async Task InfectiousFindingAtBooking_IsPurpleBesideGreenUntilResolved()
     {
         var booking = Bookings.AWoman().With("findings", new JsonArray("p_infectious"));
-        var (_, booked, _) = await Api.PostAsync("/api/pregnancies", booking);
+        var booked = await Api.PostAsync("/api/pregnancies", booking, HttpStatusCode.Created);
         Assert.That(booked!["grade"]!.GetValue<string>(), Is.EqualTo("green"));
         Assert.That(booked["purple"]!.GetValue<bool>(), Is.True);
 
@@ -99,18 +99,18 @@ public class GradingTests
     public async Task ManualRaise_HoldsTheColourUntilResolvedOnALaterExam()
     {
         var id = await Api.BookAsync(Bookings.AWoman(weeks: 30));
-        var today = TestHost.Clock.Today;
+        var today = Clock.Today;
         var (raised, raise, _) = await Api.PostAsync($"/api/pregnancies/{id}/raise",
             new { colour = "red", reason = "胎动减少，需三级医院评估", raisedBy = "产科主任", date = today.AddDays(-1).ToString("yyyy-MM-dd") });
         Assert.That(raised, Is.EqualTo(HttpStatusCode.OK), raise?.ToJsonString());
         Assert.That(raise!["grade"]!.GetValue<string>(), Is.EqualTo("red"));
         var raiseId = raise["raiseId"]!.GetValue<string>();
 
-        var (_, normal, _) = await Api.PostAsync($"/api/pregnancies/{id}/exams", Bookings.AnExam(today));
+        var normal = await Api.ExamAsync(id, Bookings.AnExam(today));
         Assert.That(normal!["grade"]!.GetValue<string>(), Is.EqualTo("red"), "a normal exam does not lower a raised colour");
 
         var resolve = Bookings.AnExam(today).With("resolved", new JsonArray(new JsonObject { ["id"] = raiseId, ["reason"] = "三级医院评估后无异常" }));
-        var (_, lowered, _) = await Api.PostAsync($"/api/pregnancies/{id}/exams", resolve);
+        var lowered = await Api.ExamAsync(id, resolve);
         Assert.That(lowered!["grade"]!.GetValue<string>(), Is.EqualTo("green"));
     }
 

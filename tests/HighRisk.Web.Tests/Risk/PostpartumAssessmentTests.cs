@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using HighRisk.Web.Tests.FollowUps;
 using HighRisk.Web.Tests.Infrastructure;
 using static HighRisk.Web.Tests.FollowUps.DailyJob;
 
@@ -12,14 +13,18 @@ namespace HighRisk.Web.Tests.Risk;
 /// ends the episode.
 /// </summary>
 [NonParallelizable]
-public class PostpartumAssessmentTests
+public class PostpartumAssessmentTests : ServiceFixture
 {
-    private static async Task<Guid> DeliveredAsync(DateOnly delivered, DateOnly? discharged = null, string healthWorker = "王医生")
+    public PostpartumAssessmentTests() => DailyJob = new(this);
+
+    private DailyJob DailyJob { get; }
+
+    private async Task<Guid> DeliveredAsync(DateOnly delivered, DateOnly? discharged = null, string healthWorker = "王医生")
     {
         var id = await Api.BookAsync(Bookings.AWoman(weeks: 39).With("divisionCode", "430302002003").With("healthWorker", healthWorker));
         if (discharged is { } home)
         {
-            await TestHost.TravelToAsync(home);
+            await TravelToAsync(home);
         }
 
         var (status, body, _) = await Api.PostAsync($"/api/pregnancies/{id}/close",
@@ -28,7 +33,7 @@ public class PostpartumAssessmentTests
         return id;
     }
 
-    private static async Task<JsonObject> ExamAsync(Guid id, DateOnly on, JsonObject? measurements = null, params string[] findings)
+    private async Task<JsonObject> ExamAsync(Guid id, DateOnly on, JsonObject? measurements = null, params string[] findings)
     {
         var (status, body, _) = await Api.PostAsync($"/api/pregnancies/{id}/exams",
             Bookings.AnExam(on, measurements).With("findings", new JsonArray([.. findings.Select(f => JsonValue.Create(f))])));
@@ -36,14 +41,14 @@ public class PostpartumAssessmentTests
         return body!.AsObject();
     }
 
-    private static async Task<JsonObject> PregnancyAsync(Guid id) => (await Api.GetAsync($"/api/pregnancies/{id}")).Body!.AsObject();
+    private async Task<JsonObject> PregnancyAsync(Guid id) => (await Api.GetAsync($"/api/pregnancies/{id}")).Body!.AsObject();
 
     [Test]
     public async Task PuerperalInfectionAtThePostpartumVisit_GradesOrange_AndTheExamCountsAsTheVisit()
     {
-        var day0 = await FreshStartAsync();
+        var day0 = await DailyJob.FreshStartAsync();
         var id = await DeliveredAsync(day0, discharged: day0.AddDays(2));
-        await TestHost.TravelToAsync(day0.AddDays(5));
+        await TravelToAsync(day0.AddDays(5));
 
         var exam = await ExamAsync(id, day0.AddDays(5), new JsonObject { ["temperature"] = 38.6, ["fastingGlucose"] = 5.6 }, "o_puerperal");
 
@@ -65,12 +70,12 @@ public class PostpartumAssessmentTests
     public async Task PostpartumFindingsBeforeTheBirth_Are400NamingTheField_AndNothingIsWritten()
     {
         var id = await Api.BookAsync(Bookings.AWoman(weeks: 30));
-        var exams = await TestHost.ScalarAsync<long>("SELECT count(*) FROM exams WHERE pregnancy_id = $1", id);
+        var exams = await ScalarAsync<long>("SELECT count(*) FROM exams WHERE pregnancy_id = $1", id);
 
         var (status, problem, _) = await Api.PostAsync($"/api/pregnancies/{id}/exams", Bookings.AnExam().With("findings", new JsonArray("y_anaemia", "o_puerperal")));
         Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest), problem?.ToJsonString());
         Assert.That(problem!["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { "findings[1]" }));
-        Assert.That(await TestHost.ScalarAsync<long>("SELECT count(*) FROM exams WHERE pregnancy_id = $1", id), Is.EqualTo(exams));
+        Assert.That(await ScalarAsync<long>("SELECT count(*) FROM exams WHERE pregnancy_id = $1", id), Is.EqualTo(exams));
 
         var (booked, bookingProblem, _) = await Api.PostAsync("/api/pregnancies", Bookings.AWoman(weeks: 20).With("findings", new JsonArray("r_postpartum_unstable")));
         Assert.That(booked, Is.EqualTo(HttpStatusCode.BadRequest), bookingProblem?.ToJsonString());
@@ -80,13 +85,13 @@ public class PostpartumAssessmentTests
     [Test]
     public async Task TurningRedAfterTheBirth_AlertsWithTheDayAfterBirth_AndNeedsAContactWithin24Hours()
     {
-        var day0 = await FreshStartAsync();
+        var day0 = await DailyJob.FreshStartAsync();
         var id = await DeliveredAsync(day0);
-        await TestHost.TravelToAsync(day0.AddDays(3));
+        await TravelToAsync(day0.AddDays(3));
 
         var exam = await ExamAsync(id, day0.AddDays(3), new JsonObject { ["systolicBp"] = 150, ["diastolicBp"] = 95 }, "r_postpartum_unstable");
         Assert.That(exam["grade"]!.GetValue<string>(), Is.EqualTo("red"));
-        var alerts = (await Api.GetAsync($"/api/alerts?pregnancyId={id}", TestHost.Admin)).Body!["items"]!.AsArray();
+        var alerts = (await Api.GetAsync($"/api/alerts?pregnancyId={id}", Admin)).Body!["items"]!.AsArray();
         Assert.That(alerts, Has.Count.EqualTo(1));
         Assert.That(alerts[0]!["messages"]![0]!["text"]!.GetValue<string>(), Does.Contain("红色预警").And.Contain("产后3天").And.Not.Match("孕[0-9]+周"));
         var schedule = (await PregnancyAsync(id))["schedule"]!;
@@ -94,7 +99,7 @@ public class PostpartumAssessmentTests
         Assert.That(schedule["nextDueDate"]!.GetValue<string>(), Is.EqualTo(D(day0.AddDays(4))));
 
         // Reached by phone the next day: the 24-hour contact is made, and the 42-day check is due again (day 3's exam was the visit).
-        await TestHost.TravelToAsync(day0.AddDays(4));
+        await TravelToAsync(day0.AddDays(4));
         var (status, call, _) = await Api.PostAsync($"/api/pregnancies/{id}/follow-ups", new { date = D(day0.AddDays(4)), kind = "phone", reached = true, note = "血压平稳，已住院观察" });
         Assert.That(status, Is.EqualTo(HttpStatusCode.Created), call?.ToJsonString());
         Assert.That(call!["nextDueKind"]!.GetValue<string>(), Is.EqualTo("postpartumCheck42"));
@@ -104,13 +109,13 @@ public class PostpartumAssessmentTests
     [Test]
     public async Task RaisedToRedAfterTheBirthBeforeTheVisit_AReachedCallLeavesTheVisitDue()
     {
-        var day0 = await FreshStartAsync();
+        var day0 = await DailyJob.FreshStartAsync();
         var id = await DeliveredAsync(day0, discharged: day0.AddDays(3));
         var (raised, body, _) = await Api.PostAsync($"/api/pregnancies/{id}/raise", new { colour = "red", reason = "产后心衰未稳定", raisedBy = "产科 李医生" });
         Assert.That(raised, Is.EqualTo(HttpStatusCode.Created).Or.EqualTo(HttpStatusCode.OK), body?.ToJsonString());
         Assert.That((await PregnancyAsync(id))["schedule"]!["nextDueKind"]!.GetValue<string>(), Is.EqualTo("redContact"));
 
-        var (_, call, _) = await Api.PostAsync($"/api/pregnancies/{id}/follow-ups", new { date = D(day0.AddDays(3)), kind = "phone", reached = true });
+        var call = await Api.PostAsync($"/api/pregnancies/{id}/follow-ups", new { date = D(day0.AddDays(3)), kind = "phone", reached = true }, HttpStatusCode.Created);
         Assert.That(call!["nextDueKind"]!.GetValue<string>(), Is.EqualTo("postpartumVisit"), "a call is not the postpartum visit");
         Assert.That(call["nextDueDate"]!.GetValue<string>(), Is.EqualTo(D(day0.AddDays(10))), "7 days after the discharge");
     }
@@ -119,19 +124,19 @@ public class PostpartumAssessmentTests
     public async Task MissedPostpartumVisit_IsOnTheListWithHerDayAfterTheBirth_NotAGestationalWeek()
     {
         const string township = "430302002";
-        var day0 = await FreshStartAsync();
+        var day0 = await DailyJob.FreshStartAsync();
         var id = await DeliveredAsync(day0, healthWorker: "=HYPERLINK(\"http://x\")");
 
         // Due 7 days after the birth; green's grace is 7 days, so day 15 is the first morning she is overdue.
-        await RunAsync(day0.AddDays(15));
-        var entry = (await ListAsync(township, day0.AddDays(15)))["entries"]!.AsArray().Single(e => e!["pregnancyId"]!.GetValue<Guid>() == id)!;
+        await DailyJob.RunAsync(day0.AddDays(15));
+        var entry = (await DailyJob.ListAsync(township, day0.AddDays(15)))["entries"]!.AsArray().Single(e => e!["pregnancyId"]!.GetValue<Guid>() == id)!;
         Assert.Multiple(() =>
         {
             Assert.That(entry["dueKind"]!.GetValue<string>(), Is.EqualTo("postpartumVisit"));
             Assert.That(entry["postpartumDay"]!.GetValue<int>(), Is.EqualTo(15));
             Assert.That(entry["daysOverdue"]!.GetValue<int>(), Is.EqualTo(8));
         });
-        var staff = await TestHost.NewUserAsync("subdistrictStaff", township);
+        var staff = await NewUserAsync("subdistrictStaff", township);
         var csv = await staff.GetStringAsync(new Uri($"/api/overdue?division={township}&date={D(day0.AddDays(15))}&format=csv", UriKind.Relative));
         Assert.That(csv, Does.Contain("孕周/产后天数").And.Contain("产后15天"));
         Assert.That(csv, Does.Contain("\"'=HYPERLINK(\"\"http://x\"\")\"").And.Not.Contain(",=HYPERLINK"), "a name typed as a formula is shown, not run");
@@ -140,11 +145,11 @@ public class PostpartumAssessmentTests
     [Test]
     public async Task TheExamAtThe42DayCheck_EndsTheEpisode_AndLaterExamsAndRaisesAre409()
     {
-        var day0 = await FreshStartAsync();
+        var day0 = await DailyJob.FreshStartAsync();
         var id = await DeliveredAsync(day0);
-        await TestHost.TravelToAsync(day0.AddDays(6));
+        await TravelToAsync(day0.AddDays(6));
         await ExamAsync(id, day0.AddDays(6));
-        await TestHost.TravelToAsync(day0.AddDays(43));
+        await TravelToAsync(day0.AddDays(43));
 
         await ExamAsync(id, day0.AddDays(43), new JsonObject { ["systolicBp"] = 118, ["diastolicBp"] = 76 });
 
@@ -155,11 +160,11 @@ public class PostpartumAssessmentTests
             Assert.That(record["schedule"]!["nextDueDate"], Is.Null);
             Assert.That(record["schedule"]!["state"]!.GetValue<string>(), Is.EqualTo("none"));
         });
-        var exams = await TestHost.ScalarAsync<long>("SELECT count(*) FROM exams WHERE pregnancy_id = $1", id);
+        var exams = await ScalarAsync<long>("SELECT count(*) FROM exams WHERE pregnancy_id = $1", id);
         var (status, problem, _) = await Api.PostAsync($"/api/pregnancies/{id}/exams", Bookings.AnExam(day0.AddDays(43)));
         Assert.That(status, Is.EqualTo(HttpStatusCode.Conflict), problem?.ToJsonString());
         var (raised, _, _) = await Api.PostAsync($"/api/pregnancies/{id}/raise", new { colour = "orange", reason = "复查", raisedBy = "产科 李医生" });
         Assert.That(raised, Is.EqualTo(HttpStatusCode.Conflict));
-        Assert.That(await TestHost.ScalarAsync<long>("SELECT count(*) FROM exams WHERE pregnancy_id = $1", id), Is.EqualTo(exams));
+        Assert.That(await ScalarAsync<long>("SELECT count(*) FROM exams WHERE pregnancy_id = $1", id), Is.EqualTo(exams));
     }
 }

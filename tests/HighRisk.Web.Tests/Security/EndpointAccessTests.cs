@@ -8,15 +8,15 @@ namespace HighRisk.Web.Tests.Security;
 /// Every endpoint of the OpenAPI document, tried without a token and as every role against a record inside and a
 /// record outside the role's division: nothing leaks, and an outside record answers 404 (its existence is hidden).
 /// </summary>
-public class EndpointAccessTests
+public class EndpointAccessTests : ServiceFixture
 {
-    private static readonly string[] Anonymous = ["/api/auth/login", "/api/auth/refresh"];
+    private static readonly string[] AnonymousPaths = ["/api/auth/login", "/api/auth/refresh"];
     private static readonly string[] InScope = ["admin", "worker", "township", "county", "city"];
     private static readonly string[] OutOfScope = ["other-worker", "other-township", "other-county", "other-city"];
 
-    private static async Task<List<(string Method, string Path)>> EndpointsAsync()
+    private async Task<List<(string Method, string Path)>> EndpointsAsync()
     {
-        var (status, document) = await Api.GetAsync("/openapi/v1.json", TestHost.Anonymous);
+        var (status, document) = await Api.GetAsync("/openapi/v1.json", Anonymous);
         Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
         var endpoints = new List<(string, string)>();
         foreach (var (path, item) in document!["paths"]!.AsObject())
@@ -36,7 +36,7 @@ public class EndpointAccessTests
     {
         foreach (var (method, path) in await EndpointsAsync())
         {
-            if (Anonymous.Contains(path))
+            if (AnonymousPaths.Contains(path))
             {
                 continue;
             }
@@ -47,7 +47,7 @@ public class EndpointAccessTests
                 request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
             }
 
-            var response = await TestHost.Anonymous.SendAsync(request);
+            var response = await Anonymous.SendAsync(request);
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), $"{method} {path}");
         }
     }
@@ -68,12 +68,12 @@ public class EndpointAccessTests
                 var referralId = Guid.NewGuid();
                 if (path.Contains("{referralId}", StringComparison.Ordinal))
                 {
-                    var (_, referral, _) = await Api.PostAsync($"/api/pregnancies/{id}/referrals", BodyFor("/referrals"));
+                    var referral = await Api.PostAsync($"/api/pregnancies/{id}/referrals", BodyFor("/referrals"), HttpStatusCode.Created);
                     referralId = referral!["referralId"]!.GetValue<Guid>();
                 }
 
                 var measurements = alerting ? new JsonObject { ["pulmonaryArteryPressure"] = 55 } : null;
-                var (_, exam, _) = await Api.PostAsync($"/api/pregnancies/{id}/exams", Bookings.AnExam(measurements: measurements));
+                var exam = await Api.ExamAsync(id, Bookings.AnExam(measurements: measurements));
                 var examId = exam!["examId"]!.GetValue<Guid>();
                 if (alerting)
                 {
@@ -103,7 +103,7 @@ public class EndpointAccessTests
         await Api.BookAsync(Bookings.AWoman().With("fullName", name));
         foreach (var role in InScope.Concat(OutOfScope))
         {
-            var (status, page) = await Api.GetAsync($"/api/pregnancies?q={Uri.EscapeDataString(name)}", TestHost.Clients[role]);
+            var (status, page) = await Api.GetAsync($"/api/pregnancies?q={Uri.EscapeDataString(name)}", Clients[role]);
             Assert.That(status, Is.EqualTo(HttpStatusCode.OK), role);
             Assert.That(page!["items"]!.AsArray(), Has.Count.EqualTo(OutOfScope.Contains(role) ? 0 : 1), role);
         }
@@ -123,9 +123,9 @@ public class EndpointAccessTests
             }
         }
 
-        var dashboard = await TestHost.Clients["county"].GetAsync(new Uri("/hangfire", UriKind.Relative));
+        var dashboard = await Clients["county"].GetAsync(new Uri("/hangfire", UriKind.Relative));
         Assert.That((int)dashboard.StatusCode, Is.AnyOf(401, 403));
-        var asAdmin = await TestHost.Admin.GetAsync(new Uri("/hangfire", UriKind.Relative));
+        var asAdmin = await Admin.GetAsync(new Uri("/hangfire", UriKind.Relative));
         Assert.That(asAdmin.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 
@@ -136,8 +136,8 @@ public class EndpointAccessTests
         var id = await Api.BookAsync(booking);
         var residentId = booking["residentId"]!.GetValue<string>();
 
-        var (_, asCounty) = await Api.GetAsync($"/api/pregnancies/{id}", TestHost.Clients["county"]);
-        var (_, asWorker) = await Api.GetAsync($"/api/pregnancies/{id}", TestHost.Clients["worker"]);
+        var (_, asCounty) = await Api.GetAsync($"/api/pregnancies/{id}", Clients["county"]);
+        var (_, asWorker) = await Api.GetAsync($"/api/pregnancies/{id}", Clients["worker"]);
         Assert.Multiple(() =>
         {
             Assert.That(asCounty!["woman"]!["residentId"]!.GetValue<string>(), Is.EqualTo($"{residentId[..6]}********{residentId[^4..]}"));
@@ -145,32 +145,32 @@ public class EndpointAccessTests
             Assert.That(asWorker!["woman"]!["residentId"]!.GetValue<string>(), Is.EqualTo(residentId));
             Assert.That(asWorker["woman"]!["mobile"]!.GetValue<string>(), Is.EqualTo("13800138000"));
         });
-        var stored = await TestHost.ScalarAsync<string>("SELECT resident_id_cipher || mobile_cipher FROM women w JOIN pregnancies p ON p.woman_id = w.id WHERE p.id = $1", id);
+        var stored = await ScalarAsync<string>("SELECT resident_id_cipher || mobile_cipher FROM women w JOIN pregnancies p ON p.woman_id = w.id WHERE p.id = $1", id);
         Assert.That(stored, Does.Not.Contain(residentId).And.Not.Contain("13800138000"), "encrypted at rest");
     }
 
-    private static async Task<(HttpStatusCode Status, JsonNode? Body)> SendAsync(string method, string path, string role)
+    private async Task<(HttpStatusCode Status, JsonNode? Body)> SendAsync(string method, string path, string role)
     {
         if (method == "GET")
         {
-            return await Api.GetAsync(path, TestHost.Clients[role]);
+            return await Api.GetAsync(path, Clients[role]);
         }
 
         using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = System.Net.Http.Json.JsonContent.Create(BodyFor(path)) };
-        var response = await TestHost.Clients[role].SendAsync(request);
+        var response = await Clients[role].SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         return (response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text));
     }
 
     /// <summary>A valid body for each record endpoint, so that scope, not validation, decides the answer.</summary>
-    private static JsonObject BodyFor(string path) => path switch
+    private JsonObject BodyFor(string path) => path switch
     {
         _ when path.EndsWith("/exams", StringComparison.Ordinal) => Bookings.AnExam(),
-        _ when path.EndsWith("/close", StringComparison.Ordinal) => new JsonObject { ["outcome"] = "movedAway", ["date"] = TestHost.Clock.Today.ToString("yyyy-MM-dd") },
-        _ when path.EndsWith("/referrals", StringComparison.Ordinal) => new JsonObject { ["date"] = TestHost.Clock.Today.ToString("yyyy-MM-dd"), ["toFacilityCode"] = "4303-MCH", ["reason"] = "测试转诊" },
-        _ when path.EndsWith("/outcome", StringComparison.Ordinal) => new JsonObject { ["date"] = TestHost.Clock.Today.ToString("yyyy-MM-dd"), ["outcome"] = "已就诊" },
+        _ when path.EndsWith("/close", StringComparison.Ordinal) => new JsonObject { ["outcome"] = "movedAway", ["date"] = Clock.Today.ToString("yyyy-MM-dd") },
+        _ when path.EndsWith("/referrals", StringComparison.Ordinal) => new JsonObject { ["date"] = Clock.Today.ToString("yyyy-MM-dd"), ["toFacilityCode"] = "4303-MCH", ["reason"] = "测试转诊" },
+        _ when path.EndsWith("/outcome", StringComparison.Ordinal) => new JsonObject { ["date"] = Clock.Today.ToString("yyyy-MM-dd"), ["outcome"] = "已就诊" },
         _ when path.EndsWith("/ack", StringComparison.Ordinal) => new JsonObject { ["action"] = "已电话联系" },
-        _ when path.EndsWith("/follow-ups", StringComparison.Ordinal) => new JsonObject { ["date"] = TestHost.Clock.Today.ToString("yyyy-MM-dd"), ["kind"] = "phone", ["reached"] = true },
+        _ when path.EndsWith("/follow-ups", StringComparison.Ordinal) => new JsonObject { ["date"] = Clock.Today.ToString("yyyy-MM-dd"), ["kind"] = "phone", ["reached"] = true },
         _ when path.EndsWith("/raise", StringComparison.Ordinal) => new JsonObject { ["colour"] = "orange", ["reason"] = "测试", ["raisedBy"] = "测试医生" },
         _ => new JsonObject(),
     };

@@ -7,13 +7,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HighRisk.Web.Tests.Security;
 
-public class HealthTests
+public class HealthTests : ServiceFixture
 {
     [TestCase("/health/live")]
     [TestCase("/health/ready")]
     public async Task HealthEndpoint_AnswersHealthyWithoutSigningIn(string path)
     {
-        var response = await TestHost.Anonymous.GetAsync(new Uri(path, UriKind.Relative));
+        var response = await Anonymous.GetAsync(new Uri(path, UriKind.Relative));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo("Healthy"));
     }
@@ -21,7 +21,7 @@ public class HealthTests
     [Test]
     public async Task EveryResponse_CarriesTheSecurityHeaders()
     {
-        var response = await TestHost.Anonymous.GetAsync(new Uri("/health/live", UriKind.Relative));
+        var response = await Anonymous.GetAsync(new Uri("/health/live", UriKind.Relative));
         Assert.Multiple(() =>
         {
             Assert.That(response.Headers.GetValues("X-Content-Type-Options"), Is.EqualTo(new[] { "nosniff" }));
@@ -33,7 +33,7 @@ public class HealthTests
     [Test]
     public async Task TheServicesDatabaseSessions_RunWithoutParallelPlans()
     {
-        await using var scope = TestHost.Services.CreateAsyncScope();
+        await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HighRiskDb>();
         var setting = await db.Database.SqlQueryRaw<string>("SELECT current_setting('max_parallel_workers_per_gather') AS \"Value\"").SingleAsync();
         Assert.That(setting, Is.EqualTo("0"));

@@ -6,9 +6,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace HighRisk.SmsProviders.Tests;
 
-// The namespace HighRisk.SmsProviders.Tests lies outside HighRisk.Web.Tests on purpose: these fixtures need neither the
-// shared service host (TestHost, a [SetUpFixture] for HighRisk.Web.Tests) nor its database, so a filtered run
-// (FullyQualifiedName~SmsProvider) does not start them. In a full run they share the assembly with it, which is harmless.
+// The namespace HighRisk.SmsProviders.Tests lies outside HighRisk.Web.Tests on purpose: these fixtures need neither a
+// service nor a database, so a filtered run (FullyQualifiedName~SmsProvider) does not start the test cluster (TestCluster,
+// a [SetUpFixture] for HighRisk.Web.Tests). In a full run they share the assembly with it, which is harmless.
 
 /// <summary>Gateways built by hand against a fake (no service host), and outbox messages to send through them.</summary>
 internal static class TestGateways
