@@ -8,7 +8,7 @@ namespace HighRisk.Web.Tests.Browser;
 /// What the browser tests share: a fresh browser context per screen (its own cookies), signing in through the page,
 /// screenshots attached to the test, and a screenshot of every open page when a test fails.
 /// </summary>
-public abstract partial class BrowserTest : ServiceFixture
+public abstract partial class BrowserTest(ServiceFor scope = ServiceFor.Fixture) : ServiceFixture(scope)
 {
     private readonly List<(IBrowserContext Context, Screen Screen)> _contexts = [];
 

@@ -7,12 +7,17 @@ using Microsoft.Playwright;
 namespace HighRisk.Web.Tests.Browser;
 
 /// <summary>
-/// The home page of a township nobody else books in: counts by colour and purple that link to the filtered list,
-/// and the 12-week colour mix drawn from the grade history by clinical date (a record entered afterwards counts
-/// from its booking and exam dates).
+/// The home page of a township: counts by colour and purple that link to the filtered list, and the 12-week colour
+/// mix drawn from the grade history by clinical date (a record entered afterwards counts from its booking and exam
+/// dates). The counts are of everyone in the township, so each screen's test has a service and database of its own.
 /// </summary>
 public sealed class DashboardTests : BrowserTest
 {
+    public DashboardTests()
+        : base(ServiceFor.EachTest)
+    {
+    }
+
     private static readonly Dictionary<string, string> Townships = new() { ["desktop"] = "430321104", ["phone"] = "430321105" };
 
     [TestCaseSource(typeof(Screen), nameof(Screen.Both))]

@@ -8,12 +8,13 @@ namespace HighRisk.Web.Tests.FollowUps;
 
 /// <summary>
 /// Weeks of follow-up driven by the test clock, with the daily job run through Hangfire's own PostgreSQL storage.
-/// Each scenario starts on fresh business dates (the clock only moves forward) and books women in its own township.
+/// The scenarios read whole townships' lists, so each has a service and database of its own.
 /// </summary>
 [NonParallelizable]
 public class OverdueScenarioTests : ServiceFixture
 {
-    public OverdueScenarioTests() => DailyJob = new(this);
+    public OverdueScenarioTests()
+        : base(ServiceFor.EachTest) => DailyJob = new(this);
 
     private DailyJob DailyJob { get; }
 

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace HighRisk.Web.Tests.Infrastructure;
 
 /// <summary>Builds booking and exam bodies with the API's field names, dated by a fixture's clock; each booking is a new synthetic woman.</summary>
-public sealed class Bookings(TestClock clock)
+public sealed class Bookings(ServiceFixture service)
 {
     public const string Township = "430302101";          // 雨湖区楠竹山镇
     public const string Village = "430302101201";        // a synthetic village under it
@@ -12,12 +12,12 @@ public sealed class Bookings(TestClock clock)
     public const string CountyMch = "430302-MCH";
 
     /// <summary>The business date on the fixture's clock.</summary>
-    public DateOnly Today => clock.Today;
+    public DateOnly Today => service.Clock.Today;
 
     /// <summary>A 28-year-old at <paramref name="weeks"/> weeks today, healthy, booked in a Yuhu village.</summary>
     public JsonObject AWoman(int weeks = 12, int ageYears = 28)
     {
-        var today = clock.Today;
+        var today = service.Clock.Today;
         return new JsonObject
         {
             ["fullName"] = "测试孕妇",
@@ -36,7 +36,7 @@ public sealed class Bookings(TestClock clock)
 
     public JsonObject AnExam(DateOnly? on = null, JsonObject? measurements = null) => new()
     {
-        ["examDate"] = (on ?? clock.Today).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["examDate"] = (on ?? service.Clock.Today).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ["facilityCode"] = Facility,
         ["examiner"] = "李医生",
         ["measurements"] = measurements ?? new JsonObject { ["systolicBp"] = 110, ["diastolicBp"] = 70, ["hemoglobin"] = 120 },

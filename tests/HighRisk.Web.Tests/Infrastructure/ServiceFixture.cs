@@ -1,14 +1,23 @@
 using System.Diagnostics;
+using System.Net.Http.Headers;
 using HighRisk.Web.Tests.Infrastructure;
 using Npgsql;
 
 namespace HighRisk.Web.Tests;
 
+/// <summary>Whether the tests of a fixture share one service (in order) or each test has one of its own.</summary>
+public enum ServiceFor
+{
+    Fixture,
+    EachTest,
+}
+
 /// <summary>
 /// A fixture with a service of its own: a copy of the template database (<see cref="TestCluster"/>), the real service
-/// on it with a clock that starts on <see cref="TestClock.Start"/>, and its test accounts signed in. Nothing another
-/// fixture books, sends or does to its clock is seen here. The tests of one fixture share these, in order.
-/// Hangfire keeps process-wide state, so fixtures run one at a time: each service stops before the next starts.
+/// on it with a clock that starts on <see cref="TestClock.Start"/>, and clients for the test accounts. Nothing another
+/// fixture books, sends or does to its clock is seen here. The tests of a fixture share them, in order, unless it asks
+/// for <see cref="ServiceFor.EachTest"/> (for tests that read a whole township or count everything).
+/// Hangfire keeps process-wide state, so one service runs at a time: each stops before the next starts.
 /// </summary>
 public abstract class ServiceFixture
 {
@@ -18,19 +27,21 @@ public abstract class ServiceFixture
 
     private static ServiceFixture? _running;
 
+    private readonly ServiceFor _scope;
     private readonly List<(HttpClient Client, string UserName, string Password)> _signedIn = [];
     private ServiceHost? _service;
     private string? _connectionString;
     private string? _startCost;
 
-    protected ServiceFixture()
+    protected ServiceFixture(ServiceFor scope = ServiceFor.Fixture)
     {
+        _scope = scope;
         Api = new Api(this);
-        Bookings = new Bookings(Clock);
+        Bookings = new Bookings(this);
     }
 
-    /// <summary>This fixture's clock; it only moves forward.</summary>
-    public TestClock Clock { get; } = new(TestClock.Start);
+    /// <summary>The service's clock; it only moves forward.</summary>
+    public TestClock Clock { get; private set; } = new(TestClock.Start);
 
     public Api Api { get; }
 
@@ -46,84 +57,38 @@ public abstract class ServiceFixture
 
     public HttpClient Anonymous { get; private set; } = null!;
 
-    /// <summary>This fixture's database, for reading what the service wrote.</summary>
+    /// <summary>The service's database, for reading what it wrote.</summary>
     public NpgsqlDataSource Database { get; private set; } = null!;
 
     public Uri BaseAddress => Anonymous.BaseAddress!;
 
     public IServiceProvider Services => Service.Services;
 
-    /// <summary>Every line this fixture's service has logged.</summary>
+    /// <summary>Every line the service has logged.</summary>
     public IReadOnlyList<string> LogLines => [.. Service.Logs.Lines];
 
     private ServiceHost Service => _service ?? throw new InvalidOperationException($"{GetType().Name}'s service is not running.");
 
     [OneTimeSetUp]
-    public async Task StartServiceAsync()
-    {
-        Assert.That(_running, Is.Null, $"{_running?.GetType().Name}'s service is still running: fixtures must run one at a time (Hangfire keeps process-wide state), so none may be [Parallelizable]");
-        _running = this;
-        try
-        {
-            var watch = Stopwatch.StartNew();
-            _connectionString = await TestCluster.CloneTemplateAsync(GetType().Name);
-            var cloned = watch.ElapsedMilliseconds;
-            Database = NpgsqlDataSource.Create(_connectionString);
-            _service = ServiceHost.Start(_connectionString, Clock);
-            var started = watch.ElapsedMilliseconds;
-            Anonymous = _service.CreateClient();
-            Clients = TestCluster.AccessTokens.ToDictionary(account => account.Key, account => SignedIn(account.Key, account.Value));
-            _startCost = $"database cloned in {cloned} ms, service started in {started - cloned} ms";
-        }
-        catch
-        {
-            await StopServiceAsync();
-            throw;
-        }
-    }
+    public Task StartForFixtureAsync() => _scope == ServiceFor.Fixture ? StartAsync() : Task.CompletedTask;
+
+    [SetUp]
+    public Task StartForTestAsync() => _scope == ServiceFor.EachTest ? StartAsync() : Task.CompletedTask;
+
+    [TearDown]
+    public Task StopForTestAsync() => _scope == ServiceFor.EachTest ? StopAsync() : Task.CompletedTask;
 
     [OneTimeTearDown]
-    public async Task StopServiceAsync()
-    {
-        var watch = Stopwatch.StartNew();
-        foreach (var (client, _, _) in _signedIn)
-        {
-            client.Dispose();
-        }
-
-        _signedIn.Clear();
-        Anonymous?.Dispose();
-        if (_service is not null)
-        {
-            await _service.DisposeAsync();
-            _service = null;
-        }
-
-        if (Database is not null)
-        {
-            await Database.DisposeAsync();
-        }
-
-        if (_connectionString is not null)
-        {
-            await TestCluster.DropAsync(_connectionString);
-            _connectionString = null;
-        }
-
-        _running = null;
-        if (_startCost is not null)
-        {
-            await TestContext.Progress.WriteLineAsync($"{GetType().Name}'s own service: {_startCost}, stopped and dropped in {watch.ElapsedMilliseconds} ms");
-            _startCost = null;
-        }
-    }
+    public Task StopForFixtureAsync() => _scope == ServiceFor.Fixture ? StopAsync() : Task.CompletedTask;
 
     /// <summary>A new signed-in user of the given role and division, for a test that works in its own area.</summary>
     public async Task<HttpClient> NewUserAsync(string role, string division)
     {
         var userName = $"{role}-{division}-{Guid.NewGuid():N}"[..40];
         await TestUsers.CreateAsync(Admin, userName, role, division);
-        return await SignInAsync(userName, TestUsers.Password);
+        var client = await TestUsers.SignInAsync(Service, userName, TestUsers.Password);
+        _signedIn.Add((client, userName, TestUsers.Password));
+        return client;
     }
 
     /// <summary>Moves the business date forward (never back) and signs everyone in again.</summary>
@@ -157,7 +122,7 @@ public abstract class ServiceFixture
         return false;
     }
 
-    /// <summary>Runs a scalar SQL query against this fixture's database.</summary>
+    /// <summary>Runs a scalar SQL query against the service's database.</summary>
     public async Task<T> ScalarAsync<T>(string sql, params object[] parameters)
     {
         await using var command = Database.CreateCommand(sql);
@@ -169,18 +134,73 @@ public abstract class ServiceFixture
         return (T)Convert.ChangeType((await command.ExecuteScalarAsync())!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private async Task<HttpClient> SignInAsync(string userName, string password)
+    private async Task StartAsync()
     {
-        var client = await TestUsers.SignInAsync(Service, userName, password);
-        _signedIn.Add((client, userName, password));
-        return client;
+        Assert.That(_running, Is.Null, $"{_running?.GetType().Name}'s service is still running: fixtures must run one at a time (Hangfire keeps process-wide state), so none may be [Parallelizable]");
+        _running = this;
+        try
+        {
+            var watch = Stopwatch.StartNew();
+            _connectionString = await TestCluster.CloneTemplateAsync(GetType().Name);
+            var cloned = watch.ElapsedMilliseconds;
+            Database = NpgsqlDataSource.Create(_connectionString);
+            Clock = new TestClock(TestClock.Start);
+            _service = ServiceHost.Start(_connectionString, Clock);
+            Anonymous = _service.CreateClient();
+            Clients = TestCluster.AccessTokens.ToDictionary(account => account.Key, account => SignedIn(account.Key, account.Value));
+            _startCost = $"database cloned in {cloned} ms, service started in {watch.ElapsedMilliseconds - cloned} ms";
+        }
+        catch
+        {
+            await StopAsync();
+            throw;
+        }
     }
 
-    /// <summary>A client of this fixture's service carrying a test account's token from <see cref="TestCluster.AccessTokens"/>.</summary>
+    private async Task StopAsync()
+    {
+        var watch = Stopwatch.StartNew();
+        foreach (var (client, _, _) in _signedIn)
+        {
+            client.Dispose();
+        }
+
+        _signedIn.Clear();
+        Anonymous?.Dispose();
+        if (_service is not null)
+        {
+            await _service.DisposeAsync();
+            _service = null;
+        }
+
+        if (Database is not null)
+        {
+            await Database.DisposeAsync();
+        }
+
+        if (_connectionString is not null)
+        {
+            await TestCluster.DropAsync(_connectionString);
+            _connectionString = null;
+        }
+
+        _running = null;
+        if (_startCost is not null)
+        {
+            var test = _scope == ServiceFor.EachTest ? $" for {TestContext.CurrentContext.Test.Name}" : string.Empty;
+            await TestContext.Progress.WriteLineAsync($"{GetType().Name}'s own service{test}: {_startCost}, stopped and dropped in {watch.ElapsedMilliseconds} ms");
+            _startCost = null;
+        }
+    }
+
+    /// <summary>
+    /// A client of the service carrying a test account's token from <see cref="TestCluster.AccessTokens"/>; it signs in
+    /// with the account's password when the clock jumps.
+    /// </summary>
     private HttpClient SignedIn(string key, string accessToken)
     {
         var client = Service.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", accessToken);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         _signedIn.Add((client, TestUsers.UserName(key), key == "admin" ? AdminPassword : TestUsers.Password));
         return client;
     }

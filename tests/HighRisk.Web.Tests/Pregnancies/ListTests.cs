@@ -3,12 +3,17 @@ using HighRisk.Web.Tests.Infrastructure;
 
 namespace HighRisk.Web.Tests.Pregnancies;
 
+/// <summary>Lists read everything in an area, so each test has a service and database of its own.</summary>
 public class ListTests : ServiceFixture
 {
+    public ListTests()
+        : base(ServiceFor.EachTest)
+    {
+    }
+
     [Test]
     public async Task ListByDivisionPrefix_PagesWithACursorWithoutGapsOrRepeats()
     {
-        // A township of its own so that other tests' bookings do not interfere.
         const string township = "430304001";   // 岳塘街道
         var booked = new List<Guid>();
         for (var i = 0; i < 5; i++)
