@@ -7,12 +7,17 @@ namespace HighRisk.Web.Tests.Alerts;
 
 /// <summary>
 /// Alert SMS against the local fake Alibaba Cloud gateway (signature checked, de-duplicated on OutId): never lost,
-/// never twice, as the recipient sees it. Women live in Yuetang district townships of their own (the follow-up
-/// scenarios use Yuhu's).
+/// never twice, as the recipient sees it. Women live in Yuetang district townships. A township's staff must be the
+/// only recipients of its alerts, so each test has a service and database of its own.
 /// </summary>
 [NonParallelizable]
 public class DeliveryTests : ServiceFixture
 {
+    public DeliveryTests()
+        : base(ServiceFor.EachTest)
+    {
+    }
+
     private static FakeSmsGateway Gateway => FakeSmsGateway.Shared;
 
     [SetUp]
@@ -22,7 +27,7 @@ public class DeliveryTests : ServiceFixture
 
     internal static string NewMobile() => $"139{Interlocked.Increment(ref _next):00000000}";
 
-    /// <summary>A red woman in her own township whose only contact is a fresh staff mobile; returns the alert id and that mobile.</summary>
+    /// <summary>A red woman in the township, with a fresh staff mobile as its contact; returns the alert id and that mobile.</summary>
     internal static async Task<(Guid AlertId, string Mobile)> RedAlertAsync(ServiceFixture service, string township)
     {
         var mobile = NewMobile();

@@ -82,7 +82,7 @@ public sealed class ListAndOverdueTests : BrowserTest
     [Test]
     public async Task OverdueList_ForACounty_CountsEachTownshipAndOpensOnesNames()
     {
-        // A day of its own, past every other test's: two women in two Yuhu townships, neither seen for 40 days.
+        // A day of its own, past every other test's in the fixture: two women in two Yuhu townships, neither seen for 40 days.
         var day0 = Clock.Today.AddDays(100);
         await TravelToAsync(day0);
         var first = await Api.BookAsync(Bookings.AWoman(20).With("fullName", "县览甲").With("divisionCode", "430302007001"));

@@ -8,8 +8,8 @@ namespace HighRisk.Web.Tests.FollowUps;
 /// <summary>
 /// The follow-up rules where a plain reading of the policy is easy to get wrong: the 24-hour contact of a woman newly
 /// red, "overdue for 28 days with no successful contact", what counts after the birth, contacts entered late, a colour
-/// raised without a contact, and the list's counts. Each scenario starts on fresh business dates; they book in 城正街街道,
-/// which no other test uses, and look only at their own women on its lists.
+/// raised without a contact, and the list's counts. The scenarios share the fixture's service: each starts on fresh
+/// business dates, and they look only at their own women on 城正街街道's lists.
 /// </summary>
 [NonParallelizable]
 public class FollowUpEdgeCaseTests : ServiceFixture
