@@ -136,8 +136,8 @@ public abstract class ServiceFixture
 
     private async Task StartAsync()
     {
-        Assert.That(_running, Is.Null, $"{_running?.GetType().Name}'s service is still running: fixtures must run one at a time (Hangfire keeps process-wide state), so none may be [Parallelizable]");
-        _running = this;
+        var running = Interlocked.CompareExchange(ref _running, this, null);
+        Assert.That(running, Is.Null, $"{running?.GetType().Name}'s service is still running: fixtures must run one at a time (Hangfire keeps process-wide state), so none may be [Parallelizable]");
         try
         {
             var watch = Stopwatch.StartNew();
@@ -184,7 +184,7 @@ public abstract class ServiceFixture
             _connectionString = null;
         }
 
-        _running = null;
+        Interlocked.CompareExchange(ref _running, null, this);
         if (_startCost is not null)
         {
             var test = _scope == ServiceFor.EachTest ? $" for {TestContext.CurrentContext.Test.Name}" : string.Empty;

@@ -8,10 +8,11 @@ using Npgsql;
 namespace HighRisk.Web.Tests;
 
 /// <summary>
-/// What the whole run shares: a throw-away PostgreSQL cluster; a template database that the service migrated and
-/// seeded at its start and that holds the test accounts (<see cref="TestUsers"/>); the fake SMS gateway; the data
-/// folder with the data protection keys. Each <see cref="ServiceFixture"/> clones the template into a database of its
-/// own (<c>CREATE DATABASE … TEMPLATE</c>, a file copy) and starts its own service on it.
+/// What the whole run shares: a throw-away PostgreSQL cluster; a template database, made by the service at its start
+/// (migrations, reference data, the administrator, the first morning's lists) with the test accounts added
+/// (<see cref="TestUsers"/>); the fake SMS gateway; the data folder with the data protection keys. Each
+/// <see cref="ServiceFixture"/> copies the template into a database of its own (<c>CREATE DATABASE … TEMPLATE</c>, a
+/// file copy) and starts its own service on it.
 /// </summary>
 [SetUpFixture]
 public sealed partial class TestCluster
@@ -35,24 +36,33 @@ public sealed partial class TestCluster
     public async Task StartAsync()
     {
         var watch = Stopwatch.StartNew();
-        _postgres = await LocalPostgres.StartAsync(Path.Combine(Path.GetTempPath(), $"hrt-{Environment.ProcessId}"), Template, throwAway: true);
-        _maintenance = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(_postgres.ConnectionString) { Database = "postgres", Pooling = false }.ConnectionString);
-        FakeSmsGateway.StartShared();
-
-        // The service migrates, seeds and creates the administrator at its start, and makes the first morning's overdue
-        // lists (its start-up catch-up, through Hangfire). Every copy starts from there, with nothing left to catch up.
-        await using (var service = ServiceHost.Start(_postgres.ConnectionString, new TestClock(TestClock.Start)))
+        try
         {
-            await TestUsers.CreateAllAsync(service);
-            AccessTokens = await TestUsers.SignInAllAsync(service);
-            await FirstMorningDoneAsync(_postgres.ConnectionString);
+            _postgres = await LocalPostgres.StartAsync(Path.Combine(Path.GetTempPath(), $"hrt-{Environment.ProcessId}"), Template, throwAway: true);
+            _maintenance = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(_postgres.ConnectionString) { Database = "postgres", Pooling = false }.ConnectionString);
+            FakeSmsGateway.StartShared();
+
+            // The service migrates, seeds and creates the administrator at its start, and makes the first morning's
+            // overdue lists (its start-up catch-up, through Hangfire). Every copy starts from there, with nothing to catch up.
+            await using (var service = ServiceHost.Start(_postgres.ConnectionString, new TestClock(TestClock.Start)))
+            {
+                await TestUsers.CreateAllAsync(service);
+                AccessTokens = await TestUsers.SignInAllAsync(service);
+                await FirstMorningDoneAsync(_postgres.ConnectionString);
+            }
+
+            // CREATE DATABASE … TEMPLATE refuses while anyone is connected to the template, so nobody may connect again.
+            NpgsqlConnection.ClearAllPools();
+            await ExecuteAsync($"ALTER DATABASE {Template} ALLOW_CONNECTIONS false");
+            await ExecuteAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{Template}'");
+        }
+        catch
+        {
+            await StopAsync();
+            throw;
         }
 
-        // CREATE DATABASE … TEMPLATE refuses while anyone is connected to the template, so nobody may connect again.
-        NpgsqlConnection.ClearAllPools();
-        await ExecuteAsync($"ALTER DATABASE {Template} ALLOW_CONNECTIONS false");
-        await ExecuteAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{Template}'");
-        await TestContext.Progress.WriteLineAsync($"Test cluster with a migrated, seeded template database in {watch.ElapsedMilliseconds} ms");
+        await TestContext.Progress.WriteLineAsync($"Test cluster and template database in {watch.ElapsedMilliseconds} ms");
     }
 
     [OneTimeTearDown]
@@ -61,11 +71,13 @@ public sealed partial class TestCluster
         if (_maintenance is not null)
         {
             await _maintenance.DisposeAsync();
+            _maintenance = null;
         }
 
         if (_postgres is not null)
         {
             await _postgres.StopAsync();
+            _postgres = null;
         }
 
         await FakeSmsGateway.StopSharedAsync();
