@@ -49,7 +49,7 @@ public static class RaiseGrade
         }
     }
 
-    public sealed class Handler(HighRiskDb db, BusinessClock clock, PregnancyGrader grader) : ICommandHandler<Command, Response>
+    public sealed class Handler(HighRiskDb db, BusinessClock clock, PregnancyGrader grader, FollowUps.FollowUpPolicy policy) : ICommandHandler<Command, Response>
     {
         public async ValueTask<Response> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -62,9 +62,7 @@ public static class RaiseGrade
                 throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("date", $"The date is before the LMP ({pregnancy.Lmp:yyyy-MM-dd}).")]);
             }
 
-            var raise = pregnancy.Raise(colour, command.Reason!.Trim(), command.RaisedBy!.Trim(), date);
-            grader.Regrade(pregnancy, GradeCause.ManualRaise, examId: null, raise.By);
-            await db.SaveChangesAsync(cancellationToken);
+            var raise = pregnancy.Raise(colour, command.Reason!.Trim(), command.RaisedBy!.Trim(), date, grader, policy, clock.Now, clock.Today);
             return new Response(raise.Id, pregnancy.Grade.ToApiName(), previous.ToApiName(), pregnancy.Purple, pregnancy.Factors);
         }
     }
