@@ -15,11 +15,15 @@ public static class ClaimSms
 {
     public const int BatchSize = 50;
 
-    public sealed record Command(string Provider) : ICommand<IReadOnlyList<SmsMessage>>;
+    public sealed record Command(string Provider) : ICommand<Response>;
 
-    public sealed class Handler(HighRiskDb db, BusinessClock clock, IConfiguration configuration) : ICommandHandler<Command, IReadOnlyList<SmsMessage>>
+    /// <param name="Messages">The messages claimed, to be sent now.</param>
+    /// <param name="NextUrgentAttemptAt">When the next alert or escalation waiting for a retry is due, if one is.</param>
+    public sealed record Response(IReadOnlyList<SmsMessage> Messages, DateTimeOffset? NextUrgentAttemptAt);
+
+    public sealed class Handler(HighRiskDb db, BusinessClock clock, IConfiguration configuration) : ICommandHandler<Command, Response>
     {
-        public async ValueTask<IReadOnlyList<SmsMessage>> Handle(Command command, CancellationToken cancellationToken)
+        public async ValueTask<Response> Handle(Command command, CancellationToken cancellationToken)
         {
             var now = clock.Now;
             var stuckBefore = now.AddMinutes(-configuration.GetValue("Sms:SendingTimeoutMinutes", 5));
@@ -44,7 +48,11 @@ public static class ClaimSms
                 message.Provider = command.Provider;
             }
 
-            return messages;
+            var claimed = messages.Select(m => m.Id).ToList();
+            var nextUrgent = await db.SmsMessages
+                .Where(m => m.Status == SmsStatus.Queued && m.Kind != SmsKind.Digest && !claimed.Contains(m.Id))
+                .MinAsync(m => (DateTimeOffset?)m.NextAttemptAt, cancellationToken);
+            return new Response(messages, nextUrgent);
         }
     }
 }

@@ -6,9 +6,9 @@ using Microsoft.EntityFrameworkCore;
 namespace HighRisk.Features.Messaging;
 
 /// <summary>
-/// Records what the gateway answered for one message: sent; a transient failure retried with exponential back-off up to
-/// Sms:MaxAttempts; a permanent failure (or the last attempt) failed. A receipt that already came back wins: the provider
-/// had the message, so it is never sent again.
+/// Records what the gateway answered for one message: sent; a transient failure retried later (<see cref="Backoff"/>);
+/// a permanent failure, or a transient one past the last attempt, failed (an alert's failure is escalated at once). A
+/// receipt that already came back wins: the provider had the message, so it is never sent again.
 /// </summary>
 public static partial class RecordSmsSend
 {
@@ -27,11 +27,13 @@ public static partial class RecordSmsSend
                 result = SmsSendResult.Accepted(result.ProviderMessageId);
             }
 
-            var maxAttempts = configuration.GetValue("Sms:MaxAttempts", 8);
+            var retry = message.Kind == SmsKind.Digest
+                ? message.Attempts < configuration.GetValue("Sms:MaxAttempts", 8)
+                : clock.Now < message.CreatedAt + TimeSpan.FromHours(configuration.GetValue("Sms:UrgentRetryHours", 6.0));
             var outcome = result.Outcome switch
             {
                 SmsSendOutcome.Accepted => "sent",
-                SmsSendOutcome.Transient when message.Attempts < maxAttempts => "retry",
+                SmsSendOutcome.Transient when retry => "retry",
                 _ => "failed",
             };
             Telemetry.SmsOutcomes.Add(1, new KeyValuePair<string, object?>("outcome", outcome), new KeyValuePair<string, object?>("kind", message.Kind.ToString()));
@@ -40,10 +42,10 @@ public static partial class RecordSmsSend
                 case SmsSendOutcome.Accepted:
                     message.MarkSent(clock.Now, result.ProviderMessageId);
                     break;
-                case SmsSendOutcome.Transient when message.Attempts < maxAttempts:
+                case SmsSendOutcome.Transient when retry:
                     message.Status = SmsStatus.Queued;
                     message.LastError = result.Error;
-                    message.NextAttemptAt = clock.Now + Backoff(message.Attempts);
+                    message.NextAttemptAt = clock.Now + Backoff(message.Kind, message.Attempts);
                     break;
                 default:
                     message.Status = SmsStatus.Failed;
@@ -59,6 +61,16 @@ public static partial class RecordSmsSend
         private static partial void LogFailed(ILogger logger, Guid messageId, int attempts, string? error);
     }
 
-    /// <summary>5 minutes after the first attempt, doubling, at most 6 hours apart: 8 attempts span about 10 hours.</summary>
-    public static TimeSpan Backoff(int attempts) => TimeSpan.FromMinutes(Math.Min(5 * Math.Pow(2, attempts - 1), 360));
+    /// <summary>
+    /// The wait after a transient failure. Alerts and escalations are urgent: 10 s, 30 s, 1 min, then every 2 minutes
+    /// (until Sms:UrgentRetryHours after they were queued), so that one is delivered within about 2 minutes of the gateway
+    /// coming back. A digest waits 5 minutes after the first attempt, doubling, at most 6 hours apart (Sms:MaxAttempts
+    /// attempts, 8 by default: about 10 hours).
+    /// </summary>
+    public static TimeSpan Backoff(SmsKind kind, int attempts) => kind == SmsKind.Digest
+        ? TimeSpan.FromMinutes(Math.Min(5 * Math.Pow(2, attempts - 1), 360))
+        : UrgentBackoff[Math.Clamp(attempts - 1, 0, UrgentBackoff.Length - 1)];
+
+    private static readonly TimeSpan[] UrgentBackoff =
+        [TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2)];
 }

@@ -6,24 +6,33 @@ namespace HighRisk.Features.Messaging;
 
 /// <summary>
 /// Delivers the SMS outbox: claims due messages (<see cref="ClaimSms"/>), sends each through the configured gateway
-/// outside any transaction, and records the answer (<see cref="RecordSmsSend"/>), until nothing is due.
+/// outside any transaction, and records the answer (<see cref="RecordSmsSend"/>), until nothing is due. An alert waiting
+/// for a retry sooner than the next minute's run gets a run of its own at that moment (the urgent back-off is in seconds).
 /// </summary>
-public sealed class SmsDeliveryJob(JobCommands commands, ISmsGateway gateway)
+public sealed class SmsDeliveryJob(JobCommands commands, ISmsGateway gateway, BusinessClock clock, IBackgroundJobClient jobs)
 {
     [DisableConcurrentExecution(timeoutInSeconds: 10)]
     [AutomaticRetry(Attempts = 0)]
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         using var timer = Telemetry.Time("sms-delivery");
-        while (await DeliverBatchAsync(cancellationToken) > 0)
+        var (sent, nextUrgent) = (0, (DateTimeOffset?)null);
+        while (await DeliverBatchAsync(cancellationToken) is { Messages.Count: > 0 } batch)
         {
+            (sent, nextUrgent) = (sent + batch.Messages.Count, batch.NextUrgentAttemptAt);
+        }
+
+        // Only after a run that sent something, so that a retry is followed up once, not polled for.
+        if (sent > 0 && nextUrgent is { } next && next - clock.Now < TimeSpan.FromMinutes(1))
+        {
+            jobs.Schedule<SmsDeliveryJob>(Queues.Alerts, job => job.RunAsync(CancellationToken.None), Max(next - clock.Now, TimeSpan.Zero) + TimeSpan.FromSeconds(1));
         }
     }
 
-    public async Task<int> DeliverBatchAsync(CancellationToken cancellationToken)
+    public async Task<ClaimSms.Response> DeliverBatchAsync(CancellationToken cancellationToken)
     {
         var claimed = await commands.SendAsync(new ClaimSms.Command(gateway.Name), cancellationToken);
-        foreach (var message in claimed)
+        foreach (var message in claimed.Messages)
         {
             SmsSendResult result;
             try
@@ -38,6 +47,8 @@ public sealed class SmsDeliveryJob(JobCommands commands, ISmsGateway gateway)
             await commands.SendAsync(new RecordSmsSend.Command(message.Id, result), cancellationToken);
         }
 
-        return claimed.Count;
+        return claimed;
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }
