@@ -116,6 +116,25 @@ public class EvaluateTests
         });
     }
 
+    [Test]
+    public async Task OpenApi_DescribesTheResponseWithItsPrompts()
+    {
+        var (_, document) = await Api.GetAsync("/openapi/v1.json", TestHost.Anonymous);
+        var operation = document!["paths"]!["/api/risk/evaluate"]!["post"]!;
+        var reference = operation["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>();
+        var schemas = document["components"]!["schemas"]!;
+        var response = schemas[reference.Split('/')[^1]]!["properties"]!;
+        var prompt = schemas[response["prompts"]!["items"]!["$ref"]!.GetValue<string>().Split('/')[^1]]!["properties"]!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.AsObject().Select(p => p.Key), Is.EquivalentTo(new[] { "grade", "purple", "factors", "catalogueVersion", "prompts" }));
+            Assert.That(response["prompts"]!["description"]!.GetValue<string>(), Does.Contain("changes no grade"));
+            Assert.That(prompt.AsObject().Select(p => p.Key), Is.EquivalentTo(new[] { "id", "colour", "nameZh", "nameEn", "values", "whyZh", "whyEn" }));
+            Assert.That(operation["responses"]!.AsObject().Select(r => r.Key), Does.Contain("400").And.Contain("404").And.Contain("409"));
+        });
+    }
+
     private static List<string> PromptIds(JsonNode? result) =>
         result!["prompts"]!.AsArray().Select(p => p!["id"]!.GetValue<string>()).ToList();
 
