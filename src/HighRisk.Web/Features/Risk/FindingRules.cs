@@ -82,7 +82,8 @@ public static class FindingRules
         }
         else
         {
-            failures.AddRange(Mistimed(catalogue, findings, ClinicalTime.On(date, pregnancy.Lmp, pregnancy.DeliveredOn), "findings"));
+            var time = pregnancy.IsAfterBirth(date) ? ClinicalTime.Postpartum : ClinicalTime.Pregnant(pregnancy.GestationalAgeOn(date));
+            failures.AddRange(Mistimed(catalogue, findings, time, "findings"));
         }
 
         var coded = pregnancy.Findings.Concat(pregnancy.History.Flags).Concat(pregnancy.Exams.SelectMany(e => e.Findings)).Concat(pregnancy.Raises.Select(r => r.Id));
