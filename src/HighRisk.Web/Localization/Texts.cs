@@ -178,6 +178,11 @@ public static class Texts
     public static readonly Text Preview = new("预计风险分级", "Expected grade");
     public static readonly Text PreviewHint = new("按已填写的内容即时计算，保存后生效。", "Computed from what you have entered; it takes effect when you save.");
     public static readonly Text PreviewUnavailable = new("暂时无法预览：请检查填写的数值。", "No preview: check the values entered.");
+    public static readonly Text PreviewRefused = new("按当前填写，保存时将被拒绝：", "Saving this would be refused:");
+    public static readonly Text FindingNotNow = new("本次检查日期不能记录此项", "cannot be recorded on this exam's date");
+    public static readonly Text Prompts = new("数值提示（由医生判断）", "The values suggest (the examiner decides)");
+    public static readonly Text PromptsHint = new("以下情况只能由医生判断后勾选；提示本身不改变风险分级。", "Only a clinician codes these; a prompt does not change the grade.");
+    public static readonly Text CodeFinding = new("勾选为本次发现", "Code as found");
     public static readonly Text SaveExam = new("保存产检", "Save the exam");
     public static readonly Text Cancel = new("返回", "Back");
 

@@ -53,6 +53,10 @@ public static class ValidationMessages
         (Exact("The exam date cannot be in the future."), _ => new("检查日期不能晚于今天。", "The exam date cannot be in the future.")),
         (Rx(@"The exam date is before the LMP \((.+)\)\."), m => new($"检查日期早于末次月经（{m.Groups[1].Value}）。", m.Value)),
         (Exact("Say why the finding is resolved."), _ => new("请填写解除原因。", "Say why the finding is resolved.")),
+        (Rx(@"'\w+' \((.+)\) is found after the birth; record it at the postpartum visit or the 42-day check\."), m => new($"“{m.Groups[1].Value}”是产后情况，请在产后访视或产后42天检查时记录。", m.Value)),
+        (Rx(@"'\w+' \((.+)\) is a risk factor from (\d+)\+0 weeks; the pregnancy was (\d+)\+(\d) weeks on that date\."), m => new(
+            $"“{m.Groups[1].Value}”自孕 {m.Groups[2].Value}+0 周起才是风险因素；检查当天为孕 {m.Groups[3].Value}+{m.Groups[4].Value} 周。", m.Value)),
+        (Rx(@"'\w+' \((.+)\) is a finding of the pregnancy; this exam is after the birth\."), m => new($"“{m.Groups[1].Value}”是孕期情况，本次检查在分娩之后。", m.Value)),
         (Rx(@"'(.+)' was never coded for this pregnancy, so it cannot be resolved\."), _ => new("本次妊娠没有记录过这一情况，无法解除。", "It was never recorded for this pregnancy, so it cannot be resolved.")),
         (Exact("The next appointment must be after the exam date."), _ => new("下次预约日期应晚于检查日期。", "The next appointment must be after the exam date.")),
         (Exact("The next appointment must be within 26 weeks of the exam."), _ => new("下次预约日期应在检查后 26 周内。", "The next appointment must be within 26 weeks of the exam.")),

@@ -107,7 +107,7 @@ public static class BookPregnancy
             RuleFor(c => c.History!.LastUterineSurgery).Must((c, date) => date < LmpOf(c))
                 .WithMessage("The last uterine operation must be before the LMP.")
                 .When(c => c.History?.LastUterineSurgery is not null && LmpOf(c) is not null);
-            RuleForEach(c => c.Findings).Must(catalogue.IsCodeable).WithMessage("'{PropertyValue}' is not a factor or qualifier of the risk catalogue.");
+            RuleForEach(c => c.Findings).Codeable(catalogue);
         }
     }
 
@@ -129,7 +129,7 @@ public static class BookPregnancy
                 .WithMessage("A last uterine operation date needs at least one caesarean or uterine operation.")
                 .When(h => h.LastUterineSurgery is not null);
             RuleFor(h => h.Flags).NotNull();
-            RuleForEach(h => h.Flags).Must(catalogue.IsCodeable).WithMessage("'{PropertyValue}' is not a factor of the risk catalogue.");
+            RuleForEach(h => h.Flags).Codeable(catalogue);
         }
     }
 
@@ -157,11 +157,10 @@ public static class BookPregnancy
             }
 
             var lmp = command.Lmp ?? GestationalAge.LmpFromEdd(command.Edd!.Value);
-            var refused = FindingTiming.Refused(catalogue, command.Findings, GestationalAge.FromLmp(lmp, command.BookingDate ?? clock.Today), "findings").ToList();
-            if (refused.Count > 0)
-            {
-                throw new ValidationException(refused);
-            }
+            var booked = ClinicalTime.Pregnant(GestationalAge.FromLmp(lmp, command.BookingDate ?? clock.Today));
+            FindingRules.ThrowIfAny([
+                .. FindingRules.Mistimed(catalogue, command.Findings, booked, "findings"),
+                .. FindingRules.Mistimed(catalogue, command.History?.Flags, booked, "history.flags")]);
 
             var pregnancy = new Pregnancy
             {
