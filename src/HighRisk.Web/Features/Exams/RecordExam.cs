@@ -7,6 +7,7 @@ using HighRisk.Features.Pregnancies;
 using HighRisk.Features.Risk;
 using HighRisk.Infrastructure;
 using HighRisk.Infrastructure.Data;
+using HighRisk.Localization;
 using HighRisk.Rules;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -53,22 +54,22 @@ public static class RecordExam
         public Validator(BusinessClock clock, RiskCatalogue catalogue, HighRiskDb db)
         {
             var today = clock.Today;
-            RuleFor(c => c.ExamDate).NotNull().LessThanOrEqualTo(today).WithMessage("The exam date cannot be in the future.");
+            RuleFor(c => c.ExamDate).NotNull().LessThanOrEqualTo(today).WithError(Messages.ExamDateInFuture);
             RuleFor(c => c.FacilityCode).NotEmpty().MaximumLength(32)
                 .MustAsync((code, ct) => db.Facilities.AnyAsync(f => f.Code == code, ct))
-                .WithMessage("No such facility (see GET /api/facilities).");
+                .WithError(Messages.FacilityUnknown);
             RuleFor(c => c.Examiner).NotEmpty().MaximumLength(50);
             RuleFor(c => c.Measurements).Custom((measurements, context) => MeasurementInput.Check(measurements).ForEach(context.AddFailure));
-            RuleForEach(c => c.Findings).Must(catalogue.IsCodeable).WithMessage("'{PropertyValue}' is not a factor or qualifier of the risk catalogue.");
-            RuleForEach(c => c.Resolved).NotNull().WithMessage("Each resolved finding is an object with id and reason.").ChildRules(r =>
+            RuleForEach(c => c.Findings).Must(catalogue.IsCodeable).WithError(Messages.FindingUnknown);
+            RuleForEach(c => c.Resolved).NotNull().WithError(Messages.ResolvedFindingNotObject).ChildRules(r =>
             {
                 r.RuleFor(x => x.Id).NotEmpty().MaximumLength(64);
-                r.RuleFor(x => x.Reason).NotEmpty().WithMessage("Say why the finding is resolved.").MaximumLength(500);
+                r.RuleFor(x => x.Reason).NotEmpty().WithError(Messages.ResolutionReasonRequired).MaximumLength(500);
             });
             RuleFor(c => c.Note).MaximumLength(2000);
-            RuleFor(c => c.NextAppointment).GreaterThan(c => c.ExamDate).WithMessage("The next appointment must be after the exam date.")
+            RuleFor(c => c.NextAppointment).GreaterThan(c => c.ExamDate).WithError(Messages.ExamAppointmentNotAfter)
                 // Must, not LessThanOrEqualTo(c => …AddDays(…)): a method-call expression is compiled again on every request.
-                .Must((c, next) => next <= c.ExamDate!.Value.AddDays(182)).WithMessage("The next appointment must be within 26 weeks of the exam.")
+                .Must((c, next) => next <= c.ExamDate!.Value.AddDays(182)).WithError(Messages.ExamAppointmentTooFar)
                 .When(c => c.NextAppointment is not null && c.ExamDate is not null);
         }
     }
@@ -133,7 +134,7 @@ public static class RecordExam
             var failures = new List<ValidationFailure>();
             if (command.ExamDate < pregnancy.Lmp)
             {
-                failures.Add(new ValidationFailure("examDate", $"The exam date is before the LMP ({pregnancy.Lmp:yyyy-MM-dd})."));
+                failures.Add(Messages.ExamDateBeforeLmp.At("examDate", ("Lmp", pregnancy.Lmp)));
             }
             else
             {
@@ -148,7 +149,7 @@ public static class RecordExam
             {
                 if (!coded.Contains(command.Resolved![i].Id))
                 {
-                    failures.Add(new ValidationFailure($"resolved[{i}].id", $"'{command.Resolved[i].Id}' was never coded for this pregnancy, so it cannot be resolved."));
+                    failures.Add(Messages.ResolvedNeverCoded.At($"resolved[{i}].id", ("Finding", command.Resolved[i].Id)));
                 }
             }
 

@@ -1,4 +1,5 @@
 using FluentValidation.Results;
+using HighRisk.Localization;
 using HighRisk.Rules;
 
 namespace HighRisk.Features.Risk;
@@ -22,17 +23,16 @@ public static class FindingTiming
 
             if (age is { } pregnant && factor.Postpartum)
             {
-                yield return new ValidationFailure($"{field}[{i}]",
-                    $"'{factor.Id}' ({factor.NameZh}) is found after the birth; record it at the postpartum visit or the 42-day check.");
+                yield return Messages.FindingOnlyAfterBirth.At($"{field}[{i}]", ("Factor", factor.Id), ("FactorName", factor.NameZh));
             }
             else if (age is { } early && factor.FromWeeks is { } weeks && early.Weeks < weeks)
             {
-                yield return new ValidationFailure($"{field}[{i}]",
-                    $"'{factor.Id}' ({factor.NameZh}) is a risk factor from {weeks}+0 weeks; the pregnancy was {early.Weeks}+{early.Days} weeks on that date.");
+                yield return Messages.FindingTooEarly.At(
+                    $"{field}[{i}]", ("Factor", factor.Id), ("FactorName", factor.NameZh), ("FromWeeks", weeks), ("Weeks", early.Weeks), ("Days", early.Days));
             }
             else if (age is null && factor.FromWeeks is not null)
             {
-                yield return new ValidationFailure($"{field}[{i}]", $"'{factor.Id}' ({factor.NameZh}) is a finding of the pregnancy; this exam is after the birth.");
+                yield return Messages.FindingOnlyInPregnancy.At($"{field}[{i}]", ("Factor", factor.Id), ("FactorName", factor.NameZh));
             }
         }
     }
