@@ -185,7 +185,7 @@ public static class Messages
     public static readonly Message StaffDivisionLength = new("StaffDivisionLength", "A {Role} answers for a {Digits}-digit division code.", "该角色应使用 {Digits} 位区划代码。");
     public static readonly Message DivisionUnknown = new("DivisionUnknown", "No such division.", "没有这个地区。");
     public static readonly Message StaffFacilityRequired = new("StaffFacilityRequired", "A health worker belongs to a facility.", "医生账号应有所属机构。");
-    public static readonly Message StaffFacilityUnknown = new("StaffFacilityUnknown", "No such facility.", "没有这个机构。");
+    public static readonly Message StaffFacilityUnknown = new("StaffFacilityUnknown", "No such facility.", "没有这个机构，请重新选择。");
     public static readonly Message AccountRefused = new("AccountRefused", "{Description}", "账号设置未通过：{Description}");
     public static readonly Message ContactMissing = new("ContactMissing", "Give a mobile number or an email address.", "请填写手机号码或电子邮箱。");
 
