@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using FluentValidation;
-using FluentValidation.Results;
 using HighRisk.Features.Audit;
 using HighRisk.Features.Pregnancies;
 using HighRisk.Infrastructure;

@@ -1,5 +1,4 @@
 using FluentValidation;
-using FluentValidation.Results;
 using HighRisk.Features.Audit;
 using HighRisk.Features.Accounts;
 using HighRisk.Features.Divisions;

@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
-using FluentValidation.Results;
 using HighRisk.Features.Accounts;
 using HighRisk.Features.Audit;
 using HighRisk.Features.FollowUps;

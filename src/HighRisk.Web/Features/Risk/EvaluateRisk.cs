@@ -1,6 +1,5 @@
 using System.Text.Json;
 using FluentValidation;
-using FluentValidation.Results;
 using HighRisk.Features.Audit;
 using HighRisk.Features.Exams;
 using HighRisk.Features.Pregnancies;
