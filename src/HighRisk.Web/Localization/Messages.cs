@@ -6,8 +6,8 @@ namespace HighRisk.Localization;
 /// <summary>
 /// Every failure message by its code: the API's English (unchanged wording: clients are written against it) and the
 /// web app's Chinese and English (the English defaults to the API's). Validators give a rule its entry with
-/// <see cref="MessageRules.WithError{T,TProperty}(FluentValidation.IRuleBuilderOptions{T,TProperty},Message,ValueTuple{string,object}[])"/>,
-/// handlers build failures and conflicts from an entry, and the form looks the texts up by the failure's code, so a
+/// <c>.WithError(Messages.X)</c> (<see cref="MessageRules"/>), handlers build failures (<c>Messages.X.At(field)</c>) and
+/// conflicts from an entry, and the form looks the texts up by the failure's code, so a
 /// reworded message cannot silently lose its Chinese. The codes are part of the API (<c>errorCodes</c> in a 400, <c>code</c>
 /// in a 409): never rename one. FluentValidation's built-in rules keep their own codes and their own API wording.
 /// </summary>
