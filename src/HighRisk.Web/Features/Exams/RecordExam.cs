@@ -74,7 +74,8 @@ public static class RecordExam
         }
     }
 
-    public sealed class Handler(HighRiskDb db, BusinessClock clock, PregnancyGrader grader, RiskCatalogue catalogue) : ICommandHandler<Command, Response>
+    public sealed class Handler(HighRiskDb db, BusinessClock clock, PregnancyGrader grader, RiskCatalogue catalogue, FollowUps.FollowUpPolicy policy)
+        : ICommandHandler<Command, Response>
     {
         public async ValueTask<Response> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -98,34 +99,8 @@ public static class RecordExam
                 NextAppointment = command.NextAppointment,
                 RecordedAt = clock.Now,
             };
-            pregnancy.Exams.Add(exam);
-            grader.Regrade(pregnancy, GradeCause.Exam, exam.Id, exam.Examiner, (exam.ExamDate, exam.NextAppointment));
-            KeepDiagnosesFound(exam, pregnancy.Factors, command.Resolved);
-            exam.GradeAfter = pregnancy.Grade;
-            exam.PurpleAfter = pregnancy.Purple;
-            db.Exams.Add(exam);
-            await db.SaveChangesAsync(cancellationToken);
-
+            pregnancy.RecordExam(exam, grader, policy, clock.Now, clock.Today);
             return new Response(exam.Id, pregnancy.Grade.ToApiName(), previous.Grade.ToApiName(), pregnancy.Purple, previous.Purple, pregnancy.Factors);
-        }
-
-        /// <summary>
-        /// A diagnosis this exam's values establish (the catalogue's persisting rows: diabetes/GDM, a hypertensive
-        /// disorder, severe pre-eclampsia) is recorded as a finding of the exam, so that a later normal reading under
-        /// treatment does not lower her colour: she keeps it until a clinician resolves it with a reason.
-        /// </summary>
-        private void KeepDiagnosesFound(Exam exam, IReadOnlyList<ActiveFactor> factors, IReadOnlyList<ResolvedFinding>? resolved)
-        {
-            var examId = exam.Id.ToString();
-            foreach (var factor in factors)
-            {
-                if (catalogue.TryGetFactor(factor.Id, out var definition) && definition.Persists
-                    && !exam.Findings.Contains(factor.Id) && resolved?.Any(r => r.Id == factor.Id) != true
-                    && factor.Evidence.Any(e => e.Kind == EvidenceKinds.Measurement && e.ExamId == examId))
-                {
-                    exam.Findings.Add(factor.Id);
-                }
-            }
         }
 
         /// <summary>Rules that need the stored pregnancy; they fail as 400s naming the field, like the validator's.</summary>

@@ -66,8 +66,7 @@ public static class RecordFollowUp
 
             var followUp = pregnancy.RecordFollowUp(
                 Guid.CreateVersion7(clock.Now), command.Date!.Value, command.Kind!.Value, command.Reached!.Value, command.Note, command.NextAppointment,
-                command.MovedAway == true, user.Name, policy, clock.Now);
-            await db.SaveChangesAsync(cancellationToken);
+                command.MovedAway == true, user.Name, policy, clock.Now, clock.Today);
             var schedule = pregnancy.Schedule;
             return new Response(followUp.Id, followUp.CountedAs, schedule.NextDueDate, schedule.NextDueKind, schedule.State, schedule.FailedAttempts);
         }

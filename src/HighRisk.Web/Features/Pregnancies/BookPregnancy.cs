@@ -133,7 +133,8 @@ public static class BookPregnancy
         }
     }
 
-    public sealed class Handler(HighRiskDb db, BusinessClock clock, PregnancyGrader grader, PersonalData personalData, CurrentUser user, RiskCatalogue catalogue)
+    public sealed class Handler(
+        HighRiskDb db, BusinessClock clock, PregnancyGrader grader, PersonalData personalData, CurrentUser user, RiskCatalogue catalogue, FollowUps.FollowUpPolicy policy)
         : ICommandHandler<Command, Response>
     {
         public async ValueTask<Response> Handle(Command command, CancellationToken cancellationToken)
@@ -182,7 +183,7 @@ public static class BookPregnancy
                 BookingDate = command.BookingDate ?? clock.Today,
                 BookedAt = clock.Now,
             };
-            grader.Regrade(pregnancy, GradeCause.Booking, examId: null, pregnancy.HealthWorker, (pregnancy.BookingDate, null));
+            pregnancy.Book(grader, policy, clock.Now, clock.Today);
             db.Pregnancies.Add(pregnancy);
 
             try

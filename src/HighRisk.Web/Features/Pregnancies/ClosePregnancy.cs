@@ -69,8 +69,7 @@ public static class ClosePregnancy
                 EnsureClinicallyPossible(pregnancy, command.Outcome!.Value, date, lastExam);
             }
 
-            pregnancy.Close(command.Outcome!.Value, date, command.Mode, command.DischargeDate, command.ReceivingFacility?.Trim(), policy, clock.Now);
-            await db.SaveChangesAsync(cancellationToken);
+            pregnancy.Close(command.Outcome!.Value, date, command.Mode, command.DischargeDate, command.ReceivingFacility?.Trim(), policy, clock.Now, clock.Today);
             return new Response(pregnancy.Id, pregnancy.Status, pregnancy.Outcome!.Value, date, pregnancy.DeliveryMode, pregnancy.ReceivingFacility);
         }
 

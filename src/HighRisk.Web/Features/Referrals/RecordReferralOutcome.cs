@@ -42,7 +42,7 @@ public static class RecordReferralOutcome
         }
     }
 
-    public sealed class Handler(HighRiskDb db, CurrentUser user) : ICommandHandler<Command, Response>
+    public sealed class Handler(HighRiskDb db, CurrentUser user, BusinessClock clock, FollowUpPolicy policy) : ICommandHandler<Command, Response>
     {
         public async ValueTask<Response> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -57,8 +57,7 @@ public static class RecordReferralOutcome
             referral.RecordOutcome(command.Date!.Value, command.Outcome!.Trim(), user.Name);
             var stillOpen = await db.Referrals.Where(r => r.PregnancyId == pregnancy.Id && r.Id != referral.Id && r.OutcomeDate == null)
                 .MinAsync(r => (DateOnly?)r.OutcomeDue, cancellationToken);
-            pregnancy.Schedule.AfterReferralsSettled(stillOpen);
-            await db.SaveChangesAsync(cancellationToken);
+            pregnancy.ReferralsSettled(stillOpen, policy, clock.Today);
             return new Response(referral.Id, referral.OutcomeDate!.Value, pregnancy.Schedule.NextDueDate, pregnancy.Schedule.NextDueKind);
         }
     }

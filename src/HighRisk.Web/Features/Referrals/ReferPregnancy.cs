@@ -46,11 +46,6 @@ public static class ReferPregnancy
         public async ValueTask<Response> Handle(Command command, CancellationToken cancellationToken)
         {
             var pregnancy = await db.LockPregnancyAsync(command.PregnancyId, withExams: false, cancellationToken);
-            if (pregnancy.Status == Pregnancies.PregnancyStatus.Closed && pregnancy.Schedule.NextDueDate is null)
-            {
-                throw new ConflictException(Messages.FollowUpEnded);
-            }
-
             if (command.Date < pregnancy.Lmp)
             {
                 throw new ValidationException([Messages.DateBeforeLmp.At("date", ("Lmp", pregnancy.Lmp))]);
@@ -63,12 +58,10 @@ public static class ReferPregnancy
                 ReferredOn = command.Date!.Value,
                 ToFacilityCode = command.ToFacilityCode!,
                 Reason = command.Reason!.Trim(),
-                OutcomeDue = command.Date.Value.AddDays(policy.ReferralOutcomeDays),
+                OutcomeDue = pregnancy.Refer(command.Date.Value, policy, clock.Today),
                 ReferredBy = user.Name,
             };
             db.Referrals.Add(referral);
-            pregnancy.Schedule.AfterReferral(referral.ReferredOn, policy);
-            await db.SaveChangesAsync(cancellationToken);
             return new Response(referral.Id, referral.OutcomeDue, pregnancy.Schedule.NextDueDate, pregnancy.Schedule.NextDueKind);
         }
     }

@@ -50,7 +50,7 @@ public static class RaiseGrade
         }
     }
 
-    public sealed class Handler(HighRiskDb db, BusinessClock clock, PregnancyGrader grader) : ICommandHandler<Command, Response>
+    public sealed class Handler(HighRiskDb db, BusinessClock clock, PregnancyGrader grader, FollowUps.FollowUpPolicy policy) : ICommandHandler<Command, Response>
     {
         public async ValueTask<Response> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -63,9 +63,7 @@ public static class RaiseGrade
                 throw new ValidationException([Messages.DateBeforeLmp.At("date", ("Lmp", pregnancy.Lmp))]);
             }
 
-            var raise = pregnancy.Raise(colour, command.Reason!.Trim(), command.RaisedBy!.Trim(), date);
-            grader.Regrade(pregnancy, GradeCause.ManualRaise, examId: null, raise.By);
-            await db.SaveChangesAsync(cancellationToken);
+            var raise = pregnancy.Raise(colour, command.Reason!.Trim(), command.RaisedBy!.Trim(), date, grader, policy, clock.Now, clock.Today);
             return new Response(raise.Id, pregnancy.Grade.ToApiName(), previous.ToApiName(), pregnancy.Purple, pregnancy.Factors);
         }
     }
