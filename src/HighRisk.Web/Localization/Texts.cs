@@ -2,7 +2,7 @@ namespace HighRisk.Localization;
 
 /// <summary>
 /// Every fixed text of the web app, Chinese first. Domain words follow shared/domain/glossary.md; labels of colours,
-/// statuses and other enum values are in <see cref="Labels"/>, validation messages in <see cref="ValidationMessages"/>.
+/// statuses and other enum values are in <see cref="Labels"/>, failure messages by their code in <see cref="Messages"/>.
 /// </summary>
 public static class Texts
 {
@@ -30,10 +30,6 @@ public static class Texts
     public static readonly Text UserName = new("用户名", "User name");
     public static readonly Text Password = new("密码", "Password");
     public static readonly Text SignInButton = new("登录", "Sign in");
-    public static readonly Text SignInWrong = new("用户名或密码错误。", "The user name or password is wrong.");
-    public static readonly Text SignInLocked = new(
-        "连续登录失败次数过多，账号已锁定。请 15 分钟后再试，或联系管理员。",
-        "The account is locked after repeated failed sign-ins; try again in 15 minutes or ask an administrator.");
 
     // Home
     public static readonly Text HomeTitle = new("首页", "Home");
@@ -160,6 +156,11 @@ public static class Texts
     public static readonly Text OpenExisting = new("查看已有的妊娠记录", "Open the existing record");
     public static readonly Text FormHasErrors = new("有 {0} 处需要修改，请查看各项下方的提示。", "{0} fields need correcting; see the messages beside them.");
     public static readonly Text Required = new("（必填）", " (required)");
+
+    // A form field that could not be read as what it must be, before any command is sent
+    public static readonly Text NotANumber = new("请填写数字。", "Give a number.");
+    public static readonly Text NotAWholeNumber = new("请填写整数。", "Give a whole number.");
+    public static readonly Text NotADate = new("请按“年-月-日”填写日期。", "Give the date as yyyy-mm-dd.");
 
     // Exam
     public static readonly Text ExamTitle = new("记录产检", "Record an exam");

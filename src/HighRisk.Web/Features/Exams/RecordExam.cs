@@ -6,6 +6,7 @@ using HighRisk.Features.Pregnancies;
 using HighRisk.Features.Risk;
 using HighRisk.Infrastructure;
 using HighRisk.Infrastructure.Data;
+using HighRisk.Localization;
 using HighRisk.Rules;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -52,18 +53,18 @@ public static class RecordExam
         public Validator(BusinessClock clock, RiskCatalogue catalogue, HighRiskDb db)
         {
             var today = clock.Today;
-            RuleFor(c => c.ExamDate).NotNull().LessThanOrEqualTo(today).WithMessage("The exam date cannot be in the future.");
+            RuleFor(c => c.ExamDate).NotNull().LessThanOrEqualTo(today).WithError(Messages.ExamDateInFuture);
             RuleFor(c => c.FacilityCode).NotEmpty().MaximumLength(32)
                 .MustAsync((code, ct) => db.Facilities.AnyAsync(f => f.Code == code, ct))
-                .WithMessage("No such facility (see GET /api/facilities).");
+                .WithError(Messages.FacilityUnknown);
             RuleFor(c => c.Examiner).NotEmpty().MaximumLength(50);
             RuleFor(c => c.Measurements).Custom((measurements, context) => MeasurementInput.Check(measurements).ForEach(context.AddFailure));
             RuleForEach(c => c.Findings).Codeable(catalogue);
             RuleForEach(c => c.Resolved).Resolution();
             RuleFor(c => c.Note).MaximumLength(2000);
-            RuleFor(c => c.NextAppointment).GreaterThan(c => c.ExamDate).WithMessage("The next appointment must be after the exam date.")
+            RuleFor(c => c.NextAppointment).GreaterThan(c => c.ExamDate).WithError(Messages.ExamAppointmentNotAfter)
                 // Must, not LessThanOrEqualTo(c => …AddDays(…)): a method-call expression is compiled again on every request.
-                .Must((c, next) => next <= c.ExamDate!.Value.AddDays(182)).WithMessage("The next appointment must be within 26 weeks of the exam.")
+                .Must((c, next) => next <= c.ExamDate!.Value.AddDays(182)).WithError(Messages.ExamAppointmentTooFar)
                 .When(c => c.NextAppointment is not null && c.ExamDate is not null);
         }
     }

@@ -7,6 +7,7 @@ using HighRisk.Features.Pregnancies;
 using HighRisk.Infrastructure;
 using HighRisk.Infrastructure.Data;
 using HighRisk.Rules;
+using HighRisk.Localization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -72,19 +73,19 @@ public static class EvaluateRisk
         public Validator(BusinessClock clock, RiskCatalogue catalogue)
         {
             var today = clock.Today;
-            RuleFor(q => q.BirthDate).LessThanOrEqualTo(today).WithMessage("The birth date cannot be in the future.");
+            RuleFor(q => q.BirthDate).LessThanOrEqualTo(today).WithError(Messages.BirthDateInFuture);
             RuleFor(q => q.AgeYears).InclusiveBetween(10, 70);
-            RuleFor(q => q.AgeYears).Null().When(q => q.BirthDate is not null).WithMessage("Give the birth date or the age, not both.");
+            RuleFor(q => q.AgeYears).Null().When(q => q.BirthDate is not null).WithError(Messages.AgeAndBirthDate);
             RuleFor(q => q.GestationalWeeks).InclusiveBetween(0, 45);
-            RuleFor(q => q.GestationalWeeks).Null().When(q => q.Lmp is not null).WithMessage("Give the LMP or the gestational weeks, not both.");
+            RuleFor(q => q.GestationalWeeks).Null().When(q => q.Lmp is not null).WithError(Messages.LmpAndWeeks);
             RuleFor(q => q.GestationalDays).InclusiveBetween(0, 6);
-            RuleFor(q => q.GestationalDays).Null().When(q => q.GestationalWeeks is null).WithMessage("Give the days with the gestational weeks.");
+            RuleFor(q => q.GestationalDays).Null().When(q => q.GestationalWeeks is null).WithError(Messages.DaysWithoutWeeks);
             RuleFor(q => q.Lmp).Must((q, lmp) => lmp <= (q.AssessmentDate ?? today)).When(q => q.Lmp is not null)
-                .WithMessage("The LMP must be on or before the assessment date.");
+                .WithError(Messages.LmpAfterAssessment);
             RuleFor(q => q.HeightCm).Must(h => Observation.HeightCm.Info().IsPlausible(h!.Value)).When(q => q.HeightCm is not null)
-                .WithMessage($"The height must be between {Observation.HeightCm.Info().Min} and {Observation.HeightCm.Info().Max} cm.");
+                .WithError(Messages.HeightOutOfRange, ("Min", Observation.HeightCm.Info().Min), ("Max", Observation.HeightCm.Info().Max));
             RuleFor(q => q.WeightKg).Must(w => Observation.WeightKg.Info().IsPlausible(w!.Value)).When(q => q.WeightKg is not null)
-                .WithMessage($"The weight must be between {Observation.WeightKg.Info().Min} and {Observation.WeightKg.Info().Max} kg.");
+                .WithError(Messages.WeightOutOfRange, ("Min", Observation.WeightKg.Info().Min), ("Max", Observation.WeightKg.Info().Max));
             RuleFor(q => q.History!).SetValidator(new BookPregnancy.HistoryValidator(catalogue)).When(q => q.History is not null);
             RuleFor(q => q.Measurements).Custom((measurements, context) => MeasurementInput.Check(measurements).ForEach(context.AddFailure));
             RuleForEach(q => q.Findings).Codeable(catalogue);

@@ -1,6 +1,7 @@
 using FluentValidation;
 using FluentValidation.Results;
 using HighRisk.Features.Pregnancies;
+using HighRisk.Localization;
 using HighRisk.Rules;
 
 namespace HighRisk.Features.Risk;
@@ -16,14 +17,14 @@ public static class FindingRules
 {
     /// <summary>A finding or history flag must be a factor a clinician may code, or a qualifier.</summary>
     public static IRuleBuilderOptions<T, string> Codeable<T>(this IRuleBuilder<T, string> rule, RiskCatalogue catalogue) =>
-        rule.Must(catalogue.IsCodeable).WithMessage("'{PropertyValue}' is not a factor or qualifier of the risk catalogue.");
+        rule.Must(catalogue.IsCodeable).WithError(Messages.FindingUnknown);
 
     /// <summary>Each resolution is an object naming the finding and saying why it is resolved.</summary>
     public static IRuleBuilderOptions<T, ResolvedFinding> Resolution<T>(this IRuleBuilderInitialCollection<T, ResolvedFinding> rule) =>
-        rule.NotNull().WithMessage("Each resolved finding is an object with id and reason.").ChildRules(r =>
+        rule.NotNull().WithError(Messages.ResolvedFindingNotObject).ChildRules(r =>
         {
             r.RuleFor(x => x.Id).NotEmpty().MaximumLength(64);
-            r.RuleFor(x => x.Reason).NotEmpty().WithMessage("Say why the finding is resolved.").MaximumLength(500);
+            r.RuleFor(x => x.Reason).NotEmpty().WithError(Messages.ResolutionReasonRequired).MaximumLength(500);
         });
 
     /// <summary>The findings (or flags) that do not fit <paramref name="time"/>, each naming <c>field[i]</c>.</summary>
@@ -36,18 +37,19 @@ public static class FindingRules
                 continue;
             }
 
-            var what = $"'{factor.Id}' ({factor.NameZh})";
-            string? problem = factor.CodingTimeAt(time) switch
+            var (path, id, name) = ($"{field}[{i}]", ("Factor", (object?)factor.Id), ("FactorName", (object?)factor.NameZh));
+            var problem = factor.CodingTimeAt(time) switch
             {
-                CodingTime.OnlyAfterBirth => $"{what} is found after the birth; record it at the postpartum visit or the 42-day check.",
-                CodingTime.TooEarly => $"{what} is a risk factor from {factor.FromWeeks}+0 weeks; the pregnancy was {time.Age!.Value.Weeks}+{time.Age.Value.Days} weeks on that date.",
-                CodingTime.Undated => $"{what} is a risk factor from {factor.FromWeeks}+0 weeks; give the LMP or the gestational weeks to date the pregnancy.",
-                CodingTime.OnlyInPregnancy => $"{what} is a finding of the pregnancy; this exam is after the birth.",
+                CodingTime.OnlyAfterBirth => Messages.FindingOnlyAfterBirth.At(path, id, name),
+                CodingTime.TooEarly => Messages.FindingTooEarly.At(
+                    path, id, name, ("FromWeeks", factor.FromWeeks), ("Weeks", time.Age!.Value.Weeks), ("Days", time.Age.Value.Days)),
+                CodingTime.Undated => Messages.FindingUndated.At(path, id, name, ("FromWeeks", factor.FromWeeks)),
+                CodingTime.OnlyInPregnancy => Messages.FindingOnlyInPregnancy.At(path, id, name),
                 _ => null,
             };
             if (problem is not null)
             {
-                yield return new ValidationFailure($"{field}[{i}]", problem);
+                yield return problem;
             }
         }
     }
@@ -62,7 +64,7 @@ public static class FindingRules
         {
             if (!coded.Contains(resolved![i].Id))
             {
-                yield return new ValidationFailure($"resolved[{i}].id", $"'{resolved[i].Id}' was never coded for this pregnancy, so it cannot be resolved.");
+                yield return Messages.ResolvedNeverCoded.At($"resolved[{i}].id", ("Finding", resolved[i].Id));
             }
         }
     }
@@ -78,7 +80,7 @@ public static class FindingRules
         var failures = new List<ValidationFailure>();
         if (date < pregnancy.Lmp)
         {
-            failures.Add(new ValidationFailure(dateField, $"The exam date is before the LMP ({pregnancy.Lmp:yyyy-MM-dd})."));
+            failures.Add(Messages.ExamDateBeforeLmp.At(dateField, ("Lmp", pregnancy.Lmp)));
         }
         else
         {
