@@ -25,61 +25,71 @@ public sealed class FollowUpReviews(HighRiskDb db, FollowUpPolicy policy)
     private sealed record Due(Guid Id, RiskColour Grade, bool Purple, PregnancyStatus Status, PregnancyOutcome? Outcome, FollowUpSchedule Schedule);
 
     /// <summary>
-    /// A normal morning: the women whose review date has come, through the review date's partial index. A review always
-    /// moves the date past the morning (or clears it), so each batch leaves the set and the next batch is simply the next
-    /// rows still in it; no order is needed (an order by id would walk the primary key past a million rows instead).
+    /// A normal morning: the women whose review date has come, found and locked at once through the review date's partial
+    /// index (a few thousand at 1,000,000), then read and reviewed 2,000 at a time by id. Reading the index batch by batch
+    /// instead would walk, each time, the entries the earlier batches left behind.
     /// </summary>
-    public Task<Result> ReviewDueAsync(DateOnly date, CancellationToken ct) =>
-        ReviewAsync(date, _ => db.Pregnancies.FromSql($"""
-            SELECT * FROM pregnancies WHERE follow_up_review_on <= {date} LIMIT {BatchSize} FOR UPDATE
-            """), dueSet: true, ct);
+    public async Task<Result> ReviewDueAsync(DateOnly date, CancellationToken ct)
+    {
+        var due = await db.Database.SqlQuery<Guid>($"""
+            SELECT id AS "Value" FROM pregnancies WHERE follow_up_review_on <= {date} FOR UPDATE
+            """).ToListAsync(ct);
+        var (reviewed, changed) = (0, 0);
+        foreach (var ids in due.Chunk(BatchSize))
+        {
+            var batch = await db.Pregnancies.IgnoreQueryFilters().AsNoTracking().Where(p => ids.Contains(p.Id))
+                .Select(p => new Due(p.Id, p.Grade, p.Purple, p.Status, p.Outcome, p.Schedule))
+                .ToListAsync(ct);
+            changed += await ReviewBatchAsync(date, batch, ct);
+            reviewed += batch.Count;
+        }
+
+        return new Result(reviewed, changed, due);
+    }
 
     /// <summary>
     /// A full run (the first, or the first under a changed policy): every pregnancy that is open, has something due or a
     /// review pending, in id order. Closed pregnancies with nothing due are left alone: their state no longer changes.
     /// </summary>
     public Task<Result> ReviewEveryoneAsync(DateOnly date, CancellationToken ct) =>
-        ReviewAsync(date, after => db.Pregnancies.FromSql($"""
+        ReviewInIdOrderAsync(date, after => db.Pregnancies.FromSql($"""
             SELECT * FROM pregnancies
             WHERE id > {after} AND (status = {nameof(PregnancyStatus.Open)} OR next_due_date IS NOT NULL OR follow_up_review_on IS NOT NULL)
             ORDER BY id LIMIT {BatchSize} FOR UPDATE
-            """), dueSet: false, ct);
+            """), ct);
 
-    private async Task<Result> ReviewAsync(DateOnly date, Func<Guid, IQueryable<Pregnancy>> batchAfter, bool dueSet, CancellationToken ct)
+    private async Task<Result> ReviewInIdOrderAsync(DateOnly date, Func<Guid, IQueryable<Pregnancy>> batchAfter, CancellationToken ct)
     {
         var (reviewed, changed, after) = (0, 0, Guid.Empty);
-        var seen = new HashSet<Guid>(); // the due set only: the women reviewed, each once (twice would mean a review left her in the set)
-        while (true)
+        while (await batchAfter(after).IgnoreQueryFilters().AsNoTracking()
+                   .Select(p => new Due(p.Id, p.Grade, p.Purple, p.Status, p.Outcome, p.Schedule))
+                   .ToListAsync(ct) is { Count: > 0 } batch)
         {
-            var batch = await batchAfter(after).IgnoreQueryFilters().AsNoTracking()
-                .Select(p => new Due(p.Id, p.Grade, p.Purple, p.Status, p.Outcome, p.Schedule))
-                .ToListAsync(ct);
-            if (batch.Count == 0)
-            {
-                return new Result(reviewed, changed, [.. seen]);
-            }
-
-            var written = new List<Due>(batch.Count);
-            foreach (var due in batch)
-            {
-                if (dueSet && !seen.Add(due.Id))
-                {
-                    throw new InvalidOperationException($"Pregnancy {due.Id} came up twice in one review: her review did not move her review date.");
-                }
-
-                var state = due.Schedule.State;
-                if (due.Schedule.Review(date, due.Grade, due.Purple, Pregnancy.IsFollowedUp(due.Status, due.Outcome, due.Schedule), policy))
-                {
-                    written.Add(due);
-                }
-
-                changed += state == due.Schedule.State ? 0 : 1;
-            }
-
-            await WriteAsync(written, ct);
+            changed += await ReviewBatchAsync(date, batch, ct);
             reviewed += batch.Count;
             after = batch[^1].Id;
         }
+
+        return new Result(reviewed, changed, []);
+    }
+
+    /// <summary>Each woman of the batch reviews herself; what changed is written. Returns how many changed state.</summary>
+    private async Task<int> ReviewBatchAsync(DateOnly date, List<Due> batch, CancellationToken ct)
+    {
+        var (written, changed) = (new List<Due>(batch.Count), 0);
+        foreach (var due in batch)
+        {
+            var state = due.Schedule.State;
+            if (due.Schedule.Review(date, due.Grade, due.Purple, Pregnancy.IsFollowedUp(due.Status, due.Outcome, due.Schedule), policy))
+            {
+                written.Add(due);
+            }
+
+            changed += state == due.Schedule.State ? 0 : 1;
+        }
+
+        await WriteAsync(written, ct);
+        return changed;
     }
 
     /// <summary>What each pregnancy decided, written for the batch in one statement (only her state and review date).</summary>
