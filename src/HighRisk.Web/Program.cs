@@ -52,6 +52,10 @@ builder.Services.AddSingleton(Startup.LoadFollowUpPolicy(builder.Configuration))
 builder.Services.AddJobs(builder.Configuration);
 builder.Services.AddMessaging(builder.Configuration);
 builder.Services.AddScoped<OverdueRows>();
+builder.Services.AddScoped<FollowUpReviews>();
+builder.Services.AddScoped<OverdueSnapshot>();
+builder.Services.AddScoped<OverdueDigests>();
+builder.Services.AddSingleton(HighRisk.Features.Messaging.MessageSettings.From(builder.Configuration));
 builder.Services.AddScoped<AlertRecipients>();
 builder.Services.AddSingleton(Startup.LoadSmsTemplates(builder.Configuration));
 builder.Services.AddSingleton<DailyOverdueCatchUp>();
@@ -60,6 +64,7 @@ builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags
 builder.AddSecurity();
 builder.AddTelemetry();
 builder.Services.AddScoped<AuditTrail>();
+builder.Services.AddScoped<DomainEventDispatcher>();
 builder.Services.AddScoped<AccountSeeder>();
 builder.Services.AddMediator((MediatorOptions options) =>
 {
@@ -80,10 +85,15 @@ builder.Services.ConfigureHttpJsonOptions(options =>
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 256 * 1024);
 builder.Services.AddProblemDetails();
+ProblemJsonWriter.AddProblemJsonForAnyAccept(builder.Services);
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 builder.Services.AddOpenApi(options => OpenApiDocumentation.Configure(options));
 
 // The web app (Razor Pages under Pages/): Chinese by default, English by switch, signed in with a cookie.
+// Pages are in Chinese: Razor writes CJK (and every other script) as text rather than numeric character references, which
+// would make the HTML unreadable and about a third larger. HTML-significant characters are still encoded.
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+    options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddRazorPages(options =>
 {
     options.Conventions.AuthorizeFolder("/");

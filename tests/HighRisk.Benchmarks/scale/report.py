@@ -59,12 +59,19 @@ for r in rounds:
           f"{f.get(f'cpu_exam_http_{r}_service_s')} / {f.get(f'cpu_exam_http_{r}_pg_s')} / {f.get(f'cpu_exam_http_{r}_client_s')} / "
           f"{f.get(f'cpu_exam_http_{r}_others_s')} / {f.get(f'cpu_exam_http_{r}_idle_s')} s | |")
 job, wall, sql = num("job_ms"), num("job_wall_ms"), num("sql_median_before_ms")
-print(f"| daily overdue job: completed_at − started_at (POST → committed row) | < 60 s | {fmt(job / 1000 if job else None, 2)} s ({fmt(wall / 1000 if wall else None, 2)} s) | {mark(wall is not None and wall < 60000)} |")
+print(f"| daily overdue job, a normal morning: completed_at − started_at (POST → committed row) | ≤ 2 s | {fmt(job / 1000 if job else None, 2)} s ({fmt(wall / 1000 if wall else None, 2)} s) | {mark(wall is not None and wall <= 2000)} |")
 print(f"| … states reviewed / changed; lists / entries; spells opened / closed | — | {f.get('job_states_reviewed')} / {f.get('job_states_changed')}; {f.get('job_lists')} / {f.get('job_entries')}; {f.get('job_spells_opened')} / {f.get('job_spells_closed')} | |")
-print(f"| … service RSS before the job / peak during it (VmRSS every 100 ms) / VmHWM | < 300 MB | {f.get('job_rss_before_mib')} / {f.get('job_rss_peak_mib')} / {f.get('job_rss_hwm_mib')} MiB | {mark((num('job_rss_hwm_mib') or 1e9) * 1.048576 < 300)} |")
-print(f"| hand-written statement, same overdue set (first / median of 3; after the job) | — | {f.get('sql_first_before_ms')} / {f.get('sql_median_before_ms')} ms; {f.get('sql_median_after_ms')} ms ({f.get('sql_overdue_count')} overdue or lost) | |")
-if job and sql:
-    print(f"| job / statement (POST → commit / median) | ≤ 2× | {wall / sql:.1f}× | {mark(wall / sql <= 2)} |")
+print(f"| … service RSS before the job / peak during it (VmRSS every 100 ms) / VmHWM | ≤ 300 MB | {f.get('job_rss_before_mib')} / {f.get('job_rss_peak_mib')} / {f.get('job_rss_hwm_mib')} MiB | {mark((num('job_rss_hwm_mib') or 1e9) * 1.048576 <= 300)} |")
+print(f"| … CPU: service / PostgreSQL / other work on the machine | — | {f.get('cpu_job_service_s')} / {f.get('cpu_job_pg_s')} / {f.get('cpu_job_others_s')} s | |")
+for name, label in (("read", "every pregnancy read and reviewed"), ("stale", "every review date stale: every pregnancy read, reviewed and written")):
+    full, full_wall = num(f"job_full_{name}_ms"), num(f"job_full_{name}_wall_ms")
+    print(f"| daily overdue job, full run after a policy change ({label}; load {f.get(f'load_job_full_{name}', '?')}): completed_at − started_at (POST → committed row) | ≤ 60 s | {fmt(full / 1000 if full else None, 2)} s ({fmt(full_wall / 1000 if full_wall else None, 2)} s) | {mark(full_wall is not None and full_wall <= 60000)} |")
+    print(f"| … states reviewed / changed; entries | — | {f.get(f'job_full_{name}_states_reviewed')} / {f.get(f'job_full_{name}_states_changed')}; {f.get(f'job_full_{name}_entries')} | |")
+    print(f"| … service RSS peak during it (VmRSS every 100 ms) / VmHWM | ≤ 300 MB | {f.get(f'job_full_{name}_rss_peak_mib')} / {f.get(f'job_full_{name}_rss_hwm_mib')} MiB | {mark((num(f'job_full_{name}_rss_hwm_mib') or 1e9) * 1.048576 <= 300)} |")
+    print(f"| … CPU: service / PostgreSQL / other work on the machine | — | {f.get(f'cpu_job_full_{name}_service_s')} / {f.get(f'cpu_job_full_{name}_pg_s')} / {f.get(f'cpu_job_full_{name}_others_s')} s | |")
+print(f"| hand-written statement, same overdue set, for reference (first / median of 3; after the job) | — | {f.get('sql_first_before_ms')} / {f.get('sql_median_before_ms')} ms; {f.get('sql_median_after_ms')} ms ({f.get('sql_overdue_count')} overdue or lost) | |")
+if wall and sql:
+    print(f"| job / statement (POST → commit / median), for reference | — (retired) | {wall / sql:.1f}× | |")
 names = {
     "pregnancies_township": ("GET /api/pregnancies, township, first 50", "p99 ≤ 20 ms"),
     "pregnancies_county": ("GET /api/pregnancies, county, first 50", "p99 ≤ 50 ms"),

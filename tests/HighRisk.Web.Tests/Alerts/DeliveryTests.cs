@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using HighRisk.Features.Messaging;
 using HighRisk.SmsProviders.Tests;
 using HighRisk.Web.Tests.Infrastructure;
 
@@ -71,6 +72,34 @@ public class DeliveryTests : ServiceFixture
         Assert.That(await StatusAsync(this, mobile, "Sent"), Is.True);
         Assert.That(Gateway.DeliveredTo(mobile), Has.Count.EqualTo(1));
     }
+
+    [Test]
+    public async Task GatewayDown_ARedAlertIsRetriedWithinSecondsAndSentOnceWhenItIsBack()
+    {
+        await Gateway.GoDownAsync();
+        var (_, mobile) = await RedAlertAsync(this, "430321109");
+        await DeliverAsync(this);
+        Assert.That(await EventuallyAsync("SELECT EXISTS (SELECT 1 FROM sms_messages WHERE recipient = $1 AND status = 'Queued' AND attempts = 1)", mobile), Is.True);
+        var wait = await ScalarAsync<double>("SELECT extract(epoch FROM next_attempt_at - $2) FROM sms_messages WHERE recipient = $1", mobile, Clock.GetUtcNow());
+        Assert.That(wait, Is.EqualTo(10).Within(1), "an alert's first retry comes after 10 seconds, not 5 minutes");
+
+        await Gateway.RecoverAsync();
+        await AdvanceAsync(TimeSpan.FromSeconds(11));
+        await DeliverAsync(this);
+        Assert.That(await StatusAsync(this, mobile, "Sent"), Is.True);
+        Assert.That(Gateway.DeliveredTo(mobile), Has.Count.EqualTo(1));
+    }
+
+    [TestCase(SmsKind.Alert, 1, 10)]
+    [TestCase(SmsKind.Alert, 2, 30)]
+    [TestCase(SmsKind.Alert, 3, 60)]
+    [TestCase(SmsKind.Alert, 4, 120)]
+    [TestCase(SmsKind.Escalation, 40, 120)]
+    [TestCase(SmsKind.Digest, 1, 300)]
+    [TestCase(SmsKind.Digest, 2, 600)]
+    [TestCase(SmsKind.Digest, 8, 21600)]
+    public void Backoff_IsSecondsForAlertsAndMinutesDoublingForDigests(SmsKind kind, int attempts, int seconds) =>
+        Assert.That(RecordSmsSend.Backoff(kind, attempts), Is.EqualTo(TimeSpan.FromSeconds(seconds)));
 
     [Test]
     public async Task Throttled_IsRetriedAndThenSent()

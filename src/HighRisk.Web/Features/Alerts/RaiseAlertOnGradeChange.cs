@@ -14,7 +14,8 @@ namespace HighRisk.Features.Alerts;
 /// SMS per recipient are written in the same transaction as the grade change. Staying red writes nothing; red →
 /// orange → red alerts again. Orange and purple alert only when configured (Alerts:Sms:Orange, Alerts:Sms:Purple).
 /// </summary>
-public sealed class RaiseAlertOnGradeChange(HighRiskDb db, AlertRecipients recipients, SmsTemplates templates, BusinessClock clock, IConfiguration configuration)
+public sealed class RaiseAlertOnGradeChange(
+    HighRiskDb db, AlertRecipients recipients, SmsTemplates templates, BusinessClock clock, IConfiguration configuration, Messaging.MessageSettings settings)
     : INotificationHandler<GradeChanged>
 {
     public async ValueTask Handle(GradeChanged notification, CancellationToken cancellationToken)
@@ -52,7 +53,7 @@ public sealed class RaiseAlertOnGradeChange(HighRiskDb db, AlertRecipients recip
         var action = templates.Actions[colour];
         var values = new Dictionary<string, string>
         {
-            ["sign"] = configuration["Sms:SignName"] ?? "高危孕产妇管理",
+            ["sign"] = settings.SignName,
             ["township"] = township,
             ["name"] = alert.MaskedName,
             ["weeks"] = weeks.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -63,11 +64,10 @@ public sealed class RaiseAlertOnGradeChange(HighRiskDb db, AlertRecipients recip
             ["deadline"] = (clock.Now + TimeSpan.FromHours(action.DeadlineHours)).ToOffset(TimeSpan.FromHours(8)).ToString("M月d日H时", System.Globalization.CultureInfo.InvariantCulture),
         };
         var text = SmsTemplates.Fill(templates.Alert.Text, values);
-        var ttl = TimeSpan.FromHours(configuration.GetValue("Sms:TimeToLiveHours", 72));
         foreach (var recipient in await recipients.ForAlertAsync(pregnancy.DivisionCode, pregnancy.FacilityCode, pregnancy.ResponsibleUserId, pregnancy.HealthWorker, cancellationToken))
         {
             db.SmsMessages.Add(SmsMessage.Queue(
-                $"alert:{alert.Id}:{recipient.Mobile}", SmsKind.Alert, alert.Id, recipient.Mobile, text, templates.Alert.TemplateCode, values, clock.Now, ttl));
+                $"alert:{alert.Id}:{recipient.Mobile}", SmsKind.Alert, alert.Id, recipient.Mobile, text, templates.Alert.TemplateCode, values, clock.Now, settings.TimeToLive));
         }
     }
 

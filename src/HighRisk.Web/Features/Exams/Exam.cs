@@ -28,7 +28,28 @@ public sealed class Exam
 
     public DateTimeOffset RecordedAt { get; init; }
 
-    public RiskColour GradeAfter { get; set; }
+    public RiskColour GradeAfter { get; private set; }
 
-    public bool PurpleAfter { get; set; }
+    public bool PurpleAfter { get; private set; }
+
+    /// <summary>
+    /// The pregnancy's grade after this exam. A diagnosis this exam's values establish (the catalogue's persisting rows:
+    /// diabetes/GDM, a hypertensive disorder, severe pre-eclampsia) is recorded as a finding of the exam, so that a later
+    /// normal reading under treatment does not lower her colour: she keeps it until a clinician resolves it with a reason.
+    /// </summary>
+    internal void Graded(IReadOnlyList<ActiveFactor> factors, Func<string, bool> persists, RiskColour colour, bool purple)
+    {
+        var id = Id.ToString();
+        foreach (var factor in factors)
+        {
+            if (persists(factor.Id) && !Findings.Contains(factor.Id) && !Resolved.Any(r => r.Id == factor.Id)
+                && factor.Evidence.Any(e => e.Kind == EvidenceKinds.Measurement && e.ExamId == id))
+            {
+                Findings.Add(factor.Id);
+            }
+        }
+
+        GradeAfter = colour;
+        PurpleAfter = purple;
+    }
 }

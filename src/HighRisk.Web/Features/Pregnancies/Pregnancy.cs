@@ -1,18 +1,27 @@
 using HighRisk.Features.Exams;
 using HighRisk.Features.FollowUps;
 using HighRisk.Infrastructure;
+using HighRisk.Localization;
 using HighRisk.Features.Risk;
+using HighRisk.Infrastructure.Mediation;
 using HighRisk.Rules;
+using Mediator;
 
 namespace HighRisk.Features.Pregnancies;
 
 /// <summary>
-/// One pregnancy episode from booking (建册) to its close, with the colour-coded risk grade it holds now.
-/// State changes go through the methods below; each guards its own transition.
+/// One pregnancy episode from booking (建册) to its close, with the colour-coded risk grade it holds now: the aggregate
+/// of her exams, follow-ups, grade history and follow-up schedule, and their only writer. Every change goes through a
+/// method named for what happens; each guards its own transition, re-grades where the facts changed, and plans the
+/// daily job's next look at her (<see cref="FollowUpSchedule.PlanReview"/>). Domain events are raised here and
+/// dispatched by the command's unit of work (TransactionBehavior).
 /// </summary>
-public sealed class Pregnancy
+public sealed class Pregnancy : IRaisesDomainEvents
 {
-    private readonly List<object> _events = [];
+    private readonly List<INotification> _events = [];
+    private readonly List<Exam> _exams = [];
+    private readonly List<FollowUp> _followUps = [];
+    private readonly List<GradeChange> _gradeHistory = [];
 
     public Guid Id { get; init; }
 
@@ -49,7 +58,7 @@ public sealed class Pregnancy
     public PregnancyHistory History { get; init; } = new();
 
     /// <summary>Risk-catalogue factor ids coded by the health worker at booking.</summary>
-    public List<string> Findings { get; init; } = [];
+    public IReadOnlyList<string> Findings { get; init; } = [];
 
     public DateOnly BookingDate { get; init; }
 
@@ -71,9 +80,9 @@ public sealed class Pregnancy
     /// <summary>Where she was handed over to when she moved away (转出至): the facility that now follows her.</summary>
     public string? ReceivingFacility { get; private set; }
 
-    public FollowUpSchedule Schedule { get; init; } = new();
+    public FollowUpSchedule Schedule { get; private init; } = new();
 
-    public List<FollowUp> FollowUps { get; init; } = [];
+    public IReadOnlyList<FollowUp> FollowUps => _followUps;
 
     public RiskColour Grade { get; private set; }
 
@@ -86,22 +95,77 @@ public sealed class Pregnancy
     public DateTimeOffset GradedAt { get; private set; }
 
     /// <summary>Colours raised by hand by a clinician; each holds until a later exam resolves it by id.</summary>
-    public List<ManualRaise> Raises { get; init; } = [];
+    public IReadOnlyList<ManualRaise> Raises { get; private set; } = [];
 
-    public List<Exam> Exams { get; init; } = [];
+    public IReadOnlyList<Exam> Exams => _exams;
 
-    public List<GradeChange> GradeHistory { get; init; } = [];
+    public IReadOnlyList<GradeChange> GradeHistory => _gradeHistory;
 
-    /// <summary>Domain events raised by the last state changes, dispatched when the unit of work is saved.</summary>
-    public IReadOnlyList<object> Events => _events;
+    /// <summary>Domain events raised by the last state changes, dispatched by the command's unit of work.</summary>
+    public IReadOnlyList<INotification> Events => _events;
 
     public void ClearEvents() => _events.Clear();
+
+    /// <summary>建册: the first grading, and the booking visit as her first antenatal contact.</summary>
+    public void Book(PregnancyGrader grader, FollowUpPolicy policy, DateTimeOffset at, DateOnly today)
+    {
+        if (CatalogueVersion is not null)
+        {
+            throw new InvalidOperationException("The pregnancy is already booked.");
+        }
+
+        Changing(today, policy, () => Regrade(grader, GradeCause.Booking, examId: null, HealthWorker, (BookingDate, null), policy, at, today));
+    }
+
+    /// <summary>
+    /// 产检: an exam re-grades her from everything recorded, and counts as an antenatal contact (after a delivery, as the
+    /// postpartum visit or the 42-day check). A diagnosis its values establish is kept as its finding (<see cref="Exam.Graded"/>).
+    /// </summary>
+    public void RecordExam(Exam exam, PregnancyGrader grader, FollowUpPolicy policy, DateTimeOffset at, DateOnly today)
+    {
+        EnsureTakesExamOn(exam.ExamDate);
+        Changing(today, policy, () =>
+        {
+            _exams.Add(exam);
+            Regrade(grader, GradeCause.Exam, exam.Id, exam.Examiner, (exam.ExamDate, exam.NextAppointment), policy, at, today);
+            exam.Graded(Factors, grader.Persists, Grade, Purple);
+        });
+    }
+
+    /// <summary>Re-grades her under a new catalogue version: no contact, so only a rising colour moves the schedule.</summary>
+    public void RegradeUnderCatalogue(PregnancyGrader grader, string by, FollowUpPolicy policy, DateTimeOffset at, DateOnly today) =>
+        Changing(today, policy, () => Regrade(grader, GradeCause.CatalogueUpgrade, examId: null, by, contact: null, policy, at, today));
+
+    /// <summary>
+    /// Re-grades from everything recorded (booking, every exam, raises) as of her latest clinical date. When the re-grade
+    /// comes with a contact (booking, exam), the schedule moves from it first (with the new colour before the birth; as the
+    /// postpartum visit or the 42-day check after it); turning red then still requires a contact within 24 hours.
+    /// </summary>
+    private void Regrade(
+        PregnancyGrader grader, GradeCause cause, Guid? examId, string by, (DateOnly Date, DateOnly? Appointment)? contact, FollowUpPolicy policy, DateTimeOffset at, DateOnly today)
+    {
+        var assessment = grader.Assess(this, PregnancyGrader.AssessmentDateOf(this));
+        if (contact is var (date, appointment))
+        {
+            if (IsAfterBirth(date))
+            {
+                // The exam of the postpartum visit or of the 42-day check: a visit to a clinic, counted as such.
+                Schedule.AfterPostpartumContact(date, ContactKind.ClinicVisit, appointment, OutcomeDate!.Value, DischargeDate, policy);
+            }
+            else
+            {
+                Schedule.AfterAntenatalContact(date, appointment, assessment.Colour, assessment.Purple, GestationalAgeOn(date), policy);
+            }
+        }
+
+        ApplyAssessment(assessment, cause, examId, by, at, today, policy);
+    }
 
     /// <summary>
     /// Takes the engine's assessment. A grade-history row is written (and an event raised) only when the colour or
     /// the purple flag changes, or on the first grading at booking.
     /// </summary>
-    public void ApplyAssessment(RiskAssessment assessment, GradeCause cause, Guid? examId, string by, DateTimeOffset at, DateOnly today, FollowUpPolicy policy)
+    private void ApplyAssessment(RiskAssessment assessment, GradeCause cause, Guid? examId, string by, DateTimeOffset at, DateOnly today, FollowUpPolicy policy)
     {
         var first = CatalogueVersion is null;
         var changed = first || assessment.Colour != Grade || assessment.Purple != Purple;
@@ -133,7 +197,7 @@ public sealed class Pregnancy
             ChangedBy = by,
             ChangedAt = at,
         };
-        GradeHistory.Add(change);
+        _gradeHistory.Add(change);
         _events.Add(new GradeChanged(this, change));
         if (Status != PregnancyStatus.Open && !InPostpartumEpisode)
         {
@@ -151,13 +215,15 @@ public sealed class Pregnancy
         }
     }
 
-    public void Close(PregnancyOutcome outcome, DateOnly date, DeliveryMode? mode, DateOnly? discharged, string? receivingFacility, FollowUpPolicy policy, DateTimeOffset at)
+    /// <summary>结案: the outcome. After a delivery the postpartum visit is due; after any other outcome nothing is.</summary>
+    public void Close(PregnancyOutcome outcome, DateOnly date, DeliveryMode? mode, DateOnly? discharged, string? receivingFacility, FollowUpPolicy policy, DateTimeOffset at, DateOnly today)
     {
         if (Status == PregnancyStatus.Closed)
         {
-            throw new ConflictException($"The pregnancy was already closed on {OutcomeDate:yyyy-MM-dd} ({Outcome}).");
+            throw new ConflictException(Messages.PregnancyAlreadyClosed, ("Date", OutcomeDate), ("Outcome", Outcome));
         }
 
+        var wasListed = Schedule.IsListed;
         Status = PregnancyStatus.Closed;
         Outcome = outcome;
         OutcomeDate = date;
@@ -173,6 +239,8 @@ public sealed class Pregnancy
         {
             Schedule.Stop();
         }
+
+        Schedule.PlanReview(today, Grade, Purple, wasListed, policy);
     }
 
     /// <summary>
@@ -180,14 +248,15 @@ public sealed class Pregnancy
     /// postpartum visit and then the 42-day check. A failed attempt leaves the due date and counts towards lost.
     /// </summary>
     public FollowUp RecordFollowUp(
-        Guid id, DateOnly date, ContactKind kind, bool reached, string? note, DateOnly? appointment, bool movedAway, string by, FollowUpPolicy policy, DateTimeOffset at)
+        Guid id, DateOnly date, ContactKind kind, bool reached, string? note, DateOnly? appointment, bool movedAway, string by, FollowUpPolicy policy, DateTimeOffset at, DateOnly today)
     {
         var postpartum = Outcome == PregnancyOutcome.Delivery;
         if (Status == PregnancyStatus.Closed && (!postpartum || Schedule.NextDueDate is null))
         {
-            throw new ConflictException("The pregnancy is closed and nothing is due; there is nothing to follow up.");
+            throw new ConflictException(Messages.NothingToFollowUp);
         }
 
+        var wasListed = Schedule.IsListed;
         DueKind? countedAs = null;
         if (!reached)
         {
@@ -217,25 +286,46 @@ public sealed class Pregnancy
             RecordedBy = by,
             RecordedAt = at,
         };
-        FollowUps.Add(followUp);
+        _followUps.Add(followUp);
+        Schedule.PlanReview(today, Grade, Purple, wasListed, policy);
         return followUp;
     }
+
+    /// <summary>转诊: a referral's outcome is due within the policy's days and counts in the follow-up schedule.</summary>
+    /// <returns>The date the referral's outcome is due.</returns>
+    public DateOnly Refer(DateOnly date, FollowUpPolicy policy, DateOnly today)
+    {
+        if (Status == PregnancyStatus.Closed && Schedule.NextDueDate is null)
+        {
+            throw new ConflictException(Messages.FollowUpEnded);
+        }
+
+        return Changing(today, policy, () => Schedule.AfterReferral(date, policy));
+    }
+
+    /// <summary>A referral's outcome was recorded: the earliest outcome still open (if any) is what is due for referrals.</summary>
+    public void ReferralsSettled(DateOnly? earliestOpenOutcomeDue, FollowUpPolicy policy, DateOnly today) =>
+        Changing(today, policy, () => Schedule.AfterReferralsSettled(earliestOpenOutcomeDue));
 
     /// <summary>
     /// A clinician raises the colour by hand, with a reason. There is no manual lowering: a colour comes down only
     /// when the finding (or raise) behind it is resolved on a later exam, or its measurement returns to normal.
     /// </summary>
-    public ManualRaise Raise(RiskColour colour, string reason, string by, DateOnly date)
+    public ManualRaise Raise(RiskColour colour, string reason, string by, DateOnly date, PregnancyGrader grader, FollowUpPolicy policy, DateTimeOffset at, DateOnly today)
     {
         if (Status == PregnancyStatus.Closed && !(InPostpartumEpisode && date >= OutcomeDate))
         {
-            throw new ConflictException(InPostpartumEpisode
-                ? $"The birth was on {OutcomeDate:yyyy-MM-dd}; a raise after it is dated from that day."
-                : "The pregnancy is closed; its grade can no longer change.");
+            throw InPostpartumEpisode
+                ? new ConflictException(Messages.RaiseBeforeBirth, ("Date", OutcomeDate))
+                : new ConflictException(Messages.RaiseOnClosedPregnancy);
         }
 
         var raise = new ManualRaise($"raise-{Raises.Count + 1}", colour, reason, by, date);
-        Raises.Add(raise);
+        Changing(today, policy, () =>
+        {
+            Raises = [.. Raises, raise];
+            Regrade(grader, GradeCause.ManualRaise, examId: null, by, contact: null, policy, at, today);
+        });
         return raise;
     }
 
@@ -263,12 +353,31 @@ public sealed class Pregnancy
             return;
         }
 
-        throw new ConflictException(Outcome == PregnancyOutcome.Delivery
-            ? InPostpartumEpisode
-                ? $"The birth was recorded on {OutcomeDate:yyyy-MM-dd}; only exams after it (the postpartum visit, the 42-day check) can be added."
-                : $"The 42-day check after the birth on {OutcomeDate:yyyy-MM-dd} ended the postpartum episode; it takes no new exams."
-            : $"The pregnancy was closed on {OutcomeDate:yyyy-MM-dd} ({Outcome}); it takes no new exams.");
+        var refusal = Outcome != PregnancyOutcome.Delivery ? Messages.ExamOnClosedPregnancy
+            : InPostpartumEpisode ? Messages.ExamBeforeBirth
+            : Messages.ExamAfterPostpartumEpisode;
+        throw new ConflictException(refusal, ("Date", OutcomeDate), ("Outcome", Outcome));
     }
 
     public GestationalAge GestationalAgeOn(DateOnly date) => GestationalAge.FromLmp(Lmp, date);
+
+    /// <summary>Whether the follow-up schedule applies to her: open, or delivered with a visit still due.</summary>
+    public static bool IsFollowedUp(PregnancyStatus status, PregnancyOutcome? outcome, FollowUpSchedule schedule) =>
+        status == PregnancyStatus.Open || (outcome == PregnancyOutcome.Delivery && schedule.NextDueDate is not null);
+
+    /// <summary>A change, then the daily job's next look at her, from her state before it and after.</summary>
+    private void Changing(DateOnly today, FollowUpPolicy policy, Action change) =>
+        Changing(today, policy, () =>
+        {
+            change();
+            return 0;
+        });
+
+    private T Changing<T>(DateOnly today, FollowUpPolicy policy, Func<T> change)
+    {
+        var wasListed = Schedule.IsListed;
+        var result = change();
+        Schedule.PlanReview(today, Grade, Purple, wasListed, policy);
+        return result;
+    }
 }

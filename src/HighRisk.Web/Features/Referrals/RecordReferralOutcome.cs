@@ -6,6 +6,7 @@ using HighRisk.Features.FollowUps;
 using HighRisk.Features.Pregnancies;
 using HighRisk.Infrastructure;
 using HighRisk.Infrastructure.Data;
+using HighRisk.Localization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,12 +37,12 @@ public static class RecordReferralOutcome
     {
         public Validator(BusinessClock clock)
         {
-            RuleFor(c => c.Date).NotNull().LessThanOrEqualTo(clock.Today).WithMessage("The date cannot be in the future.");
+            RuleFor(c => c.Date).NotNull().LessThanOrEqualTo(clock.Today).WithError(Messages.DateInFuture);
             RuleFor(c => c.Outcome).NotEmpty().MaximumLength(500);
         }
     }
 
-    public sealed class Handler(HighRiskDb db, CurrentUser user) : ICommandHandler<Command, Response>
+    public sealed class Handler(HighRiskDb db, CurrentUser user, BusinessClock clock, FollowUpPolicy policy) : ICommandHandler<Command, Response>
     {
         public async ValueTask<Response> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -50,14 +51,13 @@ public static class RecordReferralOutcome
                 ?? throw new NotFoundException("No such referral.");
             if (command.Date < referral.ReferredOn)
             {
-                throw new ValidationException([new FluentValidation.Results.ValidationFailure("date", "The outcome cannot be before the referral.")]);
+                throw new ValidationException([Messages.ReferralOutcomeBeforeReferral.At("date")]);
             }
 
             referral.RecordOutcome(command.Date!.Value, command.Outcome!.Trim(), user.Name);
             var stillOpen = await db.Referrals.Where(r => r.PregnancyId == pregnancy.Id && r.Id != referral.Id && r.OutcomeDate == null)
                 .MinAsync(r => (DateOnly?)r.OutcomeDue, cancellationToken);
-            pregnancy.Schedule.AfterReferralsSettled(stillOpen);
-            await db.SaveChangesAsync(cancellationToken);
+            pregnancy.ReferralsSettled(stillOpen, policy, clock.Today);
             return new Response(referral.Id, referral.OutcomeDate!.Value, pregnancy.Schedule.NextDueDate, pregnancy.Schedule.NextDueKind);
         }
     }

@@ -16,7 +16,8 @@ public static class RegradeBatch
 
     public sealed record Response(int Regraded, int Changed);
 
-    public sealed class Handler(HighRiskDb db, PregnancyGrader grader, RiskCatalogue catalogue) : ICommandHandler<Command, Response>
+    public sealed class Handler(HighRiskDb db, PregnancyGrader grader, RiskCatalogue catalogue, FollowUps.FollowUpPolicy policy, Infrastructure.BusinessClock clock)
+        : ICommandHandler<Command, Response>
     {
         public async ValueTask<Response> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -37,11 +38,10 @@ public static class RegradeBatch
             foreach (var pregnancy in pregnancies)
             {
                 var before = (pregnancy.Grade, pregnancy.Purple);
-                grader.Regrade(pregnancy, GradeCause.CatalogueUpgrade, examId: null, "catalogue " + current);
+                pregnancy.RegradeUnderCatalogue(grader, "catalogue " + current, policy, clock.Now, clock.Today);
                 changed += before == (pregnancy.Grade, pregnancy.Purple) ? 0 : 1;
             }
 
-            await db.SaveChangesAsync(cancellationToken);
             return new Response(pregnancies.Count, changed);
         }
     }

@@ -11,21 +11,23 @@ using HighRisk.Features.Pregnancies;
 using HighRisk.Features.Referrals;
 using HighRisk.Features.Risk;
 using HighRisk.Infrastructure.Web;
-using Mediator;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace HighRisk.Infrastructure.Data;
 
-public sealed class HighRiskDb(
-    DbContextOptions<HighRiskDb> options, IPublisher? publisher = null, CurrentUser? currentUser = null, FollowUpPolicy? policy = null, BusinessClock? clock = null)
+/// <summary>
+/// The unit of work. Every pregnancy query is filtered by the acting user's area; saving does nothing but save (domain
+/// events are dispatched by the command pipeline, see TransactionBehavior).
+/// </summary>
+public sealed class HighRiskDb(DbContextOptions<HighRiskDb> options, CurrentUser currentUser)
     : IdentityUserContext<StaffUser, Guid>(options)
 {
     /// <summary>The division prefix every pregnancy query is filtered by (null: unrestricted), from the signed-in user.</summary>
-    public string? ScopePrefix => currentUser?.DivisionPrefix;
+    public string? ScopePrefix => currentUser.DivisionPrefix;
 
     /// <summary>A health worker also sees the women booked at her facility.</summary>
-    public string? ScopeFacility => currentUser?.FacilityCode;
+    public string? ScopeFacility => currentUser.FacilityCode;
 
     public DbSet<Division> Divisions => Set<Division>();
 
@@ -64,44 +66,6 @@ public sealed class HighRiskDb(
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     public DbSet<SeedRun> SeedRuns => Set<SeedRun>();
-
-    /// <summary>
-    /// Dispatches the aggregates' domain events before saving, so that their handlers' writes (alert outbox rows)
-    /// commit in the same transaction as the change that raised them; and works out the follow-up review date of every
-    /// pregnancy saved with a change, whichever use case changed it.
-    /// </summary>
-    public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
-    {
-        var pregnancies = ChangeTracker.Entries<Pregnancy>().ToList();
-        if (publisher is not null)
-        {
-            var raisers = pregnancies.Select(e => e.Entity).Where(p => p.Events.Count > 0).ToList();
-            foreach (var pregnancy in raisers)
-            {
-                var events = pregnancy.Events.ToList();
-                pregnancy.ClearEvents();
-                foreach (var domainEvent in events)
-                {
-                    await publisher.Publish(domainEvent, cancellationToken);
-                }
-            }
-        }
-
-        if (policy is not null && clock is not null)
-        {
-            foreach (var entry in pregnancies)
-            {
-                var schedule = entry.Reference(p => p.Schedule).TargetEntry;
-                if (entry.State is EntityState.Added or EntityState.Modified || schedule?.State is EntityState.Modified)
-                {
-                    var was = entry.State == EntityState.Added ? null : schedule?.Property(s => s.State).OriginalValue;
-                    entry.Entity.Schedule.PlanReview(clock.Today, entry.Entity.Grade, entry.Entity.Purple, was is FollowUpState.Overdue or FollowUpState.Lost, policy);
-                }
-            }
-        }
-
-        return await base.SaveChangesAsync(cancellationToken);
-    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -4,22 +4,38 @@ using Mediator;
 namespace HighRisk.Infrastructure.Mediation;
 
 /// <summary>
-/// Every command runs in one database transaction (joining one the request already opened, such as the idempotency
-/// record's), so that a command's writes, its re-grading and its outbox rows land together or not at all.
+/// The unit of work of every command: one database transaction (joining one the request already opened, such as the
+/// idempotency record's), and after the handler, its aggregates' domain events dispatched and everything saved once, so
+/// that a command's writes, its re-grading and its outbox rows land together or not at all. Handlers save only when
+/// they must see the database's answer first (a unique index, say).
 /// </summary>
-public sealed class TransactionBehavior<TMessage, TResponse>(HighRiskDb db) : IPipelineBehavior<TMessage, TResponse>
+public sealed class TransactionBehavior<TMessage, TResponse>(HighRiskDb db, DomainEventDispatcher events) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        if (message is not IBaseCommand || db.Database.CurrentTransaction is not null)
+        if (message is not IBaseCommand)
         {
             return await next(message, cancellationToken);
         }
 
+        if (db.Database.CurrentTransaction is not null)
+        {
+            var joined = await next(message, cancellationToken);
+            await CompleteAsync(cancellationToken);
+            return joined;
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var response = await next(message, cancellationToken);
+        await CompleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return response;
+    }
+
+    private async Task CompleteAsync(CancellationToken cancellationToken)
+    {
+        await events.DispatchAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
     }
 }
