@@ -65,8 +65,13 @@ public static partial class MakeDailyOverdueList
                 : await snapshot.ReviewedAsync(date, reviewed.ReviewedIds, cancellationToken);
             var run = new DailyOverdueRun
             {
-                BusinessDate = date, StartedAt = started, PolicyFingerprint = policy.Fingerprint,
-                StatesReviewed = reviewed.Reviewed, StatesChanged = reviewed.Changed, SpellsOpened = spells.Opened, SpellsClosed = spells.Closed,
+                BusinessDate = date,
+                StartedAt = started,
+                PolicyFingerprint = policy.Fingerprint,
+                StatesReviewed = reviewed.Reviewed,
+                StatesChanged = reviewed.Changed,
+                SpellsOpened = spells.Opened,
+                SpellsClosed = spells.Closed,
                 Entries = await snapshot.WriteListsAsync(date, missedDate, clock.Now, cancellationToken),
             };
             var lists = await db.OverdueLists.AsNoTracking().Where(l => l.BusinessDate == date).ToListAsync(cancellationToken);

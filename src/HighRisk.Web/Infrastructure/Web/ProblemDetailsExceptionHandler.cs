@@ -53,12 +53,14 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
     {
         var http = context.HttpContext;
         var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
-        ProblemDetails problem = http.Response.StatusCode switch
+        var problem = http.Response.StatusCode switch
         {
             StatusCodes.Status413PayloadTooLarge => Invalid(new() { ["body"] = ["The request body is too large."] }),
             StatusCodes.Status415UnsupportedMediaType => new ProblemDetails
             {
-                Status = StatusCodes.Status415UnsupportedMediaType, Title = "Unsupported media type", Detail = "Send the body as JSON, with Content-Type: application/json.",
+                Status = StatusCodes.Status415UnsupportedMediaType,
+                Title = "Unsupported media type",
+                Detail = "Send the body as JSON, with Content-Type: application/json.",
             },
             _ => new ProblemDetails { Status = http.Response.StatusCode },
         };
