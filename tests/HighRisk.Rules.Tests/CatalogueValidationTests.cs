@@ -63,6 +63,18 @@ public class CatalogueValidationTests
     [TestCase(""" "when": [ { "all": [ { "observation": "hemoglobin", "gt": 60, "unit": "g/L" }, { "observation": "hemoglobin", "lt": 90, "unit": "g/L" } ] } ] """, "appears twice in one condition")]
     [TestCase(""" "when": [ { "all": [ { "qualifier": "q_known" } ] } ] """, "a qualifier alone grades nothing")]
     [TestCase(""" "when": [ { "observation": "hemoglobin", "gte": "60", "unit": "g/L" } ] """, "'gte' must be a number")]
+    [TestCase(""" "when": [ { "observation": "alt", "gte": 40, "unit": "U/L" } ], "prompt": { "when": [ { "observation": "alt", "gte": 120, "unit": "U/L" } ], "whyZh": "高", "whyEn": "high" } """, "a 'prompt' points the examiner at a row to code, so the factor needs \"coded\": true")]
+    [TestCase(""" "coded": true, "prompt": { "whyZh": "高", "whyEn": "high" } """, "the prompt needs 'when'")]
+    [TestCase(""" "coded": true, "prompt": { "when": [], "whyZh": "高", "whyEn": "high" } """, "the prompt's 'when' is empty")]
+    [TestCase(""" "coded": true, "prompt": { "when": [ { "observation": "alt", "gte": 120, "unit": "U/L" } ], "whyEn": "high" } """, "the prompt needs 'whyZh'")]
+    [TestCase(""" "coded": true, "prompt": { "when": [ { "observation": "alt", "gte": 120, "unit": "U/L" } ], "whyZh": "高", "whyEn": "" } """, "the prompt's 'whyEn' must be a non-empty string")]
+    [TestCase(""" "coded": true, "prompt": { "when": [ { "observation": "alt", "gte": 120, "unit": "U/L" } ], "whyZh": "高", "whyEn": "high", "unless": [] } """, "the prompt: unknown property 'unless'")]
+    [TestCase(""" "coded": true, "prompt": { "when": [ { "observation": "alt", "gte": 120, "unit": "IU/L" } ], "whyZh": "高", "whyEn": "high" } """, "unit 'IU/L' does not match alt's unit 'U/L'")]
+    [TestCase(""" "coded": true, "prompt": { "when": [ { "observation": "alt", "gte": 120, "unit": "U/L" }, { "observation": "alt", "gte": 200, "unit": "U/L" } ], "whyZh": "高", "whyEn": "high" } """, "overlap")]
+    [TestCase(""" "coded": true, "prompt": { "when": [ { "all": [ { "observation": "alt", "gte": 120, "unit": "U/L" }, { "qualifier": "q_unknown" } ] } ], "whyZh": "高", "whyEn": "high" } """, "unknown qualifier 'q_unknown'")]
+    [TestCase(""" "coded": true, "prompt": { "when": [ { "observation": "alt", "gte": 120, "unit": "U/L" } ], "whyZh": "高", "whyEn": "high", "unlessActive": [ "y_missing" ] } """, "the prompt's 'unlessActive' names 'y_missing', which is not another factor")]
+    [TestCase(""" "coded": true, "prompt": { "when": [ { "observation": "alt", "gte": 120, "unit": "U/L" } ], "whyZh": "高", "whyEn": "high", "unlessActive": [ "y_bad" ] } """, "names 'y_bad', which is not another factor")]
+    [TestCase(""" "coded": true, "prompt": [ { "observation": "alt", "gte": 120, "unit": "U/L" } ] """, "the prompt must be a JSON object")]
     public void BrokenFactor_IsRejectedWithItsLine(string body, string problem)
     {
         var error = Assert.Throws<CatalogueException>(() => Parse(Good, Factor("y_bad", body)));
@@ -168,6 +180,21 @@ public class CatalogueValidationTests
         var catalogue = Parse(Good, Factor("y_split", """ "when": [ { "observation": "bmi", "lt": 18.5, "unit": "kg/m2" }, { "observation": "bmi", "gte": 18.5, "lt": 19, "unit": "kg/m2" } ] """));
 
         Assert.That(catalogue.Factors[1].When, Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public void Prompt_IsReadWithItsConditionsAndTexts()
+    {
+        var catalogue = Parse(Good, Factor("o_liver", """ "coded": true, "prompt": { "when": [ { "observation": "alt", "gte": 120, "unit": "U/L" } ], "whyZh": "转氨酶高", "whyEn": "ALT high", "unlessActive": [ "y_good" ] } """));
+
+        var prompt = catalogue.Factors[1].Prompt!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(prompt.When.Single().Ranges.Single().Range, Is.EqualTo(new NumericRange(120m, true, null, false)));
+            Assert.That((prompt.WhyZh, prompt.WhyEn), Is.EqualTo(("转氨酶高", "ALT high")));
+            Assert.That(prompt.UnlessActive, Is.EqualTo(new[] { "y_good" }));
+            Assert.That(catalogue.Factors[0].Prompt, Is.Null);
+        });
     }
 
     private static string Factor(string id, string body) =>

@@ -172,6 +172,6 @@ public class EvidenceTests
     {
         var assessment = ACase.Healthy().Assess();
 
-        Assert.That((assessment.CatalogueId, assessment.CatalogueVersion), Is.EqualTo(("cn-nhfpc-2017", "2017.4")));
+        Assert.That((assessment.CatalogueId, assessment.CatalogueVersion), Is.EqualTo(("cn-nhfpc-2017", "2017.5")));
     }
 }

@@ -12,7 +12,7 @@ public class RealCatalogueTests
 
         Assert.Multiple(() =>
         {
-            Assert.That((catalogue.Id, catalogue.Version), Is.EqualTo(("cn-nhfpc-2017", "2017.4")));
+            Assert.That((catalogue.Id, catalogue.Version), Is.EqualTo(("cn-nhfpc-2017", "2017.5")));
             Assert.That(catalogue.Factors, Has.Count.EqualTo(107));
             Assert.That(catalogue.Factors.Count(f => f.Colour == FactorColour.Yellow), Is.EqualTo(36));
             Assert.That(catalogue.Factors.Count(f => f.Colour == FactorColour.Orange), Is.EqualTo(37));

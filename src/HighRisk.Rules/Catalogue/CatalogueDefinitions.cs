@@ -32,6 +32,7 @@ public enum CatalogueStatus
 /// <param name="WhenCoded">Alternatives made only of coded ids: the factor is active when every id of one alternative is
 /// coded and unresolved (双胎 coded with 心肺功能减退, with no fetus count measured). Each holds two or more factor or
 /// qualifier ids.</param>
+/// <param name="Prompt">Measured values that suggest this coded row to the examiner; they never activate it.</param>
 public sealed record RiskFactorDefinition(
     string Id,
     FactorColour Colour,
@@ -49,7 +50,42 @@ public sealed record RiskFactorDefinition(
     bool Persists = false,
     int? FromWeeks = null,
     bool Postpartum = false,
-    IReadOnlyList<IReadOnlyList<string>>? WhenCoded = null);
+    IReadOnlyList<IReadOnlyList<string>>? WhenCoded = null,
+    FactorPrompt? Prompt = null)
+{
+    /// <summary>
+    /// The timing rule of a coded finding, the one every host applies to booking findings, history flags, exam findings and
+    /// prompts: a <c>fromWeeks</c> row only from that gestational age and only in the pregnancy (a pregnancy not dated
+    /// cannot tell), a <c>postpartum</c> row only after the birth; every other row at any time.
+    /// </summary>
+    public CodingTime CodingTimeAt(ClinicalTime time)
+    {
+        if (Postpartum)
+        {
+            return time.AfterBirth ? CodingTime.Fits : CodingTime.OnlyAfterBirth;
+        }
+
+        if (FromWeeks is not { } weeks)
+        {
+            return CodingTime.Fits;
+        }
+
+        return time.AfterBirth ? CodingTime.OnlyInPregnancy
+            : time.Age is not { } age ? CodingTime.Undated
+            : age.Weeks < weeks ? CodingTime.TooEarly
+            : CodingTime.Fits;
+    }
+}
+
+/// <summary>
+/// Measured values that point at a row only a clinician may code (ALT far above the upper limit → 原因不明的肝功能异常): the
+/// engine lists the row among the assessment's prompts while a condition holds and the row is not active. A prompt
+/// never changes the grade; the examiner decides and codes the finding.
+/// </summary>
+/// <param name="When">Alternatives written like a factor's <c>when</c>: the prompt holds when any one does.</param>
+/// <param name="WhyZh">Why the values suggest the row, shown to the examiner.</param>
+/// <param name="UnlessActive">Factors that explain the values (ICP for a raised ALT): while one is active, no prompt.</param>
+public sealed record FactorPrompt(IReadOnlyList<FactorCondition> When, string WhyZh, string WhyEn, IReadOnlyList<string> UnlessActive);
 
 /// <summary>
 /// A clinical qualifier that numeric conditions combine with (bleeding tendency, inactive disease on steroids). A

@@ -14,7 +14,8 @@ internal sealed partial class CatalogueReader
     private static readonly HashSet<string> TopLevelProperties = ["id", "version", "title", "qualifiers", "factors"];
     private static readonly HashSet<string> QualifierProperties = ["kind", "id", "nameZh", "nameEn", "note"];
     private static readonly HashSet<string> FactorProperties =
-        ["id", "colour", "category", "status", "source", "nameZh", "nameEn", "when", "coded", "whenCoded", "persists", "fromWeeks", "postpartum", "implies", "showsObservations", "note"];
+        ["id", "colour", "category", "status", "source", "nameZh", "nameEn", "when", "coded", "whenCoded", "persists", "fromWeeks", "postpartum", "implies", "showsObservations", "prompt", "note"];
+    private static readonly HashSet<string> PromptProperties = ["when", "whyZh", "whyEn", "unlessActive"];
     private static readonly HashSet<string> RangeProperties = ["observation", "gt", "gte", "lt", "lte", "eq", "unit"];
     private static readonly HashSet<string> QualifierTestProperties = ["qualifier", "present"];
 
@@ -189,6 +190,17 @@ internal sealed partial class CatalogueReader
             throw Fail($"factor '{id}': 'postpartum' is for a coded factor found after the birth, so it has no 'fromWeeks'");
         }
 
+        FactorPrompt? prompt = null;
+        if (element.TryGetProperty("prompt", out var promptElement))
+        {
+            if (!coded)
+            {
+                throw Fail($"factor '{id}': a 'prompt' points the examiner at a row to code, so the factor needs \"coded\": true");
+            }
+
+            prompt = ReadPrompt(id, promptElement);
+        }
+
         if (conditions.Count > MaxConditionsPerFactor)
         {
             throw Fail($"factor '{id}' has {conditions.Count} conditions; at most {MaxConditionsPerFactor} are supported");
@@ -231,8 +243,47 @@ internal sealed partial class CatalogueReader
             persists,
             fromWeeks,
             postpartum,
-            whenCoded);
+            whenCoded,
+            prompt);
     }
+
+    /// <summary>{"when": [conditions], "whyZh", "whyEn", "unlessActive": [factor ids]}: conditions as in a factor's 'when'.</summary>
+    private FactorPrompt ReadPrompt(string factorId, JsonElement element)
+    {
+        RequireObject(element, $"factor '{factorId}': the prompt", PromptProperties);
+        if (!element.TryGetProperty("when", out var when))
+        {
+            throw Fail($"factor '{factorId}': the prompt needs 'when', the measured values that suggest the row");
+        }
+
+        var conditions = new List<FactorCondition>();
+        foreach (var alternative in Array(when, $"factor '{factorId}': the prompt's 'when'"))
+        {
+            conditions.Add(ReadCondition(factorId, alternative));
+        }
+
+        if (conditions.Count == 0)
+        {
+            throw Fail($"factor '{factorId}': the prompt's 'when' is empty");
+        }
+
+        CheckOverlaps(factorId, conditions);
+        var unless = new List<string>();
+        if (element.TryGetProperty("unlessActive", out var unlessElement))
+        {
+            foreach (var explaining in Array(unlessElement, $"factor '{factorId}': the prompt's 'unlessActive'"))
+            {
+                unless.Add(String(explaining, $"factor '{factorId}': the prompt's 'unlessActive'"));
+            }
+        }
+
+        return new FactorPrompt(conditions, PromptText(factorId, element, "whyZh"), PromptText(factorId, element, "whyEn"), unless);
+    }
+
+    private string PromptText(string factorId, JsonElement prompt, string name) =>
+        prompt.TryGetProperty(name, out var text)
+            ? String(text, $"factor '{factorId}': the prompt's '{name}'")
+            : throw Fail($"factor '{factorId}': the prompt needs '{name}', why the values suggest the row");
 
     private void CheckReferences(List<QualifierDefinition> qualifiers, List<RiskFactorDefinition> factors)
     {
@@ -260,7 +311,7 @@ internal sealed partial class CatalogueReader
         foreach (var factor in factors)
         {
             line = factor.Line;
-            foreach (var test in factor.When.SelectMany(c => c.Qualifiers))
+            foreach (var test in factor.When.Concat(factor.Prompt?.When ?? []).SelectMany(c => c.Qualifiers))
             {
                 if (!qualifierIds.Contains(test.QualifierId))
                 {
@@ -273,6 +324,14 @@ internal sealed partial class CatalogueReader
                 if (!qualifierIds.Contains(combined) && factors.Find(f => f.Id == combined) is not { Coded: true })
                 {
                     throw Fail($"factor '{factor.Id}': 'whenCoded' names '{combined}', which is neither a qualifier nor a coded factor");
+                }
+            }
+
+            foreach (var explaining in factor.Prompt?.UnlessActive ?? [])
+            {
+                if (explaining == factor.Id || !factorIds.Contains(explaining))
+                {
+                    throw Fail($"factor '{factor.Id}': the prompt's 'unlessActive' names '{explaining}', which is not another factor");
                 }
             }
 

@@ -20,13 +20,14 @@ internal static class AssessmentWriter
         var raises = ActiveRaises(ref reading);
         var count = activation.Count + (raises?.Count ?? 0);
         var colour = activation.Colour;
+        var evidence = new EvidenceList(catalogue, reading.Facts, reading.AssessmentDate);
+        var prompts = Prompts(catalogue, ref reading, ref activation, ref evidence);
         if (count == 0)
         {
-            return new RiskAssessment(colour, activation.Purple, [], catalogue.Catalogue.Id, catalogue.Catalogue.Version);
+            return new RiskAssessment(colour, activation.Purple, [], catalogue.Catalogue.Id, catalogue.Catalogue.Version) { Prompts = prompts };
         }
 
         var factors = new ActiveFactor[count];
-        var evidence = new EvidenceList(catalogue, reading.Facts, reading.AssessmentDate);
         var next = 0;
         for (var slot = 0; slot < activation.Count; slot++)
         {
@@ -46,7 +47,68 @@ internal static class AssessmentWriter
             Array.Sort(factors, OutputOrder);
         }
 
-        return new RiskAssessment(colour, activation.Purple, factors, catalogue.Catalogue.Id, catalogue.Catalogue.Version);
+        return new RiskAssessment(colour, activation.Purple, factors, catalogue.Catalogue.Id, catalogue.Catalogue.Version) { Prompts = prompts };
+    }
+
+    /// <summary>
+    /// The coded rows whose prompt holds: not active, not explained by an active factor of the prompt's
+    /// <c>unlessActive</c>, codeable on the assessment date (the catalogue's timing rule), and one of the prompt's
+    /// conditions met by the case's values. The values of the first condition met are the prompt's evidence.
+    /// </summary>
+    private static RiskPrompt[] Prompts(CompiledCatalogue catalogue, ref CaseReading reading, ref FactorActivation activation, ref EvidenceList evidence)
+    {
+        List<RiskPrompt>? prompts = null;
+        foreach (var f in catalogue.Prompted)
+        {
+            var factor = catalogue.Factors[f];
+            var definition = factor.Definition;
+            if (activation.IsActive(f) || Explained(factor, ref activation)
+                || definition.CodingTimeAt(reading.TimeOn(reading.AssessmentDate)) != CodingTime.Fits)
+            {
+                continue;
+            }
+
+            foreach (var condition in factor.PromptConditions)
+            {
+                if (!FactorActivation.Holds(ref reading, condition, out var exam))
+                {
+                    continue;
+                }
+
+                evidence.Clear();
+                foreach (var range in condition.Ranges)
+                {
+                    evidence.AddObservation(ref reading, range.Observation, exam, note: null);
+                }
+
+                foreach (var qualifier in condition.Qualifiers)
+                {
+                    if (qualifier.Present)
+                    {
+                        evidence.AddCoded(ref reading, qualifier.Entry);
+                    }
+                }
+
+                var prompt = definition.Prompt!;
+                (prompts ??= []).Add(new RiskPrompt(definition.Id, definition.Colour, definition.NameZh, definition.NameEn, evidence.ToArray(), prompt.WhyZh, prompt.WhyEn));
+                break;
+            }
+        }
+
+        return prompts is null ? [] : [.. prompts];
+    }
+
+    private static bool Explained(CompiledFactor factor, ref FactorActivation activation)
+    {
+        foreach (var explaining in factor.PromptUnless)
+        {
+            if (activation.IsActive(explaining))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static ActiveFactor Factor(CompiledCatalogue catalogue, ActiveEntry entry, ref CaseReading reading, ref EvidenceList evidence)

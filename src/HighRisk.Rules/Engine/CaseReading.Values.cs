@@ -60,15 +60,18 @@ internal ref partial struct CaseReading
     /// <summary>Completed weeks on a date from the LMP up to the birth; none before the LMP or from the delivery date on.</summary>
     public readonly bool TryGestationalWeeks(DateOnly date, out decimal completedWeeks)
     {
-        if (Lmp is { } lmp && date >= lmp && !(Facts.DeliveryDate is { } delivered && date >= delivered))
+        if (TimeOn(date).Age is { } age)
         {
-            completedWeeks = (date.DayNumber - lmp.DayNumber) / 7;
+            completedWeeks = age.Weeks;
             return true;
         }
 
         completedWeeks = 0m;
         return false;
     }
+
+    /// <summary>Where a date falls: at a gestational age, after the birth, or undated.</summary>
+    public readonly ClinicalTime TimeOn(DateOnly date) => ClinicalTime.On(date, Lmp, Facts.DeliveryDate);
 
     /// <summary>The earliest counted exam's value of an observation (BMI without booking measurements), from an exam dated before <paramref name="before"/> when given.</summary>
     private readonly (decimal Value, int Exam) Earliest(Observation observation, DateOnly? before = null)

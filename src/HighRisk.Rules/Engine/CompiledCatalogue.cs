@@ -53,6 +53,8 @@ internal sealed class CompiledCatalogue
             Rank[order[position]] = position;
         }
 
+        Prompted = [.. order.Where(f => Factors[f].PromptConditions.Length > 0)];
+
         // Each condition is filed under one observation it cannot hold without, so a case only evaluates the
         // conditions whose trigger it has a value for. Most are one range and nothing else ("simple"): those are
         // kept inline in arrays so that checking one is a single comparison.
@@ -100,6 +102,9 @@ internal sealed class CompiledCatalogue
 
     /// <summary>The factors with <c>whenCoded</c> alternatives, checked once per assessment against the coded ids.</summary>
     public int[] CodedTogether { get; }
+
+    /// <summary>The factors with a prompt, in output order.</summary>
+    public int[] Prompted { get; }
 
     /// <summary>Position of each factor in output order: by colour (red first, purple last), then id.</summary>
     public int[] Rank { get; }

@@ -14,6 +14,8 @@ internal sealed class CompiledFactor
         Implies = [.. definition.Implies.Select(id => entryIndex[id])];
         Shows = [.. definition.ShowsObservations.Select(o => (int)o)];
         CodedTogether = [.. (definition.WhenCoded ?? []).Select(ids => ids.Select(id => entryIndex[id]).ToArray())];
+        PromptConditions = [.. (definition.Prompt?.When ?? []).Select(c => new CompiledCondition(c, entryIndex))];
+        PromptUnless = [.. (definition.Prompt?.UnlessActive ?? []).Select(id => entryIndex[id])];
     }
 
     public RiskFactorDefinition Definition { get; }
@@ -31,6 +33,12 @@ internal sealed class CompiledFactor
 
     /// <summary>The catalogue's <c>whenCoded</c>: alternatives of entries that activate the factor when all are coded.</summary>
     public int[][] CodedTogether { get; }
+
+    /// <summary>The catalogue's prompt conditions: values that suggest this coded row (empty when it has no prompt).</summary>
+    public CompiledCondition[] PromptConditions { get; }
+
+    /// <summary>Factors whose activity explains the prompt's values, so that it is not shown.</summary>
+    public int[] PromptUnless { get; }
 
     /// <summary>The first alternative of <see cref="CodedTogether"/> whose entries are all coded and unresolved, or null.</summary>
     public int[]? CodedAlternative(ref CaseReading reading)

@@ -46,6 +46,19 @@ internal ref struct FactorActivation
 
     public readonly ActiveEntry this[int slot] => active[slot];
 
+    public readonly bool IsActive(int factor)
+    {
+        for (var i = 0; i < Count; i++)
+        {
+            if (active[i].Factor == factor)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public void Evaluate(ref CaseReading reading)
     {
         for (var o = 0; o < Observations.Count; o++)

@@ -2,7 +2,8 @@ namespace HighRisk.Rules;
 
 /// <summary>
 /// A grade: the colour, the purple flag beside it, every active factor with its evidence, and the catalogue that
-/// produced it. Equality compares the contents, so a host can tell whether a regrade changed anything.
+/// produced it; beside it, the prompts (rows the values suggest, which grade nothing until a clinician codes them).
+/// Equality compares the contents, so a host can tell whether a regrade changed anything.
 /// </summary>
 public sealed record RiskAssessment(
     RiskColour Colour,
@@ -11,13 +12,17 @@ public sealed record RiskAssessment(
     string CatalogueId,
     string CatalogueVersion)
 {
+    /// <summary>Coded rows the measured values suggest and that are not active, in output order.</summary>
+    public IReadOnlyList<RiskPrompt> Prompts { get; init; } = [];
+
     public bool Equals(RiskAssessment? other) =>
         other is not null
         && Colour == other.Colour
         && Purple == other.Purple
         && CatalogueId == other.CatalogueId
         && CatalogueVersion == other.CatalogueVersion
-        && Factors.SequenceEqual(other.Factors);
+        && Factors.SequenceEqual(other.Factors)
+        && Prompts.SequenceEqual(other.Prompts);
 
     public override int GetHashCode() => HashCode.Combine(Colour, Purple, CatalogueId, CatalogueVersion, Factors.Count);
 }
@@ -39,6 +44,32 @@ public sealed record ActiveFactor(
         && Evidence.SequenceEqual(other.Evidence);
 
     public override int GetHashCode() => HashCode.Combine(Id, Colour, Evidence.Count);
+}
+
+/// <summary>
+/// A row only a clinician may code whose measured values suggest it (the catalogue's <c>prompt</c>): the row, the values
+/// that met the prompt's condition (as measurement evidence) and why. It changes no grade; coding the finding does.
+/// </summary>
+public sealed record RiskPrompt(
+    string Id,
+    FactorColour Colour,
+    string NameZh,
+    string NameEn,
+    IReadOnlyList<FactorEvidence> Values,
+    string WhyZh,
+    string WhyEn)
+{
+    public bool Equals(RiskPrompt? other) =>
+        other is not null
+        && Id == other.Id
+        && Colour == other.Colour
+        && NameZh == other.NameZh
+        && NameEn == other.NameEn
+        && WhyZh == other.WhyZh
+        && WhyEn == other.WhyEn
+        && Values.SequenceEqual(other.Values);
+
+    public override int GetHashCode() => HashCode.Combine(Id, Colour, Values.Count);
 }
 
 /// <summary>

@@ -2,7 +2,7 @@ namespace HighRisk.Localization;
 
 /// <summary>
 /// Every fixed text of the web app, Chinese first. Domain words follow shared/domain/glossary.md; labels of colours,
-/// statuses and other enum values are in <see cref="Labels"/>, validation messages in <see cref="ValidationMessages"/>.
+/// statuses and other enum values are in <see cref="Labels"/>, failure messages by their code in <see cref="Messages"/>.
 /// </summary>
 public static class Texts
 {
@@ -30,10 +30,6 @@ public static class Texts
     public static readonly Text UserName = new("用户名", "User name");
     public static readonly Text Password = new("密码", "Password");
     public static readonly Text SignInButton = new("登录", "Sign in");
-    public static readonly Text SignInWrong = new("用户名或密码错误。", "The user name or password is wrong.");
-    public static readonly Text SignInLocked = new(
-        "连续登录失败次数过多，账号已锁定。请 15 分钟后再试，或联系管理员。",
-        "The account is locked after repeated failed sign-ins; try again in 15 minutes or ask an administrator.");
 
     // Home
     public static readonly Text HomeTitle = new("首页", "Home");
@@ -161,6 +157,11 @@ public static class Texts
     public static readonly Text FormHasErrors = new("有 {0} 处需要修改，请查看各项下方的提示。", "{0} fields need correcting; see the messages beside them.");
     public static readonly Text Required = new("（必填）", " (required)");
 
+    // A form field that could not be read as what it must be, before any command is sent
+    public static readonly Text NotANumber = new("请填写数字。", "Give a number.");
+    public static readonly Text NotAWholeNumber = new("请填写整数。", "Give a whole number.");
+    public static readonly Text NotADate = new("请按“年-月-日”填写日期。", "Give the date as yyyy-mm-dd.");
+
     // Exam
     public static readonly Text ExamTitle = new("记录产检", "Record an exam");
     public static readonly Text ExamDate = new("检查日期", "Exam date");
@@ -178,6 +179,11 @@ public static class Texts
     public static readonly Text Preview = new("预计风险分级", "Expected grade");
     public static readonly Text PreviewHint = new("按已填写的内容即时计算，保存后生效。", "Computed from what you have entered; it takes effect when you save.");
     public static readonly Text PreviewUnavailable = new("暂时无法预览：请检查填写的数值。", "No preview: check the values entered.");
+    public static readonly Text PreviewRefused = new("按当前填写，保存时将被拒绝：", "Saving this would be refused:");
+    public static readonly Text FindingNotNow = new("本次检查日期不能记录此项", "cannot be recorded on this exam's date");
+    public static readonly Text Prompts = new("数值提示（由医生判断）", "The values suggest (the examiner decides)");
+    public static readonly Text PromptsHint = new("以下情况只能由医生判断后勾选；提示本身不改变风险分级。", "Only a clinician codes these; a prompt does not change the grade.");
+    public static readonly Text CodeFinding = new("勾选为本次发现", "Code as found");
     public static readonly Text SaveExam = new("保存产检", "Save the exam");
     public static readonly Text Cancel = new("返回", "Back");
 

@@ -29,7 +29,7 @@ public sealed class SignInModel(ISender sender) : FormPage
 
         if (result is not null)
         {
-            Form.Problem = ValidationMessages.Translate(result.Failure ?? string.Empty) ?? Texts.SignInWrong;
+            Form.Problem = (result.Failure ?? Messages.SignInWrong).Shown;
         }
 
         // The password is never sent back to the browser.

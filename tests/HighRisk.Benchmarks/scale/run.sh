@@ -433,37 +433,46 @@ log "job: $job_ms ms (completed_at − started_at), $(( (t1 - t0) / 1000000 )) m
 log "hand-written statement after the job: median $sql_median_after ms"
 
 # --- 8b. the full run, as after a changed follow-up policy ---------------------------------------------------------
-# The job re-reads every open pregnancy once when the policy's fingerprint differs from the last run's. The worst case
-# is measured: today's run undone, the last run's fingerprint changed, and every review date made stale, so that every
-# pregnancy in scope is read, reviewed and written again.
-log "daily overdue job, full run (every open pregnancy reviewed and written, as after a policy change)"
-psqlq <<SQL
+# The job re-reads every open pregnancy once when the policy's fingerprint differs from the last run's. Measured twice:
+# "read" — today's run undone and the last run's fingerprint changed, so every pregnancy is read and reviewed but few
+# answers change; "stale" — the worst case, every review date made stale first, so every pregnancy is also written.
+full_run() { # name stale(0|1)
+  local name=$1 stale=$2 t0 t1 ms reviewed changed entries
+  log "daily overdue job, full run ($name): every open pregnancy reviewed$([ "$stale" = 1 ] && echo ' and written')"
+  psqlq <<SQL
 DELETE FROM mail_messages WHERE dedup_key LIKE 'digest:$TODAY:%';
 DELETE FROM sms_messages WHERE dedup_key LIKE 'digest:$TODAY:%';
 DELETE FROM overdue_lists WHERE business_date = '$TODAY';
 DELETE FROM daily_overdue_runs WHERE business_date = '$TODAY';
 UPDATE daily_overdue_runs SET policy_fingerprint = 'a-changed-policy' WHERE business_date < '$TODAY';
-UPDATE pregnancies SET follow_up_review_on = DATE '1900-01-01' WHERE status = 'Open' OR (outcome = 'Delivery' AND next_due_date IS NOT NULL);
 SQL
-psqlq -c "VACUUM (ANALYZE) pregnancies" -c "CHECKPOINT"
-figure load_job_full "$(loadavg)"
-start_sampler job-full
-cpu_start
-t0=$(date +%s%N)
-curl -sf -X POST -H "Authorization: Bearer $ADMIN" "$URL/api/admin/jobs/daily-overdue?date=$TODAY" > "$OUT/job-full-queued.json"
-for _ in $(seq 1 12000); do
-  [ "$(psqlq -c "SELECT count(*) FROM daily_overdue_runs WHERE business_date = '$TODAY'")" = 1 ] && break
-  sleep 0.1
-done
-t1=$(date +%s%N)
-cpu_stop job_full 0
-stop_sampler job-full; full_peak=$PEAK; full_hwm=$HWM
-psqlq -F ' ' -c "SELECT round(extract(epoch FROM completed_at - started_at) * 1000), states_reviewed, states_changed, entries FROM daily_overdue_runs WHERE business_date = '$TODAY'" > "$OUT/job-full-run.txt"
-read -r full_ms full_reviewed full_changed full_entries < "$OUT/job-full-run.txt"
-figure job_full_ms "$full_ms"; figure job_full_wall_ms "$(( (t1 - t0) / 1000000 ))"; figure job_full_states_reviewed "$full_reviewed"
-figure job_full_states_changed "$full_changed"; figure job_full_entries "$full_entries"
-figure job_full_rss_peak_mib "$full_peak"; figure job_full_rss_hwm_mib "$full_hwm"
-log "full run: $full_ms ms (completed_at − started_at), $(( (t1 - t0) / 1000000 )) ms from POST to the committed row; $full_reviewed reviewed, $full_changed changed, $full_entries entries; RSS peak $full_peak MiB (HWM $full_hwm)"
+  if [ "$stale" = 1 ]; then
+    psqlq -c "UPDATE pregnancies SET follow_up_review_on = DATE '1900-01-01' WHERE status = 'Open' OR (outcome = 'Delivery' AND next_due_date IS NOT NULL)"
+  fi
+  psqlq -c "VACUUM (ANALYZE) pregnancies" -c "CHECKPOINT"
+  figure "load_job_full_$name" "$(loadavg)"
+  psqlq -c "SELECT pg_stat_statements_reset()" > /dev/null
+  start_sampler "job-full-$name"
+  cpu_start
+  t0=$(date +%s%N)
+  curl -sf -X POST -H "Authorization: Bearer $ADMIN" "$URL/api/admin/jobs/daily-overdue?date=$TODAY" > "$OUT/job-full-$name-queued.json"
+  for _ in $(seq 1 12000); do
+    [ "$(psqlq -c "SELECT count(*) FROM daily_overdue_runs WHERE business_date = '$TODAY'")" = 1 ] && break
+    sleep 0.1
+  done
+  t1=$(date +%s%N)
+  cpu_stop "job_full_$name" 0
+  stop_sampler "job-full-$name"
+  psqlq -F $'\t' -c "SELECT calls, round(mean_exec_time::numeric, 1) AS mean_ms, round(total_exec_time::numeric) AS total_ms, left(regexp_replace(query, '\s+', ' ', 'g'), 200) FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 8" > "$OUT/statements-job-full-$name.tsv"
+  psqlq -F ' ' -c "SELECT round(extract(epoch FROM completed_at - started_at) * 1000), states_reviewed, states_changed, entries FROM daily_overdue_runs WHERE business_date = '$TODAY'" > "$OUT/job-full-$name-run.txt"
+  read -r ms reviewed changed entries < "$OUT/job-full-$name-run.txt"
+  figure "job_full_${name}_ms" "$ms"; figure "job_full_${name}_wall_ms" "$(( (t1 - t0) / 1000000 ))"
+  figure "job_full_${name}_states_reviewed" "$reviewed"; figure "job_full_${name}_states_changed" "$changed"; figure "job_full_${name}_entries" "$entries"
+  figure "job_full_${name}_rss_peak_mib" "$PEAK"; figure "job_full_${name}_rss_hwm_mib" "$HWM"
+  log "full run ($name): $ms ms (completed_at − started_at), $(( (t1 - t0) / 1000000 )) ms from POST to the committed row; $reviewed reviewed, $changed changed, $entries entries; RSS peak $PEAK MiB (HWM $HWM)"
+}
+full_run read 0
+full_run stale 1
 
 # --- 9. lists ----------------------------------------------------------------------------------------------------
 declare -A LISTS=(

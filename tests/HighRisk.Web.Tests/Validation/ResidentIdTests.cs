@@ -17,18 +17,18 @@ public class ResidentIdTests
         Assert.That(ResidentId.Problem(id, Today), Is.Null);
     }
 
-    [TestCase("110105194912310021", "check character")]
-    [TestCase("11010519491231002Y", "digit or X")]
-    [TestCase("11010519491231002", "18 characters")]
-    [TestCase("1101051949123100211", "18 characters")]
-    [TestCase("11010519491332002X", "real date of birth")]
-    [TestCase("11010519490230002X", "real date of birth")]
-    [TestCase("11010520990101002X", "future")]
-    [TestCase("A1010519491231002X", "digits")]
-    [TestCase("", "required")]
-    public void BadNumber_IsRefusedWithItsReason(string id, string reason)
+    [TestCase("110105194912310021", "ResidentIdCheckCharacter")]
+    [TestCase("11010519491231002Y", "ResidentIdLastCharacter")]
+    [TestCase("11010519491231002", "ResidentIdLength")]
+    [TestCase("1101051949123100211", "ResidentIdLength")]
+    [TestCase("11010519491332002X", "ResidentIdBirthDate")]
+    [TestCase("11010519490230002X", "ResidentIdBirthDate")]
+    [TestCase("11010520990101002X", "ResidentIdBornInFuture")]
+    [TestCase("A1010519491231002X", "ResidentIdDigits")]
+    [TestCase("", "ResidentIdRequired")]
+    public void BadNumber_IsRefusedWithItsReason(string id, string code)
     {
-        Assert.That(ResidentId.Problem(id, Today), Does.Contain(reason));
+        Assert.That(ResidentId.Problem(id, Today)?.Code, Is.EqualTo(code));
     }
 
     [Test]

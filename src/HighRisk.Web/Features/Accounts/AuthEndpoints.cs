@@ -17,7 +17,7 @@ public static class AuthEndpoints
             {
                 var result = await sender.Send(command, ct);
                 return result.Principal is null
-                    ? TypedResults.Problem(result.Failure, statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed")
+                    ? TypedResults.Problem(result.Failure?.ApiText(), statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed")
                     : TypedResults.SignIn(result.Principal, authenticationScheme: IdentityConstants.BearerScheme);
             })
             .RequireRateLimiting(SignInRateLimit)

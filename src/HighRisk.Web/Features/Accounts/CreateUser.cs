@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using FluentValidation;
-using FluentValidation.Results;
 using HighRisk.Features.Audit;
 using HighRisk.Features.Pregnancies;
 using HighRisk.Infrastructure;
 using HighRisk.Infrastructure.Data;
+using HighRisk.Localization;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
 
@@ -43,7 +43,7 @@ public static class CreateUser
     {
         public Validator(HighRiskDb db)
         {
-            RuleFor(c => c.UserName).NotEmpty().Length(3, 64).Matches("^[A-Za-z0-9._-]+$").WithMessage("Letters, digits, dot, dash and underscore only.");
+            RuleFor(c => c.UserName).NotEmpty().Length(3, 64).Matches("^[A-Za-z0-9._-]+$").WithError(Messages.UserNameCharacters);
             this.AddAccountRules(c => c.DisplayName, c => c.Role, c => c.DivisionCode, c => c.FacilityCode, c => c.Mobile, c => c.Email, db);
         }
     }
@@ -69,7 +69,7 @@ public static class CreateUser
             var created = await users.CreateAsync(user, password);
             if (!created.Succeeded)
             {
-                throw new ValidationException(created.Errors.Select(e => new ValidationFailure(FieldOf(e), e.Description)));
+                throw new ValidationException(created.Errors.Select(e => Messages.AccountRefused.At(FieldOf(e), ("Description", e.Description), ("IdentityCode", e.Code))));
             }
 
             return new Response(user.Id, user.UserName!, user.Role, user.DivisionCode, user.FacilityCode, command.Password is null ? password : null);

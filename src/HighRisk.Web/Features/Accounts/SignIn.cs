@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using FluentValidation;
 using HighRisk.Features.Audit;
+using HighRisk.Localization;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
 
@@ -14,7 +15,7 @@ public static class SignIn
 {
     public sealed record Command(string? UserName, string? Password) : ICommand<Result>;
 
-    public sealed record Result(ClaimsPrincipal? Principal, string? Failure);
+    public sealed record Result(ClaimsPrincipal? Principal, Message? Failure);
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -38,9 +39,7 @@ public static class SignIn
             {
                 var why = outcome.IsLockedOut ? "locked out" : "wrong user name or password";
                 await audit.WriteAsync(new AuditEntry(AuditAction.SignInFailed, "session", user?.Id.ToString(), why), cancellationToken, command.UserName);
-                return new Result(null, outcome.IsLockedOut
-                    ? "The account is locked after repeated failed sign-ins; try again in 15 minutes or ask an administrator."
-                    : "The user name or password is wrong.");
+                return new Result(null, outcome.IsLockedOut ? Messages.SignInLocked : Messages.SignInWrong);
             }
 
             await audit.WriteAsync(new AuditEntry(AuditAction.SignIn, "session", user!.Id.ToString()), cancellationToken, user.UserName);

@@ -1,6 +1,7 @@
 using FluentValidation;
 using HighRisk.Features.Pregnancies;
 using HighRisk.Infrastructure.Data;
+using HighRisk.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace HighRisk.Features.Accounts;
@@ -24,15 +25,15 @@ public static class StaffScopeRules
         validator.RuleFor(x => displayName(x)).NotEmpty().MaximumLength(50).OverridePropertyName("displayName");
         validator.RuleFor(x => role(x)).NotNull().IsInEnum().OverridePropertyName("role");
         validator.RuleFor(x => mobile(x)).Must(m => MobileNumber.Normalize(m) is not null).When(x => mobile(x) is not null)
-            .WithMessage("Not a mainland mobile number.").OverridePropertyName("mobile");
+            .WithError(Messages.StaffMobileNotMainland).OverridePropertyName("mobile");
         validator.RuleFor(x => email(x)).EmailAddress().MaximumLength(200).OverridePropertyName("email");
         validator.RuleFor(x => division(x)).Must((x, code) => code is not null && code.Length == DivisionLength(role(x)!.Value) && code.All(char.IsAsciiDigit))
-            .WithMessage(x => $"A {role(x)} answers for a {DivisionLength(role(x)!.Value)}-digit division code.")
-            .MustAsync((code, ct) => db.Divisions.AnyAsync(d => d.Code == code, ct)).WithMessage("No such division.")
+            .WithError(Messages.StaffDivisionLength, x => [("Role", role(x)), ("Digits", DivisionLength(role(x)!.Value))])
+            .MustAsync((code, ct) => db.Divisions.AnyAsync(d => d.Code == code, ct)).WithError(Messages.DivisionUnknown)
             .When(x => role(x) is { } r && DivisionLength(r) is not null)
             .OverridePropertyName("divisionCode");
-        validator.RuleFor(x => facility(x)).NotEmpty().WithMessage("A health worker belongs to a facility.")
-            .MustAsync((code, ct) => db.Facilities.AnyAsync(f => f.Code == code, ct)).WithMessage("No such facility.")
+        validator.RuleFor(x => facility(x)).NotEmpty().WithError(Messages.StaffFacilityRequired)
+            .MustAsync((code, ct) => db.Facilities.AnyAsync(f => f.Code == code, ct)).WithError(Messages.StaffFacilityUnknown)
             .When(x => role(x) == StaffRole.HealthWorker)
             .OverridePropertyName("facilityCode");
     }

@@ -1,10 +1,10 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
-using FluentValidation.Results;
 using HighRisk.Features.Audit;
 using HighRisk.Features.Pregnancies;
 using HighRisk.Infrastructure;
 using HighRisk.Infrastructure.Data;
+using HighRisk.Localization;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
 
@@ -75,7 +75,7 @@ public static class UpdateUser
         {
             if (!result.Succeeded)
             {
-                throw new ValidationException(result.Errors.Select(e => new ValidationFailure("password", e.Description)));
+                throw new ValidationException(result.Errors.Select(e => Messages.AccountRefused.At("password", ("Description", e.Description), ("IdentityCode", e.Code))));
             }
         }
     }

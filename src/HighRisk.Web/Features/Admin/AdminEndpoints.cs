@@ -8,6 +8,7 @@ using HighRisk.Features.Contacts;
 using HighRisk.Features.Overdue;
 using HighRisk.Infrastructure;
 using HighRisk.Features.Risk;
+using HighRisk.Localization;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -63,16 +64,13 @@ public static class AdminEndpoints
             {
                 if (date is { } d && d > clock.Today)
                 {
-                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["date"] = ["The date cannot be in the future."] });
+                    return Invalid(Messages.DateInFuture);
                 }
 
                 if (date is { } old && old < clock.Today.AddDays(-DailyOverdueCatchUp.MaxDaysBack))
                 {
                     // A list is made from the records as they stand; a date further back would be today's list under an old date.
-                    return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-                    {
-                        ["date"] = [$"The date must be within the last {DailyOverdueCatchUp.MaxDaysBack} days, as far back as a missed morning is made good."],
-                    });
+                    return Invalid(Messages.DailyJobDateTooOld, ("Days", DailyOverdueCatchUp.MaxDaysBack));
                 }
 
                 var day = date ?? clock.Today;
@@ -105,4 +103,10 @@ public static class AdminEndpoints
             .WithSummary("Re-grade open pregnancies graded with another catalogue version")
             .WithDescription("Queues the catalogue upgrade job (it also runs by itself at start-up when a new catalogue version is loaded). Its report appears under GET /api/risk/catalogue/upgrades.");
     }
+
+    /// <summary>A 400 naming the date, answered without a validator (the query binds no command).</summary>
+    private static ValidationProblem Invalid(Message message, params (string Name, object? Value)[] values) =>
+        TypedResults.ValidationProblem(
+            new Dictionary<string, string[]> { ["date"] = [message.ApiText(values)] },
+            extensions: new Dictionary<string, object?> { ["errorCodes"] = new Dictionary<string, string[]> { ["date"] = [message.Code] } });
 }

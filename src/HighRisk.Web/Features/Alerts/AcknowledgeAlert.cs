@@ -4,6 +4,7 @@ using HighRisk.Features.Accounts;
 using HighRisk.Features.Audit;
 using HighRisk.Infrastructure;
 using HighRisk.Infrastructure.Data;
+using HighRisk.Localization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,7 +26,7 @@ public static class AcknowledgeAlert
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.Action).NotEmpty().WithMessage("Say what action was taken.").MaximumLength(500);
+        public Validator() => RuleFor(c => c.Action).NotEmpty().WithError(Messages.ActionRequired).MaximumLength(500);
     }
 
     public sealed class Handler(HighRiskDb db, CurrentUser user, BusinessClock clock) : ICommandHandler<Command, AlertView>

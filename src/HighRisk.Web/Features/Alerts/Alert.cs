@@ -55,7 +55,7 @@ public sealed class Alert
     {
         if (AcknowledgedAt is not null)
         {
-            throw new Infrastructure.ConflictException($"The alert was already acknowledged by {AcknowledgedBy}.");
+            throw new Infrastructure.ConflictException(Localization.Messages.AlertAlreadyAcknowledged, ("By", AcknowledgedBy));
         }
 
         Status = AlertStatus.Acknowledged;

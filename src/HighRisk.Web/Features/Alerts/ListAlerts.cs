@@ -1,6 +1,7 @@
 using FluentValidation;
 using HighRisk.Features.Audit;
 using HighRisk.Infrastructure.Data;
+using HighRisk.Localization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,9 +21,9 @@ public static class ListAlerts
     {
         public Validator()
         {
-            RuleFor(q => q.Division).Matches("^[0-9]{2,12}$").WithMessage("The division must be a division-code prefix.");
+            RuleFor(q => q.Division).Matches("^[0-9]{2,12}$").WithError(Messages.AlertListDivision);
             RuleFor(q => q.Status).Must(s => Enum.TryParse<AlertStatus>(s, ignoreCase: true, out _)).When(q => q.Status is not null)
-                .WithMessage("The status must be open, acknowledged or escalated.");
+                .WithError(Messages.AlertStatusFilter);
         }
     }
 

@@ -1,5 +1,6 @@
 using FluentValidation;
 using HighRisk.Infrastructure.Data;
+using HighRisk.Localization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,7 +24,7 @@ public static class ListAuditEvents
         {
             RuleFor(q => q.Limit).InclusiveBetween(1, 1000);
             RuleFor(q => q.Action).Must((q, _) => q.ActionValue is not null && !char.IsAsciiDigit(q.Action![0])).When(q => q.Action is not null)
-                .WithMessage($"The action must be one of {string.Join(", ", Enum.GetNames<AuditAction>().Select(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName))}.");
+                .WithError(Messages.AuditActionUnknown, ("Actions", string.Join(", ", Enum.GetNames<AuditAction>().Select(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName))));
         }
     }
 

@@ -4,6 +4,7 @@ using HighRisk.Features.Audit;
 using HighRisk.Features.Pregnancies;
 using HighRisk.Infrastructure;
 using HighRisk.Infrastructure.Data;
+using HighRisk.Localization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,12 +36,12 @@ public static class SaveContact
         public Validator(HighRiskDb db)
         {
             RuleFor(c => c.DivisionCode).NotEmpty().Matches("^[0-9]{4,12}$")
-                .MustAsync((code, ct) => db.Divisions.AnyAsync(d => d.Code == code, ct)).WithMessage("No such division.");
+                .MustAsync((code, ct) => db.Divisions.AnyAsync(d => d.Code == code, ct)).WithError(Messages.DivisionUnknown);
             RuleFor(c => c.Role).NotNull().IsInEnum();
             RuleFor(c => c.Name).NotEmpty().MaximumLength(50);
-            RuleFor(c => c.Mobile).Must(m => MobileNumber.Normalize(m) is not null).When(c => c.Mobile is not null).WithMessage("Not a mainland mobile number.");
+            RuleFor(c => c.Mobile).Must(m => MobileNumber.Normalize(m) is not null).When(c => c.Mobile is not null).WithError(Messages.StaffMobileNotMainland);
             RuleFor(c => c.Email).EmailAddress().MaximumLength(200);
-            RuleFor(c => c).Must(c => c.Mobile is not null || c.Email is not null).WithMessage("Give a mobile number or an email address.").OverridePropertyName("mobile");
+            RuleFor(c => c).Must(c => c.Mobile is not null || c.Email is not null).WithError(Messages.ContactMissing).OverridePropertyName("mobile");
         }
     }
 
@@ -70,7 +71,7 @@ public static class SaveContact
             }
             catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
             {
-                throw new ConflictException("This division already has a contact of that role with that name.");
+                throw new ConflictException(Messages.ContactDuplicate);
             }
 
             return contact;

@@ -1,5 +1,6 @@
 using FluentValidation;
 using HighRisk.Infrastructure.Data;
+using HighRisk.Localization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,7 @@ public static class ListDivisions
 
     public sealed class Validator : AbstractValidator<Query>
     {
-        public Validator() => RuleFor(q => q.Parent).Matches("^[0-9]{2,12}$").WithMessage("The parent must be a division code.");
+        public Validator() => RuleFor(q => q.Parent).Matches("^[0-9]{2,12}$").WithError(Messages.DivisionParentFormat);
     }
 
     public sealed class Handler(HighRiskDb db) : IQueryHandler<Query, IReadOnlyList<Item>>

@@ -1,5 +1,6 @@
 using FluentValidation;
 using HighRisk.Infrastructure.Data;
+using HighRisk.Localization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,7 @@ public static class ListFacilities
 
     public sealed class Validator : AbstractValidator<Query>
     {
-        public Validator() => RuleFor(q => q.Division).NotEmpty().Matches("^[0-9]{2,12}$").WithMessage("Give a division code (2 to 12 digits).");
+        public Validator() => RuleFor(q => q.Division).NotEmpty().Matches("^[0-9]{2,12}$").WithError(Messages.FacilityDivisionFormat);
     }
 
     public sealed class Handler(HighRiskDb db) : IQueryHandler<Query, IReadOnlyList<Item>>

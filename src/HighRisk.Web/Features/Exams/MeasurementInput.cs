@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FluentValidation.Results;
+using HighRisk.Localization;
 using HighRisk.Rules;
 
 namespace HighRisk.Features.Exams;
@@ -24,7 +25,7 @@ public static class MeasurementInput
             var field = $"{prefix}.{name}";
             if (!Observations.TryParse(name, out var observation) || observation.Info().Source != ObservationSource.Measured)
             {
-                failures.Add(new ValidationFailure(field, $"'{name}' is not a measurement HighRisk knows (see docs/observations.md)."));
+                failures.Add(Messages.MeasurementUnknown.At(field, ("Name", name)));
                 continue;
             }
 
@@ -35,24 +36,26 @@ public static class MeasurementInput
 
             if (Parse(observation, element) is not { } value)
             {
-                var expected = observation == Observation.UrineProtein ? $"one of {string.Join(", ", UrineProteinGrade.Texts)}" : "a number";
-                failures.Add(new ValidationFailure(field, $"'{name}' must be {expected}."));
+                failures.Add(observation == Observation.UrineProtein
+                    ? Messages.MeasurementNotAGrade.At(field, ("Name", name), ("Grades", string.Join(", ", UrineProteinGrade.Texts)))
+                    : Messages.MeasurementNotANumber.At(field, ("Name", name)));
             }
             else if (!observation.Info().IsPlausible(value))
             {
                 var info = observation.Info();
-                failures.Add(new ValidationFailure(field, $"'{name}' must be between {info.Min} and {info.Max} {info.Unit}{(info.WholeNumber ? " (a whole number)" : string.Empty)}."));
+                failures.Add((info.WholeNumber ? Messages.MeasurementOutOfRangeWhole : Messages.MeasurementOutOfRange)
+                    .At(field, ("Name", name), ("Min", info.Min), ("Max", info.Max), ("Unit", Messages.Unit(info.Unit))));
             }
         }
 
         if (ValueOf(measurements, Observation.SystolicBp) is { } systolic && ValueOf(measurements, Observation.DiastolicBp) is { } diastolic && systolic <= diastolic)
         {
-            failures.Add(new ValidationFailure($"{prefix}.systolicBp", "The systolic pressure must be higher than the diastolic pressure."));
+            failures.Add(Messages.SystolicNotAboveDiastolic.At($"{prefix}.systolicBp"));
         }
 
         if (ValueOf(measurements, Observation.SystolicBp) is null != ValueOf(measurements, Observation.DiastolicBp) is null)
         {
-            failures.Add(new ValidationFailure($"{prefix}.diastolicBp", "Give both the systolic and the diastolic pressure."));
+            failures.Add(Messages.BloodPressureIncomplete.At($"{prefix}.diastolicBp"));
         }
 
         return failures;

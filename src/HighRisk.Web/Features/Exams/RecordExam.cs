@@ -1,12 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using FluentValidation;
-using FluentValidation.Results;
 using HighRisk.Features.Audit;
 using HighRisk.Features.Pregnancies;
 using HighRisk.Features.Risk;
 using HighRisk.Infrastructure;
 using HighRisk.Infrastructure.Data;
+using HighRisk.Localization;
 using HighRisk.Rules;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -53,22 +53,18 @@ public static class RecordExam
         public Validator(BusinessClock clock, RiskCatalogue catalogue, HighRiskDb db)
         {
             var today = clock.Today;
-            RuleFor(c => c.ExamDate).NotNull().LessThanOrEqualTo(today).WithMessage("The exam date cannot be in the future.");
+            RuleFor(c => c.ExamDate).NotNull().LessThanOrEqualTo(today).WithError(Messages.ExamDateInFuture);
             RuleFor(c => c.FacilityCode).NotEmpty().MaximumLength(32)
                 .MustAsync((code, ct) => db.Facilities.AnyAsync(f => f.Code == code, ct))
-                .WithMessage("No such facility (see GET /api/facilities).");
+                .WithError(Messages.FacilityUnknown);
             RuleFor(c => c.Examiner).NotEmpty().MaximumLength(50);
             RuleFor(c => c.Measurements).Custom((measurements, context) => MeasurementInput.Check(measurements).ForEach(context.AddFailure));
-            RuleForEach(c => c.Findings).Must(catalogue.IsCodeable).WithMessage("'{PropertyValue}' is not a factor or qualifier of the risk catalogue.");
-            RuleForEach(c => c.Resolved).NotNull().WithMessage("Each resolved finding is an object with id and reason.").ChildRules(r =>
-            {
-                r.RuleFor(x => x.Id).NotEmpty().MaximumLength(64);
-                r.RuleFor(x => x.Reason).NotEmpty().WithMessage("Say why the finding is resolved.").MaximumLength(500);
-            });
+            RuleForEach(c => c.Findings).Codeable(catalogue);
+            RuleForEach(c => c.Resolved).Resolution();
             RuleFor(c => c.Note).MaximumLength(2000);
-            RuleFor(c => c.NextAppointment).GreaterThan(c => c.ExamDate).WithMessage("The next appointment must be after the exam date.")
+            RuleFor(c => c.NextAppointment).GreaterThan(c => c.ExamDate).WithError(Messages.ExamAppointmentNotAfter)
                 // Must, not LessThanOrEqualTo(c => …AddDays(…)): a method-call expression is compiled again on every request.
-                .Must((c, next) => next <= c.ExamDate!.Value.AddDays(182)).WithMessage("The next appointment must be within 26 weeks of the exam.")
+                .Must((c, next) => next <= c.ExamDate!.Value.AddDays(182)).WithError(Messages.ExamAppointmentTooFar)
                 .When(c => c.NextAppointment is not null && c.ExamDate is not null);
         }
     }
@@ -81,7 +77,7 @@ public static class RecordExam
             // Two exams recorded at once on one pregnancy are serialised here, so each grades with the other's results.
             var pregnancy = await db.LockPregnancyAsync(command.PregnancyId, withExams: true, cancellationToken);
             pregnancy.EnsureTakesExamOn(command.ExamDate!.Value);
-            EnsureClinicallyPossible(pregnancy, command);
+            FindingRules.EnsureExamFits(catalogue, pregnancy, command.ExamDate!.Value, "examDate", command.Findings, command.Resolved);
 
             var previous = (pregnancy.Grade, pregnancy.Purple);
             var exam = new Exam
@@ -100,37 +96,6 @@ public static class RecordExam
             };
             pregnancy.RecordExam(exam, grader, policy, clock.Now, clock.Today);
             return new Response(exam.Id, pregnancy.Grade.ToApiName(), previous.Grade.ToApiName(), pregnancy.Purple, previous.Purple, pregnancy.Factors);
-        }
-
-        /// <summary>Rules that need the stored pregnancy; they fail as 400s naming the field, like the validator's.</summary>
-        private void EnsureClinicallyPossible(Pregnancy pregnancy, Command command)
-        {
-            var failures = new List<ValidationFailure>();
-            if (command.ExamDate < pregnancy.Lmp)
-            {
-                failures.Add(new ValidationFailure("examDate", $"The exam date is before the LMP ({pregnancy.Lmp:yyyy-MM-dd})."));
-            }
-            else
-            {
-                var date = command.ExamDate!.Value;
-                failures.AddRange(FindingTiming.Refused(catalogue, command.Findings, pregnancy.IsAfterBirth(date) ? null : pregnancy.GestationalAgeOn(date), "findings"));
-            }
-
-            var coded = new HashSet<string>(
-                pregnancy.Findings.Concat(pregnancy.History.Flags).Concat(pregnancy.Exams.SelectMany(e => e.Findings)).Concat(pregnancy.Raises.Select(r => r.Id)),
-                StringComparer.Ordinal);
-            for (var i = 0; i < (command.Resolved?.Count ?? 0); i++)
-            {
-                if (!coded.Contains(command.Resolved![i].Id))
-                {
-                    failures.Add(new ValidationFailure($"resolved[{i}].id", $"'{command.Resolved[i].Id}' was never coded for this pregnancy, so it cannot be resolved."));
-                }
-            }
-
-            if (failures.Count > 0)
-            {
-                throw new ValidationException(failures);
-            }
         }
     }
 }

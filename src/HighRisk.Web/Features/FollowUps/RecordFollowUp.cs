@@ -1,11 +1,11 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
-using FluentValidation.Results;
 using HighRisk.Features.Accounts;
 using HighRisk.Features.Audit;
 using HighRisk.Features.Pregnancies;
 using HighRisk.Infrastructure;
 using HighRisk.Infrastructure.Data;
+using HighRisk.Localization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,14 +42,14 @@ public static class RecordFollowUp
     {
         public Validator(BusinessClock clock)
         {
-            RuleFor(c => c.Date).NotNull().LessThanOrEqualTo(clock.Today).WithMessage("The date cannot be in the future.");
+            RuleFor(c => c.Date).NotNull().LessThanOrEqualTo(clock.Today).WithError(Messages.DateInFuture);
             RuleFor(c => c.Kind).NotNull().IsInEnum();
             RuleFor(c => c.Reached).NotNull();
             RuleFor(c => c.Note).MaximumLength(2000);
             RuleFor(c => c.MovedAway).Must(m => m != true).When(c => c.Reached == true)
-                .WithMessage("A contact that reached her cannot say she moved away; record a reached contact, or a failed one with movedAway.");
-            RuleFor(c => c.NextAppointment).GreaterThan(c => c.Date!.Value).WithMessage("The next appointment must be after the contact.")
-                .Must((c, next) => next <= c.Date!.Value.AddDays(182)).WithMessage("The next appointment must be within 26 weeks.")
+                .WithError(Messages.MovedAwayButReached);
+            RuleFor(c => c.NextAppointment).GreaterThan(c => c.Date!.Value).WithError(Messages.FollowUpAppointmentNotAfter)
+                .Must((c, next) => next <= c.Date!.Value.AddDays(182)).WithError(Messages.FollowUpAppointmentTooFar)
                 .When(c => c.NextAppointment is not null && c.Date is not null);
         }
     }
@@ -61,7 +61,7 @@ public static class RecordFollowUp
             var pregnancy = await db.LockPregnancyAsync(command.PregnancyId, withExams: false, cancellationToken);
             if (command.Date < pregnancy.Lmp)
             {
-                throw new ValidationException([new ValidationFailure("date", $"The date is before the LMP ({pregnancy.Lmp:yyyy-MM-dd}).")]);
+                throw new ValidationException([Messages.DateBeforeLmp.At("date", ("Lmp", pregnancy.Lmp))]);
             }
 
             var followUp = pregnancy.RecordFollowUp(

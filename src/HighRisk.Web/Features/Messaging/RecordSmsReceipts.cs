@@ -6,6 +6,7 @@ using HighRisk.Features.Alerts;
 using HighRisk.Infrastructure;
 using HighRisk.Infrastructure.Data;
 using HighRisk.Infrastructure.Jobs;
+using HighRisk.Localization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -72,8 +73,8 @@ public static partial class RecordSmsReceipts
     {
         public Validator()
         {
-            RuleFor(c => c.Reports).NotEmpty().WithMessage("Send at least one receipt.")
-                .Must(r => r.Count <= MaxReceipts).WithMessage($"At most {MaxReceipts} receipts in one push.").OverridePropertyName("body");
+            RuleFor(c => c.Reports).NotEmpty().WithError(Messages.ReceiptsMissing)
+                .Must(r => r.Count <= MaxReceipts).WithError(Messages.ReceiptsTooMany, ("Max", MaxReceipts)).OverridePropertyName("body");
 
             // The body is the array itself: a field is named "[2].report_time", as a malformed value there is.
             var report = new ReportValidator();
@@ -81,10 +82,11 @@ public static partial class RecordSmsReceipts
             {
                 for (var i = 0; i < reports.Count; i++)
                 {
-                    var failures = reports[i] is { } r ? report.Validate(r).Errors : [new FluentValidation.Results.ValidationFailure(string.Empty, "A receipt is a JSON object.")];
+                    var failures = reports[i] is { } r ? report.Validate(r).Errors : [Messages.ReceiptNotObject.At(string.Empty)];
                     foreach (var failure in failures)
                     {
-                        context.AddFailure($"[{i}]{(failure.PropertyName.Length > 0 ? "." + failure.PropertyName : string.Empty)}", failure.ErrorMessage);
+                        failure.PropertyName = $"[{i}]{(failure.PropertyName.Length > 0 ? "." + failure.PropertyName : string.Empty)}";
+                        context.AddFailure(failure);
                     }
                 }
             });
@@ -96,14 +98,14 @@ public static partial class RecordSmsReceipts
         public ReportValidator()
         {
             RuleFor(r => r.OutId).NotEmpty().When(r => string.IsNullOrEmpty(r.BizId))
-                .WithMessage("Name the message: out_id (HighRisk's message id) or biz_id (the provider's).");
+                .WithError(Messages.ReceiptMessageUnnamed);
             RuleFor(r => r.OutId).Must(id => MessageId(id) is not null).When(r => !string.IsNullOrEmpty(r.OutId))
-                .WithMessage("out_id is HighRisk's message id: 32 hex digits or a GUID.");
+                .WithError(Messages.ReceiptOutIdFormat);
             RuleFor(r => r.BizId).MaximumLength(100);
-            RuleFor(r => r.Success).NotNull().WithMessage("success is true (received) or false (not received).");
-            RuleFor(r => r.ErrCode).NotEmpty().WithMessage("err_code is the receipt's status code, e.g. DELIVERED.").MaximumLength(64);
+            RuleFor(r => r.Success).NotNull().WithError(Messages.ReceiptSuccessMissing);
+            RuleFor(r => r.ErrCode).NotEmpty().WithError(Messages.ReceiptStatusMissing).MaximumLength(64);
             RuleFor(r => r.ErrMsg).MaximumLength(200);
-            RuleFor(r => r.ReportTime).Must(t => ReportedAt(t) is not null).WithMessage("report_time is Beijing time as yyyy-MM-dd HH:mm:ss.");
+            RuleFor(r => r.ReportTime).Must(t => ReportedAt(t) is not null).WithError(Messages.ReceiptTimeFormat);
         }
     }
 

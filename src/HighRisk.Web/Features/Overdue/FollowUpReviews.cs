@@ -24,11 +24,15 @@ public sealed class FollowUpReviews(HighRiskDb db, FollowUpPolicy policy)
     /// <summary>The columns the rule reads: the schedule, the colour, and whether the schedule applies to her at all.</summary>
     private sealed record Due(Guid Id, RiskColour Grade, bool Purple, PregnancyStatus Status, PregnancyOutcome? Outcome, FollowUpSchedule Schedule);
 
-    /// <summary>A normal morning: the women whose review date has come, through the review date's partial index.</summary>
+    /// <summary>
+    /// A normal morning: the women whose review date has come, through the review date's partial index. A review always
+    /// moves the date past the morning (or clears it), so each batch leaves the set and the next batch is simply the next
+    /// rows still in it; no order is needed (an order by id would walk the primary key past a million rows instead).
+    /// </summary>
     public Task<Result> ReviewDueAsync(DateOnly date, CancellationToken ct) =>
-        ReviewAsync(date, after => db.Pregnancies.FromSql($"""
-            SELECT * FROM pregnancies WHERE follow_up_review_on <= {date} AND id > {after} ORDER BY id LIMIT {BatchSize} FOR UPDATE
-            """), keepIds: true, ct);
+        ReviewAsync(date, _ => db.Pregnancies.FromSql($"""
+            SELECT * FROM pregnancies WHERE follow_up_review_on <= {date} LIMIT {BatchSize} FOR UPDATE
+            """), dueSet: true, ct);
 
     /// <summary>
     /// A full run (the first, or the first under a changed policy): every pregnancy that is open, has something due or a
@@ -39,12 +43,12 @@ public sealed class FollowUpReviews(HighRiskDb db, FollowUpPolicy policy)
             SELECT * FROM pregnancies
             WHERE id > {after} AND (status = {nameof(PregnancyStatus.Open)} OR next_due_date IS NOT NULL OR follow_up_review_on IS NOT NULL)
             ORDER BY id LIMIT {BatchSize} FOR UPDATE
-            """), keepIds: false, ct);
+            """), dueSet: false, ct);
 
-    private async Task<Result> ReviewAsync(DateOnly date, Func<Guid, IQueryable<Pregnancy>> batchAfter, bool keepIds, CancellationToken ct)
+    private async Task<Result> ReviewAsync(DateOnly date, Func<Guid, IQueryable<Pregnancy>> batchAfter, bool dueSet, CancellationToken ct)
     {
         var (reviewed, changed, after) = (0, 0, Guid.Empty);
-        var ids = new List<Guid>();
+        var seen = new HashSet<Guid>(); // the due set only: the women reviewed, each once (twice would mean a review left her in the set)
         while (true)
         {
             var batch = await batchAfter(after).IgnoreQueryFilters().AsNoTracking()
@@ -52,12 +56,17 @@ public sealed class FollowUpReviews(HighRiskDb db, FollowUpPolicy policy)
                 .ToListAsync(ct);
             if (batch.Count == 0)
             {
-                return new Result(reviewed, changed, ids);
+                return new Result(reviewed, changed, [.. seen]);
             }
 
             var written = new List<Due>(batch.Count);
             foreach (var due in batch)
             {
+                if (dueSet && !seen.Add(due.Id))
+                {
+                    throw new InvalidOperationException($"Pregnancy {due.Id} came up twice in one review: her review did not move her review date.");
+                }
+
                 var state = due.Schedule.State;
                 if (due.Schedule.Review(date, due.Grade, due.Purple, Pregnancy.IsFollowedUp(due.Status, due.Outcome, due.Schedule), policy))
                 {
@@ -70,10 +79,6 @@ public sealed class FollowUpReviews(HighRiskDb db, FollowUpPolicy policy)
             await WriteAsync(written, ct);
             reviewed += batch.Count;
             after = batch[^1].Id;
-            if (keepIds)
-            {
-                ids.AddRange(batch.Select(d => d.Id));
-            }
         }
     }
 

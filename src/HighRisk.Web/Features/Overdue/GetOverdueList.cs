@@ -3,6 +3,7 @@ using HighRisk.Features.Accounts;
 using HighRisk.Features.Audit;
 using HighRisk.Infrastructure;
 using HighRisk.Infrastructure.Data;
+using HighRisk.Localization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -40,9 +41,9 @@ public static class GetOverdueList
     {
         public Validator(BusinessClock clock)
         {
-            RuleFor(q => q.Division).Matches("^[0-9]{2,9}$").WithMessage("The division must be a township (9 digits), county (6), city (4) or province (2) code.");
-            RuleFor(q => q.Date).LessThanOrEqualTo(clock.Today).WithMessage("There is no overdue list for a future date.");
-            RuleFor(q => q.Format).Must(f => f is "json" or "xlsx" or "csv").WithMessage("The format must be json, xlsx or csv.");
+            RuleFor(q => q.Division).Matches("^[0-9]{2,9}$").WithError(Messages.OverdueDivision);
+            RuleFor(q => q.Date).LessThanOrEqualTo(clock.Today).WithError(Messages.OverdueDateInFuture);
+            RuleFor(q => q.Format).Must(f => f is "json" or "xlsx" or "csv").WithError(Messages.OverdueFormat);
         }
     }
 

@@ -2,6 +2,7 @@ using FluentValidation;
 using HighRisk.Features.FollowUps;
 using HighRisk.Infrastructure;
 using HighRisk.Infrastructure.Data;
+using HighRisk.Localization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,9 +28,9 @@ public static partial class MakeDailyOverdueList
         {
             // A list is made from the records as they stand; a date further back than the catch-up reaches (a week before
             // yesterday's 07:00) would be today's list under an old date.
-            RuleFor(c => c.Date).LessThanOrEqualTo(clock.Today).WithMessage("The date cannot be in the future.")
+            RuleFor(c => c.Date).LessThanOrEqualTo(clock.Today).WithError(Messages.DateInFuture)
                 .GreaterThanOrEqualTo(clock.Today.AddDays(-DailyOverdueCatchUp.MaxDaysBack - 1))
-                .WithMessage($"The date must be within the last {DailyOverdueCatchUp.MaxDaysBack} days, as far back as a missed morning is made good.");
+                .WithError(Messages.DailyJobDateTooOld, ("Days", DailyOverdueCatchUp.MaxDaysBack));
         }
     }
 

@@ -1,5 +1,4 @@
 using FluentValidation;
-using FluentValidation.Results;
 using HighRisk.Features.Audit;
 using HighRisk.Features.Accounts;
 using HighRisk.Features.Divisions;
@@ -7,6 +6,7 @@ using HighRisk.Features.Risk;
 using HighRisk.Infrastructure;
 using HighRisk.Infrastructure.Data;
 using HighRisk.Infrastructure.Security;
+using HighRisk.Localization;
 using HighRisk.Rules;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -73,41 +73,41 @@ public static class BookPregnancy
             {
                 if (ResidentId.Problem(value, today) is { } problem)
                 {
-                    context.AddFailure(problem);
+                    context.AddFailure(problem.At(context.PropertyPath));
                 }
             });
             RuleFor(c => c.Mobile).Must(m => MobileNumber.Normalize(m) is not null)
-                .WithMessage("The mobile number must be a mainland mobile number: 11 digits starting 13–19, optionally +86.");
-            RuleFor(c => c.Lmp).NotNull().When(c => c.Edd is null).WithMessage("Give the LMP date (or the EDD).");
-            RuleFor(c => c.Lmp).Must(lmp => lmp <= today).WithMessage("The LMP cannot be in the future.")
-                .Must(lmp => lmp > today.AddDays(-PregnancyRules.MaxGestationDays)).WithMessage($"The LMP is more than {PregnancyRules.MaxGestationDays / 7} weeks ago.")
+                .WithError(Messages.MobileNotMainland);
+            RuleFor(c => c.Lmp).NotNull().When(c => c.Edd is null).WithError(Messages.LmpRequired);
+            RuleFor(c => c.Lmp).Must(lmp => lmp <= today).WithError(Messages.LmpInFuture)
+                .Must(lmp => lmp > today.AddDays(-PregnancyRules.MaxGestationDays)).WithError(Messages.LmpTooLongAgo, ("Weeks", PregnancyRules.MaxGestationDays / 7))
                 .When(c => c.Lmp is not null);
             RuleFor(c => c.Edd).Must((c, edd) => c.Lmp is null || GestationalAge.EddFromLmp(c.Lmp.Value) == edd)
-                .WithMessage("The EDD must be the LMP + 280 days; give one of them.")
-                .Must(edd => GestationalAge.LmpFromEdd(edd!.Value) <= today).WithMessage("The EDD is more than 280 days away.")
-                .Must(edd => GestationalAge.LmpFromEdd(edd!.Value) > today.AddDays(-PregnancyRules.MaxGestationDays)).WithMessage("The EDD is too far in the past.")
+                .WithError(Messages.EddNotLmpPlus280)
+                .Must(edd => GestationalAge.LmpFromEdd(edd!.Value) <= today).WithError(Messages.EddTooFar)
+                .Must(edd => GestationalAge.LmpFromEdd(edd!.Value) > today.AddDays(-PregnancyRules.MaxGestationDays)).WithError(Messages.EddTooEarly)
                 .When(c => c.Edd is not null);
-            RuleFor(c => c.BookingDate).Must(d => d <= today).WithMessage("The booking date cannot be in the future.")
-                .Must((c, d) => LmpOf(c) is not { } lmp || d >= lmp).WithMessage("The booking date cannot be before the LMP.")
+            RuleFor(c => c.BookingDate).Must(d => d <= today).WithError(Messages.BookingDateInFuture)
+                .Must((c, d) => LmpOf(c) is not { } lmp || d >= lmp).WithError(Messages.BookingDateBeforeLmp)
                 .When(c => c.BookingDate is not null);
             RuleFor(c => c.DivisionCode).NotEmpty().Matches("^([0-9]{9}|[0-9]{12})$")
-                .WithMessage("The division code must be the 12-digit village/residents' committee code or the 9-digit township/sub-district code.")
+                .WithError(Messages.ResidenceCodeFormat)
                 .MustAsync((code, ct) => PregnancyRules.IsResidenceAsync(db, code!, ct))
-                .WithMessage("No such township or sub-district (see GET /api/divisions).");
+                .WithError(Messages.ResidenceUnknown);
             RuleFor(c => c.Address).NotEmpty().MaximumLength(200);
             RuleFor(c => c.FacilityCode).NotEmpty().MaximumLength(32)
                 .MustAsync((code, ct) => db.Facilities.AnyAsync(f => f.Code == code, ct))
-                .WithMessage("No such facility (see GET /api/facilities).");
+                .WithError(Messages.FacilityUnknown);
             RuleFor(c => c.HealthWorker).NotEmpty().MaximumLength(50);
             RuleFor(c => c.HeightCm).Must(h => Observation.HeightCm.Info().IsPlausible(h!.Value)).When(c => c.HeightCm is not null)
-                .WithMessage($"The height must be between {Observation.HeightCm.Info().Min} and {Observation.HeightCm.Info().Max} cm.");
+                .WithError(Messages.HeightOutOfRange, ("Min", Observation.HeightCm.Info().Min), ("Max", Observation.HeightCm.Info().Max));
             RuleFor(c => c.WeightKg).Must(w => Observation.WeightKg.Info().IsPlausible(w!.Value)).When(c => c.WeightKg is not null)
-                .WithMessage($"The weight must be between {Observation.WeightKg.Info().Min} and {Observation.WeightKg.Info().Max} kg.");
+                .WithError(Messages.WeightOutOfRange, ("Min", Observation.WeightKg.Info().Min), ("Max", Observation.WeightKg.Info().Max));
             RuleFor(c => c.History!).SetValidator(new HistoryValidator(catalogue)).When(c => c.History is not null);
             RuleFor(c => c.History!.LastUterineSurgery).Must((c, date) => date < LmpOf(c))
-                .WithMessage("The last uterine operation must be before the LMP.")
+                .WithError(Messages.UterineSurgeryAfterLmp)
                 .When(c => c.History?.LastUterineSurgery is not null && LmpOf(c) is not null);
-            RuleForEach(c => c.Findings).Must(catalogue.IsCodeable).WithMessage("'{PropertyValue}' is not a factor or qualifier of the risk catalogue.");
+            RuleForEach(c => c.Findings).Codeable(catalogue);
         }
     }
 
@@ -121,15 +121,15 @@ public static class BookPregnancy
             RuleFor(h => h.Parity).InclusiveBetween(0, 20);
             RuleFor(h => h.Abortions).InclusiveBetween(0, 30);
             RuleFor(h => h.Cesareans).InclusiveBetween(0, 10).LessThanOrEqualTo(h => h.Parity)
-                .WithMessage("Caesareans cannot outnumber previous births (parity).");
+                .WithError(Messages.CesareansAboveParity);
             RuleFor(h => h.UterineSurgeries).InclusiveBetween(0, 20);
             RuleFor(h => h.Gravidity).Must((h, g) => h.Parity + h.Abortions <= g - 1)
-                .WithMessage("Gravidity counts this pregnancy too: it must be at least parity + abortions + 1.");
+                .WithError(Messages.GravidityTooLow);
             RuleFor(h => h.LastUterineSurgery).Must((h, date) => h.Cesareans + h.UterineSurgeries > 0)
-                .WithMessage("A last uterine operation date needs at least one caesarean or uterine operation.")
+                .WithError(Messages.UterineSurgeryDateWithoutOperation)
                 .When(h => h.LastUterineSurgery is not null);
             RuleFor(h => h.Flags).NotNull();
-            RuleForEach(h => h.Flags).Must(catalogue.IsCodeable).WithMessage("'{PropertyValue}' is not a factor of the risk catalogue.");
+            RuleForEach(h => h.Flags).Codeable(catalogue);
         }
     }
 
@@ -157,11 +157,10 @@ public static class BookPregnancy
             }
 
             var lmp = command.Lmp ?? GestationalAge.LmpFromEdd(command.Edd!.Value);
-            var refused = FindingTiming.Refused(catalogue, command.Findings, GestationalAge.FromLmp(lmp, command.BookingDate ?? clock.Today), "findings").ToList();
-            if (refused.Count > 0)
-            {
-                throw new ValidationException(refused);
-            }
+            var booked = ClinicalTime.Pregnant(GestationalAge.FromLmp(lmp, command.BookingDate ?? clock.Today));
+            FindingRules.ThrowIfAny([
+                .. FindingRules.Mistimed(catalogue, command.Findings, booked, "findings"),
+                .. FindingRules.Mistimed(catalogue, command.History?.Flags, booked, "history.flags")]);
 
             var pregnancy = new Pregnancy
             {
@@ -213,12 +212,12 @@ public static class BookPregnancy
 
             if (user.Role == StaffRole.HealthWorker && command.FacilityCode != user.FacilityCode)
             {
-                throw new ValidationException([new ValidationFailure("facilityCode", $"A health worker books at her own facility ({user.FacilityCode}).")]);
+                throw new ValidationException([Messages.BookingAtOtherFacility.At("facilityCode", ("Facility", user.FacilityCode))]);
             }
 
             if (user.Role != StaffRole.HealthWorker && !command.DivisionCode!.StartsWith(user.DivisionPrefix!, StringComparison.Ordinal))
             {
-                throw new ValidationException([new ValidationFailure("divisionCode", "The woman's residence is outside your area.")]);
+                throw new ValidationException([Messages.ResidenceOutsideArea.At("divisionCode")]);
             }
         }
 
@@ -237,12 +236,10 @@ public static class BookPregnancy
 
             if (user.CanSee(open.DivisionCode, open.FacilityCode))
             {
-                throw new ConflictException(
-                    "This woman already has an open pregnancy; close it before booking a new one.",
-                    new Dictionary<string, object?> { ["openPregnancyId"] = open.Id });
+                throw new ConflictException(Messages.OpenPregnancyExists) { Extensions = new Dictionary<string, object?> { ["openPregnancyId"] = open.Id } };
             }
 
-            throw new ConflictException("This woman already has an open pregnancy registered in another area; contact the county MCH institution.");
+            throw new ConflictException(Messages.OpenPregnancyElsewhere);
         }
     }
 }

@@ -1,10 +1,10 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
-using FluentValidation.Results;
 using HighRisk.Features.Audit;
 using HighRisk.Features.FollowUps;
 using HighRisk.Infrastructure;
 using HighRisk.Infrastructure.Data;
+using HighRisk.Localization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,17 +42,17 @@ public static class ClosePregnancy
         public Validator(BusinessClock clock)
         {
             RuleFor(c => c.Outcome).NotNull().IsInEnum();
-            RuleFor(c => c.Date).NotNull().LessThanOrEqualTo(clock.Today).WithMessage("The date cannot be in the future.");
-            RuleFor(c => c.Mode).NotNull().When(c => c.Outcome == PregnancyOutcome.Delivery).WithMessage("Give the delivery mode.");
+            RuleFor(c => c.Date).NotNull().LessThanOrEqualTo(clock.Today).WithError(Messages.DateInFuture);
+            RuleFor(c => c.Mode).NotNull().When(c => c.Outcome == PregnancyOutcome.Delivery).WithError(Messages.DeliveryModeRequired);
             RuleFor(c => c.Mode).Null().When(c => c.Outcome is not null && c.Outcome != PregnancyOutcome.Delivery)
-                .WithMessage("A mode is given only for a delivery.");
-            RuleFor(c => c.DischargeDate).Null().When(c => c.Outcome != PregnancyOutcome.Delivery).WithMessage("A discharge date is given only for a delivery.");
-            RuleFor(c => c.DischargeDate).GreaterThanOrEqualTo(c => c.Date!.Value).WithMessage("The discharge cannot be before the delivery.")
-                .LessThanOrEqualTo(clock.Today).WithMessage("The discharge date cannot be in the future.")
+                .WithError(Messages.ModeOnlyForDelivery);
+            RuleFor(c => c.DischargeDate).Null().When(c => c.Outcome != PregnancyOutcome.Delivery).WithError(Messages.DischargeOnlyForDelivery);
+            RuleFor(c => c.DischargeDate).GreaterThanOrEqualTo(c => c.Date!.Value).WithError(Messages.DischargeBeforeDelivery)
+                .LessThanOrEqualTo(clock.Today).WithError(Messages.DischargeInFuture)
                 .When(c => c.DischargeDate is not null && c.Date is not null);
             RuleFor(c => c.ReceivingFacility).Null().When(c => c.Outcome is not null && c.Outcome != PregnancyOutcome.MovedAway)
-                .WithMessage("A receiving facility is given only for a move (movedAway).");
-            RuleFor(c => c.ReceivingFacility).MaximumLength(100).Must(f => !string.IsNullOrWhiteSpace(f)).WithMessage("Name the facility she was handed over to, or leave it out.")
+                .WithError(Messages.ReceivingFacilityOnlyForMove);
+            RuleFor(c => c.ReceivingFacility).MaximumLength(100).Must(f => !string.IsNullOrWhiteSpace(f)).WithError(Messages.ReceivingFacilityBlank)
                 .When(c => c.ReceivingFacility is not null);
         }
     }
@@ -82,22 +82,21 @@ public static class ClosePregnancy
         {
             if (date < pregnancy.Lmp || date < pregnancy.BookingDate || date < lastExam)
             {
-                throw new ValidationException([new ValidationFailure("date",
-                    $"The date is before the booking ({pregnancy.BookingDate:yyyy-MM-dd}) or the last exam ({lastExam:yyyy-MM-dd}): she was still pregnant then.")]);
+                throw new ValidationException([Messages.CloseBeforeBookingOrExam.At("date", ("BookingDate", pregnancy.BookingDate), ("LastExam", lastExam))]);
             }
 
             var age = pregnancy.GestationalAgeOn(date);
             var refused = outcome switch
             {
                 PregnancyOutcome.Delivery when age.Weeks < PregnancyRules.EarliestDeliveryWeeks =>
-                    $"before {PregnancyRules.EarliestDeliveryWeeks} weeks record a miscarriage or termination.",
+                    Messages.DeliveryTooEarly.At("outcome", ("Weeks", age.Weeks), ("Days", age.Days), ("EarliestWeeks", PregnancyRules.EarliestDeliveryWeeks)),
                 PregnancyOutcome.Miscarriage when age.Weeks >= PregnancyRules.MiscarriageBeforeWeeks =>
-                    $"a loss from {PregnancyRules.MiscarriageBeforeWeeks} weeks is recorded as a delivery (stillbirth).",
+                    Messages.MiscarriageTooLate.At("outcome", ("Weeks", age.Weeks), ("Days", age.Days), ("LatestWeeks", PregnancyRules.MiscarriageBeforeWeeks)),
                 _ => null,
             };
             if (refused is not null)
             {
-                throw new ValidationException([new ValidationFailure("outcome", $"She was {age.Weeks}+{age.Days} weeks on that date; {refused}")]);
+                throw new ValidationException([refused]);
             }
         }
     }

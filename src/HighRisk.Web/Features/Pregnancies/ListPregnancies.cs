@@ -6,6 +6,7 @@ using HighRisk.Infrastructure;
 using HighRisk.Infrastructure.Data;
 using HighRisk.Infrastructure.Security;
 using HighRisk.Rules;
+using HighRisk.Localization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,13 +32,13 @@ public static class ListPregnancies
     {
         public Validator()
         {
-            RuleFor(q => q.Division).Matches("^[0-9]{2,12}$").WithMessage("The division must be a division-code prefix (2 to 12 digits).");
+            RuleFor(q => q.Division).Matches("^[0-9]{2,12}$").WithError(Messages.PregnancyListDivision);
             RuleFor(q => q.Grade).Must(g => GradeNames.TryParse(g!, out _)).When(q => q.Grade is not null)
-                .WithMessage("The grade must be green, yellow, orange or red.");
+                .WithError(Messages.GradeFilter);
             RuleFor(q => q.Status).Must(s => s!.ToLowerInvariant() is "open" or "closed" or "postpartum").When(q => q.Status is not null)
-                .WithMessage("The status must be open, closed or postpartum (delivered, until the 42-day check).");
+                .WithError(Messages.PregnancyStatusFilter);
             RuleFor(q => q.Q).MaximumLength(50);
-            RuleFor(q => q.Cursor).Must(c => long.TryParse(c, out _)).When(q => q.Cursor is not null).WithMessage("The cursor is not one this API returned.");
+            RuleFor(q => q.Cursor).Must(c => long.TryParse(c, out _)).When(q => q.Cursor is not null).WithError(Messages.CursorUnknown);
             RuleFor(q => q.Limit).InclusiveBetween(1, 200);
         }
     }

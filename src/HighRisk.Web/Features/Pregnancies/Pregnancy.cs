@@ -1,6 +1,7 @@
 using HighRisk.Features.Exams;
 using HighRisk.Features.FollowUps;
 using HighRisk.Infrastructure;
+using HighRisk.Localization;
 using HighRisk.Features.Risk;
 using HighRisk.Infrastructure.Mediation;
 using HighRisk.Rules;
@@ -219,7 +220,7 @@ public sealed class Pregnancy : IRaisesDomainEvents
     {
         if (Status == PregnancyStatus.Closed)
         {
-            throw new ConflictException($"The pregnancy was already closed on {OutcomeDate:yyyy-MM-dd} ({Outcome}).");
+            throw new ConflictException(Messages.PregnancyAlreadyClosed, ("Date", OutcomeDate), ("Outcome", Outcome));
         }
 
         var wasListed = Schedule.IsListed;
@@ -252,7 +253,7 @@ public sealed class Pregnancy : IRaisesDomainEvents
         var postpartum = Outcome == PregnancyOutcome.Delivery;
         if (Status == PregnancyStatus.Closed && (!postpartum || Schedule.NextDueDate is null))
         {
-            throw new ConflictException("The pregnancy is closed and nothing is due; there is nothing to follow up.");
+            throw new ConflictException(Messages.NothingToFollowUp);
         }
 
         var wasListed = Schedule.IsListed;
@@ -296,7 +297,7 @@ public sealed class Pregnancy : IRaisesDomainEvents
     {
         if (Status == PregnancyStatus.Closed && Schedule.NextDueDate is null)
         {
-            throw new ConflictException("The pregnancy is closed and its follow-up has ended.");
+            throw new ConflictException(Messages.FollowUpEnded);
         }
 
         return Changing(today, policy, () => Schedule.AfterReferral(date, policy));
@@ -314,9 +315,9 @@ public sealed class Pregnancy : IRaisesDomainEvents
     {
         if (Status == PregnancyStatus.Closed && !(InPostpartumEpisode && date >= OutcomeDate))
         {
-            throw new ConflictException(InPostpartumEpisode
-                ? $"The birth was on {OutcomeDate:yyyy-MM-dd}; a raise after it is dated from that day."
-                : "The pregnancy is closed; its grade can no longer change.");
+            throw InPostpartumEpisode
+                ? new ConflictException(Messages.RaiseBeforeBirth, ("Date", OutcomeDate))
+                : new ConflictException(Messages.RaiseOnClosedPregnancy);
         }
 
         var raise = new ManualRaise($"raise-{Raises.Count + 1}", colour, reason, by, date);
@@ -352,11 +353,10 @@ public sealed class Pregnancy : IRaisesDomainEvents
             return;
         }
 
-        throw new ConflictException(Outcome == PregnancyOutcome.Delivery
-            ? InPostpartumEpisode
-                ? $"The birth was recorded on {OutcomeDate:yyyy-MM-dd}; only exams after it (the postpartum visit, the 42-day check) can be added."
-                : $"The 42-day check after the birth on {OutcomeDate:yyyy-MM-dd} ended the postpartum episode; it takes no new exams."
-            : $"The pregnancy was closed on {OutcomeDate:yyyy-MM-dd} ({Outcome}); it takes no new exams.");
+        var refusal = Outcome != PregnancyOutcome.Delivery ? Messages.ExamOnClosedPregnancy
+            : InPostpartumEpisode ? Messages.ExamBeforeBirth
+            : Messages.ExamAfterPostpartumEpisode;
+        throw new ConflictException(refusal, ("Date", OutcomeDate), ("Outcome", Outcome));
     }
 
     public GestationalAge GestationalAgeOn(DateOnly date) => GestationalAge.FromLmp(Lmp, date);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HighRisk.Localization;
 
 namespace HighRisk.Features.Pregnancies;
 
@@ -26,46 +27,46 @@ public static class ResidentId
     }
 
     /// <summary>Why the number is not a valid resident ID, or null when it is.</summary>
-    public static string? Problem(string? value, DateOnly today)
+    public static Message? Problem(string? value, DateOnly today)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            return "The resident ID number is required.";
+            return Messages.ResidentIdRequired;
         }
 
         var id = Normalize(value);
         if (id.Length != 18)
         {
-            return "The resident ID number must have 18 characters.";
+            return Messages.ResidentIdLength;
         }
 
         for (var i = 0; i < 17; i++)
         {
             if (!char.IsAsciiDigit(id[i]))
             {
-                return "The first 17 characters of the resident ID number must be digits.";
+                return Messages.ResidentIdDigits;
             }
         }
 
         if (!char.IsAsciiDigit(id[17]) && id[17] != 'X')
         {
-            return "The last character of the resident ID number must be a digit or X.";
+            return Messages.ResidentIdLastCharacter;
         }
 
         var birth = BirthDate(id);
         if (birth is null)
         {
-            return "Characters 7-14 of the resident ID number are not a real date of birth.";
+            return Messages.ResidentIdBirthDate;
         }
 
         if (birth > today)
         {
-            return "The date of birth in the resident ID number is in the future.";
+            return Messages.ResidentIdBornInFuture;
         }
 
         return CheckCharacter(id.AsSpan(0, 17)) == id[17]
             ? null
-            : "The check character of the resident ID number does not match (ISO 7064 MOD 11-2): the number is mistyped.";
+            : Messages.ResidentIdCheckCharacter;
     }
 
     public static DateOnly? BirthDate(string normalized) =>

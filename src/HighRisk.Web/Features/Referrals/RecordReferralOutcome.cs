@@ -6,6 +6,7 @@ using HighRisk.Features.FollowUps;
 using HighRisk.Features.Pregnancies;
 using HighRisk.Infrastructure;
 using HighRisk.Infrastructure.Data;
+using HighRisk.Localization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,7 +37,7 @@ public static class RecordReferralOutcome
     {
         public Validator(BusinessClock clock)
         {
-            RuleFor(c => c.Date).NotNull().LessThanOrEqualTo(clock.Today).WithMessage("The date cannot be in the future.");
+            RuleFor(c => c.Date).NotNull().LessThanOrEqualTo(clock.Today).WithError(Messages.DateInFuture);
             RuleFor(c => c.Outcome).NotEmpty().MaximumLength(500);
         }
     }
@@ -50,7 +51,7 @@ public static class RecordReferralOutcome
                 ?? throw new NotFoundException("No such referral.");
             if (command.Date < referral.ReferredOn)
             {
-                throw new ValidationException([new FluentValidation.Results.ValidationFailure("date", "The outcome cannot be before the referral.")]);
+                throw new ValidationException([Messages.ReferralOutcomeBeforeReferral.At("date")]);
             }
 
             referral.RecordOutcome(command.Date!.Value, command.Outcome!.Trim(), user.Name);

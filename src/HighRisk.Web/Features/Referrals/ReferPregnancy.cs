@@ -1,12 +1,12 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
-using FluentValidation.Results;
 using HighRisk.Features.Accounts;
 using HighRisk.Features.Audit;
 using HighRisk.Features.FollowUps;
 using HighRisk.Features.Pregnancies;
 using HighRisk.Infrastructure;
 using HighRisk.Infrastructure.Data;
+using HighRisk.Localization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,8 +35,8 @@ public static class ReferPregnancy
     {
         public Validator(BusinessClock clock, HighRiskDb db)
         {
-            RuleFor(c => c.Date).NotNull().LessThanOrEqualTo(clock.Today).WithMessage("The date cannot be in the future.");
-            RuleFor(c => c.ToFacilityCode).NotEmpty().MustAsync((code, ct) => db.Facilities.AnyAsync(f => f.Code == code, ct)).WithMessage("No such facility (see GET /api/facilities).");
+            RuleFor(c => c.Date).NotNull().LessThanOrEqualTo(clock.Today).WithError(Messages.DateInFuture);
+            RuleFor(c => c.ToFacilityCode).NotEmpty().MustAsync((code, ct) => db.Facilities.AnyAsync(f => f.Code == code, ct)).WithError(Messages.FacilityUnknown);
             RuleFor(c => c.Reason).NotEmpty().MaximumLength(500);
         }
     }
@@ -48,7 +48,7 @@ public static class ReferPregnancy
             var pregnancy = await db.LockPregnancyAsync(command.PregnancyId, withExams: false, cancellationToken);
             if (command.Date < pregnancy.Lmp)
             {
-                throw new ValidationException([new ValidationFailure("date", $"The date is before the LMP ({pregnancy.Lmp:yyyy-MM-dd}).")]);
+                throw new ValidationException([Messages.DateBeforeLmp.At("date", ("Lmp", pregnancy.Lmp))]);
             }
 
             var referral = new Referral

@@ -27,7 +27,7 @@ public sealed class Referral
     {
         if (OutcomeDate is not null)
         {
-            throw new Infrastructure.ConflictException("The referral's outcome was already recorded.");
+            throw new Infrastructure.ConflictException(Localization.Messages.ReferralOutcomeRecorded);
         }
 
         OutcomeDate = date;

@@ -1,21 +1,25 @@
+using System.ComponentModel;
 using System.Text.Json;
 using FluentValidation;
-using FluentValidation.Results;
 using HighRisk.Features.Audit;
 using HighRisk.Features.Exams;
 using HighRisk.Features.Pregnancies;
 using HighRisk.Infrastructure;
 using HighRisk.Infrastructure.Data;
 using HighRisk.Rules;
+using HighRisk.Localization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace HighRisk.Features.Risk;
 
 /// <summary>
-/// Grades a hypothetical case without saving anything: the exam form's live colour preview, and a way to check the
-/// rules. With <see cref="Query.PregnancyId"/> it grades that stored pregnancy as if one more exam with these
-/// measurements and findings were recorded, which is exactly what saving the exam will produce.
+/// Grades a case without saving anything: the exam form's live colour preview, and a way to check the rules. With
+/// <see cref="Query.PregnancyId"/> it grades that stored pregnancy as if one more exam with these measurements and
+/// findings were recorded on the assessment date, which is exactly what saving the exam will produce: the same grade, or
+/// the same refusal (a finding saving would refuse is a 400 naming it, in the same words; a date the pregnancy takes no
+/// exam on is the same 409). A hypothetical case follows the same finding rules, dated by its LMP or gestational age.
+/// The grade comes with prompts: rows only a clinician may code that the values suggest.
 /// </summary>
 public static class EvaluateRisk
 {
@@ -37,7 +41,10 @@ public static class EvaluateRisk
         /// <summary>Completed weeks on the assessment date, when no LMP is known.</summary>
         public int? GestationalWeeks { get; init; }
 
-        /// <summary>The day the grade is for; today when omitted.</summary>
+        /// <summary>Days beyond the completed weeks (0–6), with <see cref="GestationalWeeks"/>: 35 and 6 is 35+6.</summary>
+        public int? GestationalDays { get; init; }
+
+        /// <summary>The day the grade is for (the exam's date); today when omitted.</summary>
         public DateOnly? AssessmentDate { get; init; }
 
         public decimal? HeightCm { get; init; }
@@ -53,32 +60,36 @@ public static class EvaluateRisk
         public IReadOnlyList<ResolvedFinding>? Resolved { get; init; }
     }
 
-    public sealed record Response(string Grade, bool Purple, IReadOnlyList<ActiveFactor> Factors, string CatalogueVersion);
+    public sealed record Response(
+        string Grade,
+        bool Purple,
+        IReadOnlyList<ActiveFactor> Factors,
+        string CatalogueVersion,
+        [property: Description("Rows only a clinician may code whose measured values suggest them (the catalogue's prompts): each with the row's id, colour and names, the values that suggest it and why. A prompt changes no grade; coding the finding does.")]
+        IReadOnlyList<RiskPrompt> Prompts);
 
     public sealed class Validator : AbstractValidator<Query>
     {
         public Validator(BusinessClock clock, RiskCatalogue catalogue)
         {
             var today = clock.Today;
-            RuleFor(q => q.BirthDate).LessThanOrEqualTo(today).WithMessage("The birth date cannot be in the future.");
+            RuleFor(q => q.BirthDate).LessThanOrEqualTo(today).WithError(Messages.BirthDateInFuture);
             RuleFor(q => q.AgeYears).InclusiveBetween(10, 70);
-            RuleFor(q => q.AgeYears).Null().When(q => q.BirthDate is not null).WithMessage("Give the birth date or the age, not both.");
+            RuleFor(q => q.AgeYears).Null().When(q => q.BirthDate is not null).WithError(Messages.AgeAndBirthDate);
             RuleFor(q => q.GestationalWeeks).InclusiveBetween(0, 45);
-            RuleFor(q => q.GestationalWeeks).Null().When(q => q.Lmp is not null).WithMessage("Give the LMP or the gestational weeks, not both.");
+            RuleFor(q => q.GestationalWeeks).Null().When(q => q.Lmp is not null).WithError(Messages.LmpAndWeeks);
+            RuleFor(q => q.GestationalDays).InclusiveBetween(0, 6);
+            RuleFor(q => q.GestationalDays).Null().When(q => q.GestationalWeeks is null).WithError(Messages.DaysWithoutWeeks);
             RuleFor(q => q.Lmp).Must((q, lmp) => lmp <= (q.AssessmentDate ?? today)).When(q => q.Lmp is not null)
-                .WithMessage("The LMP must be on or before the assessment date.");
+                .WithError(Messages.LmpAfterAssessment);
             RuleFor(q => q.HeightCm).Must(h => Observation.HeightCm.Info().IsPlausible(h!.Value)).When(q => q.HeightCm is not null)
-                .WithMessage($"The height must be between {Observation.HeightCm.Info().Min} and {Observation.HeightCm.Info().Max} cm.");
+                .WithError(Messages.HeightOutOfRange, ("Min", Observation.HeightCm.Info().Min), ("Max", Observation.HeightCm.Info().Max));
             RuleFor(q => q.WeightKg).Must(w => Observation.WeightKg.Info().IsPlausible(w!.Value)).When(q => q.WeightKg is not null)
-                .WithMessage($"The weight must be between {Observation.WeightKg.Info().Min} and {Observation.WeightKg.Info().Max} kg.");
+                .WithError(Messages.WeightOutOfRange, ("Min", Observation.WeightKg.Info().Min), ("Max", Observation.WeightKg.Info().Max));
             RuleFor(q => q.History!).SetValidator(new BookPregnancy.HistoryValidator(catalogue)).When(q => q.History is not null);
             RuleFor(q => q.Measurements).Custom((measurements, context) => MeasurementInput.Check(measurements).ForEach(context.AddFailure));
-            RuleForEach(q => q.Findings).Must(catalogue.IsCodeable).WithMessage("'{PropertyValue}' is not a factor or qualifier of the risk catalogue.");
-            RuleForEach(q => q.Resolved).NotNull().WithMessage("Each resolved finding is an object with id and reason.").ChildRules(r =>
-            {
-                r.RuleFor(x => x.Id).NotEmpty().MaximumLength(64);
-                r.RuleFor(x => x.Reason).NotEmpty().MaximumLength(500);
-            });
+            RuleForEach(q => q.Findings).Codeable(catalogue);
+            RuleForEach(q => q.Resolved).Resolution();
         }
     }
 
@@ -99,10 +110,10 @@ public static class EvaluateRisk
                 var pregnancy = await db.Pregnancies.AsNoTracking().Include(p => p.Woman).Include(p => p.Exams).AsSplitQuery()
                     .SingleOrDefaultAsync(p => p.Id == id, cancellationToken)
                     ?? throw new NotFoundException("No such pregnancy.");
-                if (date < pregnancy.Lmp)
-                {
-                    throw new ValidationException([new ValidationFailure("assessmentDate", $"The date is before the LMP ({pregnancy.Lmp:yyyy-MM-dd}).")]);
-                }
+
+                // What saving an exam on this date checks, in the same order and words.
+                pregnancy.EnsureTakesExamOn(date);
+                FindingRules.EnsureExamFits(engine.Catalogue, pregnancy, date, "assessmentDate", query.Findings, query.Resolved);
 
                 var stored = PregnancyGrader.FactsOf(pregnancy);
                 facts = stored with { Exams = [.. stored.Exams, exam] };
@@ -110,14 +121,23 @@ public static class EvaluateRisk
             }
             else
             {
+                // Dated like a booking: by the LMP, or by the gestational age on the assessment date.
+                var lmp = query.Lmp ?? (query.GestationalWeeks is { } weeks ? date.AddDays(-((7 * weeks) + (query.GestationalDays ?? 0))) : null);
+                var time = lmp is { } dated ? ClinicalTime.Pregnant(GestationalAge.FromLmp(dated, date)) : ClinicalTime.Undated;
+                var history = query.History ?? new PregnancyHistory();
+                FindingRules.ThrowIfAny([
+                    .. FindingRules.Mistimed(engine.Catalogue, history.Flags, time, "history.flags"),
+                    .. FindingRules.Mistimed(engine.Catalogue, query.Findings, time, "findings"),
+                    .. FindingRules.Unresolvable(query.Resolved, history.Flags.ToHashSet(StringComparer.Ordinal))]);
                 facts = new CaseFacts(
-                    query.BirthDate, query.AgeYears, query.Lmp, query.GestationalWeeks, query.HeightCm, query.WeightKg,
-                    PregnancyGrader.HistoryOf(query.History ?? new PregnancyHistory()), BookingFindings: [], BookedBy: null,
+                    query.BirthDate, query.AgeYears, lmp, GestationalWeeks: null, query.HeightCm, query.WeightKg,
+                    PregnancyGrader.HistoryOf(history), BookingFindings: [], BookedBy: null,
                     BookingDate: date, Exams: [exam], Raises: []);
             }
 
             var assessment = engine.Assess(facts, date);
-            return new Response(assessment.Colour.ToApiName(), assessment.Purple, assessment.Factors, $"{assessment.CatalogueId}@{assessment.CatalogueVersion}");
+            return new Response(
+                assessment.Colour.ToApiName(), assessment.Purple, assessment.Factors, $"{assessment.CatalogueId}@{assessment.CatalogueVersion}", assessment.Prompts);
         }
     }
 }

@@ -5,6 +5,7 @@ using HighRisk.Features.Pregnancies;
 using HighRisk.Infrastructure;
 using HighRisk.Infrastructure.Data;
 using HighRisk.Rules;
+using HighRisk.Localization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,10 +43,10 @@ public static class RaiseGrade
         public Validator(BusinessClock clock)
         {
             RuleFor(c => c.Colour).NotEmpty().Must(c => GradeNames.TryParse(c, out var colour) && colour > RiskColour.Green)
-                .WithMessage("The colour must be yellow, orange or red.");
+                .WithError(Messages.ColourNotRaisable);
             RuleFor(c => c.Reason).NotEmpty().MaximumLength(500);
             RuleFor(c => c.RaisedBy).NotEmpty().MaximumLength(50);
-            RuleFor(c => c.Date).LessThanOrEqualTo(clock.Today).WithMessage("The date cannot be in the future.");
+            RuleFor(c => c.Date).LessThanOrEqualTo(clock.Today).WithError(Messages.DateInFuture);
         }
     }
 
@@ -59,7 +60,7 @@ public static class RaiseGrade
             var date = command.Date ?? clock.Today;
             if (date < pregnancy.Lmp)
             {
-                throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("date", $"The date is before the LMP ({pregnancy.Lmp:yyyy-MM-dd}).")]);
+                throw new ValidationException([Messages.DateBeforeLmp.At("date", ("Lmp", pregnancy.Lmp))]);
             }
 
             var raise = pregnancy.Raise(colour, command.Reason!.Trim(), command.RaisedBy!.Trim(), date, grader, policy, clock.Now, clock.Today);

@@ -28,7 +28,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
 
         if (key.Length > 100)
         {
-            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure(Header, "The Idempotency-Key header must be at most 100 characters.")]);
+            throw new FluentValidation.ValidationException([Localization.Messages.IdempotencyKeyTooLong.At(Header)]);
         }
 
         // Keys are per user: two users who happen to choose the same key do not see each other's responses.

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using FluentValidation;
 using FluentValidation.Results;
+using HighRisk.Localization;
 
 namespace HighRisk.Infrastructure.Web;
 
@@ -11,6 +12,16 @@ namespace HighRisk.Infrastructure.Web;
 /// character (PostgreSQL text cannot store one) and a date outside 1900–2199 (dates near the ends of the calendar make
 /// the clinical date arithmetic overflow). Query parameters are checked on every request; JSON bodies only when a
 /// quick scan of the bytes finds a NUL escape or a date whose year is out of range, so ordinary requests pay a byte scan.
+/// <para>
+/// Why here and not in the validators: these are properties of every value, not of a field. The model binder takes
+/// both (System.Text.Json reads "\u0000" and "0001-01-01" happily), and a validator sees only the fields its command
+/// declares, after binding: a rule per text and date field of every command would be needed, and one forgotten field,
+/// a new command, a query parameter bound straight to an endpoint (<c>?q=</c>, <c>?date=</c>, <c>?from=</c>), a
+/// dictionary key (<c>measurements</c>) or a field name would reach PostgreSQL or the date arithmetic as a 500. Validators
+/// also run their own rules in an order of their own, and a date rule such as <c>LmpFromEdd(edd)</c> overflows before a
+/// range rule beside it could refuse the value. One guard in front of everything keeps "never a 500" true for input
+/// nobody has written a rule for yet.
+/// </para>
 /// </summary>
 public sealed class InputGuard(RequestDelegate next)
 {
@@ -25,9 +36,9 @@ public sealed class InputGuard(RequestDelegate next)
         {
             foreach (var value in values)
             {
-                if (Problem(value) is { } message)
+                if (Refuse(name, value) is { } failure)
                 {
-                    failures.Add(new ValidationFailure(name, message));
+                    failures.Add(failure);
                     break;
                 }
             }
@@ -86,8 +97,8 @@ public sealed class InputGuard(RequestDelegate next)
         }
     }
 
-    /// <summary>Why a text value cannot be taken, or null.</summary>
-    public static string? Problem(string? value)
+    /// <summary>Why a text value cannot be taken, as a failure on its field, or null.</summary>
+    public static ValidationFailure? Refuse(string field, string? value)
     {
         if (value is null)
         {
@@ -96,12 +107,12 @@ public sealed class InputGuard(RequestDelegate next)
 
         if (value.Contains('\0', StringComparison.Ordinal))
         {
-            return "The value contains a NUL character (\\u0000), which no field can hold.";
+            return Messages.NulCharacter.At(field);
         }
 
         return value.Length >= 10 && value[4] == '-' && value[7] == '-' && int.TryParse(value.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year)
             && char.IsAsciiDigit(value[5]) && char.IsAsciiDigit(value[8]) && year is < EarliestYear or > LatestYear
-            ? $"The date is out of range: years {EarliestYear} to {LatestYear} are taken."
+            ? Messages.DateOutOfRange.At(field, ("EarliestYear", EarliestYear), ("LatestYear", LatestYear))
             : null;
     }
 
@@ -171,9 +182,9 @@ public sealed class InputGuard(RequestDelegate next)
                 foreach (var property in element.EnumerateObject())
                 {
                     var name = path.Length == 0 ? property.Name : $"{path}.{property.Name}";
-                    if (Problem(property.Name) is not null)
+                    if (Refuse(name, property.Name) is not null)
                     {
-                        failures.Add(new ValidationFailure(path.Length == 0 ? "body" : path, "A field name contains a NUL character."));
+                        failures.Add(Messages.NulInFieldName.At(path.Length == 0 ? "body" : path));
                         continue;
                     }
 
@@ -189,8 +200,8 @@ public sealed class InputGuard(RequestDelegate next)
                 }
 
                 break;
-            case JsonValueKind.String when Problem(element.GetString()) is { } message:
-                failures.Add(new ValidationFailure(path.Length == 0 ? "body" : path, message));
+            case JsonValueKind.String when Refuse(path.Length == 0 ? "body" : path, element.GetString()) is { } failure:
+                failures.Add(failure);
                 break;
         }
     }

@@ -39,7 +39,7 @@ public sealed class IndexModel(ISender sender, BusinessClock clock) : FormPage
         Form.Set("date", Request.Query["date"].ToString() is { Length: > 0 } typed ? typed : Day);
         if (!ModelState.IsValid)
         {
-            Form.Add("date", Localization.ValidationMessages.NotADate);
+            Form.Add("date", Localization.Texts.NotADate);
             return Rejected();
         }
 

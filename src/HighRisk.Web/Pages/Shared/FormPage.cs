@@ -39,7 +39,7 @@ public abstract class FormPage : PageModel
         }
         catch (ConflictException conflict)
         {
-            Form.Problem = ValidationMessages.Translate(conflict.Message) ?? Text.Same(conflict.Message);
+            Form.Problem = Messages.For(conflict.Code, conflict.Values, conflict.Message);
             OnConflict(conflict);
         }
         catch (NotFoundException)

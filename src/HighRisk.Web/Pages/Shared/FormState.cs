@@ -71,7 +71,7 @@ public sealed class FormState
             return value;
         }
 
-        Add(name, ValidationMessages.NotAWholeNumber);
+        Add(name, Texts.NotAWholeNumber);
         return null;
     }
 
@@ -88,7 +88,7 @@ public sealed class FormState
             return value;
         }
 
-        Add(name, ValidationMessages.NotANumber);
+        Add(name, Texts.NotANumber);
         return null;
     }
 
@@ -106,7 +106,7 @@ public sealed class FormState
             return value;
         }
 
-        Add(name, ValidationMessages.NotADate);
+        Add(name, Texts.NotADate);
         return null;
     }
 
@@ -148,13 +148,16 @@ public sealed class FormState
         }
     }
 
-    /// <summary>The validators' failures, each beside its field; <paramref name="field"/> renames paths the form spells differently.</summary>
+    /// <summary>
+    /// The validators' failures, each beside its field in the texts its code names (<see cref="Messages"/>);
+    /// <paramref name="field"/> renames paths the form spells differently.
+    /// </summary>
     public void Add(ValidationException rejected, Func<string, string>? field = null)
     {
         foreach (var failure in rejected.Errors)
         {
             var name = failure.PropertyName ?? string.Empty;
-            Add(field?.Invoke(name) ?? name, ValidationMessages.For(failure));
+            Add(field?.Invoke(name) ?? name, Messages.For(failure));
         }
     }
 

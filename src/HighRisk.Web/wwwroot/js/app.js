@@ -75,12 +75,18 @@
         update();
     });
 
-    // The exam form's colour preview: what saving would produce, from POST /api/risk/evaluate.
+    // The exam form's colour preview: what saving would produce, from POST /api/risk/evaluate — the grade, or the
+    // findings saving would refuse — and the rows the values suggest (prompts), each ticked in the checklist by a click.
     var form = document.querySelector('form[data-evaluate]');
     if (form) {
         var preview = document.getElementById(form.dataset.preview);
         var labels = JSON.parse(preview.dataset.labels);
+        var observations = JSON.parse(preview.dataset.observations);
         var english = document.documentElement.lang === 'en';
+        var heading = preview.querySelector('h2');
+        var problem = preview.querySelector('[data-problem]');
+        var refused = preview.querySelector('[data-refused]');
+        var prompts = preview.querySelector('[data-prompts]');
         var timer = null;
         var latest = 0;
 
@@ -89,6 +95,16 @@
             span.className = 'badge badge-' + colour;
             span.textContent = labels[colour];
             return span;
+        };
+
+        var findingBox = function (id) {
+            return form.querySelector('input[name="findings"][value="' + CSS.escape(id) + '"]');
+        };
+
+        var findingName = function (id) {
+            var box = findingBox(id);
+            var name = box && box.closest('label').querySelector('.factor');
+            return name ? name.textContent : id;
         };
 
         var body = function () {
@@ -121,6 +137,40 @@
             };
         };
 
+        // "谷丙转氨酶 150 U/L" for a prompt's value.
+        var valueText = function (v) {
+            var named = observations[v.observation] || [v.observation, v.unit || ''];
+            return [named[0], v.value, named[1]].join(' ').trim();
+        };
+
+        var showPrompts = function (items) {
+            var list = prompts.querySelector('ul');
+            var hadFocus = prompts.contains(document.activeElement);
+            list.replaceChildren.apply(list, items.map(function (p) {
+                var li = document.createElement('li');
+                var name = document.createElement('strong');
+                name.textContent = english ? p.nameEn : p.nameZh;
+                var values = document.createElement('div');
+                values.textContent = p.values.map(valueText).join(english ? ', ' : '，');
+                var why = document.createElement('p');
+                why.className = 'why';
+                why.textContent = english ? p.whyEn : p.whyZh;
+                li.append(name, ' ', badge(p.colour), values, why);
+                if (findingBox(p.id)) {
+                    var code = document.createElement('button');
+                    code.type = 'button';
+                    code.dataset.code = p.id;
+                    code.textContent = preview.dataset.codeLabel;
+                    li.appendChild(code);
+                }
+                return li;
+            }));
+            prompts.hidden = items.length === 0;
+            if (hadFocus) {
+                heading.focus();
+            }
+        };
+
         var show = function (result) {
             var grade = preview.querySelector('[data-grade]');
             var factors = preview.querySelector('[data-factors]');
@@ -133,26 +183,45 @@
                 li.textContent = english ? f.nameEn : f.nameZh;
                 return li;
             }));
-            preview.querySelector('[data-problem]').hidden = true;
+            showPrompts(result.prompts || []);
+            problem.hidden = true;
+            refused.hidden = true;
             preview.classList.remove('stale');
+        };
+
+        // A 400 naming findings[i]: saving would refuse that finding (at this exam's date); say which, in the page's language.
+        var showRefusal = function (sent, failure) {
+            var errors = (failure && failure.errors) || {};
+            var items = Object.keys(errors).map(function (key) {
+                var match = /^findings\[(\d+)\]$/.exec(key);
+                return match ? findingName(sent.findings[Number(match[1])]) + (english ? ': ' : '：') + preview.dataset.notNow : null;
+            }).filter(Boolean);
+            refused.querySelector('ul').replaceChildren.apply(refused.querySelector('ul'), items.map(function (text) {
+                var li = document.createElement('li');
+                li.textContent = text;
+                return li;
+            }));
+            refused.hidden = items.length === 0;
+            problem.hidden = items.length > 0;
+            preview.classList.add('stale');
         };
 
         var evaluate = function () {
             var ticket = ++latest;
+            var sent = body();
             fetch(form.dataset.evaluate, {
                 method: 'POST',
                 headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-                body: JSON.stringify(body())
+                body: JSON.stringify(sent)
             }).then(function (r) {
-                return r.ok ? r.json() : Promise.reject(r.status);
+                return r.ok ? r.json() : r.json().then(Promise.reject.bind(Promise), function () { return Promise.reject(null); });
             }).then(function (result) {
                 if (ticket === latest) {
                     show(result);
                 }
-            }, function () {
+            }, function (failure) {
                 if (ticket === latest) {
-                    preview.querySelector('[data-problem]').hidden = false;
-                    preview.classList.add('stale');
+                    showRefusal(sent, failure);
                 }
             });
         };
@@ -164,5 +233,22 @@
         };
         form.addEventListener('input', later);
         form.addEventListener('change', later);
+
+        // One click codes a prompted row: it is ticked in the findings checklist, and the preview follows.
+        prompts.addEventListener('click', function (event) {
+            var code = event.target.closest('button[data-code]');
+            var box = code && findingBox(code.dataset.code);
+            if (!box) {
+                return;
+            }
+            code.disabled = true;
+            if (!box.checked) {
+                box.checked = true;
+                box.dispatchEvent(new Event('change', { bubbles: true }));
+            }
+        });
+
+        // The stored values may already suggest a row (an ALT from an earlier exam): ask once on arrival.
+        evaluate();
     }
 }());
