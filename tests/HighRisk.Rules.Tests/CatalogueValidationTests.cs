@@ -38,7 +38,8 @@ public class CatalogueValidationTests
 
     [TestCase(""" "when": [ { "observation": "haemoglobin", "gte": 60, "unit": "g/L" } ] """, "unknown observation 'haemoglobin'")]
     [TestCase(""" "when": [ { "observation": "hemoglobin", "gte": 6, "unit": "g/dL" } ] """, "unit 'g/dL' does not match hemoglobin's unit 'g/L'")]
-    [TestCase(""" "when": [ { "observation": "hemoglobin", "gte": 60, "lte": 110, "unit": "g/L" }, { "observation": "hemoglobin", "gte": 100, "unit": "g/L" } ] """, "ranges [60, 110] and [100, ∞) of hemoglobin overlap")]
+    [TestCase(""" "when": [ { "observation": "hemoglobin", "gte": 60, "lte": 110, "unit": "g/L" },""" +
+        """ { "observation": "hemoglobin", "gte": 100, "unit": "g/L" } ] """, "ranges [60, 110] and [100, ∞) of hemoglobin overlap")]
     [TestCase(""" "when": [ { "observation": "hemoglobin", "lt": 60, "unit": "g/L" }, { "observation": "hemoglobin", "lte": 60, "unit": "g/L" } ] """, "overlap")]
     [TestCase(""" "when": [ { "all": [ { "observation": "platelets", "lte": 100, "unit": "10^9/L" }, { "qualifier": "q_unknown" } ] } ] """, "unknown qualifier 'q_unknown'")]
     [TestCase(""" "coded": true, "implies": [ "p_missing" ] """, "unknown implied factor 'p_missing'")]
@@ -63,17 +64,24 @@ public class CatalogueValidationTests
     [TestCase(""" "when": [ { "all": [ { "observation": "hemoglobin", "gt": 60, "unit": "g/L" }, { "observation": "hemoglobin", "lt": 90, "unit": "g/L" } ] } ] """, "appears twice in one condition")]
     [TestCase(""" "when": [ { "all": [ { "qualifier": "q_known" } ] } ] """, "a qualifier alone grades nothing")]
     [TestCase(""" "when": [ { "observation": "hemoglobin", "gte": "60", "unit": "g/L" } ] """, "'gte' must be a number")]
-    [TestCase(""" "when": [ { "observation": "alt", "gte": 40, "unit": "U/L" } ], "prompt": { "when": [ { "observation": "alt", "gte": 120, "unit": "U/L" } ], "whyZh": "高", "whyEn": "high" } """, "a 'prompt' points the examiner at a row to code, so the factor needs \"coded\": true")]
+    [TestCase(""" "when": [ { "observation": "alt", "gte": 40, "unit": "U/L" } ],""" +
+        """ "prompt": { "when": [ { "observation": "alt", "gte": 120, "unit": "U/L" } ],""" +
+        """ "whyZh": "高", "whyEn": "high" } """, "a 'prompt' points the examiner at a row to code, so the factor needs \"coded\": true")]
     [TestCase(""" "coded": true, "prompt": { "whyZh": "高", "whyEn": "high" } """, "the prompt needs 'when'")]
     [TestCase(""" "coded": true, "prompt": { "when": [], "whyZh": "高", "whyEn": "high" } """, "the prompt's 'when' is empty")]
     [TestCase(""" "coded": true, "prompt": { "when": [ { "observation": "alt", "gte": 120, "unit": "U/L" } ], "whyEn": "high" } """, "the prompt needs 'whyZh'")]
     [TestCase(""" "coded": true, "prompt": { "when": [ { "observation": "alt", "gte": 120, "unit": "U/L" } ], "whyZh": "高", "whyEn": "" } """, "the prompt's 'whyEn' must be a non-empty string")]
-    [TestCase(""" "coded": true, "prompt": { "when": [ { "observation": "alt", "gte": 120, "unit": "U/L" } ], "whyZh": "高", "whyEn": "high", "unless": [] } """, "the prompt: unknown property 'unless'")]
+    [TestCase(""" "coded": true, "prompt": { "when": [ { "observation": "alt", "gte": 120, "unit": "U/L" } ],""" +
+        """ "whyZh": "高", "whyEn": "high", "unless": [] } """, "the prompt: unknown property 'unless'")]
     [TestCase(""" "coded": true, "prompt": { "when": [ { "observation": "alt", "gte": 120, "unit": "IU/L" } ], "whyZh": "高", "whyEn": "high" } """, "unit 'IU/L' does not match alt's unit 'U/L'")]
-    [TestCase(""" "coded": true, "prompt": { "when": [ { "observation": "alt", "gte": 120, "unit": "U/L" }, { "observation": "alt", "gte": 200, "unit": "U/L" } ], "whyZh": "高", "whyEn": "high" } """, "overlap")]
-    [TestCase(""" "coded": true, "prompt": { "when": [ { "all": [ { "observation": "alt", "gte": 120, "unit": "U/L" }, { "qualifier": "q_unknown" } ] } ], "whyZh": "高", "whyEn": "high" } """, "unknown qualifier 'q_unknown'")]
-    [TestCase(""" "coded": true, "prompt": { "when": [ { "observation": "alt", "gte": 120, "unit": "U/L" } ], "whyZh": "高", "whyEn": "high", "unlessActive": [ "y_missing" ] } """, "the prompt's 'unlessActive' names 'y_missing', which is not another factor")]
-    [TestCase(""" "coded": true, "prompt": { "when": [ { "observation": "alt", "gte": 120, "unit": "U/L" } ], "whyZh": "高", "whyEn": "high", "unlessActive": [ "y_bad" ] } """, "names 'y_bad', which is not another factor")]
+    [TestCase(""" "coded": true, "prompt": { "when": [ { "observation": "alt", "gte": 120, "unit": "U/L" },""" +
+        """ { "observation": "alt", "gte": 200, "unit": "U/L" } ], "whyZh": "高", "whyEn": "high" } """, "overlap")]
+    [TestCase(""" "coded": true, "prompt": { "when": [ { "all": [ { "observation": "alt", "gte": 120, "unit": "U/L" }, { "qualifier": "q_unknown" } ] } ],""" +
+        """ "whyZh": "高", "whyEn": "high" } """, "unknown qualifier 'q_unknown'")]
+    [TestCase(""" "coded": true, "prompt": { "when": [ { "observation": "alt", "gte": 120, "unit": "U/L" } ],""" +
+        """ "whyZh": "高", "whyEn": "high", "unlessActive": [ "y_missing" ] } """, "the prompt's 'unlessActive' names 'y_missing', which is not another factor")]
+    [TestCase(""" "coded": true, "prompt": { "when": [ { "observation": "alt", "gte": 120, "unit": "U/L" } ],""" +
+        """ "whyZh": "高", "whyEn": "high", "unlessActive": [ "y_bad" ] } """, "names 'y_bad', which is not another factor")]
     [TestCase(""" "coded": true, "prompt": [ { "observation": "alt", "gte": 120, "unit": "U/L" } ] """, "the prompt must be a JSON object")]
     public void BrokenFactor_IsRejectedWithItsLine(string body, string problem)
     {
@@ -128,7 +136,8 @@ public class CatalogueValidationTests
     [Test]
     public void MissingName_IsRejectedWithItsLine()
     {
-        var error = Assert.Throws<CatalogueException>(() => Parse(Good, Good.Replace("\"nameEn\": \"good\", ", string.Empty, StringComparison.Ordinal).Replace("y_good", "y_bad", StringComparison.Ordinal)));
+        var error = Assert.Throws<CatalogueException>(() => Parse(Good, Good.Replace("\"nameEn\": \"good\", ", string.Empty, StringComparison.Ordinal)
+            .Replace("y_good", "y_bad", StringComparison.Ordinal)));
 
         Assert.That(error!.Message, Does.Contain("line 9: missing 'nameEn' in 'y_bad'"));
     }
@@ -169,7 +178,8 @@ public class CatalogueValidationTests
     [Test]
     public void OverlappingRangesThatDifferByAQualifier_AreAllowed()
     {
-        var catalogue = Parse(Good, Factor("r_plt", """ "when": [ { "observation": "platelets", "lt": 30, "unit": "10^9/L" }, { "all": [ { "observation": "platelets", "lte": 100, "unit": "10^9/L" }, { "qualifier": "q_known" } ] } ] """));
+        var catalogue = Parse(Good, Factor("r_plt", """ "when": [ { "observation": "platelets", "lt": 30, "unit": "10^9/L" },""" +
+            """ { "all": [ { "observation": "platelets", "lte": 100, "unit": "10^9/L" }, { "qualifier": "q_known" } ] } ] """));
 
         Assert.That(catalogue.Factors[1].When, Has.Count.EqualTo(2));
     }
@@ -185,7 +195,8 @@ public class CatalogueValidationTests
     [Test]
     public void Prompt_IsReadWithItsConditionsAndTexts()
     {
-        var catalogue = Parse(Good, Factor("o_liver", """ "coded": true, "prompt": { "when": [ { "observation": "alt", "gte": 120, "unit": "U/L" } ], "whyZh": "转氨酶高", "whyEn": "ALT high", "unlessActive": [ "y_good" ] } """));
+        var catalogue = Parse(Good, Factor("o_liver", """ "coded": true, "prompt": { "when": [ { "observation": "alt", "gte": 120, "unit": "U/L" } ],""" +
+            """ "whyZh": "转氨酶高", "whyEn": "ALT high", "unlessActive": [ "y_good" ] } """));
 
         var prompt = catalogue.Factors[1].Prompt!;
         Assert.Multiple(() =>

@@ -22,7 +22,9 @@ public sealed class DatabaseReadyCheck(IServiceScopeFactory scopes) : IHealthChe
                 return HealthCheckResult.Unhealthy($"{pending.Count} migration(s) not applied");
             }
 
-            var hangfire = await db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM information_schema.tables WHERE table_schema = 'hangfire' AND table_name = 'job'").SingleAsync(cancellationToken);
+            var hangfire = await db.Database
+                .SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM information_schema.tables WHERE table_schema = 'hangfire' AND table_name = 'job'")
+                .SingleAsync(cancellationToken);
             return hangfire == 1 ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("Hangfire storage not ready");
         }
         catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException or TimeoutException)

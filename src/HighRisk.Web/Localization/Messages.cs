@@ -46,10 +46,18 @@ public static class Messages
     // Resident ID number (GB 11643)
     public static readonly Message ResidentIdRequired = new("ResidentIdRequired", "The resident ID number is required.", "请填写身份证号码。");
     public static readonly Message ResidentIdLength = new("ResidentIdLength", "The resident ID number must have 18 characters.", "身份证号码应为 18 位。");
-    public static readonly Message ResidentIdDigits = new("ResidentIdDigits", "The first 17 characters of the resident ID number must be digits.", "身份证号码前 17 位应为数字。", "The first 17 characters must be digits.");
-    public static readonly Message ResidentIdLastCharacter = new("ResidentIdLastCharacter", "The last character of the resident ID number must be a digit or X.", "身份证号码最后一位应为数字或 X。", "The last character must be a digit or X.");
-    public static readonly Message ResidentIdBirthDate = new("ResidentIdBirthDate", "Characters 7-14 of the resident ID number are not a real date of birth.", "身份证号码第 7–14 位不是有效的出生日期。", "Characters 7–14 are not a real date of birth.");
-    public static readonly Message ResidentIdBornInFuture = new("ResidentIdBornInFuture", "The date of birth in the resident ID number is in the future.", "身份证号码中的出生日期晚于今天。", "The date of birth in the number is in the future.");
+    public static readonly Message ResidentIdDigits = new(
+        "ResidentIdDigits", "The first 17 characters of the resident ID number must be digits.",
+        "身份证号码前 17 位应为数字。", "The first 17 characters must be digits.");
+    public static readonly Message ResidentIdLastCharacter = new(
+        "ResidentIdLastCharacter", "The last character of the resident ID number must be a digit or X.",
+        "身份证号码最后一位应为数字或 X。", "The last character must be a digit or X.");
+    public static readonly Message ResidentIdBirthDate = new(
+        "ResidentIdBirthDate", "Characters 7-14 of the resident ID number are not a real date of birth.",
+        "身份证号码第 7–14 位不是有效的出生日期。", "Characters 7–14 are not a real date of birth.");
+    public static readonly Message ResidentIdBornInFuture = new(
+        "ResidentIdBornInFuture", "The date of birth in the resident ID number is in the future.",
+        "身份证号码中的出生日期晚于今天。", "The date of birth in the number is in the future.");
     public static readonly Message ResidentIdCheckCharacter = new(
         "ResidentIdCheckCharacter", "The check character of the resident ID number does not match (ISO 7064 MOD 11-2): the number is mistyped.",
         "身份证号码校验位不符，号码可能输错了，请核对。", "The check character does not match: the number is mistyped.");

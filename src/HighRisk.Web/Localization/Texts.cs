@@ -44,7 +44,9 @@ public static class Texts
     public static readonly Text ColourMixDescription = new(
         "每周最后一天在册孕产妇按风险颜色的人数（自下而上：绿、黄、橙、红）。",
         "Open pregnancies on the last day of each week by colour (bottom to top: green, yellow, orange, red).");
-    public static readonly Text ColourMixChartLabel = new("近 12 周每周在册孕产妇风险分级构成的堆积柱状图，数据见下方表格。", "Stacked bars of the colour mix of open pregnancies over the last 12 weeks; the table below has the numbers.");
+    public static readonly Text ColourMixChartLabel = new(
+        "近 12 周每周在册孕产妇风险分级构成的堆积柱状图，数据见下方表格。",
+        "Stacked bars of the colour mix of open pregnancies over the last 12 weeks; the table below has the numbers.");
     public static readonly Text ShowAsTable = new("以表格查看", "Show as a table");
     public static readonly Text WeekEnding = new("周末日期", "Week ending");
     public static readonly Text Total = new("合计", "Total");
@@ -195,13 +197,26 @@ public static class Texts
     public static readonly Text NotReached = new("未联系上", "not reached");
     public static readonly Text MovedAway = new("已迁出，去向不明", "moved away, no receiving facility");
     public static readonly Text ReceivingFacility = new("转出至", "Handed over to");
-    public static readonly Text ReceivingFacilityHint = new("接收她的机构（如外省某妇幼保健院）。迁出但没有接收机构时不要结案：请记录一次未联系上的随访并勾选“已迁出，去向不明”，她会列为失访。", "The facility that took her on. If she moved away and no facility has, do not close: record a failed follow-up with \"moved away\"; she is listed as lost.");
+    public static readonly Text ReceivingFacilityHint = new(
+        "接收她的机构（如外省某妇幼保健院）。迁出但没有接收机构时不要结案：请记录一次未联系上的随访并勾选“已迁出，去向不明”，她会列为失访。",
+        "The facility that took her on. If she moved away and no facility has, do not close: " +
+            "record a failed follow-up with \"moved away\"; she is listed as lost.");
     public static readonly Text PostpartumExam = new("产后风险评估", "Postpartum assessment");
     public static readonly Text PostpartumDay = new("产后第{0}天", "postpartum day {0}");
-    public static readonly Text PostpartumExamHint = new("产后风险评估（产后访视、产后42天检查）：产后第28天前的检查计为产后访视，第28天起计为产后42天检查，随后结束产后管理。产褥期疾病（如产褥感染、产后抑郁）或红色疾病产后尚未稳定，请在“本次发现”中勾选。", "Postpartum re-assessment (the postpartum visit, the 42-day check): an exam before day 28 counts as the postpartum visit, from day 28 as the 42-day check, which ends the episode. Code puerperal disease (infection, depression) or a red condition not yet stable after the birth under this exam's findings.");
-    public static readonly Text PostpartumKindHint = new("产后：入户或门诊随访计为产后访视；产后第28天起的门诊随访计为产后42天检查，随后结束随访。电话随访只计为联系，访视仍然到期。", "After the birth: a home or clinic visit is the postpartum visit; a clinic visit from day 28 is the 42-day check, which ends follow-up. A phone call counts only as a contact: the visit stays due.");
+    public static readonly Text PostpartumExamHint = new(
+        "产后风险评估（产后访视、产后42天检查）：产后第28天前的检查计为产后访视，第28天起计为产后42天检查，随后结束产后管理。产褥期疾病（如产褥感染、产后抑郁）或红色疾病产后尚未稳定，请在“本次发现”中勾选。",
+        "Postpartum re-assessment (the postpartum visit, the 42-day check): an exam before day 28 counts as the postpartum visit, " +
+            "from day 28 as the 42-day check, which ends the episode. " +
+            "Code puerperal disease (infection, depression) or a red condition not yet stable after the birth under this exam's findings.");
+    public static readonly Text PostpartumKindHint = new(
+        "产后：入户或门诊随访计为产后访视；产后第28天起的门诊随访计为产后42天检查，随后结束随访。电话随访只计为联系，访视仍然到期。",
+        "After the birth: a home or clinic visit is the postpartum visit; a clinic visit from day 28 is the 42-day check, which ends follow-up. " +
+            "A phone call counts only as a contact: the visit stays due.");
 
-    public static readonly Text MovedAwayHint = new("未联系上且已迁出、没有接收机构时勾选：立即记为失访，找到本人前一直留在逾期名单上。", "Tick when she was not reached because she moved away and no facility has taken her on: she is lost to follow-up at once and stays on the overdue list until found.");
+    public static readonly Text MovedAwayHint = new(
+        "未联系上且已迁出、没有接收机构时勾选：立即记为失访，找到本人前一直留在逾期名单上。",
+        "Tick when she was not reached because she moved away and no facility has taken her on: " +
+            "she is lost to follow-up at once and stays on the overdue list until found.");
     public static readonly Text ReachedQuestion = new("是否联系上本人", "Did you reach her?");
     public static readonly Text Yes = new("是", "Yes");
     public static readonly Text No = new("否", "No");

@@ -63,7 +63,10 @@ public class DeliveryTests : ServiceFixture
         await Gateway.GoDownAsync();
         var (_, mobile) = await RedAlertAsync(this, "430304002");
         await DeliverAsync(this);
-        Assert.That(await EventuallyAsync("SELECT EXISTS (SELECT 1 FROM sms_messages WHERE recipient = $1 AND status = 'Queued' AND attempts >= 1 AND last_error IS NOT NULL)", mobile), Is.True, "a transient failure is retried later");
+        Assert.That(
+            await EventuallyAsync("SELECT EXISTS (SELECT 1 FROM sms_messages WHERE recipient = $1 AND status = 'Queued' AND attempts >= 1 AND last_error IS NOT NULL)", mobile),
+            Is.True,
+            "a transient failure is retried later");
 
         // A day later (within the 72-hour time to live) the gateway is back.
         await TravelToAsync(Clock.Today.AddDays(1));

@@ -19,7 +19,8 @@ public class BadInputTests : ServiceFixture
         yield return new TestCaseData((Func<Bookings, object>)(b => b.AWoman().Without("residentId")), "residentId").SetName("MissingResidentId_NamesIt");
         yield return new TestCaseData((Func<Bookings, object>)(b => b.AWoman().With("heightCm", "tall")), "heightCm").SetName("WrongType_NamesHeightCm");
         yield return new TestCaseData((Func<Bookings, object>)(b => b.AWoman().With("heightCm", "158")), "heightCm").SetName("NumberAsText_NamesHeightCm");
-        yield return new TestCaseData((Func<Bookings, object>)(b => b.AWoman().With("history", new JsonObject { ["gravidity"] = "two" })), "history.gravidity").SetName("WrongTypeNested_NamesHistoryGravidity");
+        yield return new TestCaseData((Func<Bookings, object>)(b => b.AWoman().With("history", new JsonObject { ["gravidity"] = "two" })), "history.gravidity")
+            .SetName("WrongTypeNested_NamesHistoryGravidity");
         yield return new TestCaseData((Func<Bookings, object>)(b => b.AWoman().With("heightCm", 20)), "heightCm").SetName("HeightOutOfRange_NamesHeightCm");
         yield return new TestCaseData((Func<Bookings, object>)(b => b.AWoman().With("residentId", "110105194912310021")), "residentId").SetName("BadChecksum_NamesResidentId");
         yield return new TestCaseData((Func<Bookings, object>)(b => b.AWoman().With("residentId", "11010520990101002X")), "residentId").SetName("FutureBirthDate_NamesResidentId");
@@ -30,12 +31,14 @@ public class BadInputTests : ServiceFixture
         yield return new TestCaseData((Func<Bookings, object>)(b => b.AWoman().With("divisionCode", "430399999")), "divisionCode").SetName("UnknownTownship_NamesDivisionCode");
         yield return new TestCaseData((Func<Bookings, object>)(b => b.AWoman().With("divisionCode", "4303")), "divisionCode").SetName("CityCodeAsResidence_NamesDivisionCode");
         yield return new TestCaseData((Func<Bookings, object>)(b => b.AWoman().With("facilityCode", "nowhere")), "facilityCode").SetName("UnknownFacility_NamesFacilityCode");
-        yield return new TestCaseData((Func<Bookings, object>)(b => b.AWoman().With("history", new JsonObject { ["gravidity"] = 1, ["parity"] = 2 })), "history.gravidity").SetName("ParityAboveGravidity_NamesHistoryGravidity");
+        yield return new TestCaseData((Func<Bookings, object>)(b => b.AWoman().With("history", new JsonObject { ["gravidity"] = 1, ["parity"] = 2 })), "history.gravidity")
+            .SetName("ParityAboveGravidity_NamesHistoryGravidity");
         yield return new TestCaseData((Func<Bookings, object>)(b => b.AWoman().With("findings", new JsonArray("no_such_factor"))), "findings[0]").SetName("UnknownFinding_NamesFindings0");
         yield return new TestCaseData((Func<Bookings, object>)(b => b.AWoman().With("nickname", "小李")), "nickname").SetName("UnknownField_NamesIt");
         yield return new TestCaseData((Func<Bookings, object>)(b => b.AWoman().With("address", "楠竹山镇\u0000一村")), "address").SetName("NulCharacter_NamesAddress");
         yield return new TestCaseData((Func<Bookings, object>)(b => b.AWoman().With("findings", new JsonArray((JsonNode?)null))), "findings[0]").SetName("NullFinding_NamesFindings0");
-        yield return new TestCaseData((Func<Bookings, object>)(b => b.AWoman().With("history", new JsonObject { ["gravidity"] = 1, ["flags"] = new JsonArray((JsonNode?)null) })), "history.flags[0]").SetName("NullHistoryFlag_NamesIt");
+        yield return new TestCaseData((Func<Bookings, object>)(b => b.AWoman().With("history", new JsonObject { ["gravidity"] = 1, ["flags"] = new JsonArray((JsonNode?)null) })), "history.flags[0]")
+            .SetName("NullHistoryFlag_NamesIt");
         yield return new TestCaseData((Func<Bookings, object>)(b => b.AWoman().Without("lmp").With("edd", "0001-01-01")), "edd").SetName("EddAtTheStartOfTheCalendar_NamesEdd");
         yield return new TestCaseData((Func<Bookings, object>)(b => b.AWoman().With("lmp", "9999-12-31")), "lmp").SetName("LmpAtTheEndOfTheCalendar_NamesLmp");
         yield return new TestCaseData((Func<Bookings, object>)(_ => "null"), "body").SetName("NullBody_NamesBody");
@@ -61,17 +64,27 @@ public class BadInputTests : ServiceFixture
         yield return new TestCaseData((Func<Bookings, object>)(b => b.AnExam().Without("examDate")), "examDate").SetName("Exam_MissingDate_NamesExamDate");
         yield return new TestCaseData((Func<Bookings, object>)(b => b.AnExam().With("examDate", b.Today.AddDays(-200).ToString("yyyy-MM-dd"))), "examDate").SetName("Exam_BeforeLmp_NamesExamDate");
         yield return new TestCaseData((Func<Bookings, object>)(b => b.AnExam().With("examDate", b.Today.AddDays(1).ToString("yyyy-MM-dd"))), "examDate").SetName("Exam_InFuture_NamesExamDate");
-        yield return new TestCaseData((Func<Bookings, object>)(b => b.AnExam().With("measurements", new JsonObject { ["hemoglobin"] = 900 })), "measurements.hemoglobin").SetName("Exam_HbOutOfRange_NamesIt");
-        yield return new TestCaseData((Func<Bookings, object>)(b => b.AnExam().With("measurements", new JsonObject { ["hemoglobin"] = "low" })), "measurements.hemoglobin").SetName("Exam_HbWrongType_NamesIt");
-        yield return new TestCaseData((Func<Bookings, object>)(b => b.AnExam().With("measurements", new JsonObject { ["urineProtein"] = "5+" })), "measurements.urineProtein").SetName("Exam_BadUrineProtein_NamesIt");
-        yield return new TestCaseData((Func<Bookings, object>)(b => b.AnExam().With("measurements", new JsonObject { ["haemoglobin"] = 100 })), "measurements.haemoglobin").SetName("Exam_UnknownMeasurement_NamesIt");
-        yield return new TestCaseData((Func<Bookings, object>)(b => b.AnExam().With("measurements", new JsonObject { ["fetusCount"] = 1.5 })), "measurements.fetusCount").SetName("Exam_FractionalFetusCount_NamesIt");
-        yield return new TestCaseData((Func<Bookings, object>)(b => b.AnExam().With("measurements", new JsonObject { ["systolicBp"] = 80, ["diastolicBp"] = 90 })), "measurements.systolicBp").SetName("Exam_SystolicBelowDiastolic_NamesIt");
-        yield return new TestCaseData((Func<Bookings, object>)(b => b.AnExam().With("resolved", new JsonArray(new JsonObject { ["id"] = "o_severe_anaemia", ["reason"] = "ok" }))), "resolved[0].id").SetName("Exam_ResolvingWhatWasNeverCoded_NamesIt");
-        yield return new TestCaseData((Func<Bookings, object>)(b => b.AnExam().With("resolved", new JsonArray(new JsonObject { ["id"] = "y_twins" }))), "resolved[0].reason").SetName("Exam_ResolutionWithoutReason_NamesIt");
-        yield return new TestCaseData((Func<Bookings, object>)(b => b.AnExam().With("nextAppointment", b.Today.AddDays(-1).ToString("yyyy-MM-dd"))), "nextAppointment").SetName("Exam_AppointmentBeforeExam_NamesIt");
+        yield return new TestCaseData((Func<Bookings, object>)(b => b.AnExam().With("measurements", new JsonObject { ["hemoglobin"] = 900 })), "measurements.hemoglobin")
+            .SetName("Exam_HbOutOfRange_NamesIt");
+        yield return new TestCaseData((Func<Bookings, object>)(b => b.AnExam().With("measurements", new JsonObject { ["hemoglobin"] = "low" })), "measurements.hemoglobin")
+            .SetName("Exam_HbWrongType_NamesIt");
+        yield return new TestCaseData((Func<Bookings, object>)(b => b.AnExam().With("measurements", new JsonObject { ["urineProtein"] = "5+" })), "measurements.urineProtein")
+            .SetName("Exam_BadUrineProtein_NamesIt");
+        yield return new TestCaseData((Func<Bookings, object>)(b => b.AnExam().With("measurements", new JsonObject { ["haemoglobin"] = 100 })), "measurements.haemoglobin")
+            .SetName("Exam_UnknownMeasurement_NamesIt");
+        yield return new TestCaseData((Func<Bookings, object>)(b => b.AnExam().With("measurements", new JsonObject { ["fetusCount"] = 1.5 })), "measurements.fetusCount")
+            .SetName("Exam_FractionalFetusCount_NamesIt");
+        yield return new TestCaseData((Func<Bookings, object>)(b => b.AnExam().With("measurements", new JsonObject { ["systolicBp"] = 80, ["diastolicBp"] = 90 })), "measurements.systolicBp")
+            .SetName("Exam_SystolicBelowDiastolic_NamesIt");
+        yield return new TestCaseData((Func<Bookings, object>)(b => b.AnExam().With("resolved", new JsonArray(new JsonObject { ["id"] = "o_severe_anaemia", ["reason"] = "ok" }))), "resolved[0].id")
+            .SetName("Exam_ResolvingWhatWasNeverCoded_NamesIt");
+        yield return new TestCaseData((Func<Bookings, object>)(b => b.AnExam().With("resolved", new JsonArray(new JsonObject { ["id"] = "y_twins" }))), "resolved[0].reason")
+            .SetName("Exam_ResolutionWithoutReason_NamesIt");
+        yield return new TestCaseData((Func<Bookings, object>)(b => b.AnExam().With("nextAppointment", b.Today.AddDays(-1).ToString("yyyy-MM-dd"))), "nextAppointment")
+            .SetName("Exam_AppointmentBeforeExam_NamesIt");
         yield return new TestCaseData((Func<Bookings, object>)(b => b.AnExam().With("resolved", new JsonArray((JsonNode?)null))), "resolved[0]").SetName("Exam_NullResolution_NamesIt");
-        yield return new TestCaseData((Func<Bookings, object>)(b => b.AnExam().With("examDate", "9999-12-30").With("nextAppointment", "9999-12-31")), "examDate").SetName("Exam_AtTheEndOfTheCalendar_NamesExamDate");
+        yield return new TestCaseData((Func<Bookings, object>)(b => b.AnExam().With("examDate", "9999-12-30").With("nextAppointment", "9999-12-31")), "examDate")
+            .SetName("Exam_AtTheEndOfTheCalendar_NamesExamDate");
         yield return new TestCaseData((Func<Bookings, object>)(b => b.AnExam().With("note", "\u0000")), "note").SetName("Exam_NulInNote_NamesIt");
     }
 

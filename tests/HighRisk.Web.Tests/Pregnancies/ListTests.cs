@@ -58,9 +58,13 @@ public class ListTests : ServiceFixture
         var name = $"产后{Guid.NewGuid():N}"[..8];
         string Q(string status) => $"/api/pregnancies?status={status}&q={Uri.EscapeDataString(name)}";
         var delivered = await Api.BookAsync(Bookings.AWoman(weeks: 39).With("fullName", name));
-        var checkedAt42 = await Api.BookAsync(Bookings.AWoman(weeks: 44).With("fullName", name).With("bookingDate", today.AddDays(-42).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+        var checkedAt42 = await Api.BookAsync(Bookings.AWoman(weeks: 44).With("fullName", name)
+            .With("bookingDate", today.AddDays(-42).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
         var open = await Api.BookAsync(Bookings.AWoman(weeks: 20).With("fullName", name));
-        await Api.PostAsync($"/api/pregnancies/{delivered}/close", new { outcome = "delivery", date = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), mode = "vaginal" }, HttpStatusCode.OK);
+        await Api.PostAsync(
+            $"/api/pregnancies/{delivered}/close",
+            new { outcome = "delivery", date = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), mode = "vaginal" },
+            HttpStatusCode.OK);
         var born = today.AddDays(-40).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         await Api.PostAsync($"/api/pregnancies/{checkedAt42}/close", new { outcome = "delivery", date = born, mode = "vaginal" }, HttpStatusCode.OK);
         var (examined, body, _) = await Api.PostAsync($"/api/pregnancies/{checkedAt42}/exams", Bookings.AnExam());

@@ -55,7 +55,8 @@ public class AliyunResponseTests
     [Test]
     public void SignatureMismatchMessage_KeepsNumberAndTextOutOfTheError()
     {
-        var answer = """{"Code":"SignatureDoesNotMatch","Message":"Specified signature is not matched with our calculation. server string to sign is:POST&%2F&PhoneNumbers%3D13800138000%26TemplateParam%3D%257B%2522content"}""";
+        var answer = """{"Code":"SignatureDoesNotMatch","Message":"Specified signature is not matched with our calculation.""" +
+            """ server string to sign is:POST&%2F&PhoneNumbers%3D13800138000%26TemplateParam%3D%257B%2522content"}""";
 
         var result = AliyunSmsGateway.Interpret(HttpStatusCode.BadRequest, answer);
 

@@ -21,7 +21,11 @@ public class RequestFailuresTests
 
     [TestCase("Implicit body inferred for parameter \"command\" but no body was provided. Did you mean to use a Service instead?", "body", "BodyMissing", "The request needs a JSON body.")]
     [TestCase("Expected a supported JSON media type but got \"text/plain\".", "body", "BodyNotJson", "Send the body as JSON, with Content-Type: application/json.")]
-    [TestCase("Failed to bind parameter \"Nullable<DateTimeOffset> from\" from \"yesterday\".", "from", "ParameterInvalid", "Failed to bind parameter \"Nullable<DateTimeOffset> from\" from \"yesterday\".")]
+    [TestCase(
+        "Failed to bind parameter \"Nullable<DateTimeOffset> from\" from \"yesterday\".",
+        "from",
+        "ParameterInvalid",
+        "Failed to bind parameter \"Nullable<DateTimeOffset> from\" from \"yesterday\".")]
     [TestCase("Required parameter \"Guid id\" was not provided from route.", "id", "ParameterInvalid", "Required parameter \"Guid id\" was not provided from route.")]
     [TestCase("The request could not be read.", "body", "ParameterInvalid", "The request could not be read.")]
     public void BadRequest_TheFrameworksMessage_NamesTheFieldWithItsCode(string message, string field, string code, string apiMessage)
@@ -51,7 +55,8 @@ public class RequestFailuresTests
     public void JsonTheSerializerRefuses_NamesTheFieldWithItsCode(string json, string field, string code, string apiMessage)
     {
         var thrown = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<BookPregnancy.Command>(json, Api))!;
-        foreach (var failure in new[] { RequestFailures.Of(thrown), RequestFailures.Of(new BadHttpRequestException("Failed to read parameter \"Command command\" from the request body as JSON.", thrown)) })
+        var wrapped = new BadHttpRequestException("Failed to read parameter \"Command command\" from the request body as JSON.", thrown);
+        foreach (var failure in new[] { RequestFailures.Of(thrown), RequestFailures.Of(wrapped) })
         {
             Assert.Multiple(() =>
             {

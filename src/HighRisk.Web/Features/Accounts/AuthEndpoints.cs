@@ -23,7 +23,9 @@ public static class AuthEndpoints
             .RequireRateLimiting(SignInRateLimit)
             .WithName("SignIn")
             .WithSummary("Sign in and get a bearer token")
-            .WithDescription("`{ userName, password }` → `{ tokenType, accessToken, expiresIn, refreshToken }`. Send `Authorization: Bearer <accessToken>` with every other request. Five wrong passwords lock the account for 15 minutes; sign-in is rate-limited per address.")
+            .WithDescription("`{ userName, password }` → `{ tokenType, accessToken, expiresIn, refreshToken }`. " +
+                "Send `Authorization: Bearer <accessToken>` with every other request. " +
+                "Five wrong passwords lock the account for 15 minutes; sign-in is rate-limited per address.")
             .Produces<AccessTokenResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)

@@ -35,7 +35,8 @@ public static class UpdateUser
         /// <summary>A new password (the user's sessions end at their next refresh).</summary>
         public string? Password { get; init; }
 
-        public AuditEntry Audit(ListUsers.Item response) => new(AuditAction.Update, "user", Id.ToString(), $"UpdateUser role={Role} division={DivisionCode} disabled={Disabled} password={Password is not null}");
+        public AuditEntry Audit(ListUsers.Item response) =>
+            new(AuditAction.Update, "user", Id.ToString(), $"UpdateUser role={Role} division={DivisionCode} disabled={Disabled} password={Password is not null}");
     }
 
     public sealed class Validator : AbstractValidator<Command>

@@ -40,7 +40,8 @@ public static class AdminEndpoints
             })
             .WithName("CreateUser")
             .WithSummary("Create an account with its role and scope")
-            .WithDescription("Roles: `healthWorker` (with `facilityCode`), `subdistrictStaff` (9-digit `divisionCode`), `countyStaff` (6 digits), `cityStaff` (4 digits), `administrator`. Without `password`, a generated one is answered once as `generatedPassword`.")
+            .WithDescription("Roles: `healthWorker` (with `facilityCode`), `subdistrictStaff` (9-digit `divisionCode`), `countyStaff` (6 digits), " +
+                "`cityStaff` (4 digits), `administrator`. Without `password`, a generated one is answered once as `generatedPassword`.")
             .ProducesValidationProblem();
 
         group.MapPut("/users/{id:guid}", async Task<Ok<ListUsers.Item>> (Guid id, UpdateUser.Command command, ISender sender, CancellationToken ct) =>
@@ -51,7 +52,9 @@ public static class AdminEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapGet("/audit", async Task<Ok<ListAuditEvents.Response>> (string? user, string? action, string? entityId, DateTimeOffset? from, DateTimeOffset? to, long? before, int? limit, ISender sender, CancellationToken ct) =>
+        group.MapGet("/audit", async Task<Ok<ListAuditEvents.Response>> (
+                string? user, string? action, string? entityId, DateTimeOffset? from, DateTimeOffset? to, long? before, int? limit,
+                ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListAuditEvents.Query(user, action, entityId, from, to, before, limit), ct)))
             .WithName("ListAuditEvents")
             .WithSummary("Read the audit trail")
@@ -92,7 +95,8 @@ public static class AdminEndpoints
                 TypedResults.Accepted("/api/alerts", new JobQueued(jobs.Enqueue<AlertEscalationJob>(Queues.Alerts, job => job.RunAsync(CancellationToken.None)))))
             .WithName("RunAlertEscalation")
             .WithSummary("Escalate overdue alerts now")
-            .WithDescription("Queues the escalation job that otherwise runs every 5 minutes: red alerts unacknowledged after 24 hours, and alerts whose messages expired, go to the county and city contacts.");
+            .WithDescription("Queues the escalation job that otherwise runs every 5 minutes: red alerts unacknowledged after 24 hours, " +
+                "and alerts whose messages expired, go to the county and city contacts.");
 
         group.MapPost("/jobs/regrade", Accepted<JobQueued> (IBackgroundJobClient jobs) =>
             {
@@ -101,7 +105,8 @@ public static class AdminEndpoints
             })
             .WithName("RunCatalogueUpgrade")
             .WithSummary("Re-grade open pregnancies graded with another catalogue version")
-            .WithDescription("Queues the catalogue upgrade job (it also runs by itself at start-up when a new catalogue version is loaded). Its report appears under GET /api/risk/catalogue/upgrades.");
+            .WithDescription("Queues the catalogue upgrade job (it also runs by itself at start-up when a new catalogue version is loaded). " +
+                "Its report appears under GET /api/risk/catalogue/upgrades.");
     }
 
     /// <summary>A 400 naming the date, answered without a validator (the query binds no command).</summary>

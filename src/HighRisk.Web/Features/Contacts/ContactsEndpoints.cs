@@ -20,7 +20,9 @@ public static class ContactsEndpoints
             })
             .WithName("CreateContact")
             .WithSummary("Add a recipient")
-            .WithDescription("`role`: `subdistrictStaff` (a township's MCH staff: the daily overdue list by SMS and email, red alerts), `countyOnDuty` (the county MCH institution's on-duty number: red alerts), `cityMch` (escalations). Alerts take each role from the nearest configured level of the division tree.")
+            .WithDescription("`role`: `subdistrictStaff` (a township's MCH staff: the daily overdue list by SMS and email, " +
+                "red alerts), `countyOnDuty` (the county MCH institution's on-duty number: red alerts), `cityMch` (escalations). " +
+                "Alerts take each role from the nearest configured level of the division tree.")
             .ProducesValidationProblem();
 
         admin.MapPut("/contacts/{id:guid}", async Task<Ok<DivisionContact>> (Guid id, SaveContact.Command command, ISender sender, CancellationToken ct) =>

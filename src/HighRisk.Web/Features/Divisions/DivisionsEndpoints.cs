@@ -20,7 +20,8 @@ public static class DivisionsEndpoints
             .WithTags("Reference data")
             .WithName("ListFacilities")
             .WithSummary("List facilities")
-            .WithDescription("Facilities serving divisions under a division-code prefix (at most 500). Codes are `<division>-MCH`, `<township>-THC` (township health centre) and `<sub-district>-CHC` (community health service centre).")
+            .WithDescription("Facilities serving divisions under a division-code prefix (at most 500). Codes are `<division>-MCH`, " +
+                "`<township>-THC` (township health centre) and `<sub-district>-CHC` (community health service centre).")
             .ProducesValidationProblem();
     }
 }

@@ -51,7 +51,8 @@ public static partial class DeliverMail
                 message.SentAt = clock.Now;
                 message.LastError = null;
             }
-            catch (Exception e) when (e is IOException or MailKit.ServiceNotConnectedException or MailKit.Net.Smtp.SmtpCommandException or MailKit.Net.Smtp.SmtpProtocolException or System.Net.Sockets.SocketException or MailKit.Security.AuthenticationException)
+            catch (Exception e) when (e is IOException or MailKit.ServiceNotConnectedException or MailKit.Net.Smtp.SmtpCommandException
+                or MailKit.Net.Smtp.SmtpProtocolException or System.Net.Sockets.SocketException or MailKit.Security.AuthenticationException)
             {
                 message.LastError = e.Message;
                 message.Status = message.Attempts >= MaxAttempts ? MailStatus.Failed : MailStatus.Queued;

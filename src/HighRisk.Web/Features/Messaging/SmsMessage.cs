@@ -123,19 +123,21 @@ public sealed class SmsMessage
     /// A message for the outbox, from a filled template: the text for sinks and webhooks, the template code and its
     /// parameters (all but the signature, which the provider adds) for template gateways.
     /// </summary>
-    public static SmsMessage Queue(string dedupKey, SmsKind kind, Guid? alertId, string recipient, string text, string templateCode, IReadOnlyDictionary<string, string> values, DateTimeOffset now, TimeSpan timeToLive) => new()
-    {
-        Id = Guid.CreateVersion7(now),
-        DedupKey = dedupKey,
-        Kind = kind,
-        AlertId = alertId,
-        Recipient = recipient,
-        Text = text,
-        TemplateCode = templateCode,
-        TemplateParams = System.Text.Json.JsonSerializer.Serialize(values.Where(v => v.Key != "sign").ToDictionary()),
-        Status = SmsStatus.Queued,
-        CreatedAt = now,
-        NextAttemptAt = now,
-        ExpiresAt = now + timeToLive,
-    };
+    public static SmsMessage Queue(
+        string dedupKey, SmsKind kind, Guid? alertId, string recipient, string text, string templateCode, IReadOnlyDictionary<string, string> values,
+        DateTimeOffset now, TimeSpan timeToLive) => new()
+        {
+            Id = Guid.CreateVersion7(now),
+            DedupKey = dedupKey,
+            Kind = kind,
+            AlertId = alertId,
+            Recipient = recipient,
+            Text = text,
+            TemplateCode = templateCode,
+            TemplateParams = System.Text.Json.JsonSerializer.Serialize(values.Where(v => v.Key != "sign").ToDictionary()),
+            Status = SmsStatus.Queued,
+            CreatedAt = now,
+            NextAttemptAt = now,
+            ExpiresAt = now + timeToLive,
+        };
 }

@@ -32,7 +32,9 @@ public static class SmsReceiptEndpoints
         var group = api.MapGroup("/sms/receipts").WithTags("SMS").AllowAnonymous()
             .WithMetadata(new RequestSizeLimitAttribute(1024 * 1024));
 
-        group.MapPost("/aliyun", async Task<Results<Ok<AliyunAnswer>, ProblemHttpResult>> (string? token, HttpRequest request, IConfiguration configuration, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, ISender sender, CancellationToken ct) =>
+        group.MapPost("/aliyun", async Task<Results<Ok<AliyunAnswer>, ProblemHttpResult>> (
+                string? token, HttpRequest request, IConfiguration configuration, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
+                ISender sender, CancellationToken ct) =>
             {
                 if (Secret(configuration, AliyunTokenSetting) is not { } expected)
                 {
@@ -51,12 +53,19 @@ public static class SmsReceiptEndpoints
             .Accepts<List<RecordSmsReceipts.SmsReport>>("application/json")
             .WithName("RecordAliyunSmsReceipts")
             .WithSummary("Alibaba Cloud SMS delivery receipts (SmsReport, HTTP batch push)")
-            .WithDescription("Set this address, with `?token=` and the value of Sms:Aliyun:ReceiptToken, as the receipt address (状态报告接收地址, HTTP批量推送) in the SMS console. Body: Alibaba's JSON array `[{ \"out_id\", \"biz_id\", \"success\", \"err_code\", \"err_msg\", \"report_time\" (Beijing time, yyyy-MM-dd HH:mm:ss), \"phone_number\", \"send_time\", \"sms_size\" }]`, at most 1,000. Answers `{ \"code\": 0, \"msg\": \"接收成功\", \"matched\", \"changed\", \"unknown\" }`. A delivered message becomes `delivered`; an undelivered one `failed` with the receipt's code, and an undelivered alert message is escalated to the county and city. Repeated receipts change nothing. 401 with a wrong token; 404 when no token of at least 32 characters is configured.")
+            .WithDescription("Set this address, with `?token=` and the value of Sms:Aliyun:ReceiptToken, as the receipt address (状态报告接收地址, " +
+                "HTTP批量推送) in the SMS console. Body: Alibaba's JSON array `[{ \"out_id\", \"biz_id\", \"success\", \"err_code\", \"err_msg\", " +
+                "\"report_time\" (Beijing time, yyyy-MM-dd HH:mm:ss), \"phone_number\", \"send_time\", \"sms_size\" }]`, at most 1,000. " +
+                "Answers `{ \"code\": 0, \"msg\": \"接收成功\", \"matched\", \"changed\", \"unknown\" }`. A delivered message becomes `delivered`; " +
+                "an undelivered one `failed` with the receipt's code, and an undelivered alert message is escalated to the county and city. " +
+                "Repeated receipts change nothing. 401 with a wrong token; 404 when no token of at least 32 characters is configured.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapPost("/webhook", async Task<Results<Ok<RecordSmsReceipts.Response>, ProblemHttpResult>> (HttpRequest request, IConfiguration configuration, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, ISender sender, CancellationToken ct) =>
+        group.MapPost("/webhook", async Task<Results<Ok<RecordSmsReceipts.Response>, ProblemHttpResult>> (
+                HttpRequest request, IConfiguration configuration, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, ISender sender,
+                CancellationToken ct) =>
             {
                 if (Secret(configuration, WebhookSecretSetting) is not { } secret)
                 {
@@ -68,14 +77,18 @@ public static class SmsReceiptEndpoints
                 var expected = WebhookSmsGateway.Signature(body, secret);
                 if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(signature), Encoding.UTF8.GetBytes(expected)))
                 {
-                    return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: "X-HighRisk-Signature is not sha256=<hex HMAC-SHA256 of the body under Sms:Webhook:Secret>.");
+                    return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized",
+                        detail: "X-HighRisk-Signature is not sha256=<hex HMAC-SHA256 of the body under Sms:Webhook:Secret>.");
                 }
 
                 return TypedResults.Ok(await sender.Send(new RecordSmsReceipts.Command("webhook", Reports(body, json.Value)), ct));
             })
             .WithName("RecordWebhookSmsReceipts")
             .WithSummary("Delivery receipts from the webhook SMS provider")
-            .WithDescription("The same JSON array as Alibaba Cloud's SmsReport (`out_id` = the `messageId` HighRisk sent, `success`, `err_code`, `err_msg`, `report_time` in Beijing time yyyy-MM-dd HH:mm:ss), signed like HighRisk's own requests: `X-HighRisk-Signature: sha256=<hex HMAC-SHA256 of the raw body under Sms:Webhook:Secret>`. Answers `{ \"matched\", \"changed\", \"unknown\" }`. 401 with a missing or wrong signature; 404 when no webhook secret of at least 32 characters is configured.")
+            .WithDescription("The same JSON array as Alibaba Cloud's SmsReport (`out_id` = the `messageId` HighRisk sent, `success`, `err_code`, " +
+                "`err_msg`, `report_time` in Beijing time yyyy-MM-dd HH:mm:ss), signed like HighRisk's own requests: `X-HighRisk-Signature: " +
+                "sha256=<hex HMAC-SHA256 of the raw body under Sms:Webhook:Secret>`. Answers `{ \"matched\", \"changed\", \"unknown\" }`. " +
+                "401 with a missing or wrong signature; 404 when no webhook secret of at least 32 characters is configured.")
             .Accepts<List<RecordSmsReceipts.SmsReport>>("application/json")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)

@@ -66,8 +66,13 @@ public static partial class MakeDailyOverdueList
                 : await snapshot.ReviewedAsync(date, reviewed.ReviewedIds, cancellationToken);
             var run = new DailyOverdueRun
             {
-                BusinessDate = date, StartedAt = started, PolicyFingerprint = policy.Fingerprint,
-                StatesReviewed = reviewed.Reviewed, StatesChanged = reviewed.Changed, SpellsOpened = spells.Opened, SpellsClosed = spells.Closed,
+                BusinessDate = date,
+                StartedAt = started,
+                PolicyFingerprint = policy.Fingerprint,
+                StatesReviewed = reviewed.Reviewed,
+                StatesChanged = reviewed.Changed,
+                SpellsOpened = spells.Opened,
+                SpellsClosed = spells.Closed,
                 Entries = await snapshot.WriteListsAsync(date, missedDate, clock.Now, cancellationToken),
             };
             var lists = await db.OverdueLists.AsNoTracking().Where(l => l.BusinessDate == date).ToListAsync(cancellationToken);
@@ -76,7 +81,8 @@ public static partial class MakeDailyOverdueList
             run.CompletedAt = clock.Now;
             db.DailyOverdueRuns.Add(run);
 
-            foreach (var (colour, count) in new[] { ("red", lists.Sum(l => l.Red)), ("orange", lists.Sum(l => l.Orange)), ("purple", lists.Sum(l => l.Purple)), ("yellow", lists.Sum(l => l.Yellow)), ("green", lists.Sum(l => l.Green)) })
+            foreach (var (colour, count) in new[] { ("red", lists.Sum(l => l.Red)), ("orange", lists.Sum(l => l.Orange)), ("purple", lists.Sum(l => l.Purple)),
+                ("yellow", lists.Sum(l => l.Yellow)), ("green", lists.Sum(l => l.Green)) })
             {
                 Telemetry.OverdueEntries.Add(count, new KeyValuePair<string, object?>("colour", colour));
             }
@@ -88,7 +94,8 @@ public static partial class MakeDailyOverdueList
         [LoggerMessage(Level = LogLevel.Information, Message = "Daily overdue list for {Date} was already made; nothing done")]
         private static partial void LogAlreadyDone(ILogger logger, DateOnly date);
 
-        [LoggerMessage(Level = LogLevel.Information, Message = "Daily overdue list for {Date} ({Mode}): {Reviewed} states reviewed, {Changed} changed; {Lists} lists, {Entries} entries, {Opened} spells opened, {Closed} closed; {Sms} SMS and {Mail} emails queued")]
+        [LoggerMessage(Level = LogLevel.Information, Message = "Daily overdue list for {Date} ({Mode}): {Reviewed} states reviewed, {Changed} changed; " +
+            "{Lists} lists, {Entries} entries, {Opened} spells opened, {Closed} closed; {Sms} SMS and {Mail} emails queued")]
         private static partial void LogDone(ILogger logger, DateOnly date, string mode, int reviewed, int changed, int lists, int entries, int opened, int closed, int sms, int mail);
     }
 }

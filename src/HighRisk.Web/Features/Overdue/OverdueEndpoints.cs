@@ -13,7 +13,9 @@ public static class OverdueEndpoints
                 var title = $"逾期随访名单 {list.Division} {list.Date:yyyy-MM-dd}";
                 return format switch
                 {
-                    "xlsx" => TypedResults.File(OverdueExports.Workbook(title, list.Entries), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"overdue-{list.Division}-{list.Date:yyyyMMdd}.xlsx"),
+                    "xlsx" => TypedResults.File(
+                        OverdueExports.Workbook(title, list.Entries), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        $"overdue-{list.Division}-{list.Date:yyyyMMdd}.xlsx"),
                     "csv" => TypedResults.File(OverdueExports.Csv(list.Entries), "text/csv; charset=utf-8", $"overdue-{list.Division}-{list.Date:yyyyMMdd}.csv"),
                     _ => TypedResults.Ok(list),
                 };
@@ -21,7 +23,11 @@ public static class OverdueEndpoints
             .WithTags("Follow-ups")
             .WithName("GetOverdueList")
             .WithSummary("The daily overdue list (逾期随访名单)")
-            .WithDescription("`division`: a township code gives its list, a county or city code the lists of every township beneath it (default: your own area). `date`: the business day (default today; lists are made at 07:00 Asia/Shanghai — `generated` says whether that day's list exists). `format`: `json` (default), `xlsx` or `csv`, with Chinese column headings: 序号, 姓名 (masked 李*梅), 乡镇/街道, 村/社区, 手机号, 风险等级, 紫色, 孕周, 应随访日期, 随访事项, 逾期天数, 状态, 末次联系, 未联系上次数, 责任人. Entries are sorted red → orange → purple → yellow → green, then by days overdue.")
+            .WithDescription("`division`: a township code gives its list, a county or city code the lists of every township beneath it (default: " +
+                "your own area). `date`: the business day (default today; lists are made at 07:00 Asia/Shanghai — " +
+                "`generated` says whether that day's list exists). `format`: `json` (default), `xlsx` or `csv`, with Chinese column headings: " +
+                "序号, 姓名 (masked 李*梅), 乡镇/街道, 村/社区, 手机号, 风险等级, 紫色, 孕周, 应随访日期, 随访事项, 逾期天数, 状态, 末次联系, 未联系上次数, 责任人. " +
+                "Entries are sorted red → orange → purple → yellow → green, then by days overdue.")
             .Produces<GetOverdueList.Response>()
             .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")

@@ -15,7 +15,8 @@ public sealed class OverdueSnapshot(HighRiskDb db)
 {
     public sealed record Counts(int Opened, int Closed);
 
-    private const string Shown = "pregnancy_id, township_code, village_code, facility_code, colour, purple, lmp, delivered_on, due_date, due_kind, state, last_contact_date, failed_attempts, health_worker";
+    private const string Shown = "pregnancy_id, township_code, village_code, facility_code, colour, purple, lmp, " +
+        "delivered_on, due_date, due_kind, state, last_contact_date, failed_attempts, health_worker";
 
     /// <summary>A pregnancy row as a spell shows her, and whether she is on the lists at all.</summary>
     private const string AsShown = $"""

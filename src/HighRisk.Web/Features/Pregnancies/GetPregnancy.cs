@@ -37,7 +37,9 @@ public static class GetPregnancy
         Guid Id, string? From, string To, bool FromPurple, bool ToPurple, IReadOnlyList<ActiveFactor> Factors, Guid? ExamId, GradeCause Cause,
         string CatalogueVersion, string ChangedBy, DateTimeOffset ChangedAt);
 
-    public sealed record FollowUpView(Guid Id, DateOnly Date, FollowUps.ContactKind Kind, bool Reached, bool MovedAway, string? Note, DateOnly? NextAppointment, FollowUps.DueKind? CountedAs, string RecordedBy, DateTimeOffset RecordedAt);
+    public sealed record FollowUpView(
+        Guid Id, DateOnly Date, FollowUps.ContactKind Kind, bool Reached, bool MovedAway, string? Note, DateOnly? NextAppointment, FollowUps.DueKind? CountedAs,
+        string RecordedBy, DateTimeOffset RecordedAt);
 
     public sealed record ScheduleView(DateOnly? NextDueDate, FollowUps.DueKind? NextDueKind, FollowUps.FollowUpState State, int DaysOverdue, DateOnly? LastContactDate, int FailedAttempts);
 
@@ -86,7 +88,8 @@ public static class GetPregnancy
                 p.Outcome, p.OutcomeDate, p.DeliveryMode, p.Grade.ToApiName(), p.Purple, p.Factors, p.CatalogueVersion, p.GradedAt, p.Raises,
                 new ScheduleView(p.Schedule.NextDueDate, p.Schedule.NextDueKind, p.Schedule.State, p.Schedule.DaysOverdueOn(today), p.Schedule.LastContactDate, p.Schedule.FailedAttempts),
                 exams,
-                p.FollowUps.OrderBy(f => f.Date).ThenBy(f => f.RecordedAt).Select(f => new FollowUpView(f.Id, f.Date, f.Kind, f.Reached, f.MovedAway, f.Note, f.NextAppointment, f.CountedAs, f.RecordedBy, f.RecordedAt)).ToList(),
+                p.FollowUps.OrderBy(f => f.Date).ThenBy(f => f.RecordedAt).Select(f => new FollowUpView(
+                    f.Id, f.Date, f.Kind, f.Reached, f.MovedAway, f.Note, f.NextAppointment, f.CountedAs, f.RecordedBy, f.RecordedAt)).ToList(),
                 await db.Referrals.AsNoTracking().Where(r => r.PregnancyId == p.Id).OrderBy(r => r.ReferredOn).ToListAsync(cancellationToken),
                 history,
                 p.InPostpartumEpisode,

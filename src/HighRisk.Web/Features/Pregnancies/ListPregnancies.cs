@@ -92,7 +92,11 @@ public static class ListPregnancies
 
             var today = clock.Today;
             var rows = await pregnancies.OrderByDescending(p => p.Number).Take(limit + 1)
-                .Select(p => new { p.Id, p.Number, p.Woman.FullName, p.Woman.ResidentIdMasked, p.Woman.MobileCipher, p.Woman.MobileMasked, p.DivisionCode, p.Lmp, p.Edd, p.Grade, p.Purple, p.Status, p.HealthWorker, p.BookingDate, p.OutcomeDate, p.Schedule.NextDueDate, p.Schedule.State })
+                .Select(p => new
+                {
+                    p.Id, p.Number, p.Woman.FullName, p.Woman.ResidentIdMasked, p.Woman.MobileCipher, p.Woman.MobileMasked, p.DivisionCode, p.Lmp, p.Edd,
+                    p.Grade, p.Purple, p.Status, p.HealthWorker, p.BookingDate, p.OutcomeDate, p.Schedule.NextDueDate, p.Schedule.State
+                })
                 .ToListAsync(cancellationToken);
             var items = rows.Take(limit).Select(r => new Item(
                 r.Id, r.Number, r.FullName, r.ResidentIdMasked, user.SeesFullContact ? personalData.Unprotect(r.MobileCipher) : r.MobileMasked, r.DivisionCode, r.Lmp, r.Edd,

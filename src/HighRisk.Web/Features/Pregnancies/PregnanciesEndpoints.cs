@@ -22,11 +22,16 @@ public static class PregnanciesEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-        group.MapGet("/", async Task<Ok<ListPregnancies.Response>> (string? division, string? grade, bool? purple, string? status, string? q, bool? overdue, string? cursor, int? limit, ISender sender, CancellationToken ct) =>
+        group.MapGet("/", async Task<Ok<ListPregnancies.Response>> (
+                string? division, string? grade, bool? purple, string? status, string? q, bool? overdue, string? cursor, int? limit,
+                ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListPregnancies.Query(division, grade, purple, status, q, cursor, limit, overdue), ct)))
             .WithName("ListPregnancies")
             .WithSummary("List pregnancies")
-            .WithDescription("Filtered by division-code prefix (`division`), `grade` (green|yellow|orange|red), `purple`, `status` (open|closed|postpartum: delivered and the 42-day check not yet made), `overdue` (true: overdue or lost to follow-up) and `q` (name, mobile, or the last digits of the resident ID). Newest booking first; pass `nextCursor` back as `cursor` for the next page (`limit` 1–200, default 50).")
+            .WithDescription("Filtered by division-code prefix (`division`), `grade` (green|yellow|orange|red), `purple`, " +
+                "`status` (open|closed|postpartum: delivered and the 42-day check not yet made), `overdue` (true: " +
+                "overdue or lost to follow-up) and `q` (name, mobile, or the last digits of the resident ID). " +
+                "Newest booking first; pass `nextCursor` back as `cursor` for the next page (`limit` 1–200, default 50).")
             .ProducesValidationProblem();
 
         group.MapGet("/{id:guid}", async Task<Ok<GetPregnancy.Response>> (Guid id, ISender sender, CancellationToken ct) =>
@@ -40,7 +45,10 @@ public static class PregnanciesEndpoints
                 TypedResults.Ok(await sender.Send(command with { PregnancyId = id }, ct)))
             .WithName("ClosePregnancy")
             .WithSummary("Close a pregnancy (结案)")
-            .WithDescription("Outcome `delivery` (with `mode`), `miscarriage`, `termination`, `movedAway` (handed over to a receiving facility, named in the optional `receivingFacility`; a move with none is recorded as a failed follow-up with `movedAway`, which keeps her on the lists as lost) or `maternalDeath`, and its date. A closed pregnancy takes no new exams (409), except after a delivery: exams dated from the birth until the 42-day check are the postpartum re-assessment.")
+            .WithDescription("Outcome `delivery` (with `mode`), `miscarriage`, `termination`, `movedAway` (handed over to a receiving facility, " +
+                "named in the optional `receivingFacility`; a move with none is recorded as a failed follow-up with `movedAway`, " +
+                "which keeps her on the lists as lost) or `maternalDeath`, and its date. A closed pregnancy takes no new exams (409), " +
+                "except after a delivery: exams dated from the birth until the 42-day check are the postpartum re-assessment.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -53,7 +61,12 @@ public static class PregnanciesEndpoints
             .WithTags("Exams")
             .WithName("RecordExam")
             .WithSummary("Record an exam (产检; after the birth, the postpartum re-assessment 产后风险评估)")
-            .WithDescription("Records measurements (names, units and plausible ranges in the schema and docs/observations.md), coded findings and resolutions, and re-grades the pregnancy in the same transaction. Answers the grade after the exam and the grade before it. After a delivery, an exam dated from the birth until the 42-day check re-assesses her and counts as the postpartum visit (before day 28) or the 42-day check (from day 28, which ends the episode); the catalogue's `postpartum` findings (o_puerperal, r_postpartum_unstable) are taken only then (400 naming `findings[i]` before the birth); an exam dated before the birth, or after the 42-day check, is 409.")
+            .WithDescription("Records measurements (names, units and plausible ranges in the schema and docs/observations.md), " +
+                "coded findings and resolutions, and re-grades the pregnancy in the same transaction. Answers the grade after " +
+                "the exam and the grade before it. After a delivery, an exam dated from the birth until the 42-day check " +
+                "re-assesses her and counts as the postpartum visit (before day 28) or the 42-day check (from day 28, which ends the episode); " +
+                "the catalogue's `postpartum` findings (o_puerperal, r_postpartum_unstable) are taken only then (400 " +
+                "naming `findings[i]` before the birth); an exam dated before the birth, or after the 42-day check, is 409.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -66,7 +79,11 @@ public static class PregnanciesEndpoints
             .WithTags("Follow-ups")
             .WithName("RecordFollowUp")
             .WithSummary("Record a follow-up contact (随访)")
-            .WithDescription("`date`, `kind` (`phone`, `homeVisit`, `clinicVisit`), `reached`, `note`, `nextAppointment`. A reached contact counts as a contact and moves the next due date (the earlier of the appointment and the policy interval for her colour); a failed attempt leaves the due date and counts towards lost to follow-up (lost at once on the second, 14 days after the first). `movedAway: true` on a failed attempt records that she moved away with no receiving facility: lost at once, until a reached contact finds her. After a delivery, reached contacts count as the postpartum visit, then the 42-day check.")
+            .WithDescription("`date`, `kind` (`phone`, `homeVisit`, `clinicVisit`), `reached`, `note`, `nextAppointment`. A reached contact counts " +
+                "as a contact and moves the next due date (the earlier of the appointment and the policy interval for her colour); " +
+                "a failed attempt leaves the due date and counts towards lost to follow-up (lost at once on the second, 14 days after the first). " +
+                "`movedAway: true` on a failed attempt records that she moved away with no receiving facility: lost at once, " +
+                "until a reached contact finds her. After a delivery, reached contacts count as the postpartum visit, then the 42-day check.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -84,7 +101,8 @@ public static class PregnanciesEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        group.MapPost("/{id:guid}/referrals/{referralId:guid}/outcome", async Task<Ok<Referrals.RecordReferralOutcome.Response>> (Guid id, Guid referralId, Referrals.RecordReferralOutcome.Command command, ISender sender, CancellationToken ct) =>
+        group.MapPost("/{id:guid}/referrals/{referralId:guid}/outcome", async Task<Ok<Referrals.RecordReferralOutcome.Response>> (
+                Guid id, Guid referralId, Referrals.RecordReferralOutcome.Command command, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(command with { PregnancyId = id, ReferralId = referralId }, ct)))
             .WithTags("Follow-ups")
             .WithName("RecordReferralOutcome")
@@ -99,7 +117,8 @@ public static class PregnanciesEndpoints
             .WithTags("Risk")
             .WithName("RaiseGrade")
             .WithSummary("Raise the colour by hand")
-            .WithDescription("A clinician raises the colour (`yellow`, `orange` or `red`) with a `reason`. The raise holds until a later exam lists its `raiseId` under `resolved`; there is no manual lowering.")
+            .WithDescription("A clinician raises the colour (`yellow`, `orange` or `red`) with a `reason`. " +
+                "The raise holds until a later exam lists its `raiseId` under `resolved`; there is no manual lowering.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

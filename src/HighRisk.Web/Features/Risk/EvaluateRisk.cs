@@ -65,7 +65,8 @@ public static class EvaluateRisk
         bool Purple,
         IReadOnlyList<ActiveFactor> Factors,
         string CatalogueVersion,
-        [property: Description("Rows only a clinician may code whose measured values suggest them (the catalogue's prompts): each with the row's id, colour and names, the values that suggest it and why. A prompt changes no grade; coding the finding does.")]
+        [property: Description("Rows only a clinician may code whose measured values suggest them (the catalogue's prompts): " +
+            "each with the row's id, colour and names, the values that suggest it and why. A prompt changes no grade; coding the finding does.")]
         IReadOnlyList<RiskPrompt> Prompts);
 
     public sealed class Validator : AbstractValidator<Query>

@@ -62,7 +62,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         {
             var body = System.Text.Encoding.UTF8.GetString(captured.ToArray());
             await db.Database.ExecuteSqlAsync(
-                $"UPDATE idempotency_records SET status_code = {http.Response.StatusCode}, content_type = {http.Response.ContentType}, location = {http.Response.Headers.Location.ToString()}, body = {body} WHERE key = {key}",
+                $"UPDATE idempotency_records SET status_code = {http.Response.StatusCode}, content_type = {http.Response
+                    .ContentType}, location = {http.Response.Headers.Location.ToString()}, body = {body} WHERE key = {key}",
                 http.RequestAborted);
             await transaction.CommitAsync(http.RequestAborted);
         }

@@ -52,7 +52,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
     {
         var http = context.HttpContext;
         var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
-        ProblemDetails problem = http.Response.StatusCode switch
+        var problem = http.Response.StatusCode switch
         {
             StatusCodes.Status413PayloadTooLarge => Invalid([Messages.BodyTooLarge.At("body")]),
             StatusCodes.Status415UnsupportedMediaType => new ProblemDetails

@@ -1,0 +1,105 @@
+using HighRisk.Features.FollowUps;
+using HighRisk.Infrastructure;
+using HighRisk.Localization;
+
+namespace HighRisk.Features.Pregnancies;
+
+/// <summary>The pregnancy's follow-up: the close, contacts and referrals, each moving her schedule (随访、转诊、结案).</summary>
+public sealed partial class Pregnancy
+{
+    /// <summary>结案: the outcome. After a delivery the postpartum visit is due; after any other outcome nothing is.</summary>
+    public void Close(PregnancyOutcome outcome, DateOnly date, DeliveryMode? mode, DateOnly? discharged, string? receivingFacility, FollowUpPolicy policy, DateTimeOffset at, DateOnly today)
+    {
+        if (Status == PregnancyStatus.Closed)
+        {
+            throw new ConflictException(Messages.PregnancyAlreadyClosed, ("Date", OutcomeDate), ("Outcome", Outcome));
+        }
+
+        var wasListed = Schedule.IsListed;
+        Status = PregnancyStatus.Closed;
+        Outcome = outcome;
+        OutcomeDate = date;
+        DeliveryMode = outcome == PregnancyOutcome.Delivery ? mode : null;
+        DischargeDate = outcome == PregnancyOutcome.Delivery ? discharged : null;
+        ReceivingFacility = outcome == PregnancyOutcome.MovedAway ? receivingFacility : null;
+        ClosedAt = at;
+        if (outcome == PregnancyOutcome.Delivery)
+        {
+            Schedule.AfterDelivery(date, discharged, policy);
+        }
+        else
+        {
+            Schedule.Stop();
+        }
+
+        Schedule.PlanReview(today, Grade, Purple, wasListed, policy);
+    }
+
+    /// <summary>
+    /// A follow-up contact. Before the birth a reached contact is an antenatal contact; after a delivery it is the
+    /// postpartum visit and then the 42-day check. A failed attempt leaves the due date and counts towards lost.
+    /// </summary>
+    public FollowUp RecordFollowUp(
+        Guid id, DateOnly date, ContactKind kind, bool reached, string? note, DateOnly? appointment, bool movedAway, string by, FollowUpPolicy policy, DateTimeOffset at, DateOnly today)
+    {
+        var postpartum = Outcome == PregnancyOutcome.Delivery;
+        if (Status == PregnancyStatus.Closed && (!postpartum || Schedule.NextDueDate is null))
+        {
+            throw new ConflictException(Messages.NothingToFollowUp);
+        }
+
+        var wasListed = Schedule.IsListed;
+        DueKind? countedAs = null;
+        if (!reached)
+        {
+            Schedule.AfterFailedAttempt(date, movedAway, policy);
+        }
+        else if (postpartum)
+        {
+            countedAs = Schedule.AfterPostpartumContact(date, kind, appointment, OutcomeDate!.Value, DischargeDate, policy);
+        }
+        else
+        {
+            Schedule.AfterAntenatalContact(date, appointment, Grade, Purple, GestationalAgeOn(date), policy);
+            countedAs = DueKind.Antenatal;
+        }
+
+        var followUp = new FollowUp
+        {
+            Id = id,
+            PregnancyId = Id,
+            Date = date,
+            Kind = kind,
+            Reached = reached,
+            Note = note,
+            NextAppointment = appointment,
+            MovedAway = movedAway,
+            CountedAs = countedAs,
+            RecordedBy = by,
+            RecordedAt = at,
+        };
+        _followUps.Add(followUp);
+        Schedule.PlanReview(today, Grade, Purple, wasListed, policy);
+        return followUp;
+    }
+
+    /// <summary>转诊: a referral's outcome is due within the policy's days and counts in the follow-up schedule.</summary>
+    /// <returns>The date the referral's outcome is due.</returns>
+    public DateOnly Refer(DateOnly date, FollowUpPolicy policy, DateOnly today)
+    {
+        if (Status == PregnancyStatus.Closed && Schedule.NextDueDate is null)
+        {
+            throw new ConflictException(Messages.FollowUpEnded);
+        }
+
+        return Changing(today, policy, () => Schedule.AfterReferral(date, policy));
+    }
+
+    /// <summary>A referral's outcome was recorded: the earliest outcome still open (if any) is what is due for referrals.</summary>
+    public void ReferralsSettled(DateOnly? earliestOpenOutcomeDue, FollowUpPolicy policy, DateOnly today) =>
+        Changing(today, policy, () => Schedule.AfterReferralsSettled(earliestOpenOutcomeDue));
+
+    /// <summary>Whether the follow-up schedule applies to her: open, or delivered with a visit still due.</summary>
+    public static bool IsFollowedUp(PregnancyStatus status, PregnancyOutcome? outcome, FollowUpSchedule schedule) =>
+        status == PregnancyStatus.Open || (outcome == PregnancyOutcome.Delivery && schedule.NextDueDate is not null);
+}
