@@ -160,31 +160,39 @@ public abstract class ServiceFixture
     private async Task StopAsync()
     {
         var watch = Stopwatch.StartNew();
-        foreach (var (client, _, _) in _signedIn)
+        try
         {
-            client.Dispose();
+            foreach (var (client, _, _) in _signedIn)
+            {
+                client.Dispose();
+            }
+
+            _signedIn.Clear();
+            Anonymous?.Dispose();
+            if (_service is not null)
+            {
+                await _service.DisposeAsync();
+                _service = null;
+            }
+
+            if (Database is not null)
+            {
+                await Database.DisposeAsync();
+            }
+
+            if (_connectionString is not null)
+            {
+                var connectionString = _connectionString;
+                _connectionString = null;
+                await TestCluster.DropAsync(connectionString);
+            }
+        }
+        finally
+        {
+            // Released whatever happened above, so that one fixture's failed stop does not fail every later fixture.
+            Interlocked.CompareExchange(ref _running, null, this);
         }
 
-        _signedIn.Clear();
-        Anonymous?.Dispose();
-        if (_service is not null)
-        {
-            await _service.DisposeAsync();
-            _service = null;
-        }
-
-        if (Database is not null)
-        {
-            await Database.DisposeAsync();
-        }
-
-        if (_connectionString is not null)
-        {
-            await TestCluster.DropAsync(_connectionString);
-            _connectionString = null;
-        }
-
-        Interlocked.CompareExchange(ref _running, null, this);
         if (_startCost is not null)
         {
             var test = _scope == ServiceFor.EachTest ? $" for {TestContext.CurrentContext.Test.Name}" : string.Empty;
