@@ -15,24 +15,24 @@ public sealed partial class Pregnancy
             throw new ConflictException(Messages.PregnancyAlreadyClosed, ("Date", OutcomeDate), ("Outcome", Outcome));
         }
 
-        var wasListed = Schedule.IsListed;
-        Status = PregnancyStatus.Closed;
-        Outcome = outcome;
-        OutcomeDate = date;
-        DeliveryMode = outcome == PregnancyOutcome.Delivery ? mode : null;
-        DischargeDate = outcome == PregnancyOutcome.Delivery ? discharged : null;
-        ReceivingFacility = outcome == PregnancyOutcome.MovedAway ? receivingFacility : null;
-        ClosedAt = at;
-        if (outcome == PregnancyOutcome.Delivery)
+        Changing(today, policy, () =>
         {
-            Schedule.AfterDelivery(date, discharged, policy);
-        }
-        else
-        {
-            Schedule.Stop();
-        }
-
-        Schedule.PlanReview(today, Grade, Purple, wasListed, policy);
+            Status = PregnancyStatus.Closed;
+            Outcome = outcome;
+            OutcomeDate = date;
+            DeliveryMode = outcome == PregnancyOutcome.Delivery ? mode : null;
+            DischargeDate = outcome == PregnancyOutcome.Delivery ? discharged : null;
+            ReceivingFacility = outcome == PregnancyOutcome.MovedAway ? receivingFacility : null;
+            ClosedAt = at;
+            if (outcome == PregnancyOutcome.Delivery)
+            {
+                Schedule.AfterDelivery(date, discharged, policy);
+            }
+            else
+            {
+                Schedule.Stop();
+            }
+        });
     }
 
     /// <summary>
@@ -48,39 +48,40 @@ public sealed partial class Pregnancy
             throw new ConflictException(Messages.NothingToFollowUp);
         }
 
-        var wasListed = Schedule.IsListed;
-        DueKind? countedAs = null;
-        if (!reached)
+        return Changing(today, policy, () =>
         {
-            Schedule.AfterFailedAttempt(date, movedAway, policy);
-        }
-        else if (postpartum)
-        {
-            countedAs = Schedule.AfterPostpartumContact(date, kind, appointment, OutcomeDate!.Value, DischargeDate, policy);
-        }
-        else
-        {
-            Schedule.AfterAntenatalContact(date, appointment, Grade, Purple, GestationalAgeOn(date), policy);
-            countedAs = DueKind.Antenatal;
-        }
+            DueKind? countedAs = null;
+            if (!reached)
+            {
+                Schedule.AfterFailedAttempt(date, movedAway, policy);
+            }
+            else if (postpartum)
+            {
+                countedAs = Schedule.AfterPostpartumContact(date, kind, appointment, OutcomeDate!.Value, DischargeDate, policy);
+            }
+            else
+            {
+                Schedule.AfterAntenatalContact(date, appointment, Grade, Purple, GestationalAgeOn(date), policy);
+                countedAs = DueKind.Antenatal;
+            }
 
-        var followUp = new FollowUp
-        {
-            Id = id,
-            PregnancyId = Id,
-            Date = date,
-            Kind = kind,
-            Reached = reached,
-            Note = note,
-            NextAppointment = appointment,
-            MovedAway = movedAway,
-            CountedAs = countedAs,
-            RecordedBy = by,
-            RecordedAt = at,
-        };
-        _followUps.Add(followUp);
-        Schedule.PlanReview(today, Grade, Purple, wasListed, policy);
-        return followUp;
+            var followUp = new FollowUp
+            {
+                Id = id,
+                PregnancyId = Id,
+                Date = date,
+                Kind = kind,
+                Reached = reached,
+                Note = note,
+                NextAppointment = appointment,
+                MovedAway = movedAway,
+                CountedAs = countedAs,
+                RecordedBy = by,
+                RecordedAt = at,
+            };
+            _followUps.Add(followUp);
+            return followUp;
+        });
     }
 
     /// <summary>转诊: a referral's outcome is due within the policy's days and counts in the follow-up schedule.</summary>
