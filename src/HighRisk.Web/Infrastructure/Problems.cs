@@ -19,5 +19,11 @@ public sealed class ConflictException(Message message, params (string Name, obje
     public IReadOnlyDictionary<string, object?> Extensions { get; init; } = new Dictionary<string, object?>();
 }
 
+/// <summary>The caller may see the record but not do this to it (a health worker acknowledging a case report): 403, with its code.</summary>
+public sealed class ForbiddenException(Message message) : Exception(message.ApiText())
+{
+    public string Code { get; } = message.Code;
+}
+
 /// <summary>The request is well-formed but cannot be carried out as asked (an idempotency key reused with another body): 422.</summary>
 public sealed class UnprocessableException(string message) : Exception(message);

@@ -99,6 +99,12 @@ public static class Startup
         return FollowUpPolicy.Parse(File.ReadAllText(file), Path.GetFileName(file));
     }
 
+    public static Features.Cases.CasePolicy LoadCasePolicy(IConfiguration configuration)
+    {
+        var file = configuration["Cases:PolicyFile"] ?? Path.Combine(SeedsFolder(configuration), "policy", "case-management.json");
+        return Features.Cases.CasePolicy.Parse(File.ReadAllText(file), Path.GetFileName(file));
+    }
+
     public static Features.Alerts.SmsTemplates LoadSmsTemplates(IConfiguration configuration)
     {
         var file = configuration["Sms:TemplatesFile"] ?? Path.Combine(SeedsFolder(configuration), "templates", "sms.json");

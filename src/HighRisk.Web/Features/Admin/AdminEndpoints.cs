@@ -4,6 +4,7 @@ using HighRisk.Features.Alerts;
 using HighRisk.Features.Messaging;
 using HighRisk.Infrastructure.Jobs;
 using HighRisk.Features.Audit;
+using HighRisk.Features.Cases;
 using HighRisk.Features.Contacts;
 using HighRisk.Features.Overdue;
 using HighRisk.Infrastructure;
@@ -62,6 +63,7 @@ public static class AdminEndpoints
             .ProducesValidationProblem();
 
         group.MapContacts();
+        group.MapCaseAdministration();
 
         group.MapPost("/jobs/daily-overdue", Results<Accepted<JobQueued>, ValidationProblem> (DateOnly? date, IBackgroundJobClient jobs, BusinessClock clock) =>
             {

@@ -37,6 +37,10 @@ public sealed class AlertRecipients(HighRiskDb db)
     public async Task<List<Recipient>> ForEscalationAsync(string divisionCode, CancellationToken ct) =>
         Distinct([.. await NearestAsync(divisionCode, ContactRole.CountyOnDuty, ct), .. await NearestAsync(divisionCode, ContactRole.CityMch, ct)]);
 
+    /// <summary>The county MCH institution's on-duty number(s) nearest the division: a late case report goes there.</summary>
+    public async Task<List<Recipient>> CountyOnDutyAsync(string divisionCode, CancellationToken ct) =>
+        Distinct(await NearestAsync(divisionCode, ContactRole.CountyOnDuty, ct));
+
     private async Task<List<Recipient>> NearestAsync(string divisionCode, ContactRole role, CancellationToken ct)
     {
         int[] levels = [12, 9, 6, 4, 2];

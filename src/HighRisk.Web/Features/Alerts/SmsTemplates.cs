@@ -11,6 +11,9 @@ public sealed record SmsTemplates
 
     public required Template Digest { get; init; }
 
+    /// <summary>A case report not acknowledged in time, to the county on-duty contact.</summary>
+    public required Template CaseReport { get; init; }
+
     public required Dictionary<string, ColourAction> Actions { get; init; }
 
     public required Dictionary<string, string> Colours { get; init; }

@@ -20,6 +20,11 @@ public sealed partial class DemoSeeder(IServiceScopeFactory scopes, BusinessCloc
             await contacts.ServiceProvider.GetRequiredService<ReferenceDataSeeder>().SeedDemoContactsAsync(seedsFolder, ct);
         }
 
+        await using (var areas = scopes.CreateAsyncScope())
+        {
+            await SeedCaseAreasAsync(areas.ServiceProvider.GetRequiredService<HighRiskDb>(), ct);
+        }
+
         await using (var probe = scopes.CreateAsyncScope())
         {
             var db = probe.ServiceProvider.GetRequiredService<HighRiskDb>();
@@ -66,6 +71,21 @@ public sealed partial class DemoSeeder(IServiceScopeFactory scopes, BusinessCloc
         }
 
         LogSeeded(log, women);
+    }
+
+    /// <summary>市县专家分片包干 for the demo: the demo county and city accounts manage the cases of their own areas.</summary>
+    private async Task SeedCaseAreasAsync(HighRiskDb db, CancellationToken ct)
+    {
+        var managers = await db.Users.AsNoTracking()
+            .Where(u => (u.UserName == "demo-county" || u.UserName == "demo-city") && !db.CaseAreas.Any(a => a.DivisionPrefix == u.DivisionCode))
+            .Select(u => new { u.Id, u.DivisionCode })
+            .ToListAsync(ct);
+        foreach (var manager in managers)
+        {
+            db.CaseAreas.Add(new Features.Cases.CaseArea { DivisionPrefix = manager.DivisionCode, ManagerId = manager.Id, UpdatedBy = "demo", UpdatedAt = clock.Now });
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo mode: booked {Women} synthetic women in Xiangtan")]

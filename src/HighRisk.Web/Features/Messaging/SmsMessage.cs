@@ -10,6 +10,9 @@ public enum SmsKind
 
     /// <summary>An escalation (an unacknowledged or undeliverable alert).</summary>
     Escalation,
+
+    /// <summary>A case report not acknowledged by its deadline (专案报告逾期), to the county on-duty contact.</summary>
+    CaseReport,
 }
 
 public enum SmsStatus

@@ -50,7 +50,7 @@ public static class GetPregnancy
         PregnancyOutcome? Outcome, DateOnly? OutcomeDate, DeliveryMode? DeliveryMode, string Grade, bool Purple, IReadOnlyList<ActiveFactor> Factors,
         string? CatalogueVersion, DateTimeOffset GradedAt, IReadOnlyList<ManualRaise> Raises, ScheduleView Schedule, IReadOnlyList<ExamView> Exams,
         IReadOnlyList<FollowUpView> FollowUps, IReadOnlyList<Referrals.Referral> Referrals, IReadOnlyList<GradeChangeView> GradeHistory,
-        bool InPostpartumEpisode, string? ReceivingFacility);
+        bool InPostpartumEpisode, string? ReceivingFacility, Guid? CaseId);
 
     public sealed class Handler(HighRiskDb db, BusinessClock clock, PersonalData personalData, CurrentUser user) : IQueryHandler<Query, Response>
     {
@@ -93,7 +93,8 @@ public static class GetPregnancy
                 await db.Referrals.AsNoTracking().Where(r => r.PregnancyId == p.Id).OrderBy(r => r.ReferredOn).ToListAsync(cancellationToken),
                 history,
                 p.InPostpartumEpisode,
-                p.ReceivingFacility);
+                p.ReceivingFacility,
+                await db.Cases.AsNoTracking().Where(c => c.PregnancyId == p.Id).Select(c => (Guid?)c.Id).SingleOrDefaultAsync(cancellationToken));
         }
     }
 }

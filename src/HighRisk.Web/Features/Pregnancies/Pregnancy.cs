@@ -247,6 +247,9 @@ public sealed partial class Pregnancy : IRaisesDomainEvents
     public static readonly System.Linq.Expressions.Expression<Func<Pregnancy, bool>> InPostpartumEpisodeFilter =
         p => p.Outcome == PregnancyOutcome.Delivery && !(p.Schedule.PostpartumVisitDone && p.Schedule.CareDueDate == null);
 
+    /// <summary>Whether her episode is still managed: open, or delivered and before the 42-day check.</summary>
+    public bool IsManaged => Status == PregnancyStatus.Open || InPostpartumEpisode;
+
     /// <summary>The date of the birth, when the pregnancy ended in one.</summary>
     public DateOnly? DeliveredOn => Outcome == PregnancyOutcome.Delivery ? OutcomeDate : null;
 
@@ -279,9 +282,14 @@ public sealed partial class Pregnancy : IRaisesDomainEvents
 
     private T Changing<T>(DateOnly today, FollowUpPolicy policy, Func<T> change)
     {
-        var wasListed = Schedule.IsListed;
+        var (wasListed, wasManaged) = (Schedule.IsListed, IsManaged);
         var result = change();
         Schedule.PlanReview(today, Grade, Purple, wasListed, policy);
+        if (wasManaged && !IsManaged)
+        {
+            _events.Add(new EpisodeEnded(this));
+        }
+
         return result;
     }
 }

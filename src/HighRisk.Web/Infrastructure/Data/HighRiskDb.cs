@@ -1,5 +1,6 @@
 using HighRisk.Features.Accounts;
 using HighRisk.Features.Alerts;
+using HighRisk.Features.Cases;
 using HighRisk.Features.Audit;
 using HighRisk.Features.Contacts;
 using HighRisk.Features.FollowUps;
@@ -51,6 +52,12 @@ public sealed class HighRiskDb(DbContextOptions<HighRiskDb> options, CurrentUser
 
     public DbSet<Referral> Referrals => Set<Referral>();
 
+    public DbSet<Case> Cases => Set<Case>();
+
+    public DbSet<CasePlan> CasePlans => Set<CasePlan>();
+
+    public DbSet<CaseArea> CaseAreas => Set<CaseArea>();
+
     public DbSet<SmsMessage> SmsMessages => Set<SmsMessage>();
 
     public DbSet<MailMessage> MailMessages => Set<MailMessage>();
@@ -81,6 +88,8 @@ public sealed class HighRiskDb(DbContextOptions<HighRiskDb> options, CurrentUser
         // Region-scoped access: a record outside the user's division is invisible to every query (so it answers 404).
         modelBuilder.Entity<Pregnancy>().HasQueryFilter(p =>
             ScopePrefix == null || p.DivisionCode.StartsWith(ScopePrefix) || p.FacilityCode == ScopeFacility);
+        modelBuilder.Entity<Case>().HasQueryFilter(c =>
+            ScopePrefix == null || c.DivisionCode.StartsWith(ScopePrefix) || c.FacilityCode == ScopeFacility);
         modelBuilder.Entity<Alert>().HasQueryFilter(a =>
             ScopePrefix == null || a.DivisionCode.StartsWith(ScopePrefix) || a.FacilityCode == ScopeFacility);
     }

@@ -14,7 +14,7 @@ public static class JsonColumn
     };
 
     public static PropertyBuilder<T> HasJsonColumn<T>(this PropertyBuilder<T> property)
-        where T : class
+        where T : class?
     {
         var comparer = new ValueComparer<T>(
             (a, b) => Serialize(a) == Serialize(b),

@@ -1,6 +1,7 @@
 using Hangfire;
 using HighRisk.Features.Alerts;
 using HighRisk.Features.Audit;
+using HighRisk.Features.Cases;
 using HighRisk.Features.Messaging;
 using HighRisk.Features.Overdue;
 
@@ -14,6 +15,7 @@ public static class RecurringJobs
     public const string MailDelivery = "mail-delivery";
     public const string AuditRetention = "audit-retention";
     public const string AlertEscalation = "alert-escalation";
+    public const string CaseReview = "case-review";
 
     public static void Register(IServiceProvider services, IConfiguration configuration)
     {
@@ -23,6 +25,7 @@ public static class RecurringJobs
         jobs.AddOrUpdate<SmsDeliveryJob>(SmsDelivery, Queues.Alerts, job => job.RunAsync(CancellationToken.None), configuration["Jobs:SmsDeliveryCron"] ?? "* * * * *", shanghai);
         jobs.AddOrUpdate<MailDeliveryJob>(MailDelivery, job => job.RunAsync(CancellationToken.None), configuration["Jobs:MailDeliveryCron"] ?? "*/5 * * * *", shanghai);
         jobs.AddOrUpdate<AlertEscalationJob>(AlertEscalation, Queues.Alerts, job => job.RunAsync(CancellationToken.None), configuration["Jobs:AlertEscalationCron"] ?? "*/5 * * * *", shanghai);
+        jobs.AddOrUpdate<CaseReviewJob>(CaseReview, Queues.Alerts, job => job.RunAsync(CancellationToken.None), configuration["Jobs:CaseReviewCron"] ?? "*/5 * * * *", shanghai);
         jobs.AddOrUpdate<AuditRetentionJob>(AuditRetention, job => job.RunAsync(CancellationToken.None), configuration["Jobs:AuditRetentionCron"] ?? "30 3 * * *", shanghai);
     }
 }

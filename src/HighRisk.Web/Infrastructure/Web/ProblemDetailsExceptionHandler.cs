@@ -25,6 +25,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             JsonException json => Invalid([RequestFailures.Of(json)]),
             NotFoundException nf => Problem(StatusCodes.Status404NotFound, "Not found", nf.Message),
             ConflictException c => Conflict(c),
+            ForbiddenException f => Forbidden(f),
             UnprocessableException u => Problem(StatusCodes.Status422UnprocessableEntity, "Unprocessable request", u.Message),
             _ => null,
         };
@@ -92,6 +93,13 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         return problem;
     }
 
+    private static ProblemDetails Forbidden(ForbiddenException forbidden)
+    {
+        var problem = Problem(StatusCodes.Status403Forbidden, "Forbidden", forbidden.Message);
+        problem.Extensions["code"] = forbidden.Code;
+        return problem;
+    }
+
     private static ProblemDetails Problem(int status, string title, string detail) => new()
     {
         Status = status,
@@ -99,6 +107,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         Detail = detail,
         Type = status switch
         {
+            403 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.4",
             404 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5",
             409 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.10",
             422 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.21",

@@ -1,0 +1,99 @@
+using HighRisk.Features.FollowUps;
+using HighRisk.Features.Pregnancies;
+using HighRisk.Infrastructure.Data;
+using HighRisk.Rules;
+using Microsoft.EntityFrameworkCore;
+
+namespace HighRisk.Features.Cases;
+
+/// <summary>A case as the board shows it: the case's state beside her pregnancy's — gestation, EDD, last contact, overdue state, open referral.</summary>
+public sealed record CaseRow(
+    Guid Id, Guid PregnancyId, CaseStatus Status, string FullName, string DivisionCode, string? TownshipName, string Colour, bool Purple,
+    GestationalAge GestationalAge, DateOnly Edd, int DaysToEdd, CaseRow.ManagerView? Manager, CaseState.ReportView Report, CaseState.PlanView Plan,
+    int? PlanAgeDays, IReadOnlyList<string> LevelMismatches, IReadOnlyList<string> Flags, DateOnly? LastContactDate, FollowUpState FollowUpState,
+    int DaysOverdue, CaseRow.ReferralView? OpenReferral, string OpenedAs, DateTimeOffset OpenedAt)
+{
+    public sealed record ManagerView(Guid Id, string Name);
+
+    public sealed record ReferralView(Guid Id, string ToFacilityCode, DateOnly ReferredOn, DateOnly OutcomeDue);
+}
+
+/// <summary>The board's rows: the query (with its order keys, in SQL) and their shaping into <see cref="CaseRow"/>.</summary>
+public static class CaseRows
+{
+    public sealed class Row
+    {
+        public required Case Case { get; init; }
+
+        public Guid Id { get; init; }
+
+        public int ColourRank { get; init; }
+
+        public int OverdueRank { get; init; }
+
+        public DateOnly Edd { get; init; }
+
+        public DateOnly Lmp { get; init; }
+
+        public PregnancyStatus PregnancyStatus { get; init; }
+
+        public DateOnly? OutcomeDate { get; init; }
+
+        public required string FullName { get; init; }
+
+        public DateOnly? LastContactDate { get; init; }
+
+        public FollowUpState State { get; init; }
+
+        public DateOnly? NextDueDate { get; init; }
+    }
+
+    /// <summary>Cases joined to their pregnancies, with the board's order keys: red first, then overdue (or lost), then EDD.</summary>
+    public static IQueryable<Row> Board(HighRiskDb db, IQueryable<Case> cases) =>
+        from c in cases
+        join p in db.Pregnancies.AsNoTracking() on c.PregnancyId equals p.Id
+        select new Row
+        {
+            Case = c,
+            Id = c.Id,
+            ColourRank = c.Colour == RiskColour.Red ? 0 : c.Colour == RiskColour.Orange ? 1 : c.Colour == RiskColour.Yellow ? 2 : 3,
+            OverdueRank = p.Schedule.State == FollowUpState.Overdue || p.Schedule.State == FollowUpState.Lost ? 0 : 1,
+            Edd = p.Edd,
+            Lmp = p.Lmp,
+            PregnancyStatus = p.Status,
+            OutcomeDate = p.OutcomeDate,
+            FullName = p.Woman.FullName,
+            LastContactDate = p.Schedule.LastContactDate,
+            State = p.Schedule.State,
+            NextDueDate = p.Schedule.NextDueDate,
+        };
+
+    public static async Task<IReadOnlyList<CaseRow>> ShapeAsync(HighRiskDb db, IReadOnlyList<Row> rows, DateOnly today, CancellationToken ct)
+    {
+        var managerIds = rows.Select(r => r.Case.ManagerId).OfType<Guid>().Distinct().ToList();
+        var managers = managerIds.Count == 0 ? [] : await db.Users.AsNoTracking().Where(u => managerIds.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var townships = rows.Select(r => r.Case.TownshipCode).Distinct().ToList();
+        var names = await db.Divisions.AsNoTracking().Where(d => townships.Contains(d.Code)).ToDictionaryAsync(d => d.Code, d => d.Name, ct);
+        var pregnancyIds = rows.Select(r => r.Case.PregnancyId).ToList();
+        var referrals = (await db.Referrals.AsNoTracking().Where(r => pregnancyIds.Contains(r.PregnancyId) && r.OutcomeDate == null)
+                .OrderBy(r => r.OutcomeDue).ToListAsync(ct))
+            .GroupBy(r => r.PregnancyId).ToDictionary(g => g.Key, g => g.First());
+        return [.. rows.Select(r =>
+        {
+            var c = r.Case;
+            var asOf = r.PregnancyStatus == PregnancyStatus.Open || r.OutcomeDate is null ? today : r.OutcomeDate.Value;
+            var referral = referrals.GetValueOrDefault(c.PregnancyId);
+            return new CaseRow(
+                c.Id, c.PregnancyId, c.Status, r.FullName, c.DivisionCode, names.GetValueOrDefault(c.TownshipCode), c.Colour.ToApiName(), c.Purple,
+                GestationalAge.FromLmp(r.Lmp, asOf < r.Lmp ? r.Lmp : asOf), r.Edd, r.Edd.DayNumber - today.DayNumber,
+                c.ManagerId is { } m ? new CaseRow.ManagerView(m, managers.GetValueOrDefault(m, "?")) : null,
+                CaseState.ReportOf(c), CaseState.PlanOf(c),
+                c.PlannedAt is { } planned ? today.DayNumber - DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(planned, Infrastructure.BusinessClock.Zone).DateTime).DayNumber : null,
+                c.LevelMismatches, CaseState.FlagsOf(c.ReportLate, c.NoPlan, c.PlanOverdue, c.LevelMismatch), r.LastContactDate, r.State,
+                FollowUpSchedule.DaysOverdue(r.State, r.NextDueDate, today),
+                referral is null ? null : new CaseRow.ReferralView(referral.Id, referral.ToFacilityCode, referral.ReferredOn, referral.OutcomeDue),
+                c.OpenedAs, c.OpenedAt);
+        })];
+    }
+}

@@ -1,0 +1,128 @@
+using System.Globalization;
+using FluentValidation;
+using HighRisk.Features.Accounts;
+using HighRisk.Features.Audit;
+using HighRisk.Features.FollowUps;
+using HighRisk.Features.Risk;
+using HighRisk.Infrastructure;
+using HighRisk.Infrastructure.Data;
+using HighRisk.Localization;
+using HighRisk.Rules;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace HighRisk.Features.Cases;
+
+/// <summary>
+/// 逐一追踪、动态管理: the board of every case in the caller's area — red first, then overdue, then the nearest EDD —
+/// filtered by colour, status, manager and flags, keyset-paged by an opaque cursor.
+/// </summary>
+public static class ListCases
+{
+    public sealed record Query(string? Division, string? Colour, string? Status, string? Manager, string? Flag, string? Cursor, int? Limit)
+        : IQuery<Response>, IAudited<Response>
+    {
+        public AuditEntry Audit(Response response) =>
+            new(AuditAction.List, "case", null, $"ListCases division={Division} colour={Colour} status={Status} manager={Manager} flag={Flag} rows={response.Items.Count}");
+    }
+
+    public sealed record Response(IReadOnlyList<CaseRow> Items, string? NextCursor);
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator()
+        {
+            RuleFor(q => q.Division).Matches("^[0-9]{2,12}$").WithError(Messages.PregnancyListDivision);
+            RuleFor(q => q.Colour).Must(c => c == "purple" || GradeNames.TryParse(c!, out _)).When(q => q.Colour is not null).WithError(Messages.CaseColourFilter);
+            RuleFor(q => q.Status).Must(s => s is "open" or "closed" or "all").When(q => q.Status is not null).WithError(Messages.CaseStatusFilter);
+            RuleFor(q => q.Manager).Must(m => m is "me" or "none" || Guid.TryParse(m, out _)).When(q => q.Manager is not null).WithError(Messages.ManagerUnknown);
+            RuleFor(q => q.Flag).Must(f => f!.Split(',').All(CaseState.AllFlags.Contains)).When(q => q.Flag is not null).WithError(Messages.CaseFlagUnknown);
+            RuleFor(q => q.Cursor).Must(c => BoardKey.TryParse(c!, out _)).When(q => q.Cursor is not null).WithError(Messages.CursorUnknown);
+            RuleFor(q => q.Limit).InclusiveBetween(1, 200);
+        }
+    }
+
+    public sealed class Handler(HighRiskDb db, BusinessClock clock, CurrentUser user) : IQueryHandler<Query, Response>
+    {
+        public async ValueTask<Response> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var limit = query.Limit ?? 50;
+            var rows = CaseRows.Board(db, Filter(db.Cases.AsNoTracking(), query, user.User?.Id));
+            if (query.Cursor is { } cursor && BoardKey.TryParse(cursor, out var after))
+            {
+                rows = rows.Where(r => r.ColourRank > after.ColourRank
+                    || (r.ColourRank == after.ColourRank && (r.OverdueRank > after.OverdueRank
+                        || (r.OverdueRank == after.OverdueRank && (r.Edd > after.Edd || (r.Edd == after.Edd && r.Id.CompareTo(after.Id) > 0))))));
+            }
+
+            var page = await rows.OrderBy(r => r.ColourRank).ThenBy(r => r.OverdueRank).ThenBy(r => r.Edd).ThenBy(r => r.Id)
+                .Take(limit + 1).ToListAsync(cancellationToken);
+            var items = await CaseRows.ShapeAsync(db, page.Take(limit).ToList(), clock.Today, cancellationToken);
+            return new Response(items, page.Count > limit ? BoardKey.Of(page[limit - 1]) : null);
+        }
+
+        public static IQueryable<Case> Filter(IQueryable<Case> cases, Query query, Guid? me)
+        {
+            cases = query.Status switch
+            {
+                "closed" => cases.Where(c => c.Status == CaseStatus.Closed),
+                "all" => cases,
+                _ => cases.Where(c => c.Status == CaseStatus.Open),
+            };
+            if (query.Division is { } division)
+            {
+                cases = cases.Where(c => c.DivisionCode.StartsWith(division));
+            }
+
+            if (query.Colour == "purple")
+            {
+                cases = cases.Where(c => c.Purple);
+            }
+            else if (query.Colour is { } colourText && GradeNames.TryParse(colourText, out var colour))
+            {
+                cases = cases.Where(c => c.Colour == colour);
+            }
+
+            cases = query.Manager switch
+            {
+                null => cases,
+                "none" => cases.Where(c => c.ManagerId == null),
+                "me" => cases.Where(c => c.ManagerId == me),
+                var id => cases.Where(c => c.ManagerId == Guid.Parse(id)),
+            };
+            foreach (var flag in query.Flag?.Split(',') ?? [])
+            {
+                cases = flag switch
+                {
+                    CaseState.LateReport => cases.Where(c => c.ReportLate),
+                    CaseState.NoPlan => cases.Where(c => c.NoPlan),
+                    CaseState.PlanOverdue => cases.Where(c => c.PlanOverdue),
+                    _ => cases.Where(c => c.LevelMismatch),
+                };
+            }
+
+            return cases;
+        }
+    }
+
+    /// <summary>The board's order as an opaque cursor: colour rank, overdue rank, EDD, id.</summary>
+    public sealed record BoardKey(int ColourRank, int OverdueRank, DateOnly Edd, Guid Id)
+    {
+        public static string Of(CaseRows.Row row) =>
+            string.Create(CultureInfo.InvariantCulture, $"{row.ColourRank}.{row.OverdueRank}.{row.Edd:yyyyMMdd}.{row.Id:N}");
+
+        public static bool TryParse(string text, out BoardKey key)
+        {
+            key = null!;
+            var parts = text.Split('.');
+            if (parts.Length != 4 || !int.TryParse(parts[0], CultureInfo.InvariantCulture, out var colour) || !int.TryParse(parts[1], CultureInfo.InvariantCulture, out var overdue)
+                || !DateOnly.TryParseExact(parts[2], "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var edd) || !Guid.TryParseExact(parts[3], "N", out var id))
+            {
+                return false;
+            }
+
+            key = new BoardKey(colour, overdue, edd, id);
+            return true;
+        }
+    }
+}
