@@ -7,6 +7,7 @@ using HighRisk.Features.Admin;
 using HighRisk.Features.Alerts;
 using HighRisk.Features.Audit;
 using HighRisk.Features.Cases;
+using HighRisk.Features.Deaths;
 using HighRisk.Features.Demo;
 using HighRisk.Features.Divisions;
 using HighRisk.Features.Messaging;
@@ -163,6 +164,7 @@ if (Jobs.ServesApi(app.Configuration))
     api.MapAuth();
     api.MapPregnancies();
     api.MapCases();
+    api.MapDeathReports();
     api.MapDivisions();
     api.MapRisk();
     api.MapOverdue();

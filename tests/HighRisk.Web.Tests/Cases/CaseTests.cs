@@ -273,4 +273,65 @@ public class CaseTests : ServiceFixture
         Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(Api.ErrorFields(problem), Is.EqualTo(new[] { "userId" }));
     }
+
+    [Test]
+    public async Task AMaternalDeath_OpensADeathReportDueIn24Hours_TellsCountyAndCity_AndStaysOnTheBoardUntilSubmitted()
+    {
+        const string county = "13955550002", city = "13955550003";
+        await Api.PostAsync("/api/admin/contacts", new { divisionCode = "430302", role = "countyOnDuty", name = "雨湖区值班2", mobile = county }, HttpStatusCode.Created, Admin);
+        await Api.PostAsync("/api/admin/contacts", new { divisionCode = "4303", role = "cityMch", name = "湘潭市妇幼", mobile = city }, HttpStatusCode.Created, Admin);
+        var pregnancy = await WomanAsync("430302008001", RedExam, "red");
+        await Api.PostAsync($"/api/pregnancies/{pregnancy}/close", new { outcome = "maternalDeath", date = DailyJob.D(Clock.Today) }, HttpStatusCode.OK);
+
+        var (_, board) = await Api.GetAsync("/api/cases?division=430302008&status=all", County);
+        var due = board!["deathReportsDue"]!.AsArray().Single(r => r!["pregnancyId"]!.GetValue<Guid>() == pregnancy)!;
+        var reportId = due["id"]!.GetValue<Guid>();
+        Assert.Multiple(() =>
+        {
+            Assert.That(due["dueAt"]!.GetValue<DateTimeOffset>(), Is.EqualTo(Clock.GetUtcNow().AddHours(24)).Within(TimeSpan.FromSeconds(1)));
+            Assert.That(due["antenatalVisits"]!.GetValue<int>(), Is.EqualTo(2), "the booking and one exam, from the register");
+            Assert.That(due["late"]!.GetValue<bool>(), Is.False);
+        });
+        Assert.That(await ScalarAsync<long>("SELECT count(*) FROM sms_messages WHERE kind = 'DeathReport' AND recipient IN ($1, $2)", county, city), Is.EqualTo(2));
+        var caseState = await CaseAsync(await CaseOfAsync(pregnancy));
+        Assert.That(caseState["status"]!.GetValue<string>(), Is.EqualTo("closed"), "her case ends with the episode");
+
+        var card = new JsonObject
+        {
+            ["usualAddress"] = "湘潭市雨湖区先锋街道", ["currentAddress"] = "湘潭市雨湖区先锋街道", ["deliveryPlace"] = null, ["deathPlace"] = "湘潭市中心医院",
+            ["transferred"] = true, ["antenatalVisits"] = 2, ["firstVisitWeek"] = 28,
+            ["causes"] = new JsonArray(new JsonObject { ["description"] = "肺动脉高压", ["icd10"] = "I27" }, new JsonObject { ["description"] = "妊娠合并心脏病", ["icd10"] = "O99.4" }),
+        };
+        var (missing, problem, _) = await Api.PostAsync($"/api/death-reports/{reportId}", card, client: County);
+        Assert.That(missing, Is.EqualTo(HttpStatusCode.BadRequest), "transferred, but from where?");
+        Assert.That(Api.ErrorFields(problem), Is.EqualTo(new[] { "transferredFrom" }));
+        card["transferredFrom"] = "雨湖区妇幼保健计划生育服务中心";
+        card["causes"]![1]!["icd10"] = "O99-4";
+        var (badCode, codeProblem, _) = await Api.PostAsync($"/api/death-reports/{reportId}", card, client: County);
+        Assert.That(badCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(Api.ErrorFields(codeProblem), Is.EqualTo(new[] { "causes[1].icd10" }));
+        card["causes"]![1]!["icd10"] = "O99.4";
+        var submitted = await Api.PostAsync($"/api/death-reports/{reportId}", card, HttpStatusCode.OK, County);
+        Assert.That(submitted!["status"]!.GetValue<string>(), Is.EqualTo("submitted"));
+        var (_, after) = await Api.GetAsync("/api/cases?division=430302008&status=all", County);
+        Assert.That(after!["deathReportsDue"]!.AsArray(), Is.Empty, "submitted: off the board");
+        var (again, _, _) = await Api.PostAsync($"/api/death-reports/{reportId}", card, client: County);
+        Assert.That(again, Is.EqualTo(HttpStatusCode.Conflict));
+    }
+
+    [Test]
+    public async Task ANearMiss_IsRecordedOnTheCase_WithKnownCriteria()
+    {
+        var caseId = await CaseOfAsync(await WomanAsync("430302100001", RedExam, "red"));
+        var nearMiss = new JsonObject
+        {
+            ["date"] = DailyJob.D(Clock.Today), ["facilityCode"] = "4303-MCH", ["criteria"] = new JsonArray("clinical.shock", "management.transfusion"), ["outcome"] = "survived",
+        };
+        var recorded = await Api.PostAsync($"/api/cases/{caseId}/near-misses", nearMiss, HttpStatusCode.Created, County);
+        Assert.That(recorded!["nearMisses"]!.GetValue<int>(), Is.EqualTo(1));
+        nearMiss["criteria"] = new JsonArray("clinical.tired");
+        var (status, problem, _) = await Api.PostAsync($"/api/cases/{caseId}/near-misses", nearMiss, client: County);
+        Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(Api.ErrorFields(problem), Is.EqualTo(new[] { "criteria[0]" }));
+    }
 }

@@ -14,6 +14,8 @@ public class EndpointAccessTests : ServiceFixture
     private static readonly string[] InScope = ["admin", "worker", "township", "county", "city"];
     private static readonly string[] OutOfScope = ["other-worker", "other-township", "other-county", "other-city"];
 
+    private Guid _countyId;
+
     private async Task<List<(string Method, string Path)>> EndpointsAsync()
     {
         var (status, document) = await Api.GetAsync("/openapi/v1.json", Anonymous);
@@ -55,6 +57,7 @@ public class EndpointAccessTests : ServiceFixture
     [Test]
     public async Task EveryRecordEndpoint_AnswersInsideTheScopeAnd404Outside()
     {
+        _countyId = await ScalarAsync<Guid>("SELECT id FROM staff_users WHERE user_name = $1", TestUsers.UserName("county"));
         var recordEndpoints = (await EndpointsAsync()).Where(e => e.Path.Contains("{id}", StringComparison.Ordinal) && !e.Path.StartsWith("/api/admin", StringComparison.Ordinal)).ToList();
         Assert.That(recordEndpoints, Has.Count.GreaterThanOrEqualTo(5));
 
@@ -72,7 +75,8 @@ public class EndpointAccessTests : ServiceFixture
                     referralId = referral!["referralId"]!.GetValue<Guid>();
                 }
 
-                var measurements = alerting ? new JsonObject { ["pulmonaryArteryPressure"] = 55 } : null;
+                var casePath = path.StartsWith("/api/cases/", StringComparison.Ordinal);
+                var measurements = alerting || casePath ? new JsonObject { ["pulmonaryArteryPressure"] = 55 } : null;
                 var exam = await Api.ExamAsync(id, Bookings.AnExam(measurements: measurements));
                 var examId = exam!["examId"]!.GetValue<Guid>();
                 if (alerting)
@@ -81,12 +85,33 @@ public class EndpointAccessTests : ServiceFixture
                     id = alerts!["items"]![0]!["id"]!.GetValue<Guid>();
                 }
 
+                if (casePath)
+                {
+                    id = (await Api.GetAsync($"/api/pregnancies/{id}")).Body!["caseId"]!.GetValue<Guid>();
+                }
+
+                if (path.StartsWith("/api/death-reports/", StringComparison.Ordinal))
+                {
+                    await Api.PostAsync($"/api/pregnancies/{id}/close", new JsonObject { ["outcome"] = "maternalDeath", ["date"] = D(Clock.Today) }, HttpStatusCode.OK);
+                    var (_, reports) = await Api.GetAsync("/api/death-reports?status=due", Clients["county"]);
+                    id = reports!.AsArray().Single(r => r!["pregnancyId"]!.GetValue<Guid>() == id)!["id"]!.GetValue<Guid>();
+                }
+
                 var (status, body) = await SendAsync(method, Fill(path, id, examId, referralId), role);
                 var where = $"{method} {path} as {role}";
                 if (OutOfScope.Contains(role))
                 {
                     Assert.That(status, Is.EqualTo(HttpStatusCode.NotFound), where);
                     Assert.That(body?.ToJsonString() ?? string.Empty, Does.Not.Contain(name), where);
+                }
+                else if (casePath && method == "POST" && role is not ("county" or "city"))
+                {
+                    Assert.That(status, Is.EqualTo(HttpStatusCode.Forbidden), $"{where}: only county and city MCH staff manage cases");
+                    Assert.That(body?.ToJsonString() ?? string.Empty, Does.Not.Contain(name), where);
+                }
+                else if (casePath && path.EndsWith("/close", StringComparison.Ordinal))
+                {
+                    Assert.That(status, Is.EqualTo(HttpStatusCode.Conflict), $"{where}: she is still red: {body?.ToJsonString()}");
                 }
                 else
                 {
@@ -165,6 +190,12 @@ public class EndpointAccessTests : ServiceFixture
     /// <summary>A valid body for each record endpoint, so that scope, not validation, decides the answer.</summary>
     private JsonObject BodyFor(string path) => path switch
     {
+        _ when path.StartsWith("/api/cases/", StringComparison.Ordinal) => CaseBodyFor(path),
+        _ when path.StartsWith("/api/death-reports/", StringComparison.Ordinal) => new JsonObject
+        {
+            ["usualAddress"] = "湘潭市雨湖区", ["currentAddress"] = "湘潭市雨湖区", ["deathPlace"] = "湘潭市妇幼保健院", ["transferred"] = false, ["antenatalVisits"] = 3,
+            ["causes"] = new JsonArray(new JsonObject { ["description"] = "产后出血", ["icd10"] = "O72.1" }),
+        },
         _ when path.EndsWith("/exams", StringComparison.Ordinal) => Bookings.AnExam(),
         _ when path.EndsWith("/close", StringComparison.Ordinal) => new JsonObject { ["outcome"] = "movedAway", ["date"] = Clock.Today.ToString("yyyy-MM-dd") },
         _ when path.EndsWith("/referrals", StringComparison.Ordinal) => new JsonObject { ["date"] = Clock.Today.ToString("yyyy-MM-dd"), ["toFacilityCode"] = "4303-MCH", ["reason"] = "测试转诊" },
@@ -174,6 +205,24 @@ public class EndpointAccessTests : ServiceFixture
         _ when path.EndsWith("/raise", StringComparison.Ordinal) => new JsonObject { ["colour"] = "orange", ["reason"] = "测试", ["raisedBy"] = "测试医生" },
         _ => new JsonObject(),
     };
+
+    private JsonObject CaseBodyFor(string path) => path switch
+    {
+        _ when path.EndsWith("/plans", StringComparison.Ordinal) => new JsonObject
+        {
+            ["careFacilityCode"] = "430302-MCH", ["deliveryFacilityCode"] = "4303-MCH", ["treatmentPlan"] = "每周产检", ["emergencyPlan"] = "绿色通道转诊",
+            ["nextReviewDate"] = D(Clock.Today.AddDays(7)),
+        },
+        _ when path.EndsWith("/close", StringComparison.Ordinal) => new JsonObject { ["reason"] = "测试结案" },
+        _ when path.EndsWith("/near-misses", StringComparison.Ordinal) => new JsonObject
+        {
+            ["date"] = D(Clock.Today), ["facilityCode"] = "4303-MCH", ["criteria"] = new JsonArray("clinical.shock"), ["outcome"] = "survived",
+        },
+        _ when path.EndsWith("/manager", StringComparison.Ordinal) => new JsonObject { ["userId"] = _countyId },
+        _ => new JsonObject(),
+    };
+
+    private static string D(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Fill(string path, Guid id, Guid examId, Guid? referralId = null) =>
         path.Replace("{id}", id.ToString(), StringComparison.Ordinal).Replace("{examId}", examId.ToString(), StringComparison.Ordinal)

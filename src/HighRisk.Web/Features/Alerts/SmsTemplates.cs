@@ -14,6 +14,9 @@ public sealed record SmsTemplates
     /// <summary>A case report not acknowledged in time, to the county on-duty contact.</summary>
     public required Template CaseReport { get; init; }
 
+    /// <summary>A maternal death: the report is due, to the county and city MCH contacts.</summary>
+    public required Template DeathReport { get; init; }
+
     public required Dictionary<string, ColourAction> Actions { get; init; }
 
     public required Dictionary<string, string> Colours { get; init; }

@@ -24,7 +24,7 @@ public static class AssignManager
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.UserId).NotNull().NotEqual(Guid.Empty);
+        public Validator() => RuleFor(c => c.UserId).NotNull();
     }
 
     public sealed class Handler(HighRiskDb db, CurrentUser user, CaseLookups lookups, BusinessClock clock) : ICommandHandler<Command, CaseState>

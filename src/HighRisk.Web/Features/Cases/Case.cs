@@ -17,7 +17,7 @@ public enum CaseStatus
 /// the board shows; it is their only writer. The time-bound flags (late report, no plan, plan overdue) are decided by
 /// <see cref="Review"/>, here, whether a command changes the case or the review job finds its time has come.
 /// </summary>
-public sealed class Case
+public sealed partial class Case
 {
     private readonly List<CasePlan> _plans = [];
 
@@ -95,6 +95,9 @@ public sealed class Case
     public DateTimeOffset? ReviewAt { get; private set; }
 
     public CaseStatus Status { get; private set; }
+
+    /// <summary>Maternal near-miss events (危重孕产妇) recorded on the case.</summary>
+    public int NearMissCount { get; private set; }
 
     public DateTimeOffset? ClosedAt { get; private set; }
 
@@ -218,6 +221,17 @@ public sealed class Case
         return plan;
     }
 
+    /// <summary>危重孕产妇: a near-miss event during her episode. A closed case takes none (the episode is over).</summary>
+    public NearMiss RecordNearMiss(Guid id, DateOnly date, string facilityCode, string[] criteria, string outcome, string? note, string by, DateTimeOffset now)
+    {
+        EnsureOpen();
+        NearMissCount++;
+        return new NearMiss
+        {
+            Id = id, CaseId = Id, Date = date, FacilityCode = facilityCode, Criteria = criteria, Outcome = outcome, Note = note, RecordedBy = by, RecordedAt = now,
+        };
+    }
+
     /// <summary>County staff close the case with a reason, once she has come down (动态监管): a woman still orange, red or purple stays managed.</summary>
     public void Close(string reason, string by, DateTimeOffset now, DateOnly today)
     {
@@ -248,56 +262,6 @@ public sealed class Case
         Review(now, today);
     }
 
-    /// <summary>
-    /// The time-bound flags, decided here and only here: the report is late when its deadline has passed unacknowledged;
-    /// "no plan" when the first plan's last day has passed without one; "plan overdue" when the latest plan's review
-    /// date has passed. A closed case carries none. Sets when they can next change.
-    /// </summary>
-    /// <returns>True when the report has just become late and nobody was told yet: the county on-duty contact must be.</returns>
-    public bool Review(DateTimeOffset now, DateOnly today)
-    {
-        var open = Status == CaseStatus.Open;
-        ReportLate = open && ReportAcknowledgedAt is null && now >= ReportDueAt;
-        NoPlan = open && PlanCount == 0 && today > PlanDueOn;
-        PlanOverdue = open && PlanReviewOn is { } review && today > review;
-
-        var next = new List<DateTimeOffset>();
-        if (open && ReportAcknowledgedAt is null && !ReportLate)
-        {
-            next.Add(ReportDueAt);
-        }
-
-        if (open && PlanCount == 0 && !NoPlan)
-        {
-            next.Add(StartOf(PlanDueOn.AddDays(1)));
-        }
-
-        if (open && PlanReviewOn is { } reviewOn && !PlanOverdue)
-        {
-            next.Add(StartOf(reviewOn.AddDays(1)));
-        }
-
-        ReviewAt = next.Count == 0 ? null : next.Min();
-        if (!ReportLate || ReportEscalatedAt is not null)
-        {
-            return false;
-        }
-
-        ReportEscalatedAt = now;
-        return true;
-    }
-
-    private void Recheck(CasePolicy policy, PlannedPlaces places) => SetMismatches(LevelMismatchesOf(policy, places));
-
-    private string[] LevelMismatchesOf(CasePolicy policy, PlannedPlaces places) =>
-        Cases.LevelMismatches.Find(policy.RequirementsFor(Colour, Purple), places.Care, places.Delivery, places.Assessment);
-
-    private void SetMismatches(string[] mismatches)
-    {
-        LevelMismatches = mismatches;
-        LevelMismatch = mismatches.Length > 0;
-    }
-
     private void EnsureOpen()
     {
         if (Status == CaseStatus.Closed)
@@ -305,9 +269,6 @@ public sealed class Case
             throw new ConflictException(Messages.CaseClosed, ("Reason", CloseReason));
         }
     }
-
-    private static DateTimeOffset StartOf(DateOnly date) =>
-        new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), BusinessClock.Zone.GetUtcOffset(date.ToDateTime(TimeOnly.MinValue))).ToUniversalTime();
 }
 
 /// <summary>The facilities of the latest plan, as the level rule reads them (null: not planned).</summary>

@@ -56,3 +56,17 @@ internal sealed class CaseAreaConfiguration : IEntityTypeConfiguration<CaseArea>
         builder.HasIndex(a => a.ManagerId);
     }
 }
+
+internal sealed class NearMissConfiguration : IEntityTypeConfiguration<NearMiss>
+{
+    public void Configure(EntityTypeBuilder<NearMiss> builder)
+    {
+        builder.Property(n => n.Id).ValueGeneratedNever();
+        builder.HasIndex(n => n.CaseId);
+        builder.Property(n => n.FacilityCode).HasMaxLength(32);
+        builder.Property(n => n.Criteria).HasJsonColumn();
+        builder.Property(n => n.Outcome).HasMaxLength(16);
+        builder.Property(n => n.Note).HasMaxLength(500);
+        builder.Property(n => n.RecordedBy).HasMaxLength(64);
+    }
+}

@@ -65,6 +65,20 @@ public static class CasesEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
+        group.MapPost("/{id:guid}/near-misses", async Task<Created<RecordNearMiss.Response>> (Guid id, RecordNearMiss.Command command, ISender sender, CancellationToken ct) =>
+            {
+                var recorded = await sender.Send(command with { CaseId = id }, ct);
+                return TypedResults.Created($"/api/cases/{id}", recorded);
+            })
+            .WithName("RecordNearMiss")
+            .WithSummary("Record a maternal near miss (危重孕产妇) on the case")
+            .WithDescription("`date`, `facilityCode`, `criteria` (WHO 2011 near-miss criteria, one or more of: " + string.Join(", ", NearMissCriteria.All.Select(c => c.Code)) +
+                "), `outcome` (survived|transferred|died), `note`. Counted in the indicators. 409 on a closed case.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
         group.MapPost("/{id:guid}/close", async Task<Ok<CaseState>> (Guid id, CloseCase.Command command, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(command with { CaseId = id }, ct)))
             .WithName("CloseCase")

@@ -26,7 +26,8 @@ public static class ListCases
             new(AuditAction.List, "case", null, $"ListCases division={Division} colour={Colour} status={Status} manager={Manager} flag={Flag} rows={response.Items.Count}");
     }
 
-    public sealed record Response(IReadOnlyList<CaseRow> Items, string? NextCursor);
+    /// <param name="DeathReportsDue">On the first page: the maternal death reports of the area not yet submitted (they stay on the board until they are).</param>
+    public sealed record Response(IReadOnlyList<CaseRow> Items, string? NextCursor, IReadOnlyList<Deaths.DeathReportView> DeathReportsDue);
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -58,7 +59,11 @@ public static class ListCases
             var page = await rows.OrderBy(r => r.ColourRank).ThenBy(r => r.OverdueRank).ThenBy(r => r.Edd).ThenBy(r => r.Id)
                 .Take(limit + 1).ToListAsync(cancellationToken);
             var items = await CaseRows.ShapeAsync(db, page.Take(limit).ToList(), clock.Today, cancellationToken);
-            return new Response(items, page.Count > limit ? BoardKey.Of(page[limit - 1]) : null);
+            var deaths = query.Cursor is null
+                ? (await Deaths.ListDeathReports.Handler.Due(db.DeathReports.AsNoTracking(), query.Division, "due").Take(100).ToListAsync(cancellationToken))
+                    .Select(r => Deaths.DeathReportView.Of(r, clock.Now)).ToList()
+                : [];
+            return new Response(items, page.Count > limit ? BoardKey.Of(page[limit - 1]) : null, deaths);
         }
 
         public static IQueryable<Case> Filter(IQueryable<Case> cases, Query query, Guid? me)

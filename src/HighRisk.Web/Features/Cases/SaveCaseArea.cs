@@ -32,7 +32,7 @@ public static class SaveCaseArea
         {
             RuleFor(c => c.DivisionPrefix).Matches("^[0-9]{2,12}$").WithError(Messages.PregnancyListDivision)
                 .MustAsync((code, ct) => db.Divisions.AnyAsync(d => d.Code == code, ct)).WithError(Messages.DivisionUnknown);
-            RuleFor(c => c.UserId).NotNull().NotEqual(Guid.Empty);
+            RuleFor(c => c.UserId).NotNull();
         }
     }
 

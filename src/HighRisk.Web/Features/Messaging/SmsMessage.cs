@@ -13,6 +13,9 @@ public enum SmsKind
 
     /// <summary>A case report not acknowledged by its deadline (专案报告逾期), to the county on-duty contact.</summary>
     CaseReport,
+
+    /// <summary>A maternal death: the death report is due (to the county and city MCH contacts).</summary>
+    DeathReport,
 }
 
 public enum SmsStatus

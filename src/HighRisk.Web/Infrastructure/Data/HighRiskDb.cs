@@ -3,6 +3,7 @@ using HighRisk.Features.Alerts;
 using HighRisk.Features.Cases;
 using HighRisk.Features.Audit;
 using HighRisk.Features.Contacts;
+using HighRisk.Features.Deaths;
 using HighRisk.Features.FollowUps;
 using HighRisk.Features.Messaging;
 using HighRisk.Features.Overdue;
@@ -58,6 +59,10 @@ public sealed class HighRiskDb(DbContextOptions<HighRiskDb> options, CurrentUser
 
     public DbSet<CaseArea> CaseAreas => Set<CaseArea>();
 
+    public DbSet<NearMiss> NearMisses => Set<NearMiss>();
+
+    public DbSet<DeathReport> DeathReports => Set<DeathReport>();
+
     public DbSet<SmsMessage> SmsMessages => Set<SmsMessage>();
 
     public DbSet<MailMessage> MailMessages => Set<MailMessage>();
@@ -90,6 +95,8 @@ public sealed class HighRiskDb(DbContextOptions<HighRiskDb> options, CurrentUser
             ScopePrefix == null || p.DivisionCode.StartsWith(ScopePrefix) || p.FacilityCode == ScopeFacility);
         modelBuilder.Entity<Case>().HasQueryFilter(c =>
             ScopePrefix == null || c.DivisionCode.StartsWith(ScopePrefix) || c.FacilityCode == ScopeFacility);
+        modelBuilder.Entity<DeathReport>().HasQueryFilter(r =>
+            ScopePrefix == null || r.DivisionCode.StartsWith(ScopePrefix) || r.FacilityCode == ScopeFacility);
         modelBuilder.Entity<Alert>().HasQueryFilter(a =>
             ScopePrefix == null || a.DivisionCode.StartsWith(ScopePrefix) || a.FacilityCode == ScopeFacility);
     }

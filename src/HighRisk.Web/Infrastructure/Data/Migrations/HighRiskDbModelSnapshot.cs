@@ -377,6 +377,10 @@ namespace HighRisk.Infrastructure.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("manager_id");
 
+                    b.Property<int>("NearMissCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("near_miss_count");
+
                     b.Property<bool>("NoPlan")
                         .HasColumnType("boolean")
                         .HasColumnName("no_plan");
@@ -588,6 +592,61 @@ namespace HighRisk.Infrastructure.Data.Migrations
                     b.ToTable("case_plans", (string)null);
                 });
 
+            modelBuilder.Entity("HighRisk.Features.Cases.NearMiss", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Criteria")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("criteria");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("FacilityCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("facility_code");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("recorded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_near_misses");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_near_misses_case_id");
+
+                    b.ToTable("near_misses", (string)null);
+                });
+
             modelBuilder.Entity("HighRisk.Features.Contacts.DivisionContact", b =>
                 {
                     b.Property<Guid>("Id")
@@ -637,6 +696,112 @@ namespace HighRisk.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_division_contacts_division_code_role_name");
 
                     b.ToTable("division_contacts", (string)null);
+                });
+
+            modelBuilder.Entity("HighRisk.Features.Deaths.DeathReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("AntenatalVisits")
+                        .HasColumnType("integer")
+                        .HasColumnName("antenatal_visits");
+
+                    b.Property<string>("Causes")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("causes");
+
+                    b.Property<string>("CurrentAddress")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("current_address");
+
+                    b.Property<string>("DeathPlace")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("death_place");
+
+                    b.Property<string>("DeliveryPlace")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("delivery_place");
+
+                    b.Property<DateOnly>("DiedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("died_on");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("FacilityCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("facility_code");
+
+                    b.Property<int?>("FirstVisitWeek")
+                        .HasColumnType("integer")
+                        .HasColumnName("first_visit_week");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<Guid>("PregnancyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pregnancy_id");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("submitted_by");
+
+                    b.Property<string>("TownshipCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("township_code");
+
+                    b.Property<bool?>("Transferred")
+                        .HasColumnType("boolean")
+                        .HasColumnName("transferred");
+
+                    b.Property<string>("TransferredFrom")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("transferred_from");
+
+                    b.Property<string>("UsualAddress")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("usual_address");
+
+                    b.HasKey("Id")
+                        .HasName("pk_death_reports");
+
+                    b.HasIndex("DivisionCode")
+                        .HasDatabaseName("ix_death_reports_division_code");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("DivisionCode"), new[] { "text_pattern_ops" });
+
+                    b.HasIndex("PregnancyId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_death_reports_pregnancy_id");
+
+                    b.ToTable("death_reports", (string)null);
                 });
 
             modelBuilder.Entity("HighRisk.Features.Divisions.Division", b =>

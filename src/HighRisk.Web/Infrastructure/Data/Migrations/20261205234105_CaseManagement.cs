@@ -73,6 +73,7 @@ namespace HighRisk.Infrastructure.Data.Migrations
                     level_mismatch = table.Column<bool>(type: "boolean", nullable: false),
                     review_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    near_miss_count = table.Column<int>(type: "integer", nullable: false),
                     closed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     closed_by = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     close_reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
@@ -80,6 +81,54 @@ namespace HighRisk.Infrastructure.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_cases", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "death_reports",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    pregnancy_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    division_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    township_code = table.Column<string>(type: "character varying(9)", maxLength: 9, nullable: false),
+                    facility_code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    died_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    opened_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    due_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    usual_address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    current_address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    delivery_place = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    death_place = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    transferred = table.Column<bool>(type: "boolean", nullable: true),
+                    transferred_from = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    antenatal_visits = table.Column<int>(type: "integer", nullable: true),
+                    first_visit_week = table.Column<int>(type: "integer", nullable: true),
+                    causes = table.Column<string>(type: "jsonb", nullable: false),
+                    submitted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    submitted_by = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_death_reports", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "near_misses",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    case_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    date = table.Column<DateOnly>(type: "date", nullable: false),
+                    facility_code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    criteria = table.Column<string>(type: "jsonb", nullable: false),
+                    outcome = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    recorded_by = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    recorded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_near_misses", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -149,6 +198,23 @@ namespace HighRisk.Infrastructure.Data.Migrations
                 table: "cases",
                 column: "review_at",
                 filter: "review_at IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_death_reports_division_code",
+                table: "death_reports",
+                column: "division_code")
+                .Annotation("Npgsql:IndexOperators", new[] { "text_pattern_ops" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_death_reports_pregnancy_id",
+                table: "death_reports",
+                column: "pregnancy_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_near_misses_case_id",
+                table: "near_misses",
+                column: "case_id");
         }
 
         /// <inheritdoc />
@@ -159,6 +225,12 @@ namespace HighRisk.Infrastructure.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "case_plans");
+
+            migrationBuilder.DropTable(
+                name: "death_reports");
+
+            migrationBuilder.DropTable(
+                name: "near_misses");
 
             migrationBuilder.DropTable(
                 name: "cases");
