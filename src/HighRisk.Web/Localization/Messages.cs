@@ -158,6 +158,7 @@ public static class Messages
     public static readonly Message DischargeOnlyForDelivery = new("DischargeOnlyForDelivery", "A discharge date is given only for a delivery.", "只有分娩才填写出院日期。");
     public static readonly Message DischargeBeforeDelivery = new("DischargeBeforeDelivery", "The discharge cannot be before the delivery.", "出院日期不能早于分娩日期。");
     public static readonly Message DischargeInFuture = new("DischargeInFuture", "The discharge date cannot be in the future.", "出院日期不能晚于今天。");
+    public static readonly Message DeliveryFacilityOnlyForDelivery = new("DeliveryFacilityOnlyForDelivery", "A delivery facility is given only for a delivery.", "只有分娩才填写分娩机构。");
     public static readonly Message ReceivingFacilityOnlyForMove = new("ReceivingFacilityOnlyForMove", "A receiving facility is given only for a move (movedAway).", "只有迁出才填写接收机构。");
     public static readonly Message ReceivingFacilityBlank = new("ReceivingFacilityBlank", "Name the facility she was handed over to, or leave it out.", "请填写接收机构的名称，或不填此项。");
     public static readonly Message CloseBeforeBookingOrExam = new(

@@ -31,6 +31,9 @@ public static class ClosePregnancy
         /// <summary>Discharge after a delivery; the postpartum visit is due within 7 days of it (of the delivery when omitted).</summary>
         public DateOnly? DischargeDate { get; init; }
 
+        /// <summary>For a delivery: the facility where she gave birth (a facility code, optional).</summary>
+        public string? DeliveryFacilityCode { get; init; }
+
         /// <summary>For a move (movedAway): the facility she was handed over to, which now follows her (转出至).</summary>
         public string? ReceivingFacility { get; init; }
     }
@@ -39,8 +42,12 @@ public static class ClosePregnancy
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(BusinessClock clock)
+        public Validator(BusinessClock clock, HighRiskDb db)
         {
+            RuleFor(c => c.DeliveryFacilityCode).Null().When(c => c.Outcome is not null && c.Outcome != PregnancyOutcome.Delivery)
+                .WithError(Messages.DeliveryFacilityOnlyForDelivery);
+            RuleFor(c => c.DeliveryFacilityCode).MaximumLength(32).MustAsync((code, ct) => db.Facilities.AnyAsync(f => f.Code == code, ct)).WithError(Messages.FacilityUnknown)
+                .When(c => c.DeliveryFacilityCode is not null && c.Outcome == PregnancyOutcome.Delivery);
             RuleFor(c => c.Outcome).NotNull().IsInEnum();
             RuleFor(c => c.Date).NotNull().LessThanOrEqualTo(clock.Today).WithError(Messages.DateInFuture);
             RuleFor(c => c.Mode).NotNull().When(c => c.Outcome == PregnancyOutcome.Delivery).WithError(Messages.DeliveryModeRequired);
@@ -69,7 +76,8 @@ public static class ClosePregnancy
                 EnsureClinicallyPossible(pregnancy, command.Outcome!.Value, date, lastExam);
             }
 
-            pregnancy.Close(command.Outcome!.Value, date, command.Mode, command.DischargeDate, command.ReceivingFacility?.Trim(), policy, clock.Now, clock.Today);
+            pregnancy.Close(
+                command.Outcome!.Value, date, command.Mode, command.DischargeDate, command.DeliveryFacilityCode, command.ReceivingFacility?.Trim(), policy, clock.Now, clock.Today);
             return new Response(pregnancy.Id, pregnancy.Status, pregnancy.Outcome!.Value, date, pregnancy.DeliveryMode, pregnancy.ReceivingFacility);
         }
 

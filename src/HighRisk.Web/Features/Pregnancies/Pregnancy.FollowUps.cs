@@ -8,7 +8,9 @@ namespace HighRisk.Features.Pregnancies;
 public sealed partial class Pregnancy
 {
     /// <summary>结案: the outcome. After a delivery the postpartum visit is due; after any other outcome nothing is.</summary>
-    public void Close(PregnancyOutcome outcome, DateOnly date, DeliveryMode? mode, DateOnly? discharged, string? receivingFacility, FollowUpPolicy policy, DateTimeOffset at, DateOnly today)
+    public void Close(
+        PregnancyOutcome outcome, DateOnly date, DeliveryMode? mode, DateOnly? discharged, string? deliveryFacility, string? receivingFacility, FollowUpPolicy policy,
+        DateTimeOffset at, DateOnly today)
     {
         if (Status == PregnancyStatus.Closed)
         {
@@ -22,6 +24,7 @@ public sealed partial class Pregnancy
             OutcomeDate = date;
             DeliveryMode = outcome == PregnancyOutcome.Delivery ? mode : null;
             DischargeDate = outcome == PregnancyOutcome.Delivery ? discharged : null;
+            DeliveryFacilityCode = outcome == PregnancyOutcome.Delivery ? deliveryFacility : null;
             ReceivingFacility = outcome == PregnancyOutcome.MovedAway ? receivingFacility : null;
             ClosedAt = at;
             if (outcome == PregnancyOutcome.Delivery)

@@ -77,6 +77,9 @@ public sealed partial class Pregnancy : IRaisesDomainEvents
     /// <summary>Discharge after the delivery; the postpartum visit is due within 7 days of it.</summary>
     public DateOnly? DischargeDate { get; private set; }
 
+    /// <summary>Where she gave birth, when recorded (the case indicators compare its level with what her colour asked).</summary>
+    public string? DeliveryFacilityCode { get; private set; }
+
     /// <summary>Where she was handed over to when she moved away (转出至): the facility that now follows her.</summary>
     public string? ReceivingFacility { get; private set; }
 

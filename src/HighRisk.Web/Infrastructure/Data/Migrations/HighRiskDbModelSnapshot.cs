@@ -1468,6 +1468,10 @@ namespace HighRisk.Infrastructure.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("closed_at");
 
+                    b.Property<string>("DeliveryFacilityCode")
+                        .HasColumnType("text")
+                        .HasColumnName("delivery_facility_code");
+
                     b.Property<string>("DeliveryMode")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")

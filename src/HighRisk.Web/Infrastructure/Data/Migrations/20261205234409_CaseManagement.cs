@@ -11,6 +11,12 @@ namespace HighRisk.Infrastructure.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "delivery_facility_code",
+                table: "pregnancies",
+                type: "text",
+                nullable: true);
+
             migrationBuilder.AddColumn<int>(
                 name: "level",
                 table: "facilities",
@@ -238,6 +244,10 @@ namespace HighRisk.Infrastructure.Data.Migrations
             migrationBuilder.DropCheckConstraint(
                 name: "ck_facilities_level",
                 table: "facilities");
+
+            migrationBuilder.DropColumn(
+                name: "delivery_facility_code",
+                table: "pregnancies");
 
             migrationBuilder.DropColumn(
                 name: "level",

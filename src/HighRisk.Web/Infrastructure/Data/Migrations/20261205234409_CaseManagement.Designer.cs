@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace HighRisk.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(HighRiskDb))]
-    [Migration("20261205234105_CaseManagement")]
+    [Migration("20261205234409_CaseManagement")]
     partial class CaseManagement
     {
         /// <inheritdoc />
@@ -1470,6 +1470,10 @@ namespace HighRisk.Infrastructure.Data.Migrations
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("closed_at");
+
+                    b.Property<string>("DeliveryFacilityCode")
+                        .HasColumnType("text")
+                        .HasColumnName("delivery_facility_code");
 
                     b.Property<string>("DeliveryMode")
                         .HasMaxLength(32)
