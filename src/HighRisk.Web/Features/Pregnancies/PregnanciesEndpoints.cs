@@ -45,7 +45,8 @@ public static class PregnanciesEndpoints
                 TypedResults.Ok(await sender.Send(command with { PregnancyId = id }, ct)))
             .WithName("ClosePregnancy")
             .WithSummary("Close a pregnancy (结案)")
-            .WithDescription("Outcome `delivery` (with `mode`, and optionally `dischargeDate` and `deliveryFacilityCode`, where she gave birth), `miscarriage`, `termination`, `movedAway` (handed over to a receiving facility, " +
+            .WithDescription("Outcome `delivery` (with `mode`, and optionally `dischargeDate` and `deliveryFacilityCode`, where she gave birth), " +
+                "`miscarriage`, `termination`, `movedAway` (handed over to a receiving facility, " +
                 "named in the optional `receivingFacility`; a move with none is recorded as a failed follow-up with `movedAway`, " +
                 "which keeps her on the lists as lost) or `maternalDeath`, and its date. A closed pregnancy takes no new exams (409), " +
                 "except after a delivery: exams dated from the birth until the 42-day check are the postpartum re-assessment.")
