@@ -253,6 +253,18 @@ public class CaseTests : ServiceFixture
             Assert.That(status, Is.EqualTo(HttpStatusCode.NotFound), $"{key}: a case outside the area is 404");
         }
 
+        var xlsx = await County.GetByteArrayAsync(new Uri("/api/cases/export.xlsx?division=430302006", UriKind.Relative));
+        using (var workbook = new ClosedXML.Excel.XLWorkbook(new MemoryStream(xlsx)))
+        {
+            var sheet = workbook.Worksheets.First();
+            Assert.That(sheet.Row(2).CellsUsed().Select(c => c.GetString()), Does.Contain("报告状态").And.Contain("机构级别不符"));
+            Assert.That(sheet.Cell(3, 4).GetString(), Is.EqualTo("红"), "the export keeps the board's order: red first");
+            Assert.That(sheet.Cell(4, 4).GetString(), Is.EqualTo("橙"));
+        }
+
+        var (badExport, _) = await Api.GetAsync("/api/cases/export.xlsx?flag=nope", County);
+        Assert.That(badExport, Is.EqualTo(HttpStatusCode.BadRequest));
+
         var (bad, problem) = await Api.GetAsync("/api/cases?flag=nope&colour=blue", County);
         Assert.That(bad, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(Api.ErrorFields(problem), Is.EquivalentTo(new[] { "flag", "colour" }));

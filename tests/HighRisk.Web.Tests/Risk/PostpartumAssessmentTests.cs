@@ -140,6 +140,10 @@ public class PostpartumAssessmentTests : ServiceFixture
         var csv = await staff.GetStringAsync(new Uri($"/api/overdue?division={township}&date={D(day0.AddDays(15))}&format=csv", UriKind.Relative));
         Assert.That(csv, Does.Contain("孕周/产后天数").And.Contain("产后15天"));
         Assert.That(csv, Does.Contain("\"'=HYPERLINK(\"\"http://x\"\")\"").And.Not.Contain(",=HYPERLINK"), "a name typed as a formula is shown, not run");
+        var xlsx = await staff.GetByteArrayAsync(new Uri($"/api/overdue?division={township}&date={D(day0.AddDays(15))}&format=xlsx", UriKind.Relative));
+        using var workbook = new ClosedXML.Excel.XLWorkbook(new MemoryStream(xlsx));
+        var cell = workbook.Worksheets.First().CellsUsed().Single(c => c.GetString().Contains("HYPERLINK", StringComparison.Ordinal));
+        Assert.That(cell.HasFormula, Is.False, "in the .xlsx too, the name is text, not a formula");
     }
 
     [Test]

@@ -20,6 +20,17 @@ public static class CasesEndpoints
                 "Pass `nextCursor` back as `cursor` for the next page (`limit` 1–200, default 50).")
             .ProducesValidationProblem();
 
+        group.MapGet("/export.xlsx", async Task<FileContentHttpResult> (
+                string? division, string? colour, string? status, string? manager, string? flag, ISender sender, CancellationToken ct) =>
+                TypedResults.File(
+                    await sender.Send(new ExportCases.Query(new ListCases.Query(division, colour, status, manager, flag, null, null)), ct),
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"cases-{division ?? "all"}.xlsx"))
+            .WithName("ExportCases")
+            .WithSummary("The case board as .xlsx (Chinese headings)")
+            .WithDescription("The same filters as the board; every matching case in the board's order (at most 20,000, the title says when cut).")
+            .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            .ProducesValidationProblem();
+
         group.MapGet("/{id:guid}", async Task<Ok<GetCase.Response>> (Guid id, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetCase.Query(id), ct)))
             .WithName("GetCase")

@@ -1,47 +1,14 @@
 using System.Globalization;
 using System.Text;
-using ClosedXML.Excel;
+using HighRisk.Infrastructure.Web;
 
 namespace HighRisk.Features.Overdue;
 
 /// <summary>The overdue list as an .xlsx workbook and as a UTF-8 .csv (with BOM, so Excel reads the Chinese).</summary>
 public static class OverdueExports
 {
-    public static byte[] Workbook(string title, IReadOnlyList<OverdueRow> rows)
-    {
-        using var workbook = new XLWorkbook();
-        var sheet = workbook.Worksheets.Add("逾期随访名单");
-        sheet.Cell(1, 1).Value = title;
-        sheet.Cell(1, 1).Style.Font.Bold = true;
-        for (var c = 0; c < OverdueRow.Headings.Length; c++)
-        {
-            var cell = sheet.Cell(2, c + 1);
-            cell.Value = OverdueRow.Headings[c];
-            cell.Style.Font.Bold = true;
-            cell.Style.Fill.BackgroundColor = XLColor.LightGray;
-        }
-
-        for (var r = 0; r < rows.Count; r++)
-        {
-            var cells = rows[r].Cells();
-            for (var c = 0; c < cells.Length; c++)
-            {
-                sheet.Cell(r + 3, c + 1).Value = cells[c];
-            }
-        }
-
-        // Fixed widths: AdjustToContents needs libgdiplus, which servers do not have.
-        double[] widths = [6, 10, 14, 18, 14, 16, 12, 6, 12, 16, 9, 6, 12, 12, 12];
-        for (var c = 0; c < widths.Length; c++)
-        {
-            sheet.Column(c + 1).Width = widths[c];
-        }
-
-        sheet.SheetView.FreezeRows(2);
-        using var stream = new MemoryStream();
-        workbook.SaveAs(stream);
-        return stream.ToArray();
-    }
+    public static byte[] Workbook(string title, IReadOnlyList<OverdueRow> rows) =>
+        Spreadsheet.Workbook("逾期随访名单", title, OverdueRow.Headings, rows.Select(r => r.Cells()), [6, 10, 14, 18, 14, 16, 12, 6, 12, 16, 9, 6, 12, 12, 12]);
 
     public static byte[] Csv(IReadOnlyList<OverdueRow> rows)
     {
