@@ -60,6 +60,7 @@ builder.Services.AddScoped<OverdueDigests>();
 builder.Services.AddSingleton(HighRisk.Features.Messaging.MessageSettings.From(builder.Configuration));
 builder.Services.AddScoped<AlertRecipients>();
 builder.Services.AddScoped<CaseLookups>();
+builder.Services.AddScoped<CaseDigests>();
 builder.Services.AddSingleton(Startup.LoadCasePolicy(builder.Configuration));
 builder.Services.AddSingleton(Startup.LoadSmsTemplates(builder.Configuration));
 builder.Services.AddSingleton<DailyOverdueCatchUp>();

@@ -11,6 +11,9 @@ public sealed record SmsTemplates
 
     public required Template Digest { get; init; }
 
+    /// <summary>The county's morning case digest (专案管理提示), to its on-duty contacts.</summary>
+    public required Template CaseDigest { get; init; }
+
     /// <summary>A case report not acknowledged in time, to the county on-duty contact.</summary>
     public required Template CaseReport { get; init; }
 

@@ -12,7 +12,8 @@ namespace HighRisk.Features.Overdue;
 /// The 07:00 work for one business date, in the command's one transaction under one lock: (a) the women whose review
 /// date has come review their follow-up state (<see cref="FollowUpReviews"/>; everyone, once, under a changed policy),
 /// (b) each township's overdue list is stored, writing only what changed since the last list (<see cref="OverdueSnapshot"/>,
-/// docs/adr/0005), and (c) the digests to each township's staff are queued (<see cref="OverdueDigests"/>). A second run
+/// docs/adr/0005), and (c) the digests to each township's staff are queued (<see cref="OverdueDigests"/>), with each county's case
+/// digest (<see cref="Cases.CaseDigests"/>). A second run
 /// for the same date finds it done and changes nothing, sends nothing.
 /// </summary>
 public static partial class MakeDailyOverdueList
@@ -35,7 +36,8 @@ public static partial class MakeDailyOverdueList
     }
 
     public sealed partial class Handler(
-        HighRiskDb db, BusinessClock clock, FollowUpPolicy policy, FollowUpReviews reviews, OverdueSnapshot snapshot, OverdueDigests digests, ILogger<Handler> log)
+        HighRiskDb db, BusinessClock clock, FollowUpPolicy policy, FollowUpReviews reviews, OverdueSnapshot snapshot, OverdueDigests digests,
+        Cases.CaseDigests caseDigests, ILogger<Handler> log)
         : ICommandHandler<Command, Response>
     {
         public async ValueTask<Response> Handle(Command command, CancellationToken cancellationToken)
@@ -78,6 +80,8 @@ public static partial class MakeDailyOverdueList
             var lists = await db.OverdueLists.AsNoTracking().Where(l => l.BusinessDate == date).ToListAsync(cancellationToken);
             run.Lists = lists.Count;
             (run.SmsQueued, run.MailQueued) = await digests.QueueAsync(date, lists, clock.Now, cancellationToken);
+            var (caseSms, caseMail) = await caseDigests.QueueAsync(date, clock.Now, cancellationToken);
+            (run.SmsQueued, run.MailQueued) = (run.SmsQueued + caseSms, run.MailQueued + caseMail);
             run.CompletedAt = clock.Now;
             db.DailyOverdueRuns.Add(run);
 
