@@ -19,6 +19,7 @@ internal sealed class FacilityConfiguration : IEntityTypeConfiguration<Facility>
 {
     public void Configure(EntityTypeBuilder<Facility> builder)
     {
+        builder.ToTable(t => t.HasCheckConstraint("ck_facilities_level", "level BETWEEN 1 AND 3"));
         builder.HasKey(f => f.Code);
         builder.Property(f => f.Code).HasMaxLength(32);
         builder.Property(f => f.Name).HasMaxLength(128);

@@ -86,14 +86,17 @@ public sealed partial class ReferenceDataSeeder(HighRiskDb db, BusinessClock clo
         var codes = rows.Select(r => r["code"]).ToArray();
         var names = rows.Select(r => r["name"]).ToArray();
         var kinds = rows.Select(r => Enum.Parse<FacilityKind>(r["kind"], ignoreCase: true).ToString()).ToArray();
+        var levels = rows.Select(r => int.Parse(r["level"], NumberStyles.None, CultureInfo.InvariantCulture)).ToArray();
         var divisions = rows.Select(r => r["division_code"]).ToArray();
         var midwifery = rows.Select(r => bool.Parse(r["midwifery"])).ToArray();
         var critical = rows.Select(r => bool.Parse(r["critical_care_centre"])).ToArray();
+        var synthetic = rows.Select(r => bool.Parse(r["synthetic"])).ToArray();
         await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO facilities (code, name, kind, division_code, midwifery, critical_care_centre)
-            SELECT * FROM unnest({codes}, {names}, {kinds}, {divisions}, {midwifery}, {critical})
-            ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, division_code = EXCLUDED.division_code,
-                midwifery = EXCLUDED.midwifery, critical_care_centre = EXCLUDED.critical_care_centre
+            INSERT INTO facilities (code, name, kind, level, division_code, midwifery, critical_care_centre, synthetic)
+            SELECT * FROM unnest({codes}, {names}, {kinds}, {levels}, {divisions}, {midwifery}, {critical}, {synthetic})
+            ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, level = EXCLUDED.level,
+                division_code = EXCLUDED.division_code, midwifery = EXCLUDED.midwifery,
+                critical_care_centre = EXCLUDED.critical_care_centre, synthetic = EXCLUDED.synthetic
             """, ct);
     }
 
