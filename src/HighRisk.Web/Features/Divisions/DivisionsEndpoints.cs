@@ -21,7 +21,10 @@ public static class DivisionsEndpoints
             .WithName("ListFacilities")
             .WithSummary("List facilities")
             .WithDescription("Facilities serving divisions under a division-code prefix (at most 500). Codes are `<division>-MCH`, " +
-                "`<township>-THC` (township health centre) and `<sub-district>-CHC` (community health service centre).")
+                "`<division>-H<nn>` (hospital), `<township>-THC` (township health centre) and `<sub-district>-CHC` (community health " +
+                "service centre). `level` is the hospital grade (1 一级, 2 二级, 3 三级); `midwifery` marks a licensed delivery facility " +
+                "(助产机构), `criticalCareCentre` a designated critical maternal care centre (危重孕产妇救治中心), `synthetic` a plausible " +
+                "stand-in that no public source confirmed.")
             .ProducesValidationProblem();
     }
 }

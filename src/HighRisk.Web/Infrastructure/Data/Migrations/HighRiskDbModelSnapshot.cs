@@ -422,6 +422,10 @@ namespace HighRisk.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("kind");
 
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
                     b.Property<bool>("Midwifery")
                         .HasColumnType("boolean")
                         .HasColumnName("midwifery");
@@ -432,13 +436,20 @@ namespace HighRisk.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(128)")
                         .HasColumnName("name");
 
+                    b.Property<bool>("Synthetic")
+                        .HasColumnType("boolean")
+                        .HasColumnName("synthetic");
+
                     b.HasKey("Code")
                         .HasName("pk_facilities");
 
                     b.HasIndex("DivisionCode")
                         .HasDatabaseName("ix_facilities_division_code");
 
-                    b.ToTable("facilities", (string)null);
+                    b.ToTable("facilities", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_facilities_level", "level BETWEEN 1 AND 3");
+                        });
                 });
 
             modelBuilder.Entity("HighRisk.Features.Exams.Exam", b =>
@@ -1041,7 +1052,7 @@ namespace HighRisk.Infrastructure.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("factors");
 
-                    b.PrimitiveCollection<List<string>>("Findings")
+                    b.PrimitiveCollection<string[]>("Findings")
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("findings");
