@@ -307,6 +307,346 @@ namespace HighRisk.Infrastructure.Data.Migrations
                     b.ToTable("audit_events", (string)null);
                 });
 
+            modelBuilder.Entity("HighRisk.Features.Cases.Case", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AssessmentFacilityCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("assessment_facility_code");
+
+                    b.Property<string>("CareFacilityCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("care_facility_code");
+
+                    b.Property<string>("CloseReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("close_reason");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("closed_by");
+
+                    b.Property<string>("Colour")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("colour");
+
+                    b.Property<string>("DeliveryFacilityCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("delivery_facility_code");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("FacilityCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("facility_code");
+
+                    b.Property<bool>("LevelMismatch")
+                        .HasColumnType("boolean")
+                        .HasColumnName("level_mismatch");
+
+                    b.Property<string>("LevelMismatches")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("level_mismatches");
+
+                    b.Property<DateTimeOffset?>("ManagerAssignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("manager_assigned_at");
+
+                    b.Property<Guid?>("ManagerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("manager_id");
+
+                    b.Property<int>("NearMissCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("near_miss_count");
+
+                    b.Property<bool>("NoPlan")
+                        .HasColumnType("boolean")
+                        .HasColumnName("no_plan");
+
+                    b.Property<string>("OpenedAs")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("opened_as");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("opened_on");
+
+                    b.Property<int>("PlanCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("plan_count");
+
+                    b.Property<DateOnly>("PlanDueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("plan_due_on");
+
+                    b.Property<bool>("PlanOverdue")
+                        .HasColumnType("boolean")
+                        .HasColumnName("plan_overdue");
+
+                    b.Property<DateOnly?>("PlanReviewOn")
+                        .HasColumnType("date")
+                        .HasColumnName("plan_review_on");
+
+                    b.Property<DateTimeOffset?>("PlannedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("planned_at");
+
+                    b.Property<Guid>("PregnancyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pregnancy_id");
+
+                    b.Property<bool>("Purple")
+                        .HasColumnType("boolean")
+                        .HasColumnName("purple");
+
+                    b.Property<DateTimeOffset?>("ReportAcknowledgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("report_acknowledged_at");
+
+                    b.Property<string>("ReportAcknowledgedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("report_acknowledged_by");
+
+                    b.Property<DateTimeOffset>("ReportDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("report_due_at");
+
+                    b.Property<DateTimeOffset?>("ReportEscalatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("report_escalated_at");
+
+                    b.Property<bool>("ReportLate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("report_late");
+
+                    b.Property<DateTimeOffset?>("ReviewAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("review_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TownshipCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("township_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cases");
+
+                    b.HasIndex("DivisionCode")
+                        .HasDatabaseName("ix_cases_division_code");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("DivisionCode"), new[] { "text_pattern_ops" });
+
+                    b.HasIndex("ManagerId")
+                        .HasDatabaseName("ix_cases_manager_id");
+
+                    b.HasIndex("PregnancyId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cases_pregnancy_id");
+
+                    b.HasIndex("ReviewAt")
+                        .HasDatabaseName("ix_cases_review_at")
+                        .HasFilter("review_at IS NOT NULL");
+
+                    b.ToTable("cases", (string)null);
+                });
+
+            modelBuilder.Entity("HighRisk.Features.Cases.CaseArea", b =>
+                {
+                    b.Property<string>("DivisionPrefix")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_prefix");
+
+                    b.Property<Guid>("ManagerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("manager_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("DivisionPrefix")
+                        .HasName("pk_case_areas");
+
+                    b.HasIndex("ManagerId")
+                        .HasDatabaseName("ix_case_areas_manager_id");
+
+                    b.ToTable("case_areas", (string)null);
+                });
+
+            modelBuilder.Entity("HighRisk.Features.Cases.CasePlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("author");
+
+                    b.Property<string>("CareFacilityCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("care_facility_code");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Continuation")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("continuation");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DeliveryFacilityCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("delivery_facility_code");
+
+                    b.Property<string>("EmergencyPlan")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("emergency_plan");
+
+                    b.Property<string>("LevelMismatches")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("level_mismatches");
+
+                    b.Property<DateOnly>("NextReviewDate")
+                        .HasColumnType("date")
+                        .HasColumnName("next_review_date");
+
+                    b.Property<string>("Pmtct")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("pmtct");
+
+                    b.Property<string>("TreatmentPlan")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("treatment_plan");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_plans");
+
+                    b.HasIndex("CaseId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_case_plans_case_id_version");
+
+                    b.ToTable("case_plans", (string)null);
+                });
+
+            modelBuilder.Entity("HighRisk.Features.Cases.NearMiss", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Criteria")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("criteria");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("FacilityCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("facility_code");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("recorded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_near_misses");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_near_misses_case_id");
+
+                    b.ToTable("near_misses", (string)null);
+                });
+
             modelBuilder.Entity("HighRisk.Features.Contacts.DivisionContact", b =>
                 {
                     b.Property<Guid>("Id")
@@ -356,6 +696,112 @@ namespace HighRisk.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_division_contacts_division_code_role_name");
 
                     b.ToTable("division_contacts", (string)null);
+                });
+
+            modelBuilder.Entity("HighRisk.Features.Deaths.DeathReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("AntenatalVisits")
+                        .HasColumnType("integer")
+                        .HasColumnName("antenatal_visits");
+
+                    b.Property<string>("Causes")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("causes");
+
+                    b.Property<string>("CurrentAddress")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("current_address");
+
+                    b.Property<string>("DeathPlace")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("death_place");
+
+                    b.Property<string>("DeliveryPlace")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("delivery_place");
+
+                    b.Property<DateOnly>("DiedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("died_on");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("FacilityCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("facility_code");
+
+                    b.Property<int?>("FirstVisitWeek")
+                        .HasColumnType("integer")
+                        .HasColumnName("first_visit_week");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<Guid>("PregnancyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pregnancy_id");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("submitted_by");
+
+                    b.Property<string>("TownshipCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("township_code");
+
+                    b.Property<bool?>("Transferred")
+                        .HasColumnType("boolean")
+                        .HasColumnName("transferred");
+
+                    b.Property<string>("TransferredFrom")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("transferred_from");
+
+                    b.Property<string>("UsualAddress")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("usual_address");
+
+                    b.HasKey("Id")
+                        .HasName("pk_death_reports");
+
+                    b.HasIndex("DivisionCode")
+                        .HasDatabaseName("ix_death_reports_division_code");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("DivisionCode"), new[] { "text_pattern_ops" });
+
+                    b.HasIndex("PregnancyId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_death_reports_pregnancy_id");
+
+                    b.ToTable("death_reports", (string)null);
                 });
 
             modelBuilder.Entity("HighRisk.Features.Divisions.Division", b =>
@@ -1022,6 +1468,10 @@ namespace HighRisk.Infrastructure.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("closed_at");
 
+                    b.Property<string>("DeliveryFacilityCode")
+                        .HasColumnType("text")
+                        .HasColumnName("delivery_facility_code");
+
                     b.Property<string>("DeliveryMode")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
@@ -1565,6 +2015,16 @@ namespace HighRisk.Infrastructure.Data.Migrations
                     b.ToTable("staff_user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("HighRisk.Features.Cases.CasePlan", b =>
+                {
+                    b.HasOne("HighRisk.Features.Cases.Case", null)
+                        .WithMany("Plans")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_plans_cases_case_id");
+                });
+
             modelBuilder.Entity("HighRisk.Features.Exams.Exam", b =>
                 {
                     b.HasOne("HighRisk.Features.Pregnancies.Pregnancy", null)
@@ -1713,6 +2173,11 @@ namespace HighRisk.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_staff_user_tokens_staff_users_user_id");
+                });
+
+            modelBuilder.Entity("HighRisk.Features.Cases.Case", b =>
+                {
+                    b.Navigation("Plans");
                 });
 
             modelBuilder.Entity("HighRisk.Features.Pregnancies.Pregnancy", b =>
