@@ -23,6 +23,7 @@ USERS = [
     {"userName": "bench-worker", "displayName": "压测医生（岳塘区妇幼）", "role": "healthWorker", "facilityCode": "430304-MCH"},
     {"userName": "bench-township", "displayName": "压测专干（楠竹山镇）", "role": "subdistrictStaff", "divisionCode": "430302101"},
     {"userName": "bench-county", "displayName": "压测县级妇幼（雨湖区）", "role": "countyStaff", "divisionCode": "430302"},
+    {"userName": "bench-city", "displayName": "压测市级妇幼（湘潭市）", "role": "cityStaff", "divisionCode": "4303"},
 ]
 
 FINDINGS = {"green": [], "yellow": ["y_art"], "orange": ["o_asthma"], "red": ["r_thromboembolism"]}

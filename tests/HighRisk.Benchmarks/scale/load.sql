@@ -1,5 +1,6 @@
 -- Bulk-loads the scale benchmark's register: :n open pregnancies (one woman each), about 3 exams each, one booking
--- grade-change row each, set-based (INSERT … SELECT generate_series), never through the API.
+-- grade-change row each, and a case for each orange, red or purple one, set-based (INSERT … SELECT generate_series),
+-- never through the API.
 --
 -- psql variables (set by run.sh):
 --   today          business date of the run (Asia/Shanghai), e.g. 2026-11-24
@@ -183,6 +184,40 @@ INSERT INTO daily_overdue_runs (business_date, started_at, completed_at, states_
                                 spells_closed, sms_queued, mail_queued, policy_fingerprint)
 SELECT :'today'::date - 1, now() - interval '1 day', now() - interval '1 day', 0, 0, (SELECT count(*) FROM overdue_lists),
        (SELECT count(*) FROM overdue_spells), (SELECT count(*) FROM overdue_spells), 0, 0, 0, :'policy';
+
+-- Cases (专案): one for every orange, red or purple pregnancy, opened at her booking as OpenCase opens them. 90 % of the
+-- reports acknowledged six hours after the booking, the rest late (escalated); 80 % with a plan two days after the booking,
+-- reviewed within the next four weeks, cared for at the county MCH institution and delivering there (a level mismatch for
+-- orange and red: a county MCH institution is 二级) or at the city's (三级); the others without a plan, late once the
+-- first plan's days (3 red, 7 otherwise) have passed. The flags are what Case.Review would leave.
+INSERT INTO cases (id, pregnancy_id, division_code, township_code, facility_code, opened_at, opened_on, opened_as, colour, purple,
+                   report_due_at, report_acknowledged_at, report_acknowledged_by, report_late, report_escalated_at, manager_id, manager_assigned_at,
+                   plan_due_on, plan_count, planned_at, plan_review_on, care_facility_code, delivery_facility_code, assessment_facility_code,
+                   no_plan, plan_overdue, level_mismatches, level_mismatch, review_at, status, near_miss_count)
+SELECT gen_random_uuid(), p.id, p.division_code, p.township_code, p.facility_code, p.booked_at, p.booking_date,
+       c.opened_as, p.grade, p.purple,
+       c.due, CASE WHEN c.acked THEN p.booked_at + interval '6 hours' END, CASE WHEN c.acked THEN 'bench-county' END,
+       NOT c.acked, CASE WHEN NOT c.acked THEN c.due END, NULL, NULL,
+       p.booking_date + c.plan_days, CASE WHEN c.planned THEN 1 ELSE 0 END, CASE WHEN c.planned THEN p.booked_at + interval '2 days' END,
+       CASE WHEN c.planned THEN :'today'::date + c.review_in END,
+       CASE WHEN c.planned THEN left(p.township_code, 6) || '-MCH' END,
+       CASE WHEN c.planned THEN CASE WHEN c.city_delivery THEN left(p.township_code, 4) || '-MCH' ELSE left(p.township_code, 6) || '-MCH' END END,
+       NULL,
+       NOT c.planned AND p.booking_date + c.plan_days < :'today'::date, false,
+       CASE WHEN c.mismatch THEN '["deliveryBelowLevel"]' ELSE '[]' END::jsonb, c.mismatch,
+       CASE WHEN c.planned THEN ((:'today'::date + c.review_in + 1) + time '00:00') AT TIME ZONE 'Asia/Shanghai'
+            WHEN p.booking_date + c.plan_days >= :'today'::date THEN ((p.booking_date + c.plan_days + 1) + time '00:00') AT TIME ZONE 'Asia/Shanghai' END,
+       'Open', 0
+FROM pregnancies p
+CROSS JOIN LATERAL (SELECT random() AS r_ack, random() AS r_plan, random() AS r_place, (random() * 27)::int AS review_in) r
+CROSS JOIN LATERAL (
+    SELECT CASE WHEN p.grade = 'Red' THEN 'red' WHEN p.purple THEN 'purple' ELSE 'orange' END AS opened_as,
+           p.booked_at + CASE WHEN p.grade = 'Red' THEN interval '24 hours' ELSE interval '72 hours' END AS due,
+           r.r_ack < 0.9 AS acked, r.r_plan < 0.8 AS planned, r.r_place < 0.3 AS city_delivery, r.review_in,
+           CASE WHEN p.grade = 'Red' THEN 3 ELSE 7 END AS plan_days,
+           r.r_plan < 0.8 AND r.r_place >= 0.3 AND p.grade IN ('Orange', 'Red') AS mismatch
+) c
+WHERE p.status = 'Open' AND (p.grade IN ('Orange', 'Red') OR p.purple);
 
 RESET session_replication_role;
 

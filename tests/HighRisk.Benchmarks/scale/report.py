@@ -19,7 +19,7 @@ def num(key, default=None):
 
 
 rounds = sorted({int(k.rsplit("_", 1)[1]) for k in f if k.startswith("exam_http_rps_")})
-list_rounds = sorted({int(k.rsplit("_", 1)[1]) for k in f if k.startswith("list_pregnancies_township_p99_")})
+list_rounds = sorted({int(k.rsplit("_", 1)[1]) for k in f if k.startswith("list_") and "_p99_" in k})
 
 
 def mark(ok):
@@ -77,9 +77,13 @@ names = {
     "pregnancies_county": ("GET /api/pregnancies, county, first 50", "p99 ≤ 50 ms"),
     "overdue_township": ("GET /api/overdue, township (whole list)", "p99 ≤ 20 ms"),
     "overdue_county": ("GET /api/overdue, county (whole list, no paging)", "—"),
+    "cases_city": ("GET /api/cases, the case board of a city, first 50", "p99 ≤ 50 ms"),
+    "cases_county": ("GET /api/cases, the case board of a county, first 50", "p99 ≤ 50 ms"),
 }
 for name, (label, target) in names.items():
     for r in list_rounds:
+        if f.get(f"list_{name}_p99_{r}") is None:
+            continue
         p50, p99 = num(f"list_{name}_p50_{r}"), num(f"list_{name}_p99_{r}")
         limit = 20 if "20" in target else 50 if "50" in target else None
         verdict = mark(p99 is not None and p99 <= limit) if limit else ""

@@ -15,6 +15,7 @@
 #   HR_BENCH_PREGNANCIES=1000000    open pregnancies to load
 #   HR_BENCH_SECONDS=60             record-exam and pgbench duration;  HR_BENCH_CONNECTIONS=16  HR_BENCH_THREADS=2
 #   HR_BENCH_LIST_SECONDS=20        each list;  HR_BENCH_LIST_CONNECTIONS=4
+#   HR_BENCH_LISTS="pregnancies_township … cases_county"   the lists measured (default: all six)
 #   HR_BENCH_REPEAT=1               repeat the HTTP measurements (record-exam + pgbench, lists) this many times
 #   HR_BENCH_KEEP=1                 keep the (stopped) cluster, the app and the keys for investigation; then
 #                                   experiments.sh tries the recommended fixes on that database, before/after
@@ -289,6 +290,9 @@ SELECT 'township $TOWNSHIP', count(*) FROM pregnancies WHERE township_code = '$T
 SELECT 'median township', percentile_cont(0.5) WITHIN GROUP (ORDER BY c) FROM (SELECT count(*) c FROM pregnancies GROUP BY township_code) t;
 SELECT 'exams', count(*) FROM exams;
 SELECT 'exams per pregnancy', round(count(*)::numeric / (SELECT count(*) FROM pregnancies), 2) FROM exams;
+SELECT 'open cases', count(*) FROM cases WHERE status = 'Open';
+SELECT 'open cases, city ${COUNTY:0:4}', count(*) FROM cases WHERE status = 'Open' AND division_code LIKE '${COUNTY:0:4}%';
+SELECT 'open cases, county $COUNTY', count(*) FROM cases WHERE status = 'Open' AND division_code LIKE '$COUNTY%';
 SQL
 cat "$OUT/sizes.txt" "$OUT/distribution.txt" | tee -a "$OUT/run.log"
 
@@ -314,6 +318,7 @@ log "ready in $READY_MS ms; RSS at rest $(rss_now) MiB"
 WORKER=$(python3 "$HERE/api.py" token "$URL" bench-worker "$USER_PASSWORD")
 TOWNSHIP_STAFF=$(python3 "$HERE/api.py" token "$URL" bench-township "$USER_PASSWORD")
 COUNTY_STAFF=$(python3 "$HERE/api.py" token "$URL" bench-county "$USER_PASSWORD")
+CITY_STAFF=$(python3 "$HERE/api.py" token "$URL" bench-city "$USER_PASSWORD")
 ADMIN=$(python3 "$HERE/api.py" token "$URL" admin "$ADMIN_PASSWORD")
 WORKER_ID=$(psqlq -c "SELECT id FROM staff_users WHERE user_name = 'bench-worker'")
 
@@ -480,8 +485,10 @@ declare -A LISTS=(
   [pregnancies_county]="/api/pregnancies?division=$COUNTY&limit=50|$COUNTY_STAFF"
   [overdue_township]="/api/overdue?division=$TOWNSHIP|$TOWNSHIP_STAFF"
   [overdue_county]="/api/overdue?division=$COUNTY|$COUNTY_STAFF"
+  [cases_city]="/api/cases?limit=50|$CITY_STAFF"
+  [cases_county]="/api/cases?limit=50|$COUNTY_STAFF"
 )
-for name in pregnancies_township pregnancies_county overdue_township overdue_county; do
+for name in ${HR_BENCH_LISTS:-pregnancies_township pregnancies_county overdue_township overdue_county cases_city cases_county}; do
   path="${LISTS[$name]%%|*}"; token="${LISTS[$name]##*|}"
   curl -sf -H "Authorization: Bearer $token" "$URL$path" -o "$OUT/sample-$name.json"
   rows=$(python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(len(d.get('items', d.get('entries', []))))" "$OUT/sample-$name.json")
