@@ -23,4 +23,11 @@ public static class CaseLock
 
         return found;
     }
+
+    /// <summary>
+    /// The case of a pregnancy whose command holds the pregnancy's lock (an exam, a close): locked too, so that a county
+    /// command on the case at the same moment (a plan, a review) is serialised with it, not overwritten. Null: no case.
+    /// </summary>
+    public static async Task<Case?> LockCaseOfAsync(this HighRiskDb db, Guid pregnancyId, CancellationToken ct) =>
+        await db.Cases.FromSql($"SELECT * FROM cases WHERE pregnancy_id = {pregnancyId} FOR UPDATE").IgnoreQueryFilters().SingleOrDefaultAsync(ct);
 }

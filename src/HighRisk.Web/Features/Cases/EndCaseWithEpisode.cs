@@ -12,7 +12,7 @@ public sealed class EndCaseWithEpisode(HighRiskDb db, BusinessClock clock) : INo
     public async ValueTask Handle(EpisodeEnded notification, CancellationToken cancellationToken)
     {
         var pregnancy = notification.Pregnancy;
-        var managed = await db.Cases.SingleOrDefaultAsync(c => c.PregnancyId == pregnancy.Id, cancellationToken);
+        var managed = await db.LockCaseOfAsync(pregnancy.Id, cancellationToken);
         var reason = pregnancy.Outcome switch
         {
             PregnancyOutcome.Delivery => "产后42天检查完成",

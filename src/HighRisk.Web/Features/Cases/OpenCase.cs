@@ -22,7 +22,7 @@ public sealed class OpenCase(HighRiskDb db, CaseLookups lookups, CasePolicy poli
             return;
         }
 
-        var existing = await db.Cases.SingleOrDefaultAsync(c => c.PregnancyId == pregnancy.Id, cancellationToken);
+        var existing = await db.LockCaseOfAsync(pregnancy.Id, cancellationToken);
         if (existing is not null)
         {
             existing.FollowGrade(colour, purple, policy, await lookups.PlacesOfAsync(existing, cancellationToken), clock.Now, clock.Today);
