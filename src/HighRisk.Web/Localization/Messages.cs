@@ -19,6 +19,7 @@ public static class Messages
     public static readonly Message InclusiveBetween = new("InclusiveBetweenValidator", null, "应在 {From}–{To} 之间。", "Must be between {From} and {To}.");
     public static readonly Message MaximumLength = new("MaximumLengthValidator", null, "最多 {MaxLength} 个字（现有 {TotalLength} 个）。", "At most {MaxLength} characters ({TotalLength} given).");
     public static readonly Message Length = new("LengthValidator", null, "应为 {MinLength}–{MaxLength} 个字（现有 {TotalLength} 个）。", "{MinLength} to {MaxLength} characters ({TotalLength} given).");
+    public static readonly Message NotEqual = new("NotEqualValidator", null, "请选择一项。", "Choose one.");
     public static readonly Message LessThanOrEqual = new("LessThanOrEqualValidator", null, "不能大于（晚于）{ComparisonValue}。", "Must be at most {ComparisonValue}.");
     public static readonly Message GreaterThanOrEqual = new("GreaterThanOrEqualValidator", null, "不能小于（早于）{ComparisonValue}。", "Must be at least {ComparisonValue}.");
     public static readonly Message InEnum = new("EnumValidator", null, "请选择一项。", "Choose one.");
@@ -243,9 +244,10 @@ public static class Messages
     public static readonly Message ReviewDateTooFar = new("ReviewDateTooFar", "The next review date must be within a year.", "下次评估日期应在一年之内。");
     public static readonly Message AssessorTitleUnknown = new(
         "AssessorTitleUnknown", "The title must be chiefPhysician (主任医师), associateChiefPhysician (副主任医师), attendingPhysician (主治医师) or residentPhysician (住院医师).",
-        "请选择职称：主任医师、副主任医师、主治医师或住院医师。");
+        "请选择职称：主任医师、副主任医师、主治医师或住院医师。", "Choose the title: chief, associate chief, attending or resident physician.");
     public static readonly Message TerminationNeedsSeniorAssessor = new(
-        "TerminationNeedsSeniorAssessor", "Termination advice needs an assessor of 副主任医师 (associateChiefPhysician) rank or above.", "建议终止妊娠须由副主任医师及以上职称的医师评估确认。");
+        "TerminationNeedsSeniorAssessor", "Termination advice needs an assessor of 副主任医师 (associateChiefPhysician) rank or above.", "建议终止妊娠须由副主任医师及以上职称的医师评估确认。",
+        "Termination advice needs an associate chief physician or above.");
     public static readonly Message ContinuationOutcomeUnknown = new("ContinuationOutcomeUnknown", "The outcome must be continue, terminationAdvised or declined.", "评估结论应为继续妊娠、建议终止妊娠或孕妇拒绝。");
     public static readonly Message PmtctItemUnknown = new("PmtctItemUnknown", "Not a PMTCT item: {Items}.", "不是可选的母婴阻断项目。");
     public static readonly Message PmtctNotPurple = new("PmtctNotPurple", "PMTCT items are planned for a purple (infectious disease) case only.", "只有紫色（传染病）专案才填写母婴阻断项目。");
