@@ -11,7 +11,7 @@ public static class ListFacilities
 {
     public sealed record Query(string? Division) : IQuery<IReadOnlyList<Item>>;
 
-    public sealed record Item(string Code, string Name, FacilityKind Kind, string DivisionCode, bool Midwifery, bool CriticalCareCentre);
+    public sealed record Item(string Code, string Name, FacilityKind Kind, int Level, string DivisionCode, bool Midwifery, bool CriticalCareCentre);
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -25,7 +25,7 @@ public static class ListFacilities
                 .Where(f => f.DivisionCode.StartsWith(query.Division!))
                 .OrderBy(f => f.Code)
                 .Take(500)
-                .Select(f => new Item(f.Code, f.Name, f.Kind, f.DivisionCode, f.Midwifery, f.CriticalCareCentre))
+                .Select(f => new Item(f.Code, f.Name, f.Kind, f.Level, f.DivisionCode, f.Midwifery, f.CriticalCareCentre))
                 .ToListAsync(cancellationToken);
     }
 }
