@@ -10,7 +10,7 @@ using HighRisk.Rules;
 namespace HighRisk.Localization;
 
 /// <summary>Labels of the domain's values: colours (always with their meaning, never colour alone), statuses, kinds.</summary>
-public static class Labels
+public static partial class Labels
 {
     /// <summary>The four colours, lowest risk first (the order the chart stacks them); purple stands beside a colour.</summary>
     public static readonly IReadOnlyList<string> Colours = ["green", "yellow", "orange", "red"];

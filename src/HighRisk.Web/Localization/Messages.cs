@@ -19,6 +19,7 @@ public static class Messages
     public static readonly Message InclusiveBetween = new("InclusiveBetweenValidator", null, "应在 {From}–{To} 之间。", "Must be between {From} and {To}.");
     public static readonly Message MaximumLength = new("MaximumLengthValidator", null, "最多 {MaxLength} 个字（现有 {TotalLength} 个）。", "At most {MaxLength} characters ({TotalLength} given).");
     public static readonly Message Length = new("LengthValidator", null, "应为 {MinLength}–{MaxLength} 个字（现有 {TotalLength} 个）。", "{MinLength} to {MaxLength} characters ({TotalLength} given).");
+    public static readonly Message NotEqual = new("NotEqualValidator", null, "请选择一项。", "Choose one.");
     public static readonly Message LessThanOrEqual = new("LessThanOrEqualValidator", null, "不能大于（晚于）{ComparisonValue}。", "Must be at most {ComparisonValue}.");
     public static readonly Message GreaterThanOrEqual = new("GreaterThanOrEqualValidator", null, "不能小于（早于）{ComparisonValue}。", "Must be at least {ComparisonValue}.");
     public static readonly Message InEnum = new("EnumValidator", null, "请选择一项。", "Choose one.");

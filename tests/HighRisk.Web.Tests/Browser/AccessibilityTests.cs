@@ -32,6 +32,7 @@ public sealed class AccessibilityTests : BrowserTest
     [TestCase("/pregnancies/book")]
     [TestCase("/overdue")]
     [TestCase("/alerts")]
+    [TestCase("/cases")]
     public async Task EveryControlHasALabelAndEveryBadgeItsWords(string path)
     {
         var page = await SignInAsync(Screen.Phone, "t-worker");
@@ -49,6 +50,22 @@ public sealed class AccessibilityTests : BrowserTest
         await AssertLabelledAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "记录产检" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "记录产检", Level = 1 })).ToBeVisibleAsync();
+        await AssertLabelledAsync(page);
+        await AssertNoSidewaysScrollAsync(page, Screen.Phone);
+    }
+
+    [Test]
+    public async Task CaseBoardAndCasePageWithItsForms_EveryControlHasALabelAndEveryBadgeItsWords()
+    {
+        // Red and purple: the plan form has its continuation and PMTCT blocks.
+        var id = await Api.BookAsync(Bookings.AWoman(30).With("findings", new System.Text.Json.Nodes.JsonArray("p_infectious")));
+        await Api.ExamAsync(id, Bookings.AnExam(measurements: new System.Text.Json.Nodes.JsonObject { ["pulmonaryArteryPressure"] = 55 }));
+        var (_, pregnancy) = await Api.GetAsync($"/api/pregnancies/{id}");
+        var page = await SignInAsync(Screen.Phone, "t-county");
+        await page.GotoAsync("/cases", Loaded);
+        await AssertLabelledAsync(page);
+        await page.GotoAsync($"/cases/{pregnancy!["caseId"]}", Loaded);
+        await page.GetByText("新增管理计划").ClickAsync();
         await AssertLabelledAsync(page);
         await AssertNoSidewaysScrollAsync(page, Screen.Phone);
     }

@@ -11,6 +11,11 @@ public static class Flash
     public const string FollowUpSaved = "follow-up";
     public const string Closed = "closed";
     public const string AlertAcknowledged = "alert";
+    public const string ReportAcknowledged = "case-report";
+    public const string ManagerAssigned = "case-manager";
+    public const string PlanSaved = "case-plan";
+    public const string PlanSavedMismatch = "case-plan-mismatch";
+    public const string CaseClosed = "case-closed";
 
     public static Text? Of(object? key) => key switch
     {
@@ -19,6 +24,11 @@ public static class Flash
         FollowUpSaved => Texts.FollowUpSaved,
         Closed => Texts.PregnancyClosed,
         AlertAcknowledged => Texts.AlertAcknowledged,
+        ReportAcknowledged => Texts.ReportAcknowledged,
+        ManagerAssigned => Texts.ManagerAssigned,
+        PlanSaved => Texts.PlanSaved,
+        PlanSavedMismatch => Texts.PlanSavedMismatch,
+        CaseClosed => Texts.CaseClosedFlash,
         _ => null,
     };
 }

@@ -42,6 +42,10 @@ public abstract class FormPage : PageModel
             Form.Problem = Messages.For(conflict.Code, conflict.Values, conflict.Message);
             OnConflict(conflict);
         }
+        catch (ForbiddenException forbidden)
+        {
+            Form.Problem = Messages.For(forbidden.Code, new Dictionary<string, object?>(), forbidden.Message);
+        }
         catch (NotFoundException)
         {
             Form.Problem = Texts.NotFound;
