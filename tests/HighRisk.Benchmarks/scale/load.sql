@@ -217,7 +217,8 @@ CROSS JOIN LATERAL (
            CASE WHEN p.grade = 'Red' THEN 3 ELSE 7 END AS plan_days,
            r.r_plan < 0.8 AND r.r_place >= 0.3 AND p.grade IN ('Orange', 'Red') AS mismatch
 ) c
-WHERE p.status = 'Open' AND (p.grade IN ('Orange', 'Red') OR p.purple);
+WHERE p.status = 'Open' AND (p.grade IN ('Orange', 'Red') OR p.purple)
+  AND NOT EXISTS (SELECT 1 FROM cases x WHERE x.pregnancy_id = p.id);   -- the women booked through the API have theirs
 
 RESET session_replication_role;
 
