@@ -236,7 +236,7 @@ public static class Messages
     // Case management (专案)
     public static readonly Message CaseClosed = new("CaseClosed", "The case is closed ({Reason}); reopen it by a new grade of orange, red or purple.", "该专案已结案（{Reason}）。");
     public static readonly Message CaseStillHighRisk = new(
-        "CaseStillHighRisk", "She is still {Colour}: the case closes when she has come down, or with her episode.", "孕妇仍为{Colour}，降级后才能结案（或随妊娠结案自动结束）。");
+        "CaseStillHighRisk", "She is still {Colour}: the case closes when she has come down, or with her episode.", "孕妇仍为{ColourZh}，降级后才能结案（或随妊娠结案自动结束）。");
     public static readonly Message CaseReportAcknowledged = new("CaseReportAcknowledged", "The report was already acknowledged by {By}.", "该报告已由 {By} 确认。");
     public static readonly Message CaseActionRole = new("CaseActionRole", "Only county or city MCH staff manage cases.", "只有县级或市级妇幼保健机构人员可以进行专案管理操作。");
     public static readonly Message ManagerUnknown = new("ManagerUnknown", "No such active county or city MCH staff account covering the case's area.", "没有负责该地区的县/市妇幼人员账号。");

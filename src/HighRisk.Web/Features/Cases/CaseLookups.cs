@@ -19,10 +19,13 @@ public sealed class CaseLookups(HighRiskDb db)
             .FirstOrDefaultAsync(ct);
     }
 
-    /// <summary>Whether the account may manage a case in this division: active county or city staff whose area holds it.</summary>
+    /// <summary>Whether the account may manage a case in this division (<see cref="ManagersOf"/>).</summary>
     public Task<bool> CanManageAsync(Guid userId, string divisionCode, CancellationToken ct) =>
-        db.Users.AnyAsync(
-            u => u.Id == userId && !u.Disabled && (u.Role == StaffRole.CountyStaff || u.Role == StaffRole.CityStaff) && divisionCode.StartsWith(u.DivisionCode), ct);
+        ManagersOf(divisionCode).AnyAsync(u => u.Id == userId, ct);
+
+    /// <summary>Who may manage a case in this division: active county or city MCH staff whose area holds it.</summary>
+    public IQueryable<StaffUser> ManagersOf(string divisionCode) =>
+        db.Users.AsNoTracking().Where(u => !u.Disabled && (u.Role == StaffRole.CountyStaff || u.Role == StaffRole.CityStaff) && divisionCode.StartsWith(u.DivisionCode));
 
     public async Task<PlannedPlaces> PlacesOfAsync(string? care, string? delivery, string? assessment, CancellationToken ct)
     {
