@@ -28,6 +28,10 @@ public static class Messages
 
     // The request as read before any validator (Infrastructure/Web: InputGuard, RequestFailures)
     public static readonly Message NulCharacter = new("NulCharacter", "The value contains a NUL character (\\u0000), which no field can hold.", "内容含有空字符（\\u0000），无法保存。");
+    public static readonly Message ControlCharacter = new(
+        "ControlCharacter", "The value contains a control character (U+{Code}); only tab and line breaks are taken.", "内容含有控制字符（U+{Code}），无法保存。",
+        "The value contains a control character (U+{Code}).");
+    public static readonly Message ValueTooLong = new("ValueTooLong", "The value is {Length} characters long; no field takes more than {Max}.", "内容过长（{Length} 个字符）。");
     public static readonly Message NulInFieldName = new("NulInFieldName", "A field name contains a NUL character.", "字段名含有空字符。");
     public static readonly Message DateOutOfRange = new("DateOutOfRange", "The date is out of range: years {EarliestYear} to {LatestYear} are taken.", "日期超出范围：只接受 {EarliestYear}–{LatestYear} 年。");
     public static readonly Message BodyTooLarge = new("BodyTooLarge", "The request body is too large.", "提交的内容过大。");
@@ -236,7 +240,7 @@ public static class Messages
     // Case management (专案)
     public static readonly Message CaseClosed = new("CaseClosed", "The case is closed ({Reason}); reopen it by a new grade of orange, red or purple.", "该专案已结案（{Reason}）。");
     public static readonly Message CaseStillHighRisk = new(
-        "CaseStillHighRisk", "She is still {Colour}: the case closes when she has come down, or with her episode.", "孕妇仍为{ColourZh}，降级后才能结案（或随妊娠结案自动结束）。");
+        "CaseStillHighRisk", "She is still {Colour}: the case closes when she has come down, or with her episode.", "孕妇仍为{Colour}，降级后才能结案（或随妊娠结案自动结束）。");
     public static readonly Message CaseReportAcknowledged = new("CaseReportAcknowledged", "The report was already acknowledged by {By}.", "该报告已由 {By} 确认。");
     public static readonly Message CaseActionRole = new("CaseActionRole", "Only county or city MCH staff manage cases.", "只有县级或市级妇幼保健机构人员可以进行专案管理操作。");
     public static readonly Message ManagerUnknown = new("ManagerUnknown", "No such active county or city MCH staff account covering the case's area.", "没有负责该地区的县/市妇幼人员账号。");

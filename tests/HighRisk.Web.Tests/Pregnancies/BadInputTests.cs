@@ -42,6 +42,12 @@ public class BadInputTests : ServiceFixture
         yield return new TestCaseData((Func<Bookings, object>)(b => b.AWoman().Without("lmp").With("edd", "0001-01-01")), "edd").SetName("EddAtTheStartOfTheCalendar_NamesEdd");
         yield return new TestCaseData((Func<Bookings, object>)(b => b.AWoman().With("lmp", "9999-12-31")), "lmp").SetName("LmpAtTheEndOfTheCalendar_NamesLmp");
         yield return new TestCaseData((Func<Bookings, object>)(_ => "null"), "body").SetName("NullBody_NamesBody");
+        yield return new TestCaseData((Func<Bookings, object>)(b => b.AWoman().With("fullName", "\u0001\u0002\u0003")), "fullName").SetName("C0ControlCharacters_NameFullName");
+        yield return new TestCaseData((Func<Bookings, object>)(b => b.AWoman().With("address", "楠竹山镇\u007f一村")), "address").SetName("Delete_NamesAddress");
+        yield return new TestCaseData((Func<Bookings, object>)(b => b.AWoman().With("healthWorker", "王\u0085医生")), "healthWorker").SetName("C1NextLine_NamesHealthWorker");
+        yield return new TestCaseData((Func<Bookings, object>)(_ => "{\"fullName\": \"\u0001\"}"), "fullName").SetName("EscapedControlCharacter_NamesFullName");
+        yield return new TestCaseData((Func<Bookings, object>)(b => b.AWoman().With("address", new string('村', 5000))), "address").SetName("HugeText_NamesAddress");
+        yield return new TestCaseData((Func<Bookings, object>)(b => b.AWoman().With("nick\u0001name", "x")), "body").SetName("ControlCharacterInAFieldName_NamesTheBody");
     }
 
     [TestCaseSource(nameof(BadBookings))]
@@ -154,11 +160,37 @@ public class BadInputTests : ServiceFixture
     [TestCase("/api/pregnancies?q=%00", "q")]
     [TestCase("/api/overdue?division=430302101&date=0001-01-01", "date")]
     [TestCase("/api/pregnancies?status=3", "status")]
+    [TestCase("/api/pregnancies?q=%01", "q")]
+    [TestCase("/api/pregnancies?q=%C2%85", "q")]
     public async Task BadQueryValue_NamesTheParameter_NeverA500(string path, string field)
     {
         var (status, problem) = await Api.GetAsync(path);
         Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest), problem?.ToJsonString());
         Assert.That(Api.ErrorFields(problem), Is.EqualTo(new[] { field }));
+    }
+
+    [Test]
+    public async Task FreeTextWithTabsAndLineBreaks_IsTaken()
+    {
+        var id = await Api.BookAsync(Bookings.AWoman().With("address", "楠竹山镇一村\t3组\r\n(东侧)"));
+        var (_, record) = await Api.GetAsync($"/api/pregnancies/{id}");
+        Assert.That(record!["address"]!.GetValue<string>(), Is.EqualTo("楠竹山镇一村\t3组\r\n(东侧)"));
+    }
+
+    [Test]
+    public async Task AnAccountsOverlongDivision_Is400NamingIt_WhateverTheRole()
+    {
+        var account = new { userName = "t-long-division", displayName = "测试", role = "healthWorker", facilityCode = "430302101-THC", password = TestUsers.Password };
+        var (created, user, _) = await Api.PostAsync("/api/admin/users", account, client: Admin);
+        Assert.That(created, Is.EqualTo(HttpStatusCode.Created), user?.ToJsonString());
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/admin/users/{user!["id"]!.GetValue<Guid>()}")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { displayName = "测试", role = "healthWorker", facilityCode = "430302101-THC", divisionCode = new string('4', 450) }),
+        };
+        var response = await Admin.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), text);
+        Assert.That(Api.ErrorFields(JsonNode.Parse(text)), Is.EqualTo(new[] { "divisionCode" }));
     }
 
     [Test]

@@ -27,6 +27,9 @@ public static class StaffScopeRules
         validator.RuleFor(x => mobile(x)).Must(m => MobileNumber.Normalize(m) is not null).When(x => mobile(x) is not null)
             .WithError(Messages.StaffMobileNotMainland).OverridePropertyName("mobile");
         validator.RuleFor(x => email(x)).EmailAddress().MaximumLength(200).OverridePropertyName("email");
+        // Bounded whatever the role (an administrator's or a health worker's division is not used, but it is still input).
+        validator.RuleFor(x => division(x)).MaximumLength(12).OverridePropertyName("divisionCode");
+        validator.RuleFor(x => facility(x)).MaximumLength(32).OverridePropertyName("facilityCode");
         validator.RuleFor(x => division(x)).Must((x, code) => code is not null && code.Length == DivisionLength(role(x)!.Value) && code.All(char.IsAsciiDigit))
             .WithError(Messages.StaffDivisionLength, x => [("Role", role(x)), ("Digits", DivisionLength(role(x)!.Value))])
             .MustAsync((code, ct) => db.Divisions.AnyAsync(d => d.Code == code, ct)).WithError(Messages.DivisionUnknown)

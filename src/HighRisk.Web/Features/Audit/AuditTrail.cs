@@ -15,6 +15,10 @@ public sealed class AuditTrail(HighRiskDb db, CurrentUser user, BusinessClock cl
     public async Task WriteAsync(AuditEntry entry, CancellationToken ct, string? userName = null) =>
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO audit_events (at, user_name, role, action, entity, entity_id, remote_address, detail)
-            VALUES ({clock.Now}, {userName ?? user.Name}, {user.Role?.ToString()}, {entry.Action.ToString()}, {entry.Entity}, {entry.EntityId}, {user.RemoteAddress}, {entry.Detail})
+            VALUES ({clock.Now}, {Cut(userName ?? user.Name, 64)}, {user.Role?.ToString()}, {entry.Action.ToString()}, {Cut(entry.Entity, 64)}, {Cut(entry.EntityId, 64)},
+                    {Cut(user.RemoteAddress, 64)}, {Cut(entry.Detail, 500)})
             """, ct);
+
+    /// <summary>What a request copies into the audit line (a filter, a name) is cut to the column, never a reason to fail the request.</summary>
+    private static string? Cut(string? value, int length) => value is null || value.Length <= length ? value : value[..(length - 1)] + "…";
 }

@@ -238,8 +238,7 @@ public sealed partial class Case
         EnsureOpen();
         if (CasePolicy.OpensCase(Colour, Purple))
         {
-            var colour = CasePolicy.CaseColour(Colour, Purple);
-            throw new ConflictException(Messages.CaseStillHighRisk, ("Colour", colour), ("ColourZh", colour switch { "red" => "红色", "orange" => "橙色", _ => "紫色" }));
+            throw new ConflictException(Messages.CaseStillHighRisk, ("Colour", CasePolicy.CaseColour(Colour, Purple)));
         }
 
         End(reason, by, now, today);

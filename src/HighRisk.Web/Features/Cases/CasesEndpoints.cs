@@ -23,7 +23,7 @@ public static class CasesEndpoints
         group.MapGet("/export.xlsx", async Task<FileContentHttpResult> (
                 string? division, string? colour, string? status, string? manager, string? flag, ISender sender, CancellationToken ct) =>
                 TypedResults.File(
-                    await sender.Send(new ExportCases.Query(new ListCases.Query(division, colour, status, manager, flag, null, null)), ct),
+                    await sender.Send(new ExportCases.Query(division, colour, status, manager, flag), ct),
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"cases-{division ?? "all"}.xlsx"))
             .WithName("ExportCases")
             .WithSummary("The case board as .xlsx (Chinese headings)")

@@ -1,5 +1,4 @@
 using System.Globalization;
-using FluentValidation;
 using HighRisk.Features.Accounts;
 using HighRisk.Features.Audit;
 using HighRisk.Infrastructure;
@@ -16,23 +15,14 @@ public static class ExportCases
     /// <summary>More rows than a county's board holds; a city exporting everything gets the first this many, and the title says so.</summary>
     public const int MaxRows = 20_000;
 
-    public sealed record Query(ListCases.Query Filters) : IQuery<byte[]>, IAudited<byte[]>
+    public sealed record Query(string? Division, string? Colour, string? Status, string? Manager, string? Flag)
+        : IQuery<byte[]>, IAudited<byte[]>, ListCases.ICaseFilters
     {
-        public AuditEntry Audit(byte[] response) =>
-            new(AuditAction.Export, "case", null, $"ExportCases division={Filters.Division} colour={Filters.Colour} status={Filters.Status} flag={Filters.Flag}");
+        public AuditEntry Audit(byte[] response) => new(AuditAction.Export, "case", null, $"ExportCases division={Division} colour={Colour} status={Status} flag={Flag}");
     }
 
-    /// <summary>The board's filters, checked by the board's own validator (its failures name the same query parameters).</summary>
-    public sealed class Validator : AbstractValidator<Query>
-    {
-        public Validator() => RuleFor(q => q.Filters).Custom((filters, context) =>
-        {
-            foreach (var failure in new ListCases.Validator().Validate(filters).Errors)
-            {
-                context.AddFailure(failure);
-            }
-        });
-    }
+    /// <summary>The board's own filter rules.</summary>
+    public sealed class Validator : ListCases.CaseFiltersValidator<Query>;
 
     public static readonly string[] Headings =
     [
@@ -44,11 +34,11 @@ public static class ExportCases
     {
         public async ValueTask<byte[]> Handle(Query query, CancellationToken cancellationToken)
         {
-            var rows = await CaseRows.Board(db, ListCases.Handler.Filter(db.Cases.AsNoTracking(), query.Filters, user.User?.Id))
+            var rows = await CaseRows.Board(db, ListCases.Handler.Filter(db.Cases.AsNoTracking(), query, user.User?.Id))
                 .OrderBy(r => r.ColourRank).ThenBy(r => r.OverdueRank).ThenBy(r => r.Edd).ThenBy(r => r.Id)
                 .Take(MaxRows + 1).ToListAsync(cancellationToken);
             var shaped = await CaseRows.ShapeAsync(db, rows.Take(MaxRows).ToList(), clock.Today, cancellationToken);
-            var title = $"高危孕产妇专案管理 {query.Filters.Division ?? user.User?.DivisionCode} {clock.Today:yyyy-MM-dd}" + (rows.Count > MaxRows ? $"（仅前 {MaxRows} 例）" : "");
+            var title = $"高危孕产妇专案管理 {query.Division ?? user.User?.DivisionCode} {clock.Today:yyyy-MM-dd}" + (rows.Count > MaxRows ? $"（仅前 {MaxRows} 例）" : "");
             return Spreadsheet.Workbook("专案管理", title, Headings, shaped.Select((r, i) => Cells(i + 1, r)), [6, 10, 14, 6, 6, 8, 12, 8, 14, 10, 16, 10, 8, 20, 12, 10, 8, 16, 8, 16]);
         }
 

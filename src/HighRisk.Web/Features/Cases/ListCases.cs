@@ -20,7 +20,7 @@ namespace HighRisk.Features.Cases;
 public static class ListCases
 {
     public sealed record Query(string? Division, string? Colour, string? Status, string? Manager, string? Flag, string? Cursor, int? Limit)
-        : IQuery<Response>, IAudited<Response>
+        : IQuery<Response>, IAudited<Response>, ICaseFilters
     {
         public AuditEntry Audit(Response response) =>
             new(AuditAction.List, "case", null, $"ListCases division={Division} colour={Colour} status={Status} manager={Manager} flag={Flag} rows={response.Items.Count}");
@@ -29,15 +29,10 @@ public static class ListCases
     /// <param name="DeathReportsDue">On the first page: the maternal death reports of the area not yet submitted (they stay on the board until they are).</param>
     public sealed record Response(IReadOnlyList<CaseRow> Items, string? NextCursor, IReadOnlyList<Deaths.DeathReportView> DeathReportsDue);
 
-    public sealed class Validator : AbstractValidator<Query>
+    public sealed class Validator : CaseFiltersValidator<Query>
     {
         public Validator()
         {
-            RuleFor(q => q.Division).Matches("^[0-9]{2,12}$").WithError(Messages.PregnancyListDivision);
-            RuleFor(q => q.Colour).Must(c => c == "purple" || GradeNames.TryParse(c!, out _)).When(q => q.Colour is not null).WithError(Messages.CaseColourFilter);
-            RuleFor(q => q.Status).Must(s => s is "open" or "closed" or "all").When(q => q.Status is not null).WithError(Messages.CaseStatusFilter);
-            RuleFor(q => q.Manager).Must(m => m is "me" or "none" || Guid.TryParse(m, out _)).When(q => q.Manager is not null).WithError(Messages.ManagerUnknown);
-            RuleFor(q => q.Flag).Must(f => f!.Split(',').All(CaseState.AllFlags.Contains)).When(q => q.Flag is not null).WithError(Messages.CaseFlagUnknown);
             RuleFor(q => q.Cursor).Must(c => BoardKey.TryParse(c!, out _)).When(q => q.Cursor is not null).WithError(Messages.CursorUnknown);
             RuleFor(q => q.Limit).InclusiveBetween(1, 200);
         }
@@ -66,7 +61,7 @@ public static class ListCases
             return new Response(items, page.Count > limit ? BoardKey.Of(page[limit - 1]) : null, deaths);
         }
 
-        public static IQueryable<Case> Filter(IQueryable<Case> cases, Query query, Guid? me)
+        public static IQueryable<Case> Filter(IQueryable<Case> cases, ICaseFilters query, Guid? me)
         {
             cases = query.Status switch
             {
@@ -107,6 +102,34 @@ public static class ListCases
             }
 
             return cases;
+        }
+    }
+
+    /// <summary>The board's filters, shared by the board and its export.</summary>
+    public interface ICaseFilters
+    {
+        string? Division { get; }
+
+        string? Colour { get; }
+
+        string? Status { get; }
+
+        string? Manager { get; }
+
+        string? Flag { get; }
+    }
+
+    /// <summary>The filters' rules, one set for the board and its export (each failure names its query parameter).</summary>
+    public abstract class CaseFiltersValidator<T> : AbstractValidator<T>
+        where T : ICaseFilters
+    {
+        protected CaseFiltersValidator()
+        {
+            RuleFor(q => q.Division).Matches("^[0-9]{2,12}$").WithError(Messages.PregnancyListDivision);
+            RuleFor(q => q.Colour).Must(c => c == "purple" || GradeNames.TryParse(c!, out _)).When(q => q.Colour is not null).WithError(Messages.CaseColourFilter);
+            RuleFor(q => q.Status).Must(s => s is "open" or "closed" or "all").When(q => q.Status is not null).WithError(Messages.CaseStatusFilter);
+            RuleFor(q => q.Manager).Must(m => m is "me" or "none" || Guid.TryParse(m, out _)).When(q => q.Manager is not null).WithError(Messages.ManagerUnknown);
+            RuleFor(q => q.Flag).Must(f => f!.Split(',').All(CaseState.AllFlags.Contains)).When(q => q.Flag is not null).WithError(Messages.CaseFlagUnknown);
         }
     }
 

@@ -9,9 +9,12 @@ namespace HighRisk.Infrastructure.Web;
 
 /// <summary>
 /// Refuses, before anything binds them, values that no field of the API may hold, with a 400 naming the field: a NUL
-/// character (PostgreSQL text cannot store one) and a date outside 1900–2199 (dates near the ends of the calendar make
-/// the clinical date arithmetic overflow). Query parameters are checked on every request; JSON bodies only when a
-/// quick scan of the bytes finds a NUL escape or a date whose year is out of range, so ordinary requests pay a byte scan.
+/// character (PostgreSQL text cannot store one), any other control character but tab and line breaks (C0, DEL, C1: they
+/// corrupt names on lists, SMS and exports), a text longer than <see cref="MaxTextLength"/> (every field's own limit is
+/// lower; this one bounds the fields nobody has given a limit yet), and a date outside 1900–2199 (dates near the ends of
+/// the calendar make the clinical date arithmetic overflow). Query parameters are checked on every request; JSON bodies
+/// only when a quick scan of the bytes finds an escape or a raw byte of such a character, a body long enough to hold an
+/// over-long text, or a date whose year is out of range, so ordinary requests pay a byte scan.
 /// <para>
 /// Why here and not in the validators: these are properties of every value, not of a field. The model binder takes
 /// both (System.Text.Json reads "\u0000" and "0001-01-01" happily), and a validator sees only the fields its command
@@ -27,6 +30,9 @@ public sealed class InputGuard(RequestDelegate next)
 {
     public const int EarliestYear = 1900;
     public const int LatestYear = 2199;
+
+    /// <summary>The longest text any field takes (a refresh token); free-text fields stop at 2,000, names far below.</summary>
+    public const int MaxTextLength = 4096;
     private const int MaxScannedBody = 512 * 1024;
 
     public async Task InvokeAsync(HttpContext http)
@@ -110,16 +116,34 @@ public sealed class InputGuard(RequestDelegate next)
             return Messages.NulCharacter.At(field);
         }
 
+        if (value.AsSpan().IndexOfAny(ControlCharacters) is var at and >= 0)
+        {
+            return Messages.ControlCharacter.At(field, ("Code", ((int)value[at]).ToString("X4", CultureInfo.InvariantCulture)));
+        }
+
+        if (value.Length > MaxTextLength)
+        {
+            return Messages.ValueTooLong.At(field, ("Max", MaxTextLength), ("Length", value.Length));
+        }
+
         return value.Length >= 10 && value[4] == '-' && value[7] == '-' && int.TryParse(value.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year)
             && char.IsAsciiDigit(value[5]) && char.IsAsciiDigit(value[8]) && year is < EarliestYear or > LatestYear
             ? Messages.DateOutOfRange.At(field, ("EarliestYear", EarliestYear), ("LatestYear", LatestYear))
             : null;
     }
 
-    /// <summary>A cheap pre-check: a \u0000 escape, or a quoted value starting with a four-digit year outside the range.</summary>
+    /// <summary>Every control character but tab, line feed and carriage return: C0, DEL and C1.</summary>
+    private static readonly SearchValues<char> ControlCharacters = SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Where(c => c is not ('\t' or '\n' or '\r')).Select(c => (char)c), (char)0x7F, .. Enumerable.Range(0x80, 0x20).Select(c => (char)c)]);
+
+    /// <summary>
+    /// A cheap pre-check: an escape of a character below U+00A0 (NUL, C0, DEL, C1 — and Latin-1 letters, which are then
+    /// walked and taken), a raw DEL or C1 byte pair, a body long enough to hold an over-long text, or a quoted value
+    /// starting with a four-digit year outside the range.
+    /// </summary>
     private static bool MayHoldBadValue(ReadOnlySpan<byte> body)
     {
-        if (body.IndexOf("\\u0000"u8) >= 0)
+        if (body.Length > MaxTextLength || body.IndexOf("\\u00"u8) >= 0 || body.IndexOf((byte)0x7F) >= 0 || HasRawC1(body))
         {
             return true;
         }
@@ -135,6 +159,26 @@ public sealed class InputGuard(RequestDelegate next)
         }
 
         return false;
+    }
+
+    /// <summary>A C1 control character in UTF-8: 0xC2 followed by 0x80–0x9F.</summary>
+    private static bool HasRawC1(ReadOnlySpan<byte> body)
+    {
+        for (var i = body.IndexOf((byte)0xC2); i >= 0 && i + 1 < body.Length; i = NextByte(body, 0xC2, i + 1))
+        {
+            if (body[i + 1] is >= 0x80 and <= 0x9F)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int NextByte(ReadOnlySpan<byte> body, byte value, int from)
+    {
+        var next = body[from..].IndexOf(value);
+        return next < 0 ? -1 : from + next;
     }
 
     private static int NextQuote(ReadOnlySpan<byte> body, int from)
@@ -182,9 +226,12 @@ public sealed class InputGuard(RequestDelegate next)
                 foreach (var property in element.EnumerateObject())
                 {
                     var name = path.Length == 0 ? property.Name : $"{path}.{property.Name}";
-                    if (Refuse(name, property.Name) is not null)
+                    if (Refuse(name, property.Name) is { } refused)
                     {
-                        failures.Add(Messages.NulInFieldName.At(path.Length == 0 ? "body" : path));
+                        // A field name cannot name the field: the failure goes on the object that holds it.
+                        failures.Add(property.Name.Contains('\0', StringComparison.Ordinal)
+                            ? Messages.NulInFieldName.At(path.Length == 0 ? "body" : path)
+                            : new ValidationFailure(path.Length == 0 ? "body" : path, refused.ErrorMessage) { ErrorCode = refused.ErrorCode, CustomState = refused.CustomState });
                         continue;
                     }
 

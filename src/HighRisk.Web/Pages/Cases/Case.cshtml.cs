@@ -99,6 +99,15 @@ public sealed class CaseModel(ISender sender, CurrentUser user) : FormPage
         return PostAsync(id, "close", c => sender.Send(new CloseCase.Command { CaseId = id, Reason = Form.Text("reason") }, c), _ => Flash.CaseClosed, null, ct);
     }
 
+    /// <summary>The colour of a conflict in words (the command names it by its API name).</summary>
+    protected override void OnConflict(ConflictException conflict)
+    {
+        if (conflict.Values.TryGetValue("Colour", out var colour) && colour is string name)
+        {
+            Form.Problem = Messages.For(conflict.Code, new Dictionary<string, object?>(conflict.Values) { ["Colour"] = Labels.ColourName(name) }, conflict.Message);
+        }
+    }
+
     private async Task<IActionResult> PostAsync<T>(
         Guid id, string form, Func<CancellationToken, ValueTask<T>> send, Func<T, string> flash, Func<string, string>? field, CancellationToken ct)
         where T : class
