@@ -4,7 +4,7 @@ namespace HighRisk.Localization;
 /// Every fixed text of the web app, Chinese first. Domain words follow shared/domain/glossary.md; labels of colours,
 /// statuses and other enum values are in <see cref="Labels"/>, failure messages by their code in <see cref="Messages"/>.
 /// </summary>
-public static class Texts
+public static partial class Texts
 {
     /// <summary>Between a label and its value: full-width in Chinese.</summary>
     public static readonly Text Colon = new("：", ": ");
