@@ -10,6 +10,7 @@ using HighRisk.Features.Cases;
 using HighRisk.Features.Deaths;
 using HighRisk.Features.Demo;
 using HighRisk.Features.Divisions;
+using HighRisk.Features.Indicators;
 using HighRisk.Features.Messaging;
 using HighRisk.Features.Overdue;
 using HighRisk.Features.Pregnancies;
@@ -165,6 +166,7 @@ if (Jobs.ServesApi(app.Configuration))
     api.MapAuth();
     api.MapPregnancies();
     api.MapCases();
+    api.MapIndicators();
     api.MapDeathReports();
     api.MapDivisions();
     api.MapRisk();

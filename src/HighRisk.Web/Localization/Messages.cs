@@ -267,6 +267,10 @@ public static class Messages
     public static readonly Message CaseFlagUnknown = new("CaseFlagUnknown", "The flag must be lateReport, noPlan, planOverdue or levelMismatch.", "标记应为报告逾期、无管理计划、计划逾期或机构级别不符。");
     public static readonly Message CaseStatusFilter = new("CaseStatusFilter", "The status must be open, closed or all.", "状态应为管理中、已结案或全部。");
     public static readonly Message CaseColourFilter = new("CaseColourFilter", "The colour must be green, yellow, orange, red or purple.", "颜色应为绿、黄、橙、红或紫。");
+    public static readonly Message IndicatorDivision = new("IndicatorDivision", "The division must be a city (4 digits) or county (6 digits) code.", "地区应为市（4 位）或县（6 位）区划代码。");
+    public static readonly Message IndicatorMonth = new("IndicatorMonth", "The month must be written yyyy-MM (2026-03).", "月份格式应如 2026-03。");
+    public static readonly Message IndicatorMonthInFuture = new("IndicatorMonthInFuture", "There are no figures for a future month.", "不能查询未来月份的指标。");
+    public static readonly Message IndicatorsRole = new("IndicatorsRole", "Only county or city MCH staff read the indicators.", "只有县级或市级妇幼保健机构人员可以查看指标统计。");
 
     private static readonly Dictionary<string, Message> ByCode = typeof(Messages)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

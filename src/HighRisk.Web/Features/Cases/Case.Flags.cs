@@ -14,8 +14,8 @@ public sealed partial class Case
     public bool Review(DateTimeOffset now, DateOnly today)
     {
         var open = Status == CaseStatus.Open;
-        ReportLate = open && ReportAcknowledgedAt is null && now >= ReportDueAt;
-        NoPlan = open && PlanCount == 0 && today > PlanDueOn;
+        ReportLate = open && ReportAcknowledgedAt is null && ReportInTime(now) == false;
+        NoPlan = open && PlanCount == 0 && FirstPlanInTime(null, today) == false;
         PlanOverdue = open && PlanReviewOn is { } review && today > review;
 
         var next = new List<DateTimeOffset>();
@@ -43,6 +43,19 @@ public sealed partial class Case
         ReportEscalatedAt = now;
         return true;
     }
+
+    /// <summary>
+    /// Whether the report was in time: acknowledged at or before its deadline (true); acknowledged after it, or not
+    /// acknowledged and the deadline passed (false); not acknowledged and still within it (null). The late-report flag
+    /// and the indicators (docs/indicators.md) both read it.
+    /// </summary>
+    public bool? ReportInTime(DateTimeOffset now) => ReportAcknowledgedAt is { } at ? at <= ReportDueAt : now >= ReportDueAt ? false : null;
+
+    /// <summary>
+    /// Whether the first plan was in time, given the business date it was made (null: none yet): made by its last day
+    /// (true); made after it, or none and the day passed (false); none and still within it (null).
+    /// </summary>
+    public bool? FirstPlanInTime(DateOnly? firstPlannedOn, DateOnly today) => firstPlannedOn is { } on ? on <= PlanDueOn : today > PlanDueOn ? false : null;
 
     private void Recheck(CasePolicy policy, PlannedPlaces places) => SetMismatches(LevelMismatchesOf(policy, places));
 

@@ -1,0 +1,73 @@
+using ClosedXML.Excel;
+
+namespace HighRisk.Features.Indicators;
+
+/// <summary>The indicators of a month as an .xlsx workbook: a line per county, then the total, under Chinese headings.</summary>
+public static class IndicatorExports
+{
+    /// <summary>Chinese column headings, in order: for each proportion its denominator, numerator and rate, and what is counted apart.</summary>
+    public static readonly string[] Headings =
+    [
+        "地区", "区划代码",
+        "橙色红色专案数（报告已到期）", "及时报告数", "及时报告率（%）", "报告尚在时限内",
+        "专案数（计划已到期）", "及时制定管理计划数", "管理计划及时率（%）", "管理计划尚在时限内",
+        "红色专案数", "在三级机构评估数", "红色三级机构评估率（%）",
+        "橙色红色孕产妇分娩数（已记录分娩机构）", "分娩机构符合要求数", "分娩机构符合率（%）", "未记录分娩机构数",
+        "新增失访人数", "危重孕产妇例数", "孕产妇死亡数",
+    ];
+
+    public static byte[] Workbook(GetIndicators.Response indicators)
+    {
+        using var workbook = new XLWorkbook();
+        var sheet = workbook.Worksheets.Add("专案管理指标");
+        sheet.Cell(1, 1).Value = $"专案管理指标 {indicators.Name ?? indicators.Division} {indicators.Month}";
+        sheet.Cell(1, 1).Style.Font.Bold = true;
+        for (var c = 0; c < Headings.Length; c++)
+        {
+            var cell = sheet.Cell(2, c + 1);
+            cell.Value = Headings[c];
+            cell.Style.Font.Bold = true;
+            cell.Style.Alignment.WrapText = true;
+            cell.Style.Fill.BackgroundColor = XLColor.LightGray;
+        }
+
+        var rows = indicators.Total is { } total ? [.. indicators.Rows, total with { Name = "合计" }] : indicators.Rows;
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var cells = Cells(rows[r]);
+            for (var c = 0; c < cells.Length; c++)
+            {
+                var cell = sheet.Cell(r + 3, c + 1);
+                if (cells[c] is string text)
+                {
+                    cell.SetValue(text).SetDataType(XLDataType.Text);   // a division code stays text, not a number
+                }
+                else if (cells[c] is { } number)
+                {
+                    cell.Value = number;
+                }
+            }
+        }
+
+        // Fixed widths: AdjustToContents needs libgdiplus, which servers do not have.
+        sheet.Column(1).Width = 16;
+        sheet.Columns(2, Headings.Length).Width = 12;
+        sheet.SheetView.FreezeRows(2);
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+        return stream.ToArray();
+    }
+
+    /// <summary>The cells of a row under <see cref="Headings"/>; a rate without a denominator is left empty.</summary>
+    private static object?[] Cells(IndicatorRow row) =>
+    [
+        row.Name, row.DivisionCode,
+        .. Proportion(row.ReportedInTime), row.ReportsStillDue,
+        .. Proportion(row.PlannedInTime), row.PlansStillDue,
+        .. Proportion(row.RedAssessedAtLevel),
+        .. Proportion(row.DeliveredAtLevel), row.DeliveriesNotRecorded,
+        row.LostToFollowUp, row.NearMisses, row.MaternalDeaths,
+    ];
+
+    private static object?[] Proportion(Proportion p) => [p.Denominator, p.Numerator, p.Percent];
+}
