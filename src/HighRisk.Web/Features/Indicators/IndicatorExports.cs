@@ -1,4 +1,4 @@
-using ClosedXML.Excel;
+using HighRisk.Infrastructure.Web;
 
 namespace HighRisk.Features.Indicators;
 
@@ -18,44 +18,10 @@ public static class IndicatorExports
 
     public static byte[] Workbook(GetIndicators.Response indicators)
     {
-        using var workbook = new XLWorkbook();
-        var sheet = workbook.Worksheets.Add("专案管理指标");
-        sheet.Cell(1, 1).Value = $"专案管理指标 {indicators.Name ?? indicators.Division} {indicators.Month}";
-        sheet.Cell(1, 1).Style.Font.Bold = true;
-        for (var c = 0; c < Headings.Length; c++)
-        {
-            var cell = sheet.Cell(2, c + 1);
-            cell.Value = Headings[c];
-            cell.Style.Font.Bold = true;
-            cell.Style.Alignment.WrapText = true;
-            cell.Style.Fill.BackgroundColor = XLColor.LightGray;
-        }
-
         var rows = indicators.Total is { } total ? [.. indicators.Rows, total with { Name = "合计" }] : indicators.Rows;
-        for (var r = 0; r < rows.Count; r++)
-        {
-            var cells = Cells(rows[r]);
-            for (var c = 0; c < cells.Length; c++)
-            {
-                var cell = sheet.Cell(r + 3, c + 1);
-                if (cells[c] is string text)
-                {
-                    cell.SetValue(text).SetDataType(XLDataType.Text);   // a division code stays text, not a number
-                }
-                else if (cells[c] is { } number)
-                {
-                    cell.Value = number;
-                }
-            }
-        }
-
-        // Fixed widths: AdjustToContents needs libgdiplus, which servers do not have.
-        sheet.Column(1).Width = 16;
-        sheet.Columns(2, Headings.Length).Width = 12;
-        sheet.SheetView.FreezeRows(2);
-        using var stream = new MemoryStream();
-        workbook.SaveAs(stream);
-        return stream.ToArray();
+        return Spreadsheet.Workbook(
+            "专案管理指标", $"专案管理指标 {indicators.Name ?? indicators.Division} {indicators.Month}", Headings, rows.Select(Cells),
+            [16, .. Enumerable.Repeat(12.0, Headings.Length - 1)]);
     }
 
     /// <summary>The cells of a row under <see cref="Headings"/>; a rate without a denominator is left empty.</summary>

@@ -15,9 +15,9 @@ public static class Spreadsheet
             case null:
                 break;
             case string text:
-                cell.SetValue(text);
+                cell.SetValue(text).SetDataType(XLDataType.Text);   // a division code stays text, not a number
                 break;
-            case int or long or decimal or double:
+            case int or long or decimal or double or float:
                 cell.Value = value;
                 break;
             default:
@@ -38,6 +38,7 @@ public static class Spreadsheet
             var cell = sheet.Cell(2, c + 1);
             Put(cell, headings[c]);
             cell.Style.Font.Bold = true;
+            cell.Style.Alignment.WrapText = true;
             cell.Style.Fill.BackgroundColor = XLColor.LightGray;
         }
 
