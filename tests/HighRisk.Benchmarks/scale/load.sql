@@ -193,7 +193,8 @@ SELECT :'today'::date - 1, now() - interval '1 day', now() - interval '1 day', 0
 INSERT INTO cases (id, pregnancy_id, division_code, township_code, facility_code, opened_at, opened_on, opened_as, colour, purple,
                    report_due_at, report_acknowledged_at, report_acknowledged_by, report_late, report_escalated_at, manager_id, manager_assigned_at,
                    plan_due_on, plan_count, planned_at, plan_review_on, care_facility_code, delivery_facility_code, assessment_facility_code,
-                   no_plan, plan_overdue, level_mismatches, level_mismatch, review_at, status, near_miss_count)
+                   no_plan, plan_overdue, level_mismatches, level_mismatch, review_at, status, near_miss_count,
+                   edd, city_code, county_code, follow_up_overdue, board_rank)
 SELECT gen_random_uuid(), p.id, p.division_code, p.township_code, p.facility_code, p.booked_at, p.booking_date,
        c.opened_as, p.grade, p.purple,
        c.due, CASE WHEN c.acked THEN p.booked_at + interval '6 hours' END, CASE WHEN c.acked THEN 'bench-county' END,
@@ -207,7 +208,10 @@ SELECT gen_random_uuid(), p.id, p.division_code, p.township_code, p.facility_cod
        CASE WHEN c.mismatch THEN '["deliveryBelowLevel"]' ELSE '[]' END::jsonb, c.mismatch,
        CASE WHEN c.planned THEN ((:'today'::date + c.review_in + 1) + time '00:00') AT TIME ZONE 'Asia/Shanghai'
             WHEN p.booking_date + c.plan_days >= :'today'::date THEN ((p.booking_date + c.plan_days + 1) + time '00:00') AT TIME ZONE 'Asia/Shanghai' END,
-       'Open', 0
+       'Open', 0,
+       -- the board's order as Case.BoardRankOf writes it: red 0–1, orange 2–3, yellow 4–5, green 6–7, overdue first
+       p.edd, left(p.division_code, 4), left(p.division_code, 6), p.follow_up_state IN ('Overdue', 'Lost'),
+       (CASE p.grade WHEN 'Red' THEN 0 WHEN 'Orange' THEN 2 WHEN 'Yellow' THEN 4 ELSE 6 END) + CASE WHEN p.follow_up_state IN ('Overdue', 'Lost') THEN 0 ELSE 1 END
 FROM pregnancies p
 CROSS JOIN LATERAL (SELECT random() AS r_ack, random() AS r_plan, random() AS r_place, (random() * 27)::int AS review_in) r
 CROSS JOIN LATERAL (

@@ -362,4 +362,33 @@ public class CaseTests : ServiceFixture
         Assert.That(text, Does.Contain($"级别不符{mismatched}").And.Contain("/cases?division=430302"));
         Assert.That(mismatched, Is.GreaterThanOrEqualTo(1));
     }
+
+    [Test]
+    public async Task TheBoard_PutsAnOverdueRedWomanFirst_AndBackWhenSheIsReached()
+    {
+        var job = new DailyJob(this);
+        var day0 = await job.FreshStartAsync();
+        var later = await Api.BookAsync(Bookings.AWoman(20).With("divisionCode", "430302202001"));
+        var sooner = await Api.BookAsync(Bookings.AWoman(30).With("divisionCode", "430302202201"));
+        foreach (var id in new[] { later, sooner })
+        {
+            Assert.That((await Api.ExamAsync(id, Bookings.AnExam(measurements: RedExam.DeepClone().AsObject())))["grade"]!.GetValue<string>(), Is.EqualTo("red"));
+        }
+
+        async Task<Guid[]> BoardAsync() =>
+            [.. (await Api.GetAsync("/api/cases?division=430302202", County)).Body!["items"]!.AsArray().Select(i => i!["pregnancyId"]!.GetValue<Guid>())];
+
+        Assert.That(await BoardAsync(), Is.EqualTo(new[] { sooner, later }), "both on track: the nearer EDD first");
+
+        // Red: a contact every 7 days, one day's grace. The sooner one is reached on day 6; the later one is not.
+        await TravelToAsync(day0.AddDays(6));
+        await Api.PostAsync($"/api/pregnancies/{sooner}/follow-ups", new { date = DailyJob.D(day0.AddDays(6)), kind = "phone", reached = true }, HttpStatusCode.Created);
+        await job.RunAsync(day0.AddDays(9));
+        Assert.That(await BoardAsync(), Is.EqualTo(new[] { later, sooner }), "the daily review made her overdue: she comes first");
+        var (_, row) = await Api.GetAsync($"/api/cases/{await CaseOfAsync(later)}", County);
+        Assert.That(row!["followUpState"]!.GetValue<string>(), Is.EqualTo("overdue"));
+
+        await Api.PostAsync($"/api/pregnancies/{later}/follow-ups", new { date = DailyJob.D(day0.AddDays(9)), kind = "homeVisit", reached = true }, HttpStatusCode.Created);
+        Assert.That(await BoardAsync(), Is.EqualTo(new[] { sooner, later }), "reached: back on track, back in EDD order");
+    }
 }

@@ -105,21 +105,23 @@ public sealed partial class Case
 
     public string? CloseReason { get; private set; }
 
-    /// <summary>发现一例、登记一例、报告一例: a case opens with its report due, and the manager of her area if there is one.</summary>
-    public static Case Open(
-        Guid id, Guid pregnancyId, string divisionCode, string townshipCode, string facilityCode, RiskColour colour, bool purple, Guid? managerId,
-        CasePolicy policy, DateTimeOffset now, DateOnly today)
+    /// <summary>发现一例、登记一例、报告一例: a case opens with her grade now, its report due, and the manager of her area if there is one.</summary>
+    public static Case Open(Guid id, Pregnancies.Pregnancy pregnancy, Guid? managerId, CasePolicy policy, DateTimeOffset now, DateOnly today)
     {
         var opened = new Case
         {
             Id = id,
-            PregnancyId = pregnancyId,
-            DivisionCode = divisionCode,
-            TownshipCode = townshipCode,
-            FacilityCode = facilityCode,
-            OpenedAs = CasePolicy.CaseColour(colour, purple),
+            PregnancyId = pregnancy.Id,
+            DivisionCode = pregnancy.DivisionCode,
+            TownshipCode = pregnancy.TownshipCode,
+            CountyCode = pregnancy.DivisionCode[..6],
+            CityCode = pregnancy.DivisionCode[..4],
+            FacilityCode = pregnancy.FacilityCode,
+            Edd = pregnancy.Edd,
+            OpenedAs = CasePolicy.CaseColour(pregnancy.Grade, pregnancy.Purple),
         };
-        opened.Start(colour, purple, policy, now, today);
+        opened.Start(pregnancy.Grade, pregnancy.Purple, policy, now, today);
+        opened.FollowFollowUpState(pregnancy.Schedule.State);
         opened.ManagerId = managerId;
         opened.ManagerAssignedAt = managerId is null ? null : now;
         return opened;
@@ -163,6 +165,7 @@ public sealed partial class Case
 
         Colour = colour;
         Purple = purple;
+        BoardRank = BoardRankOf(colour, FollowUpOverdue);
         Recheck(policy, places);
         return reopens;
     }

@@ -24,6 +24,14 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.HasMany(c => c.Plans).WithOne().HasForeignKey(p => p.CaseId);
         builder.Navigation(c => c.Plans).HasField("_plans");
         builder.HasIndex(c => c.DivisionCode).HasOperators("text_pattern_ops");
+        builder.Property(c => c.CityCode).HasMaxLength(4);
+        builder.Property(c => c.CountyCode).HasMaxLength(6);
+
+        // The board's first pages, in its order, for a city, a county, a township and everyone (ListCases).
+        builder.HasIndex(c => new { c.CityCode, c.BoardRank, c.Edd, c.Id }).HasFilter("status = 'Open'").HasDatabaseName("ix_cases_board_city");
+        builder.HasIndex(c => new { c.CountyCode, c.BoardRank, c.Edd, c.Id }).HasFilter("status = 'Open'").HasDatabaseName("ix_cases_board_county");
+        builder.HasIndex(c => new { c.TownshipCode, c.BoardRank, c.Edd, c.Id }).HasFilter("status = 'Open'").HasDatabaseName("ix_cases_board_township");
+        builder.HasIndex(c => new { c.BoardRank, c.Edd, c.Id }).HasFilter("status = 'Open'").HasDatabaseName("ix_cases_board");
         builder.HasIndex(c => c.ManagerId);
         builder.HasIndex(c => c.ReviewAt).HasFilter("review_at IS NOT NULL");
     }

@@ -27,9 +27,7 @@ public static class CaseRows
 
         public Guid Id { get; init; }
 
-        public int ColourRank { get; init; }
-
-        public int OverdueRank { get; init; }
+        public int BoardRank { get; init; }
 
         public DateOnly Edd { get; init; }
 
@@ -48,7 +46,7 @@ public static class CaseRows
         public DateOnly? NextDueDate { get; init; }
     }
 
-    /// <summary>Cases joined to their pregnancies, with the board's order keys: red first, then overdue (or lost), then EDD.</summary>
+    /// <summary>Cases joined to their pregnancies, with the board's order keys, kept on the case: <see cref="Case.BoardRank"/>, EDD, id.</summary>
     public static IQueryable<Row> Board(HighRiskDb db, IQueryable<Case> cases) =>
         from c in cases
         join p in db.Pregnancies.AsNoTracking() on c.PregnancyId equals p.Id
@@ -56,9 +54,8 @@ public static class CaseRows
         {
             Case = c,
             Id = c.Id,
-            ColourRank = c.Colour == RiskColour.Red ? 0 : c.Colour == RiskColour.Orange ? 1 : c.Colour == RiskColour.Yellow ? 2 : 3,
-            OverdueRank = p.Schedule.State == FollowUpState.Overdue || p.Schedule.State == FollowUpState.Lost ? 0 : 1,
-            Edd = p.Edd,
+            BoardRank = c.BoardRank,
+            Edd = c.Edd,
             Lmp = p.Lmp,
             PregnancyStatus = p.Status,
             OutcomeDate = p.OutcomeDate,
@@ -67,6 +64,9 @@ public static class CaseRows
             State = p.Schedule.State,
             NextDueDate = p.Schedule.NextDueDate,
         };
+
+    /// <summary>The board's order.</summary>
+    public static IOrderedQueryable<Row> InBoardOrder(this IQueryable<Row> rows) => rows.OrderBy(r => r.BoardRank).ThenBy(r => r.Edd).ThenBy(r => r.Id);
 
     public static async Task<IReadOnlyList<CaseRow>> ShapeAsync(HighRiskDb db, IReadOnlyList<Row> rows, DateOnly today, CancellationToken ct)
     {

@@ -34,8 +34,8 @@ public static class ExportCases
     {
         public async ValueTask<byte[]> Handle(Query query, CancellationToken cancellationToken)
         {
-            var rows = await CaseRows.Board(db, ListCases.Handler.Filter(db.Cases.AsNoTracking(), query, user.User?.Id))
-                .OrderBy(r => r.ColourRank).ThenBy(r => r.OverdueRank).ThenBy(r => r.Edd).ThenBy(r => r.Id)
+            var rows = await CaseRows.Board(db, ListCases.Handler.Filter(db.Cases.AsNoTracking(), query, user.User?.Id, user.FacilityCode is null ? user.DivisionPrefix : null))
+                .InBoardOrder()
                 .Take(MaxRows + 1).ToListAsync(cancellationToken);
             var shaped = await CaseRows.ShapeAsync(db, rows.Take(MaxRows).ToList(), clock.Today, cancellationToken);
             var title = $"高危孕产妇专案管理 {query.Division ?? user.User?.DivisionCode} {clock.Today:yyyy-MM-dd}" + (rows.Count > MaxRows ? $"（仅前 {MaxRows} 例）" : "");

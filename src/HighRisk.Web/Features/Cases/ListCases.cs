@@ -43,16 +43,14 @@ public static class ListCases
         public async ValueTask<Response> Handle(Query query, CancellationToken cancellationToken)
         {
             var limit = query.Limit ?? 50;
-            var rows = CaseRows.Board(db, Filter(db.Cases.AsNoTracking(), query, user.User?.Id));
+            var rows = CaseRows.Board(db, Filter(db.Cases.AsNoTracking(), query, user.User?.Id, user.FacilityCode is null ? user.DivisionPrefix : null));
             if (query.Cursor is { } cursor && BoardKey.TryParse(cursor, out var after))
             {
-                rows = rows.Where(r => r.ColourRank > after.ColourRank
-                    || (r.ColourRank == after.ColourRank && (r.OverdueRank > after.OverdueRank
-                        || (r.OverdueRank == after.OverdueRank && (r.Edd > after.Edd || (r.Edd == after.Edd && r.Id.CompareTo(after.Id) > 0))))));
+                rows = rows.Where(r => r.BoardRank > after.BoardRank
+                    || (r.BoardRank == after.BoardRank && (r.Edd > after.Edd || (r.Edd == after.Edd && r.Id.CompareTo(after.Id) > 0))));
             }
 
-            var page = await rows.OrderBy(r => r.ColourRank).ThenBy(r => r.OverdueRank).ThenBy(r => r.Edd).ThenBy(r => r.Id)
-                .Take(limit + 1).ToListAsync(cancellationToken);
+            var page = await rows.InBoardOrder().Take(limit + 1).ToListAsync(cancellationToken);
             var items = await CaseRows.ShapeAsync(db, page.Take(limit).ToList(), clock.Today, cancellationToken);
             var deaths = query.Cursor is null
                 ? (await Deaths.ListDeathReports.Handler.Due(db.DeathReports.AsNoTracking(), query.Division, "due").Take(100).ToListAsync(cancellationToken))
@@ -61,8 +59,10 @@ public static class ListCases
             return new Response(items, page.Count > limit ? BoardKey.Of(page[limit - 1]) : null, deaths);
         }
 
-        public static IQueryable<Case> Filter(IQueryable<Case> cases, ICaseFilters query, Guid? me)
+        /// <param name="scope">The caller's area (a division prefix; null when unrestricted or a health worker's facility).</param>
+        public static IQueryable<Case> Filter(IQueryable<Case> cases, ICaseFilters query, Guid? me, string? scope)
         {
+            var area = new[] { query.Division, scope }.Where(a => a is { Length: >= 4 }).MaxBy(a => a!.Length);
             cases = query.Status switch
             {
                 "closed" => cases.Where(c => c.Status == CaseStatus.Closed),
@@ -73,6 +73,15 @@ public static class ListCases
             {
                 cases = cases.Where(c => c.DivisionCode.StartsWith(division));
             }
+
+            // The same area as equalities on the city, county or township code, so that the board's index for it is used.
+            cases = area?.Length switch
+            {
+                >= 9 => cases.Where(c => c.TownshipCode == area.Substring(0, 9)),
+                >= 6 => cases.Where(c => c.CountyCode == area.Substring(0, 6)),
+                >= 4 => cases.Where(c => c.CityCode == area.Substring(0, 4)),
+                _ => cases,
+            };
 
             if (query.Colour == "purple")
             {
@@ -133,23 +142,22 @@ public static class ListCases
         }
     }
 
-    /// <summary>The board's order as an opaque cursor: colour rank, overdue rank, EDD, id.</summary>
-    public sealed record BoardKey(int ColourRank, int OverdueRank, DateOnly Edd, Guid Id)
+    /// <summary>The board's order as an opaque cursor: board rank, EDD, id.</summary>
+    public sealed record BoardKey(int BoardRank, DateOnly Edd, Guid Id)
     {
-        public static string Of(CaseRows.Row row) =>
-            string.Create(CultureInfo.InvariantCulture, $"{row.ColourRank}.{row.OverdueRank}.{row.Edd:yyyyMMdd}.{row.Id:N}");
+        public static string Of(CaseRows.Row row) => string.Create(CultureInfo.InvariantCulture, $"{row.BoardRank}.{row.Edd:yyyyMMdd}.{row.Id:N}");
 
         public static bool TryParse(string text, out BoardKey key)
         {
             key = null!;
             var parts = text.Split('.');
-            if (parts.Length != 4 || !int.TryParse(parts[0], CultureInfo.InvariantCulture, out var colour) || !int.TryParse(parts[1], CultureInfo.InvariantCulture, out var overdue)
-                || !DateOnly.TryParseExact(parts[2], "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var edd) || !Guid.TryParseExact(parts[3], "N", out var id))
+            if (parts.Length != 3 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var rank)
+                || !DateOnly.TryParseExact(parts[1], "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var edd) || !Guid.TryParseExact(parts[2], "N", out var id))
             {
                 return false;
             }
 
-            key = new BoardKey(colour, overdue, edd, id);
+            key = new BoardKey(rank, edd, id);
             return true;
         }
     }

@@ -35,9 +35,7 @@ public sealed class OpenCase(HighRiskDb db, CaseLookups lookups, CasePolicy poli
         }
 
         var manager = await lookups.ManagerForAsync(pregnancy.DivisionCode, cancellationToken);
-        var opened = Case.Open(
-            Guid.CreateVersion7(clock.Now), pregnancy.Id, pregnancy.DivisionCode, pregnancy.TownshipCode, pregnancy.FacilityCode, colour, purple, manager,
-            policy, clock.Now, clock.Today);
+        var opened = Case.Open(Guid.CreateVersion7(clock.Now), pregnancy, manager, policy, clock.Now, clock.Today);
         db.Cases.Add(opened);
     }
 }

@@ -1,3 +1,4 @@
+using HighRisk.Features.Cases;
 using HighRisk.Features.FollowUps;
 using HighRisk.Features.Pregnancies;
 using HighRisk.Infrastructure.Data;
@@ -76,7 +77,7 @@ public sealed class FollowUpReviews(HighRiskDb db, FollowUpPolicy policy)
     /// <summary>Each woman of the batch reviews herself; what changed is written. Returns how many changed state.</summary>
     private async Task<int> ReviewBatchAsync(DateOnly date, List<Due> batch, CancellationToken ct)
     {
-        var (written, changed) = (new List<Due>(batch.Count), 0);
+        var (written, flipped, changed) = (new List<Due>(batch.Count), new List<Due>(), 0);
         foreach (var due in batch)
         {
             var state = due.Schedule.State;
@@ -86,10 +87,40 @@ public sealed class FollowUpReviews(HighRiskDb db, FollowUpPolicy policy)
             }
 
             changed += state == due.Schedule.State ? 0 : 1;
+            if (Case.IsOverdue(state) != Case.IsOverdue(due.Schedule.State))
+            {
+                flipped.Add(due);
+            }
         }
 
         await WriteAsync(written, ct);
+        await WriteCasesAsync(flipped, ct);
         return changed;
+    }
+
+    /// <summary>
+    /// The women who became overdue (or lost) or came back on track: their cases' place on the board, in one statement
+    /// (<see cref="Case.BoardRankOf"/>, from the colour the case follows). Women without a case match no row.
+    /// </summary>
+    private async Task WriteCasesAsync(List<Due> flipped, CancellationToken ct)
+    {
+        if (flipped.Count == 0)
+        {
+            return;
+        }
+
+        var overdue = flipped.Select(d => Case.IsOverdue(d.Schedule.State)).ToArray();
+        await db.Database.ExecuteSqlRawAsync(
+            """
+            UPDATE cases AS c SET follow_up_overdue = r.overdue, board_rank = r.rank
+            FROM unnest(@ids, @overdue, @ranks) AS r(id, overdue, rank) WHERE c.pregnancy_id = r.id
+            """,
+            [
+                new NpgsqlParameter<Guid[]>("ids", flipped.Select(d => d.Id).ToArray()),
+                new NpgsqlParameter<bool[]>("overdue", overdue),
+                new NpgsqlParameter<int[]>("ranks", flipped.Select((d, i) => Case.BoardRankOf(d.Grade, overdue[i])).ToArray()),
+            ],
+            ct);
     }
 
     /// <summary>What each pregnancy decided, written for the batch in one statement (only her state and review date).</summary>

@@ -106,4 +106,33 @@ public sealed partial class Pregnancy
     /// <summary>Whether the follow-up schedule applies to her: open, or delivered with a visit still due.</summary>
     public static bool IsFollowedUp(PregnancyStatus status, PregnancyOutcome? outcome, FollowUpSchedule schedule) =>
         status == PregnancyStatus.Open || (outcome == PregnancyOutcome.Delivery && schedule.NextDueDate is not null);
+
+    /// <summary>
+    /// A change, then the daily job's next look at her, from her state before it and after; and the events of what changed
+    /// for others: her follow-up state (the case board's order), the end of her episode (her case, a death report).
+    /// </summary>
+    private void Changing(DateOnly today, FollowUpPolicy policy, Action change) =>
+        Changing(today, policy, () =>
+        {
+            change();
+            return 0;
+        });
+
+    private T Changing<T>(DateOnly today, FollowUpPolicy policy, Func<T> change)
+    {
+        var (wasListed, wasManaged, state) = (Schedule.IsListed, IsManaged, Schedule.State);
+        var result = change();
+        Schedule.PlanReview(today, Grade, Purple, wasListed, policy);
+        if (Schedule.State != state)
+        {
+            _events.Add(new FollowUpStateChanged(this, state));
+        }
+
+        if (wasManaged && !IsManaged)
+        {
+            _events.Add(new EpisodeEnded(this));
+        }
+
+        return result;
+    }
 }

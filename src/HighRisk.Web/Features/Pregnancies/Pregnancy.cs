@@ -274,25 +274,4 @@ public sealed partial class Pregnancy : IRaisesDomainEvents
     }
 
     public GestationalAge GestationalAgeOn(DateOnly date) => GestationalAge.FromLmp(Lmp, date);
-
-    /// <summary>A change, then the daily job's next look at her, from her state before it and after.</summary>
-    private void Changing(DateOnly today, FollowUpPolicy policy, Action change) =>
-        Changing(today, policy, () =>
-        {
-            change();
-            return 0;
-        });
-
-    private T Changing<T>(DateOnly today, FollowUpPolicy policy, Func<T> change)
-    {
-        var (wasListed, wasManaged) = (Schedule.IsListed, IsManaged);
-        var result = change();
-        Schedule.PlanReview(today, Grade, Purple, wasListed, policy);
-        if (wasManaged && !IsManaged)
-        {
-            _events.Add(new EpisodeEnded(this));
-        }
-
-        return result;
-    }
 }

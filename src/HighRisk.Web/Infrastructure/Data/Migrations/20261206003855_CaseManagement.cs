@@ -36,6 +36,11 @@ namespace HighRisk.Infrastructure.Data.Migrations
                 columns: table => new
                 {
                     id = table.Column<Guid>(type: "uuid", nullable: false),
+                    edd = table.Column<DateOnly>(type: "date", nullable: false),
+                    city_code = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
+                    county_code = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    follow_up_overdue = table.Column<bool>(type: "boolean", nullable: false),
+                    board_rank = table.Column<int>(type: "integer", nullable: false),
                     pregnancy_id = table.Column<Guid>(type: "uuid", nullable: false),
                     division_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
                     township_code = table.Column<string>(type: "character varying(9)", maxLength: 9, nullable: false),
@@ -162,6 +167,30 @@ namespace HighRisk.Infrastructure.Data.Migrations
                 table: "case_plans",
                 columns: new[] { "case_id", "version" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_cases_board",
+                table: "cases",
+                columns: new[] { "board_rank", "edd", "id" },
+                filter: "status = 'Open'");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_cases_board_city",
+                table: "cases",
+                columns: new[] { "city_code", "board_rank", "edd", "id" },
+                filter: "status = 'Open'");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_cases_board_county",
+                table: "cases",
+                columns: new[] { "county_code", "board_rank", "edd", "id" },
+                filter: "status = 'Open'");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_cases_board_township",
+                table: "cases",
+                columns: new[] { "township_code", "board_rank", "edd", "id" },
+                filter: "status = 'Open'");
 
             migrationBuilder.CreateIndex(
                 name: "ix_cases_division_code",

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace HighRisk.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(HighRiskDb))]
-    [Migration("20261206000220_CaseManagement")]
+    [Migration("20261206003855_CaseManagement")]
     partial class CaseManagement
     {
         /// <inheritdoc />
@@ -321,10 +321,20 @@ namespace HighRisk.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("assessment_facility_code");
 
+                    b.Property<int>("BoardRank")
+                        .HasColumnType("integer")
+                        .HasColumnName("board_rank");
+
                     b.Property<string>("CareFacilityCode")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("care_facility_code");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("city_code");
 
                     b.Property<string>("CloseReason")
                         .HasMaxLength(500)
@@ -346,6 +356,12 @@ namespace HighRisk.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("colour");
 
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("county_code");
+
                     b.Property<string>("DeliveryFacilityCode")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
@@ -357,11 +373,19 @@ namespace HighRisk.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(12)")
                         .HasColumnName("division_code");
 
+                    b.Property<DateOnly>("Edd")
+                        .HasColumnType("date")
+                        .HasColumnName("edd");
+
                     b.Property<string>("FacilityCode")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("facility_code");
+
+                    b.Property<bool>("FollowUpOverdue")
+                        .HasColumnType("boolean")
+                        .HasColumnName("follow_up_overdue");
 
                     b.Property<bool>("LevelMismatch")
                         .HasColumnType("boolean")
@@ -485,6 +509,22 @@ namespace HighRisk.Infrastructure.Data.Migrations
                     b.HasIndex("ReviewAt")
                         .HasDatabaseName("ix_cases_review_at")
                         .HasFilter("review_at IS NOT NULL");
+
+                    b.HasIndex("BoardRank", "Edd", "Id")
+                        .HasDatabaseName("ix_cases_board")
+                        .HasFilter("status = 'Open'");
+
+                    b.HasIndex("CityCode", "BoardRank", "Edd", "Id")
+                        .HasDatabaseName("ix_cases_board_city")
+                        .HasFilter("status = 'Open'");
+
+                    b.HasIndex("CountyCode", "BoardRank", "Edd", "Id")
+                        .HasDatabaseName("ix_cases_board_county")
+                        .HasFilter("status = 'Open'");
+
+                    b.HasIndex("TownshipCode", "BoardRank", "Edd", "Id")
+                        .HasDatabaseName("ix_cases_board_township")
+                        .HasFilter("status = 'Open'");
 
                     b.ToTable("cases", (string)null);
                 });
