@@ -70,6 +70,31 @@ public sealed class AccessibilityTests : BrowserTest
         await AssertNoSidewaysScrollAsync(page, Screen.Phone);
     }
 
+    [Test]
+    public async Task ClosePageAndDeathReportPages_EveryControlHasALabelAndEveryBadgeItsWords()
+    {
+        var id = await Api.BookAsync(Bookings.AWoman(30));
+        await Api.ExamAsync(id, Bookings.AnExam(measurements: new System.Text.Json.Nodes.JsonObject { ["pulmonaryArteryPressure"] = 55 }));
+        var page = await SignInAsync(Screen.Phone, "t-county");
+        await page.GotoAsync($"/pregnancies/{id}/close", Loaded);
+        await page.GetByLabel("分娩", new() { Exact = true }).CheckAsync();
+        await AssertLabelledAsync(page);
+        await AssertNoSidewaysScrollAsync(page, Screen.Phone);
+
+        await Api.PostAsync($"/api/pregnancies/{id}/close", new { outcome = "maternalDeath", date = Clock.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) },
+            System.Net.HttpStatusCode.OK);
+        var (_, due) = await Api.GetAsync("/api/death-reports?status=due", Clients["county"]);
+        var report = due!.AsArray().Single(r => r!["pregnancyId"]!.GetValue<Guid>() == id)!["id"];
+        foreach (var path in new[] { "/cases", "/death-reports", $"/death-reports/{report}" })
+        {
+            await page.GotoAsync(path, Loaded);
+            await AssertLabelledAsync(page);
+            await AssertNoSidewaysScrollAsync(page, Screen.Phone);
+        }
+
+        await Assertions.Expect(page.Locator("#f-causes-3-icd10")).ToBeVisibleAsync();
+    }
+
     private static async Task AssertLabelledAsync(IPage page)
     {
         var unlabelled = await page.EvaluateAsync<string[]>("""

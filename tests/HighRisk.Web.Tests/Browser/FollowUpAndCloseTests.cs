@@ -51,12 +51,16 @@ public sealed class FollowUpAndCloseTests : BrowserTest
         await Assertions.Expect(page.GetByLabel("剖宫产")).ToBeHiddenAsync();
         await page.GetByLabel("分娩", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("剖宫产").CheckAsync();
+        await Assertions.Expect(page.GetByLabel("分娩机构").Locator("option", new() { HasText = "无助产资质" })).ToHaveCountAsync(0);
+        await page.GetByLabel("分娩机构").SelectOptionAsync("4303-MCH");
         await ShotAsync(page, "close");
         await page.GetByRole(AriaRole.Button, new() { Name = "确认结案" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("已结案。");
         await Assertions.Expect(page.Locator(".case-head")).ToContainTextAsync($"已结案：分娩，{today}");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "记录产检" })).ToHaveCountAsync(0);
-        Assert.That(await ScalarAsync<string>("SELECT status || '|' || outcome || '|' || delivery_mode FROM pregnancies WHERE id = $1", id), Is.EqualTo("Closed|Delivery|Cesarean"));
+        Assert.That(
+            await ScalarAsync<string>("SELECT status || '|' || outcome || '|' || delivery_mode || '|' || delivery_facility_code FROM pregnancies WHERE id = $1", id),
+            Is.EqualTo("Closed|Delivery|Cesarean|4303-MCH"));
 
         // After the birth: the postpartum re-assessment, with the puerperal rows offered and the antenatal-only ones not.
         await page.GetByRole(AriaRole.Link, new() { Name = "产后风险评估" }).ClickAsync();

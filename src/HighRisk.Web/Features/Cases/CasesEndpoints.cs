@@ -35,7 +35,8 @@ public static class CasesEndpoints
                 TypedResults.Ok(await sender.Send(new GetCase.Query(id), ct)))
             .WithName("GetCase")
             .WithSummary("Read a case")
-            .WithDescription("The board's row for the case, every version of its plan (newest first) and the facilities they name, with level, flags and how it was closed.")
+            .WithDescription("The board's row for the case, every version of its plan (newest first), the near misses recorded on it (`nearMisses`, newest first) " +
+                "and the facilities they name, with level, flags and how it was closed.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("/{id:guid}/acknowledge", async Task<Ok<CaseState>> (Guid id, ISender sender, CancellationToken ct) =>

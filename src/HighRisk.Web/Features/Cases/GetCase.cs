@@ -8,7 +8,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HighRisk.Features.Cases;
 
-/// <summary>One case, whole: what the board shows, every version of the plan, the places named in them and how the case was closed.</summary>
+/// <summary>
+/// One case, whole: what the board shows, every version of the plan, the near misses recorded on it, the places named
+/// in them and how the case was closed.
+/// </summary>
 public static class GetCase
 {
     public sealed record Query(Guid Id) : IQuery<Response>, IAudited<Response>
@@ -21,7 +24,8 @@ public static class GetCase
         GestationalAge GestationalAge, DateOnly Edd, int DaysToEdd, CaseRow.ManagerView? Manager, DateTimeOffset? ManagerAssignedAt,
         CaseState.ReportView Report, CaseState.PlanView Plan, int? PlanAgeDays, IReadOnlyList<string> LevelMismatches, IReadOnlyList<string> Flags,
         DateOnly? LastContactDate, FollowUpState FollowUpState, int DaysOverdue, CaseRow.ReferralView? OpenReferral, string OpenedAs, DateTimeOffset OpenedAt,
-        DateTimeOffset? ClosedAt, string? ClosedBy, string? CloseReason, IReadOnlyList<CasePlan> Plans, IReadOnlyDictionary<string, FacilityFacts> Facilities);
+        DateTimeOffset? ClosedAt, string? ClosedBy, string? CloseReason, IReadOnlyList<CasePlan> Plans, IReadOnlyDictionary<string, FacilityFacts> Facilities,
+        IReadOnlyList<NearMiss> NearMisses);
 
     public sealed class Handler(HighRiskDb db, BusinessClock clock, CaseLookups lookups) : IQueryHandler<Query, Response>
     {
@@ -31,14 +35,17 @@ public static class GetCase
                 ?? throw new NotFoundException("No such case.");
             var r = (await CaseRows.ShapeAsync(db, [row], clock.Today, cancellationToken))[0];
             var plans = await db.CasePlans.AsNoTracking().Where(p => p.CaseId == query.Id).OrderByDescending(p => p.Version).ToListAsync(cancellationToken);
+            var nearMisses = await db.NearMisses.AsNoTracking().Where(n => n.CaseId == query.Id).OrderByDescending(n => n.Date).ThenByDescending(n => n.RecordedAt)
+                .ToListAsync(cancellationToken);
             var facilities = await lookups.FactsAsync(
-                plans.SelectMany(p => new[] { p.CareFacilityCode, p.DeliveryFacilityCode, p.Continuation?.FacilityCode }).Append(r.OpenReferral?.ToFacilityCode),
+                plans.SelectMany(p => new[] { p.CareFacilityCode, p.DeliveryFacilityCode, p.Continuation?.FacilityCode }).Append(r.OpenReferral?.ToFacilityCode)
+                    .Concat(nearMisses.Select(n => n.FacilityCode)),
                 cancellationToken);
             var c = row.Case;
             return new Response(
                 r.Id, r.PregnancyId, r.Status, r.FullName, r.DivisionCode, r.TownshipName, r.Colour, r.Purple, r.GestationalAge, r.Edd, r.DaysToEdd, r.Manager,
                 c.ManagerAssignedAt, r.Report, r.Plan, r.PlanAgeDays, r.LevelMismatches, r.Flags, r.LastContactDate, r.FollowUpState, r.DaysOverdue, r.OpenReferral,
-                r.OpenedAs, r.OpenedAt, c.ClosedAt, c.ClosedBy, c.CloseReason, plans, facilities);
+                r.OpenedAs, r.OpenedAt, c.ClosedAt, c.ClosedBy, c.CloseReason, plans, facilities, nearMisses);
         }
     }
 }

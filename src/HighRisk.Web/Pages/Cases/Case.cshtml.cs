@@ -10,11 +10,12 @@ using Microsoft.AspNetCore.Mvc;
 namespace HighRisk.Pages.Cases;
 
 /// <summary>
-/// One case (专案): its report, manager, plan and flags, every version of the plan, and for county and city MCH staff
-/// its four actions, each a form of this page sent as the API's command: <see cref="AcknowledgeReport"/>,
-/// <see cref="AssignManager"/>, <see cref="AddCasePlan"/> and <see cref="CloseCase"/>.
+/// One case (专案): its report, manager, plan and flags, every version of the plan, the near misses recorded on it, and
+/// for county and city MCH staff its five actions, each a form of this page sent as the API's command:
+/// <see cref="AcknowledgeReport"/>, <see cref="AssignManager"/>, <see cref="AddCasePlan"/>, <see cref="RecordNearMiss"/>
+/// and <see cref="CloseCase"/>.
 /// </summary>
-public sealed class CaseModel(ISender sender, CurrentUser user) : FormPage
+public sealed class CaseModel(ISender sender, CurrentUser user, BusinessClock clock) : FormPage
 {
     public GetCase.Response Case { get; private set; } = null!;
 
@@ -24,7 +25,7 @@ public sealed class CaseModel(ISender sender, CurrentUser user) : FormPage
     /// <summary>The facilities of her city, for the plan's places.</summary>
     public IReadOnlyList<ListFacilities.Item> Facilities { get; private set; } = [];
 
-    /// <summary>The form that was posted and rejected (acknowledge, manager, plan, close): its messages show above it.</summary>
+    /// <summary>The form that was posted and rejected (acknowledge, manager, plan, near-miss, close): its messages show above it.</summary>
     public string? Posted { get; private set; }
 
     /// <summary>Only county and city MCH staff act on a case; everyone else who sees her sees it.</summary>
@@ -93,6 +94,25 @@ public sealed class CaseModel(ISender sender, CurrentUser user) : FormPage
             field => FieldOf(field, pmtct), ct);
     }
 
+    public Task<IActionResult> OnPostNearMissAsync(Guid id, CancellationToken ct)
+    {
+        Form = FormState.Of(Request.Form);
+        var command = new RecordNearMiss.Command
+        {
+            CaseId = id,
+            Date = Form.Date("nearMiss.date"),
+            FacilityCode = Form.Text("nearMiss.facilityCode"),
+            Criteria = Form.Values("nearMiss.criteria"),
+            Outcome = Form.Text("nearMiss.outcome"),
+            Note = Form.Text("nearMiss.note"),
+        };
+
+        // criteria[2] (an unknown criterion) belongs to the checklist as a whole.
+        return PostAsync(
+            id, "near-miss", c => sender.Send(command, c), _ => Flash.NearMissRecorded,
+            field => "nearMiss." + (field.StartsWith("criteria", StringComparison.Ordinal) ? "criteria" : field), ct);
+    }
+
     public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct)
     {
         Form = FormState.Of(Request.Form);
@@ -151,6 +171,10 @@ public sealed class CaseModel(ISender sender, CurrentUser user) : FormPage
         {
             Managers = await sender.Send(new ListCaseManagers.Query(id), ct);
             Facilities = await sender.Send(new ListFacilities.Query(Case.DivisionCode[..4]), ct);
+            if (Posted != "near-miss")
+            {
+                Form.Set("nearMiss.date", clock.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            }
         }
 
         return true;

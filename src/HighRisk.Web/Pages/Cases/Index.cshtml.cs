@@ -9,7 +9,8 @@ namespace HighRisk.Pages.Cases;
 
 /// <summary>
 /// 专案管理 (逐一追踪、动态管理): the cases of the user's area as <see cref="ListCases"/> orders them — red first, then
-/// overdue, then the nearest EDD — filtered by area, colour, status, manager and flags, keyset-paged.
+/// overdue, then the nearest EDD — filtered by area, colour, status, manager and flags, keyset-paged; above them, the
+/// maternal death reports of the area still due.
 /// </summary>
 public sealed class IndexModel(ISender sender, CurrentUser user) : FormPage
 {
@@ -72,6 +73,9 @@ public sealed class IndexModel(ISender sender, CurrentUser user) : FormPage
     }
 
     public string FacilityName(string code) => _facilities.GetValueOrDefault(code, code);
+
+    /// <summary>The area of the user's that holds a division (a township for county staff), by name; the code when none does.</summary>
+    public string AreaName(string divisionCode) => Areas.FirstOrDefault(a => divisionCode.StartsWith(a.Code, StringComparison.Ordinal))?.Name ?? divisionCode;
 
     /// <summary>This board's address with the same filters and another cursor.</summary>
     public string PageUrl(string? cursor)

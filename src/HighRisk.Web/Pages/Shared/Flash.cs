@@ -16,6 +16,8 @@ public static class Flash
     public const string PlanSaved = "case-plan";
     public const string PlanSavedMismatch = "case-plan-mismatch";
     public const string CaseClosed = "case-closed";
+    public const string NearMissRecorded = "near-miss";
+    public const string DeathReportSubmitted = "death-report";
 
     public static Text? Of(object? key) => key switch
     {
@@ -29,6 +31,8 @@ public static class Flash
         PlanSaved => Texts.PlanSaved,
         PlanSavedMismatch => Texts.PlanSavedMismatch,
         CaseClosed => Texts.CaseClosedFlash,
+        NearMissRecorded => Texts.NearMissRecordedFlash,
+        DeathReportSubmitted => Texts.DeathReportSubmittedFlash,
         _ => null,
     };
 }
