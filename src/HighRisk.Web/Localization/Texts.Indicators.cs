@@ -39,7 +39,7 @@ public static partial class Texts
         "Of the month's deliveries of women with an orange or red case, the share at a facility of the level her colour at the birth asks (三级 for orange and red).");
     public static readonly Text LostToFollowUp = new("新增失访人数", "Newly lost to follow-up");
     public static readonly Text LostToFollowUpHint = new("专案孕产妇中，当月首次在逾期名单上列为失访的人数。", "Women with a case first listed as lost to follow-up in the month.");
-    public static readonly Text NearMisses = new("危重孕产妇例数", "Maternal near misses");
+    public static readonly Text NearMissesInMonth = new("危重孕产妇例数", "Maternal near misses");
     public static readonly Text NearMissesShort = new("危重", "Near misses");
     public static readonly Text NearMissesHint = new("当月发生的危重孕产妇事件数（按事件日期）。", "Near-miss events dated in the month.");
     public static readonly Text MaternalDeaths = new("孕产妇死亡数", "Maternal deaths");

@@ -79,7 +79,7 @@ public sealed class IndexModel(ISender sender, BusinessClock clock, CurrentUser 
         Proportions("assessed", Texts.RedAssessed, Texts.RedAssessedHint, rows, r => r.RedAssessedAtLevel),
         Proportions("delivered", Texts.DeliveredAtLevel, Texts.DeliveredAtLevelHint, rows, r => r.DeliveredAtLevel),
         Counts("lost", Texts.LostToFollowUp, Texts.LostToFollowUpHint, rows, r => r.LostToFollowUp),
-        Counts("near-misses", Texts.NearMisses, Texts.NearMissesHint, rows, r => r.NearMisses),
+        Counts("near-misses", Texts.NearMissesInMonth, Texts.NearMissesHint, rows, r => r.NearMisses),
         Counts("deaths", Texts.MaternalDeaths, Texts.MaternalDeathsHint, rows, r => r.MaternalDeaths),
     ];
 
