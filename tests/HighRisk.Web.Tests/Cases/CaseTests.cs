@@ -351,12 +351,14 @@ public class CaseTests : ServiceFixture
     public async Task TheCountyDailyDigest_CountsItsFlaggedCases()
     {
         const string onDuty = "13955550004";
+        var job = new DailyJob(this);
+        var day = await job.FreshStartAsync();   // a date no other test of the fixture has run the job for
         await Api.PostAsync("/api/admin/contacts", new { divisionCode = "430302", role = "countyOnDuty", name = "雨湖区值班4", mobile = onDuty }, HttpStatusCode.Created, Admin);
         var caseId = await CaseOfAsync(await WomanAsync("430302100201", RedExam, "red"));
         await Api.PostAsync($"/api/cases/{caseId}/plans", APlan("430302-MCH", Bookings.Facility, Clock.Today.AddDays(7)), HttpStatusCode.Created, County);
         var mismatched = await ScalarAsync<long>("SELECT count(*) FROM cases WHERE status = 'Open' AND level_mismatch AND division_code LIKE '430302%'");
 
-        await Api.RunJobAsync("daily-overdue");
+        await job.RunAsync(day);
         Assert.That(await EventuallyAsync("SELECT EXISTS (SELECT 1 FROM sms_messages WHERE recipient = $1 AND dedup_key LIKE 'case-digest:%:430302:%')", onDuty), Is.True);
         var text = await ScalarAsync<string>("SELECT text FROM sms_messages WHERE recipient = $1 AND dedup_key LIKE 'case-digest:%'", onDuty);
         Assert.That(text, Does.Contain($"级别不符{mismatched}").And.Contain("/cases?division=430302"));
