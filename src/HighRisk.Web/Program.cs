@@ -41,6 +41,7 @@ var localPostgres = await Startup.EnsureDatabaseAsync(builder);
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<BusinessClock>();
+builder.Services.AddSingleton<DatabaseOutage>();
 builder.Services.AddDbContext<HighRiskDb>((services, options) =>
     options.UseNpgsql(services.GetRequiredService<IConfiguration>().GetConnectionString("HighRisk"), npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory"))
         .UseSnakeCaseNamingConvention());

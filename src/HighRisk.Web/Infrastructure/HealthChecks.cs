@@ -8,7 +8,7 @@ namespace HighRisk.Infrastructure;
 /// Ready when PostgreSQL answers, every migration this build knows is applied (a newer database is fine during a
 /// roll-out), and Hangfire's schema is there.
 /// </summary>
-public sealed class DatabaseReadyCheck(IServiceScopeFactory scopes) : IHealthCheck
+public sealed class DatabaseReadyCheck(IServiceScopeFactory scopes, Data.DatabaseOutage outage) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -17,6 +17,7 @@ public sealed class DatabaseReadyCheck(IServiceScopeFactory scopes) : IHealthChe
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<HighRiskDb>();
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            outage.Reached();
             if (pending.Count > 0)
             {
                 return HealthCheckResult.Unhealthy($"{pending.Count} migration(s) not applied");

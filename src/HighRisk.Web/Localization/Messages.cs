@@ -41,6 +41,8 @@ public static class Messages
     public static readonly Message ValueMalformed = new("ValueMalformed", "The value at '{Field}' is malformed or of the wrong type.", "格式或类型不正确。", "The value is malformed or of the wrong type.");
     public static readonly Message FieldUnknown = new("FieldUnknown", "'{Field}' is not a known field.", "“{Field}”不是可识别的字段。");
     public static readonly Message ParameterInvalid = new("ParameterInvalid", "{Detail}", "参数无效：{Detail}");
+    public static readonly Message DatabaseUnavailable = new(
+        "DatabaseUnavailable", "The database cannot be reached just now; nothing was done. Try again in {Seconds} seconds.", "数据库暂时无法连接，本次操作未执行。请 {Seconds} 秒后重试。");
     public static readonly Message IdempotencyKeyTooLong = new("IdempotencyKeyTooLong", "The Idempotency-Key header must be at most 100 characters.", "Idempotency-Key 请求头最多 100 个字符。");
 
     // Sign-in (answered, not thrown)

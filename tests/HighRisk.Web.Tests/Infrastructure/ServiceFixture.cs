@@ -57,6 +57,9 @@ public abstract class ServiceFixture
 
     public HttpClient Anonymous { get; private set; } = null!;
 
+    /// <summary>The name of the fixture's own database (a copy of the template).</summary>
+    public string DatabaseName => new Npgsql.NpgsqlConnectionStringBuilder(_connectionString).Database!;
+
     /// <summary>The service's database, for reading what it wrote.</summary>
     public NpgsqlDataSource Database { get; private set; } = null!;
 

@@ -119,6 +119,9 @@ public sealed partial class TestCluster
         }
     }
 
+    /// <summary>A statement on the cluster's maintenance connection (database "postgres"), for tests that act as its operator.</summary>
+    public static Task MaintainAsync(string sql) => ExecuteAsync(sql);
+
     private static async Task ExecuteAsync(string sql)
     {
         await using var command = _maintenance!.CreateCommand(sql);

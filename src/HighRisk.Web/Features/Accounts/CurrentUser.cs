@@ -47,6 +47,7 @@ public sealed class CurrentUser(IHttpContextAccessor http)
         if (Guid.TryParse(id, out var userId))
         {
             _user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId && !u.Disabled, ct);
+            http.HttpContext?.RequestServices.GetService<Infrastructure.Data.DatabaseOutage>()?.Reached();   // every signed-in request reads its account first
         }
 
         return _user;

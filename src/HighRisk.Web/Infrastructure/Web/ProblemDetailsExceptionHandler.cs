@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FluentValidation;
 using FluentValidation.Results;
+using HighRisk.Infrastructure.Data;
 using HighRisk.Localization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -18,6 +19,14 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
+        if (DatabaseOutage.IsUnavailable(exception))
+        {
+            http.RequestServices.GetRequiredService<DatabaseOutage>().Failed(exception);
+            http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            http.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = Unavailable(), Exception = exception });
+        }
+
         var problem = exception switch
         {
             ValidationException v => Invalid(v.Errors),
@@ -93,6 +102,14 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         return problem;
     }
 
+    /// <summary>The database cannot be reached: nothing was done; the client may retry after Retry-After.</summary>
+    private static ProblemDetails Unavailable()
+    {
+        var problem = Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", Messages.DatabaseUnavailable.ApiText(("Seconds", DatabaseOutage.RetryAfterSeconds)));
+        problem.Extensions["code"] = Messages.DatabaseUnavailable.Code;
+        return problem;
+    }
+
     private static ProblemDetails Forbidden(ForbiddenException forbidden)
     {
         var problem = Problem(StatusCodes.Status403Forbidden, "Forbidden", forbidden.Message);
@@ -111,6 +128,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             404 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5",
             409 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.10",
             422 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.21",
+            503 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.4",
             _ => "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.1",
         },
     };

@@ -507,21 +507,17 @@ namespace HighRisk.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_cases_review_at")
                         .HasFilter("review_at IS NOT NULL");
 
-                    b.HasIndex("BoardRank", "Edd", "Id")
-                        .HasDatabaseName("ix_cases_board")
-                        .HasFilter("status = 'Open'");
+                    b.HasIndex("Status", "BoardRank", "Edd", "Id")
+                        .HasDatabaseName("ix_cases_board");
 
-                    b.HasIndex("CityCode", "BoardRank", "Edd", "Id")
-                        .HasDatabaseName("ix_cases_board_city")
-                        .HasFilter("status = 'Open'");
+                    b.HasIndex("CityCode", "Status", "BoardRank", "Edd", "Id")
+                        .HasDatabaseName("ix_cases_board_city");
 
-                    b.HasIndex("CountyCode", "BoardRank", "Edd", "Id")
-                        .HasDatabaseName("ix_cases_board_county")
-                        .HasFilter("status = 'Open'");
+                    b.HasIndex("CountyCode", "Status", "BoardRank", "Edd", "Id")
+                        .HasDatabaseName("ix_cases_board_county");
 
-                    b.HasIndex("TownshipCode", "BoardRank", "Edd", "Id")
-                        .HasDatabaseName("ix_cases_board_township")
-                        .HasFilter("status = 'Open'");
+                    b.HasIndex("TownshipCode", "Status", "BoardRank", "Edd", "Id")
+                        .HasDatabaseName("ix_cases_board_township");
 
                     b.ToTable("cases", (string)null);
                 });

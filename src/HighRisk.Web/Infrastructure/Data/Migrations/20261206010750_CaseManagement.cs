@@ -171,26 +171,22 @@ namespace HighRisk.Infrastructure.Data.Migrations
             migrationBuilder.CreateIndex(
                 name: "ix_cases_board",
                 table: "cases",
-                columns: new[] { "board_rank", "edd", "id" },
-                filter: "status = 'Open'");
+                columns: new[] { "status", "board_rank", "edd", "id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_cases_board_city",
                 table: "cases",
-                columns: new[] { "city_code", "board_rank", "edd", "id" },
-                filter: "status = 'Open'");
+                columns: new[] { "city_code", "status", "board_rank", "edd", "id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_cases_board_county",
                 table: "cases",
-                columns: new[] { "county_code", "board_rank", "edd", "id" },
-                filter: "status = 'Open'");
+                columns: new[] { "county_code", "status", "board_rank", "edd", "id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_cases_board_township",
                 table: "cases",
-                columns: new[] { "township_code", "board_rank", "edd", "id" },
-                filter: "status = 'Open'");
+                columns: new[] { "township_code", "status", "board_rank", "edd", "id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_cases_division_code",

@@ -1,0 +1,94 @@
+using System.Net.Sockets;
+using Npgsql;
+
+namespace HighRisk.Infrastructure.Data;
+
+/// <summary>
+/// Whether PostgreSQL can be reached, as the requests find it: a request that fails because the database is unavailable
+/// answers 503 with Retry-After (ProblemDetailsExceptionHandler), and the log says so once when the outage begins and once
+/// when a request (or the readiness check) reaches the database again — not once per failed request.
+/// </summary>
+public sealed partial class DatabaseOutage(ILogger<DatabaseOutage> log, TimeProvider time)
+{
+    private readonly Lock _gate = new();
+    private DateTimeOffset? _since;
+    private long _failures;
+
+    /// <summary>Seconds a client is asked to wait before retrying.</summary>
+    public const int RetryAfterSeconds = 5;
+
+    public bool IsDown
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _since is not null;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A failure that says the database cannot be reached now, rather than that the request was wrong: a broken or
+    /// refused connection, a server starting up or shutting down, out of connections, or not accepting connections.
+    /// </summary>
+    public static bool IsUnavailable(Exception exception)
+    {
+        for (var e = (Exception?)exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case PostgresException postgres:
+                    return postgres.SqlState.StartsWith("08", StringComparison.Ordinal) || postgres.SqlState.StartsWith("53", StringComparison.Ordinal)
+                        || postgres.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow
+                        || (postgres.SqlState == PostgresErrorCodes.ObjectNotInPrerequisiteState && postgres.MessageText.Contains("accepting connections", StringComparison.Ordinal));
+                case NpgsqlException { InnerException: SocketException or IOException or TimeoutException }:
+                case NpgsqlException { IsTransient: true }:
+                case SocketException:
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    public void Failed(Exception exception)
+    {
+        lock (_gate)
+        {
+            _failures++;
+            if (_since is not null)
+            {
+                return;
+            }
+
+            _since = time.GetUtcNow();
+        }
+
+        LogDown(log, exception.GetBaseException().Message);
+    }
+
+    /// <summary>The database answered: ends an outage, if there was one.</summary>
+    public void Reached()
+    {
+        DateTimeOffset since;
+        long failures;
+        lock (_gate)
+        {
+            if (_since is not { } began)
+            {
+                return;
+            }
+
+            (since, failures, _since, _failures) = (began, _failures, null, 0);
+        }
+
+        LogUp(log, (time.GetUtcNow() - since).TotalSeconds, failures);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Database unavailable: requests answer 503 until it is reached again ({Reason})")]
+    private static partial void LogDown(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Database available again after {Seconds:0.0} s; {Failures} requests were answered 503")]
+    private static partial void LogUp(ILogger logger, double seconds, long failures);
+}
