@@ -46,27 +46,30 @@ public static class CaseRows
         public DateOnly? NextDueDate { get; init; }
     }
 
-    /// <summary>Cases joined to their pregnancies, with the board's order keys, kept on the case: <see cref="Case.BoardRank"/>, EDD, id.</summary>
-    public static IQueryable<Row> Board(HighRiskDb db, IQueryable<Case> cases) =>
-        from c in cases
-        join p in db.Pregnancies.AsNoTracking() on c.PregnancyId equals p.Id
-        select new Row
-        {
-            Case = c,
-            Id = c.Id,
-            BoardRank = c.BoardRank,
-            Edd = c.Edd,
-            Lmp = p.Lmp,
-            PregnancyStatus = p.Status,
-            OutcomeDate = p.OutcomeDate,
-            FullName = p.Woman.FullName,
-            LastContactDate = p.Schedule.LastContactDate,
-            State = p.Schedule.State,
-            NextDueDate = p.Schedule.NextDueDate,
-        };
+    /// <summary>The board's order, kept on the case: <see cref="Case.BoardRank"/>, EDD, id.</summary>
+    public static IOrderedQueryable<Case> InBoardOrder(this IQueryable<Case> cases) => cases.OrderBy(c => c.BoardRank).ThenBy(c => c.Edd).ThenBy(c => c.Id);
 
-    /// <summary>The board's order.</summary>
-    public static IOrderedQueryable<Row> InBoardOrder(this IQueryable<Row> rows) => rows.OrderBy(r => r.BoardRank).ThenBy(r => r.Edd).ThenBy(r => r.Id);
+    /// <summary>
+    /// A page of cases in the board's order, then what the board shows of their pregnancies, read by id for that page
+    /// only: joining first would have PostgreSQL read every pregnancy of a county to sort its cases (measured: 50 ms).
+    /// </summary>
+    public static async Task<List<Row>> PageAsync(HighRiskDb db, IQueryable<Case> cases, int take, CancellationToken ct)
+    {
+        var page = await cases.InBoardOrder().Take(take).ToListAsync(ct);
+        var ids = page.Select(c => c.PregnancyId).ToList();
+        var pregnancies = await db.Pregnancies.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Select(p => new { p.Id, p.Lmp, p.Status, p.OutcomeDate, p.Woman.FullName, p.Schedule.LastContactDate, p.Schedule.State, p.Schedule.NextDueDate })
+            .ToDictionaryAsync(p => p.Id, ct);
+        return [.. page.Where(c => pregnancies.ContainsKey(c.PregnancyId)).Select(c =>
+        {
+            var p = pregnancies[c.PregnancyId];
+            return new Row
+            {
+                Case = c, Id = c.Id, BoardRank = c.BoardRank, Edd = c.Edd, Lmp = p.Lmp, PregnancyStatus = p.Status, OutcomeDate = p.OutcomeDate,
+                FullName = p.FullName, LastContactDate = p.LastContactDate, State = p.State, NextDueDate = p.NextDueDate,
+            };
+        })];
+    }
 
     public static async Task<IReadOnlyList<CaseRow>> ShapeAsync(HighRiskDb db, IReadOnlyList<Row> rows, DateOnly today, CancellationToken ct)
     {

@@ -34,9 +34,9 @@ public static class ExportCases
     {
         public async ValueTask<byte[]> Handle(Query query, CancellationToken cancellationToken)
         {
-            var rows = await CaseRows.Board(db, ListCases.Handler.Filter(db.Cases.AsNoTracking(), query, user.User?.Id, user.FacilityCode is null ? user.DivisionPrefix : null))
-                .InBoardOrder()
-                .Take(MaxRows + 1).ToListAsync(cancellationToken);
+            var rows = await CaseRows.PageAsync(
+                db, ListCases.Handler.Filter(db.Cases.AsNoTracking(), query, user.User?.Id, user.FacilityCode is null ? user.DivisionPrefix : null), MaxRows + 1,
+                cancellationToken);
             var shaped = await CaseRows.ShapeAsync(db, rows.Take(MaxRows).ToList(), clock.Today, cancellationToken);
             var title = $"高危孕产妇专案管理 {query.Division ?? user.User?.DivisionCode} {clock.Today:yyyy-MM-dd}" + (rows.Count > MaxRows ? $"（仅前 {MaxRows} 例）" : "");
             return Spreadsheet.Workbook("专案管理", title, Headings, shaped.Select((r, i) => Cells(i + 1, r)), [6, 10, 14, 6, 6, 8, 12, 8, 14, 10, 16, 10, 8, 20, 12, 10, 8, 16, 8, 16]);

@@ -31,7 +31,7 @@ public static class GetCase
     {
         public async ValueTask<Response> Handle(Query query, CancellationToken cancellationToken)
         {
-            var row = await CaseRows.Board(db, db.Cases.AsNoTracking().Where(c => c.Id == query.Id)).SingleOrDefaultAsync(cancellationToken)
+            var row = (await CaseRows.PageAsync(db, db.Cases.AsNoTracking().Where(c => c.Id == query.Id), 1, cancellationToken)).SingleOrDefault()
                 ?? throw new NotFoundException("No such case.");
             var r = (await CaseRows.ShapeAsync(db, [row], clock.Today, cancellationToken))[0];
             var plans = await db.CasePlans.AsNoTracking().Where(p => p.CaseId == query.Id).OrderByDescending(p => p.Version).ToListAsync(cancellationToken);

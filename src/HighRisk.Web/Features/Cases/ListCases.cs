@@ -43,14 +43,14 @@ public static class ListCases
         public async ValueTask<Response> Handle(Query query, CancellationToken cancellationToken)
         {
             var limit = query.Limit ?? 50;
-            var rows = CaseRows.Board(db, Filter(db.Cases.AsNoTracking(), query, user.User?.Id, user.FacilityCode is null ? user.DivisionPrefix : null));
+            var cases = Filter(db.Cases.AsNoTracking(), query, user.User?.Id, user.FacilityCode is null ? user.DivisionPrefix : null);
             if (query.Cursor is { } cursor && BoardKey.TryParse(cursor, out var after))
             {
-                rows = rows.Where(r => r.BoardRank > after.BoardRank
-                    || (r.BoardRank == after.BoardRank && (r.Edd > after.Edd || (r.Edd == after.Edd && r.Id.CompareTo(after.Id) > 0))));
+                cases = cases.Where(c => c.BoardRank > after.BoardRank
+                    || (c.BoardRank == after.BoardRank && (c.Edd > after.Edd || (c.Edd == after.Edd && c.Id.CompareTo(after.Id) > 0))));
             }
 
-            var page = await rows.InBoardOrder().Take(limit + 1).ToListAsync(cancellationToken);
+            var page = await CaseRows.PageAsync(db, cases, limit + 1, cancellationToken);
             var items = await CaseRows.ShapeAsync(db, page.Take(limit).ToList(), clock.Today, cancellationToken);
             var deaths = query.Cursor is null
                 ? (await Deaths.ListDeathReports.Handler.Due(db.DeathReports.AsNoTracking(), query.Division, "due").Take(100).ToListAsync(cancellationToken))
