@@ -27,9 +27,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.Property(c => c.CityCode).HasMaxLength(4);
         builder.Property(c => c.CountyCode).HasMaxLength(6);
 
-        // The board's first pages, in its order, for a city, a county, a township and everyone (ListCases). The status is a
-        // key column, not a partial index's filter: the query sends it as a parameter, which a generic plan cannot match
-        // against a filter (measured: the county's first page took 55 ms with the partial index, docs/benchmarks.md).
+        // The board's first pages, in its order, for a city, a county, a township and everyone (ListCases reads the page of
+        // cases alone, then their pregnancies). The status is a key column so that "closed" and "all" boards use them too.
         builder.HasIndex(c => new { c.CityCode, c.Status, c.BoardRank, c.Edd, c.Id }).HasDatabaseName("ix_cases_board_city");
         builder.HasIndex(c => new { c.CountyCode, c.Status, c.BoardRank, c.Edd, c.Id }).HasDatabaseName("ix_cases_board_county");
         builder.HasIndex(c => new { c.TownshipCode, c.Status, c.BoardRank, c.Edd, c.Id }).HasDatabaseName("ix_cases_board_township");
