@@ -64,6 +64,9 @@ builder.Services.AddScoped<AlertRecipients>();
 builder.Services.AddScoped<CaseLookups>();
 builder.Services.AddScoped<CaseDigests>();
 builder.Services.AddSingleton(Startup.LoadCasePolicy(builder.Configuration));
+builder.Services.AddSingleton(Startup.LoadReferralPolicy(builder.Configuration));
+builder.Services.AddScoped<HighRisk.Features.Referrals.ReferralAccess>();
+builder.Services.AddScoped<HighRisk.Features.Referrals.ReferralMessages>();
 builder.Services.AddSingleton(Startup.LoadSmsTemplates(builder.Configuration));
 builder.Services.AddSingleton<DailyOverdueCatchUp>();
 builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
@@ -76,7 +79,7 @@ builder.Services.AddScoped<AccountSeeder>();
 builder.Services.AddMediator((MediatorOptions options) =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
-    options.PipelineBehaviors = [typeof(ValidationBehavior<,>), typeof(TransactionBehavior<,>), typeof(AuditBehavior<,>)];
+    options.PipelineBehaviors = [typeof(HighRisk.Features.Referrals.ReferralAccessBehavior<,>), typeof(ValidationBehavior<,>), typeof(TransactionBehavior<,>), typeof(AuditBehavior<,>)];
 });
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
 ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
@@ -167,6 +170,7 @@ if (Jobs.ServesApi(app.Configuration))
     api.MapAuth();
     api.MapPregnancies();
     api.MapCases();
+    HighRisk.Features.Referrals.ReferralsEndpoints.MapReferrals(api);
     api.MapIndicators();
     api.MapDeathReports();
     api.MapDivisions();

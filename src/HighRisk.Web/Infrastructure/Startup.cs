@@ -105,6 +105,12 @@ public static class Startup
         return Features.Cases.CasePolicy.Parse(File.ReadAllText(file), Path.GetFileName(file));
     }
 
+    public static Features.Referrals.ReferralPolicy LoadReferralPolicy(IConfiguration configuration)
+    {
+        var file = configuration["Referrals:PolicyFile"] ?? Path.Combine(SeedsFolder(configuration), "policy", "referrals.json");
+        return Features.Referrals.ReferralPolicy.Parse(File.ReadAllText(file), Path.GetFileName(file));
+    }
+
     public static Features.Alerts.SmsTemplates LoadSmsTemplates(IConfiguration configuration)
     {
         var file = configuration["Sms:TemplatesFile"] ?? Path.Combine(SeedsFolder(configuration), "templates", "sms.json");

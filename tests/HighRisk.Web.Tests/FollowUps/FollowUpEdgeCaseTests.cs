@@ -50,7 +50,7 @@ public class FollowUpEdgeCaseTests : ServiceFixture
         const string township = "430302002", village = "430302002002";
         var day0 = await DailyJob.FreshStartAsync();
         var id = await Api.BookAsync(Bookings.AWoman(20).With("divisionCode", village));
-        var (referred, body, _) = await Api.PostAsync($"/api/pregnancies/{id}/referrals", new { date = D(day0), toFacilityCode = "4303-MCH", reason = "血小板减少，转市妇幼评估" });
+        var (referred, body, _) = await Api.PostAsync($"/api/pregnancies/{id}/referrals", new { date = D(day0), toFacilityCode = "4303-MCH", urgency = "routine", reason = "血小板减少，转市妇幼评估" });
         Assert.That(referred, Is.EqualTo(HttpStatusCode.Created), body?.ToJsonString());
 
         // Reached every week; the referral's outcome (due day 14) is never recorded.

@@ -13,7 +13,7 @@ public class ReferralTests : ServiceFixture
     {
         var today = Clock.Today;
         var id = await Api.BookAsync(Bookings.AWoman(weeks: 12));   // green before 28 weeks: next contact due in 4 weeks
-        var (status, referred, _) = await Api.PostAsync($"/api/pregnancies/{id}/referrals", new { date = D(today), toFacilityCode = "4303-MCH", reason = "血小板减少，转市妇幼评估" });
+        var (status, referred, _) = await Api.PostAsync($"/api/pregnancies/{id}/referrals", new { date = D(today), toFacilityCode = "4303-MCH", urgency = "routine", reason = "血小板减少，转市妇幼评估" });
         Assert.That(status, Is.EqualTo(HttpStatusCode.Created), referred?.ToJsonString());
         Assert.Multiple(() =>
         {
@@ -38,7 +38,7 @@ public class ReferralTests : ServiceFixture
     public async Task ReferralToAnUnknownFacility_Is400NamingIt()
     {
         var id = await Api.BookAsync(Bookings.AWoman());
-        var (status, problem, _) = await Api.PostAsync($"/api/pregnancies/{id}/referrals", new { date = D(Clock.Today), toFacilityCode = "nowhere", reason = "x" });
+        var (status, problem, _) = await Api.PostAsync($"/api/pregnancies/{id}/referrals", new { date = D(Clock.Today), toFacilityCode = "nowhere", urgency = "routine", reason = "x" });
         Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(Api.ErrorFields(problem), Does.Contain("toFacilityCode"));
     }

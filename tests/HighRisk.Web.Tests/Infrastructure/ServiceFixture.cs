@@ -85,10 +85,10 @@ public abstract class ServiceFixture
     public Task StopForFixtureAsync() => _scope == ServiceFor.Fixture ? StopAsync() : Task.CompletedTask;
 
     /// <summary>A new signed-in user of the given role and division, for a test that works in its own area.</summary>
-    public async Task<HttpClient> NewUserAsync(string role, string division)
+    public async Task<HttpClient> NewUserAsync(string role, string? division, string? facility = null, string? mobile = null)
     {
-        var userName = $"{role}-{division}-{Guid.NewGuid():N}"[..40];
-        await TestUsers.CreateAsync(Admin, userName, role, division);
+        var userName = $"{role}-{division ?? facility}-{Guid.NewGuid():N}"[..40];
+        await TestUsers.CreateAsync(Admin, userName, role, division, facility, mobile);
         var client = await TestUsers.SignInAsync(Service, userName, TestUsers.Password);
         _signedIn.Add((client, userName, TestUsers.Password));
         return client;

@@ -97,6 +97,12 @@ public class EndpointAccessTests : ServiceFixture
                     id = reports!.AsArray().Single(r => r!["pregnancyId"]!.GetValue<Guid>() == id)!["id"]!.GetValue<Guid>();
                 }
 
+                var referralPath = path.StartsWith("/api/referrals/", StringComparison.Ordinal);
+                if (referralPath)
+                {
+                    id = (await Api.PostAsync($"/api/pregnancies/{id}/referrals", BodyFor("/referrals"), HttpStatusCode.Created))!["referralId"]!.GetValue<Guid>();
+                }
+
                 var (status, body) = await SendAsync(method, Fill(path, id, examId, referralId), role);
                 var where = $"{method} {path} as {role}";
                 if (OutOfScope.Contains(role))
@@ -108,6 +114,10 @@ public class EndpointAccessTests : ServiceFixture
                 {
                     Assert.That(status, Is.EqualTo(HttpStatusCode.Forbidden), $"{where}: only county and city MCH staff manage cases");
                     Assert.That(body?.ToJsonString() ?? string.Empty, Does.Not.Contain(name), where);
+                }
+                else if (referralPath && method == "POST" && !path.EndsWith("/cancel", StringComparison.Ordinal))
+                {
+                    Assert.That(status, Is.EqualTo(HttpStatusCode.Forbidden), $"{where}: only the receiving facility answers a referral");
                 }
                 else if (casePath && path.EndsWith("/close", StringComparison.Ordinal))
                 {
@@ -198,7 +208,11 @@ public class EndpointAccessTests : ServiceFixture
         },
         _ when path.EndsWith("/exams", StringComparison.Ordinal) => Bookings.AnExam(),
         _ when path.EndsWith("/close", StringComparison.Ordinal) => new JsonObject { ["outcome"] = "movedAway", ["date"] = Clock.Today.ToString("yyyy-MM-dd") },
-        _ when path.EndsWith("/referrals", StringComparison.Ordinal) => new JsonObject { ["date"] = Clock.Today.ToString("yyyy-MM-dd"), ["toFacilityCode"] = "4303-MCH", ["reason"] = "测试转诊" },
+        _ when path.EndsWith("/referrals", StringComparison.Ordinal) => new JsonObject
+        {
+            ["date"] = Clock.Today.ToString("yyyy-MM-dd"), ["toFacilityCode"] = "4303-MCH", ["urgency"] = "routine", ["reason"] = "测试转诊",
+        },
+        _ when path.EndsWith("/cancel", StringComparison.Ordinal) => new JsonObject { ["reason"] = "测试撤销" },
         _ when path.EndsWith("/outcome", StringComparison.Ordinal) => new JsonObject { ["date"] = Clock.Today.ToString("yyyy-MM-dd"), ["outcome"] = "已就诊" },
         _ when path.EndsWith("/ack", StringComparison.Ordinal) => new JsonObject { ["action"] = "已电话联系" },
         _ when path.EndsWith("/follow-ups", StringComparison.Ordinal) => new JsonObject { ["date"] = Clock.Today.ToString("yyyy-MM-dd"), ["kind"] = "phone", ["reached"] = true },

@@ -29,6 +29,17 @@ public sealed class CurrentUser(IHttpContextAccessor http)
 
     public string? FacilityCode => _user?.Role == StaffRole.HealthWorker ? _user.FacilityCode : null;
 
+    /// <summary>The facility whose referral inbox the user works (any role may be tied to a facility).</summary>
+    public string? ReferralFacility => _user?.FacilityCode;
+
+    /// <summary>
+    /// A pregnancy outside the user's area that this request may read or add to because it was referred to the user's
+    /// facility (<see cref="Features.Referrals.ReferralAccess"/>), and the referral that allows it: the audit line names it.
+    /// </summary>
+    public (Guid PregnancyId, Guid ReferralId)? ReferredPregnancy { get; private set; }
+
+    public void AllowReferred(Guid pregnancyId, Guid referralId) => ReferredPregnancy = (pregnancyId, referralId);
+
     /// <summary>Health workers and township staff phone the women: they see mobile numbers in full.</summary>
     public bool SeesFullContact => IsSystem || _user?.Role is StaffRole.HealthWorker or StaffRole.SubdistrictStaff;
 

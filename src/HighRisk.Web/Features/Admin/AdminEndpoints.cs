@@ -54,16 +54,18 @@ public static class AdminEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapGet("/audit", async Task<Ok<ListAuditEvents.Response>> (
-                string? user, string? action, string? entityId, DateTimeOffset? from, DateTimeOffset? to, long? before, int? limit,
+                string? user, string? action, string? entityId, DateTimeOffset? from, DateTimeOffset? to, long? before, int? limit, Guid? referral,
                 ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ListAuditEvents.Query(user, action, entityId, from, to, before, limit), ct)))
+                TypedResults.Ok(await sender.Send(new ListAuditEvents.Query(user, action, entityId, from, to, before, limit, referral), ct)))
             .WithName("ListAuditEvents")
             .WithSummary("Read the audit trail")
-            .WithDescription("Every read of a woman's record, every change, export, sign-in and failed sign-in: who, when, what, from which address. Newest first; pass `nextCursor` back as `before`.")
+            .WithDescription("Every read of a woman's record, every change, export, sign-in and failed sign-in: who, when, what, from which address; " +
+                "`referralId` when a facility outside her area acted through a referral (filter with `referral`). Newest first; pass `nextCursor` back as `before`.")
             .ProducesValidationProblem();
 
         group.MapContacts();
         group.MapCaseAdministration();
+        Referrals.ReferralsEndpoints.MapReferralAdministration(group);
 
         group.MapPost("/jobs/daily-overdue", Results<Accepted<JobQueued>, ValidationProblem> (DateOnly? date, IBackgroundJobClient jobs, BusinessClock clock) =>
             {

@@ -41,6 +41,17 @@ public sealed class AlertRecipients(HighRiskDb db)
     public async Task<List<Recipient>> CountyOnDutyAsync(string divisionCode, CancellationToken ct) =>
         Distinct(await NearestAsync(divisionCode, ContactRole.CountyOnDuty, ct));
 
+    /// <summary>The township MCH staff nearest the division: what a sender without a mobile on the account is told.</summary>
+    public async Task<List<Recipient>> SubdistrictStaffAsync(string divisionCode, CancellationToken ct) =>
+        Distinct(await NearestAsync(divisionCode, ContactRole.SubdistrictStaff, ct));
+
+    /// <summary>A facility's referral on-duty number(s).</summary>
+    public async Task<List<Recipient>> FacilityOnDutyAsync(string facilityCode, CancellationToken ct) =>
+        Distinct(await db.DivisionContacts.AsNoTracking()
+            .Where(c => c.Role == ContactRole.FacilityOnDuty && c.FacilityCode == facilityCode && c.Mobile != null)
+            .Select(c => new Recipient(nameof(ContactRole.FacilityOnDuty), c.Name, c.Mobile!))
+            .ToListAsync(ct));
+
     private async Task<List<Recipient>> NearestAsync(string divisionCode, ContactRole role, CancellationToken ct)
     {
         int[] levels = [12, 9, 6, 4, 2];

@@ -20,6 +20,15 @@ public sealed record SmsTemplates
     /// <summary>A maternal death: the report is due, to the county and city MCH contacts.</summary>
     public required Template DeathReport { get; init; }
 
+    /// <summary>An emergency referral (green channel), to the receiving facility's on-duty number at once.</summary>
+    public required Template ReferralEmergency { get; init; }
+
+    /// <summary>A referral's answer or outcome late, to the receiving facility's on-duty number and the sender.</summary>
+    public required Template ReferralLate { get; init; }
+
+    /// <summary>The receiving facility's feedback, to a sender who asked for it.</summary>
+    public required Template ReferralFeedback { get; init; }
+
     public required Dictionary<string, ColourAction> Actions { get; init; }
 
     public required Dictionary<string, string> Colours { get; init; }

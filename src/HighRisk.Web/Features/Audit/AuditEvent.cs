@@ -36,6 +36,9 @@ public sealed class AuditEvent
 
     /// <summary>Filters of a list or export, never personal data.</summary>
     public string? Detail { get; init; }
+
+    /// <summary>The referral through which a facility outside her area read or added to her record.</summary>
+    public Guid? ReferralId { get; init; }
 }
 
 /// <summary>What a command or query leaves in the audit trail.</summary>

@@ -14,9 +14,9 @@ public sealed class AuditTrail(HighRiskDb db, CurrentUser user, BusinessClock cl
     /// </summary>
     public async Task WriteAsync(AuditEntry entry, CancellationToken ct, string? userName = null) =>
         await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO audit_events (at, user_name, role, action, entity, entity_id, remote_address, detail)
+            INSERT INTO audit_events (at, user_name, role, action, entity, entity_id, remote_address, detail, referral_id)
             VALUES ({clock.Now}, {Cut(userName ?? user.Name, 64)}, {user.Role?.ToString()}, {entry.Action.ToString()}, {Cut(entry.Entity, 64)}, {Cut(entry.EntityId, 64)},
-                    {Cut(user.RemoteAddress, 64)}, {Cut(entry.Detail, 500)})
+                    {Cut(user.RemoteAddress, 64)}, {Cut(entry.Detail, 500)}, {user.ReferredPregnancy?.ReferralId})
             """, ct);
 
     /// <summary>What a request copies into the audit line (a filter, a name) is cut to the column, never a reason to fail the request.</summary>

@@ -10,7 +10,7 @@ namespace HighRisk.Features.Audit;
 public static class ListAuditEvents
 {
     /// <param name="Action">An <see cref="AuditAction"/> as the API writes it (read, signIn, …); case is ignored.</param>
-    public sealed record Query(string? User, string? Action, string? EntityId, DateTimeOffset? From, DateTimeOffset? To, long? Before, int? Limit)
+    public sealed record Query(string? User, string? Action, string? EntityId, DateTimeOffset? From, DateTimeOffset? To, long? Before, int? Limit, Guid? Referral = null)
         : IQuery<Response>
     {
         public AuditAction? ActionValue => Enum.TryParse<AuditAction>(Action, ignoreCase: true, out var action) && Enum.IsDefined(action) ? action : null;
@@ -41,6 +41,11 @@ public static class ListAuditEvents
             if (query.ActionValue is { } action)
             {
                 events = events.Where(e => e.Action == action);
+            }
+
+            if (query.Referral is { } referral)
+            {
+                events = events.Where(e => e.ReferralId == referral);
             }
 
             if (query.EntityId is { } entityId)

@@ -15,7 +15,9 @@ public sealed record CaseRow(
 {
     public sealed record ManagerView(Guid Id, string Name);
 
-    public sealed record ReferralView(Guid Id, string ToFacilityCode, DateOnly ReferredOn, DateOnly OutcomeDue);
+    /// <summary>Her open referral with the earliest outcome due: where, its state and urgency, and whether a deadline was missed.</summary>
+    public sealed record ReferralView(
+        Guid Id, string ToFacilityCode, DateOnly ReferredOn, DateOnly OutcomeDue, Referrals.ReferralStatus Status, Referrals.ReferralUrgency Urgency, bool Late);
 }
 
 /// <summary>The board's rows: the query (with its order keys, in SQL) and their shaping into <see cref="CaseRow"/>.</summary>
@@ -79,7 +81,9 @@ public static class CaseRows
         var townships = rows.Select(r => r.Case.TownshipCode).Distinct().ToList();
         var names = await db.Divisions.AsNoTracking().Where(d => townships.Contains(d.Code)).ToDictionaryAsync(d => d.Code, d => d.Name, ct);
         var pregnancyIds = rows.Select(r => r.Case.PregnancyId).ToList();
-        var referrals = (await db.Referrals.AsNoTracking().Where(r => pregnancyIds.Contains(r.PregnancyId) && r.OutcomeDate == null)
+        var referrals = (await db.Referrals.AsNoTracking().IgnoreQueryFilters()
+                .Where(r => pregnancyIds.Contains(r.PregnancyId)
+                    && (r.Status == Referrals.ReferralStatus.Requested || r.Status == Referrals.ReferralStatus.Accepted || r.Status == Referrals.ReferralStatus.Arrived))
                 .OrderBy(r => r.OutcomeDue).ToListAsync(ct))
             .GroupBy(r => r.PregnancyId).ToDictionary(g => g.Key, g => g.First());
         return [.. rows.Select(r =>
@@ -95,7 +99,8 @@ public static class CaseRows
                 c.PlannedAt is { } planned ? today.DayNumber - DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(planned, Infrastructure.BusinessClock.Zone).DateTime).DayNumber : null,
                 c.LevelMismatches, CaseState.FlagsOf(c.ReportLate, c.NoPlan, c.PlanOverdue, c.LevelMismatch), r.LastContactDate, r.State,
                 FollowUpSchedule.DaysOverdue(r.State, r.NextDueDate, today),
-                referral is null ? null : new CaseRow.ReferralView(referral.Id, referral.ToFacilityCode, referral.ReferredOn, referral.OutcomeDue),
+                referral is null ? null : new CaseRow.ReferralView(
+                    referral.Id, referral.ToFacilityCode, referral.ReferredOn, referral.OutcomeDue, referral.Status, referral.Urgency, referral.AnswerLate || referral.OutcomeLate),
                 c.OpenedAs, c.OpenedAt);
         })];
     }

@@ -21,7 +21,9 @@ public static class ContactsEndpoints
             .WithName("CreateContact")
             .WithSummary("Add a recipient")
             .WithDescription("`role`: `subdistrictStaff` (a township's MCH staff: the daily overdue list by SMS and email, " +
-                "red alerts), `countyOnDuty` (the county MCH institution's on-duty number: red alerts), `cityMch` (escalations). " +
+                "red alerts), `countyOnDuty` (the county MCH institution's on-duty number: red alerts), `cityMch` (escalations), " +
+                "`facilityOnDuty` (a facility's referral desk, with `facilityCode` instead of `divisionCode`: " +
+                "emergency referrals sent to it and late answers). " +
                 "Alerts take each role from the nearest configured level of the division tree.")
             .ProducesValidationProblem();
 

@@ -10,6 +10,9 @@ public enum ContactRole
 
     /// <summary>City MCH institution: escalations of unacknowledged red alerts.</summary>
     CityMch,
+
+    /// <summary>A facility's on-duty number for referrals (转诊值班): emergencies sent to it and late answers.</summary>
+    FacilityOnDuty,
 }
 
 /// <summary>
@@ -25,6 +28,9 @@ public sealed class DivisionContact
     public ContactRole Role { get; set; }
 
     public required string Name { get; set; }
+
+    /// <summary>The facility a <see cref="ContactRole.FacilityOnDuty"/> contact answers for (its division is the facility's).</summary>
+    public string? FacilityCode { get; set; }
 
     /// <summary>11-digit mainland mobile number for SMS.</summary>
     public string? Mobile { get; set; }

@@ -28,6 +28,9 @@ public static class SaveContact
 
         public string? Email { get; init; }
 
+        /// <summary>Required for (and only for) a facility's on-duty contact; its division is then the facility's.</summary>
+        public string? FacilityCode { get; init; }
+
         public AuditEntry Audit(DivisionContact response) => new(Id is null ? AuditAction.Create : AuditAction.Update, "contact", response.Id.ToString(), $"SaveContact {DivisionCode} {Role}");
     }
 
@@ -36,7 +39,12 @@ public static class SaveContact
         public Validator(HighRiskDb db)
         {
             RuleFor(c => c.DivisionCode).NotEmpty().Matches("^[0-9]{4,12}$")
-                .MustAsync((code, ct) => db.Divisions.AnyAsync(d => d.Code == code, ct)).WithError(Messages.DivisionUnknown);
+                .MustAsync((code, ct) => db.Divisions.AnyAsync(d => d.Code == code, ct)).WithError(Messages.DivisionUnknown)
+                .When(c => c.Role != ContactRole.FacilityOnDuty);
+            RuleFor(c => c.FacilityCode).NotEmpty().MaximumLength(32)
+                .MustAsync((code, ct) => db.Facilities.AnyAsync(f => f.Code == code, ct)).WithError(Messages.FacilityUnknown)
+                .When(c => c.Role == ContactRole.FacilityOnDuty);
+            RuleFor(c => c.FacilityCode).Null().WithError(Messages.ContactFacilityOnlyOnDuty).When(c => c.Role != ContactRole.FacilityOnDuty);
             RuleFor(c => c.Role).NotNull().IsInEnum();
             RuleFor(c => c.Name).NotEmpty().MaximumLength(50);
             RuleFor(c => c.Mobile).Must(m => MobileNumber.Normalize(m) is not null).When(c => c.Mobile is not null).WithError(Messages.StaffMobileNotMainland);
@@ -49,20 +57,24 @@ public static class SaveContact
     {
         public async ValueTask<DivisionContact> Handle(Command command, CancellationToken cancellationToken)
         {
+            var division = command.Role == ContactRole.FacilityOnDuty
+                ? await db.Facilities.Where(f => f.Code == command.FacilityCode).Select(f => f.DivisionCode).SingleAsync(cancellationToken)
+                : command.DivisionCode!;
             DivisionContact contact;
             if (command.Id is { } id)
             {
                 contact = await db.DivisionContacts.SingleOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw new NotFoundException("No such contact.");
-                contact.DivisionCode = command.DivisionCode!;
+                contact.DivisionCode = division;
                 contact.Name = command.Name!.Trim();
             }
             else
             {
-                contact = new DivisionContact { Id = Guid.CreateVersion7(), DivisionCode = command.DivisionCode!, Name = command.Name!.Trim() };
+                contact = new DivisionContact { Id = Guid.CreateVersion7(), DivisionCode = division, Name = command.Name!.Trim() };
                 db.DivisionContacts.Add(contact);
             }
 
             contact.Role = command.Role!.Value;
+            contact.FacilityCode = command.FacilityCode;
             contact.Mobile = MobileNumber.Normalize(command.Mobile);
             contact.Email = command.Email;
             try

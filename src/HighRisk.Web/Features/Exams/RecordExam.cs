@@ -19,8 +19,11 @@ namespace HighRisk.Features.Exams;
 /// </summary>
 public static class RecordExam
 {
-    public sealed record Command : ICommand<Response>, IAudited<Response>
+    public sealed record Command : ICommand<Response>, IAudited<Response>, Referrals.IReachableByReferral
     {
+        [JsonIgnore]
+        public Guid ReferredPregnancyId => PregnancyId;
+
         public AuditEntry Audit(Response response) => new(AuditAction.Create, "pregnancy", PregnancyId.ToString(), $"RecordExam {response.ExamId}");
 
         [JsonIgnore]

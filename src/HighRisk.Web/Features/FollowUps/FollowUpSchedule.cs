@@ -198,6 +198,16 @@ public sealed partial class FollowUpSchedule
         Refresh();
     }
 
+    /// <summary>
+    /// 下转: the receiving facility's feedback names the day her township sees her next, which becomes what is due (of
+    /// the same kind: antenatal, or the postpartum visit still to make); its referral's deadline is settled.
+    /// </summary>
+    public void AfterReferralFeedback(DateOnly followUpOn, DateOnly? earliestOpenReferralDue)
+    {
+        ReferralDueDate = earliestOpenReferralDue;
+        SetCare(followUpOn, CareDueKind is DueKind.RedContact or null ? DueKind.Antenatal : CareDueKind.Value);
+    }
+
     /// <summary>Closed without a birth to follow (miscarriage, termination, handed over to another facility, death): nothing is due.</summary>
     public void Stop()
     {

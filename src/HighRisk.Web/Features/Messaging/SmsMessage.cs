@@ -16,6 +16,9 @@ public enum SmsKind
 
     /// <summary>A maternal death: the death report is due (to the county and city MCH contacts).</summary>
     DeathReport,
+
+    /// <summary>A referral: an emergency sent, an answer or outcome late, the feedback back.</summary>
+    Referral,
 }
 
 public enum SmsStatus

@@ -14,8 +14,10 @@ namespace HighRisk.Features.Pregnancies;
 /// <summary>The whole record of one pregnancy: the woman, the current grade and why, every exam, the grade history.</summary>
 public static class GetPregnancy
 {
-    public sealed record Query(Guid Id) : IQuery<Response>, IAudited<Response>
+    public sealed record Query(Guid Id) : IQuery<Response>, IAudited<Response>, Referrals.IReachableByReferral
     {
+        public Guid ReferredPregnancyId => Id;
+
         public AuditEntry Audit(Response response) => new(AuditAction.Read, "pregnancy", Id.ToString(), "GetPregnancy");
     }
 
@@ -49,7 +51,7 @@ public static class GetPregnancy
         PregnancyHistory History, IReadOnlyList<string> Findings, DateOnly BookingDate, DateTimeOffset BookedAt, PregnancyStatus Status,
         PregnancyOutcome? Outcome, DateOnly? OutcomeDate, DeliveryMode? DeliveryMode, string Grade, bool Purple, IReadOnlyList<ActiveFactor> Factors,
         string? CatalogueVersion, DateTimeOffset GradedAt, IReadOnlyList<ManualRaise> Raises, ScheduleView Schedule, IReadOnlyList<ExamView> Exams,
-        IReadOnlyList<FollowUpView> FollowUps, IReadOnlyList<Referrals.Referral> Referrals, IReadOnlyList<GradeChangeView> GradeHistory,
+        IReadOnlyList<FollowUpView> FollowUps, IReadOnlyList<Referrals.ReferralSummary> Referrals, IReadOnlyList<GradeChangeView> GradeHistory,
         bool InPostpartumEpisode, string? ReceivingFacility, Guid? CaseId);
 
     public sealed class Handler(HighRiskDb db, BusinessClock clock, PersonalData personalData, CurrentUser user) : IQueryHandler<Query, Response>
@@ -90,7 +92,8 @@ public static class GetPregnancy
                 exams,
                 p.FollowUps.OrderBy(f => f.Date).ThenBy(f => f.RecordedAt).Select(f => new FollowUpView(
                     f.Id, f.Date, f.Kind, f.Reached, f.MovedAway, f.Note, f.NextAppointment, f.CountedAs, f.RecordedBy, f.RecordedAt)).ToList(),
-                await db.Referrals.AsNoTracking().Where(r => r.PregnancyId == p.Id).OrderBy(r => r.ReferredOn).ToListAsync(cancellationToken),
+                (await db.Referrals.AsNoTracking().IgnoreQueryFilters().Where(r => r.PregnancyId == p.Id).OrderBy(r => r.RequestedAt).ToListAsync(cancellationToken))
+                    .Select(Referrals.ReferralSummary.Of).ToList(),
                 history,
                 p.InPostpartumEpisode,
                 p.ReceivingFacility,

@@ -89,30 +89,6 @@ public static class PregnanciesEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        group.MapPost("/{id:guid}/referrals", async Task<Created<Referrals.ReferPregnancy.Response>> (Guid id, Referrals.ReferPregnancy.Command command, ISender sender, CancellationToken ct) =>
-            {
-                var referred = await sender.Send(command with { PregnancyId = id }, ct);
-                return TypedResults.Created($"/api/pregnancies/{id}", referred);
-            })
-            .WithTags("Follow-ups")
-            .WithName("ReferPregnancy")
-            .WithSummary("Refer to another facility (转诊)")
-            .WithDescription("`date`, `toFacilityCode`, `reason`. The outcome is due within 14 days and counts as a due date in the follow-up schedule and the overdue lists.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
-
-        group.MapPost("/{id:guid}/referrals/{referralId:guid}/outcome", async Task<Ok<Referrals.RecordReferralOutcome.Response>> (
-                Guid id, Guid referralId, Referrals.RecordReferralOutcome.Command command, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(command with { PregnancyId = id, ReferralId = referralId }, ct)))
-            .WithTags("Follow-ups")
-            .WithName("RecordReferralOutcome")
-            .WithSummary("Record a referral's outcome (转诊结果)")
-            .WithDescription("`date`, `outcome`. Settles the referral's 14-day deadline.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
-
         group.MapPost("/{id:guid}/raise", async Task<Ok<Risk.RaiseGrade.Response>> (Guid id, Risk.RaiseGrade.Command command, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(command with { PregnancyId = id }, ct)))
             .WithTags("Risk")

@@ -103,6 +103,19 @@ public sealed partial class Pregnancy
     public void ReferralsSettled(DateOnly? earliestOpenOutcomeDue, FollowUpPolicy policy, DateOnly today) =>
         Changing(today, policy, () => Schedule.AfterReferralsSettled(earliestOpenOutcomeDue));
 
+    /// <summary>
+    /// A referral's feedback came back with the day her township must see her next: that day is due. A pregnancy whose
+    /// follow-up has ended (closed without a birth to follow) keeps its schedule as it is.
+    /// </summary>
+    public void ReferralFeedback(DateOnly followUpOn, DateOnly? earliestOpenOutcomeDue, FollowUpPolicy policy, DateOnly today) =>
+        Changing(today, policy, () =>
+        {
+            if (IsFollowedUp(Status, Outcome, Schedule))
+            {
+                Schedule.AfterReferralFeedback(followUpOn, earliestOpenOutcomeDue);
+            }
+        });
+
     /// <summary>Whether the follow-up schedule applies to her: open, or delivered with a visit still due.</summary>
     public static bool IsFollowedUp(PregnancyStatus status, PregnancyOutcome? outcome, FollowUpSchedule schedule) =>
         status == PregnancyStatus.Open || (outcome == PregnancyOutcome.Delivery && schedule.NextDueDate is not null);

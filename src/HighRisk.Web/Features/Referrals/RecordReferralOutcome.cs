@@ -3,16 +3,18 @@ using FluentValidation;
 using HighRisk.Features.Accounts;
 using HighRisk.Features.Audit;
 using HighRisk.Features.FollowUps;
-using HighRisk.Features.Pregnancies;
 using HighRisk.Infrastructure;
 using HighRisk.Infrastructure.Data;
 using HighRisk.Localization;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace HighRisk.Features.Referrals;
 
-/// <summary>Records what came of a referral (转诊结果), which settles its 14-day deadline.</summary>
+/// <summary>
+/// 转诊结果: the sending side records the outcome from the paper slip that came back, when the receiving facility does not
+/// answer in HighRisk. It completes the referral and settles its 14-day deadline (no follow-up date is set: the schedule
+/// goes on as before).
+/// </summary>
 public static class RecordReferralOutcome
 {
     public sealed record Command : ICommand<Response>, IAudited<Response>
@@ -42,23 +44,19 @@ public static class RecordReferralOutcome
         }
     }
 
-    public sealed class Handler(HighRiskDb db, CurrentUser user, BusinessClock clock, FollowUpPolicy policy) : ICommandHandler<Command, Response>
+    public sealed class Handler(HighRiskDb db, ReferralAccess access, CurrentUser user, BusinessClock clock, FollowUpPolicy policy) : ICommandHandler<Command, Response>
     {
         public async ValueTask<Response> Handle(Command command, CancellationToken cancellationToken)
         {
-            var pregnancy = await db.LockPregnancyAsync(command.PregnancyId, withExams: false, cancellationToken);
-            var referral = await db.Referrals.SingleOrDefaultAsync(r => r.Id == command.ReferralId && r.PregnancyId == pregnancy.Id, cancellationToken)
-                ?? throw new NotFoundException("No such referral.");
-            if (command.Date < referral.ReferredOn)
+            var (referral, pregnancy) = await db.LockReferralAsync(access, user, command.ReferralId, ReferralSide.Sending, cancellationToken);
+            if (referral.PregnancyId != command.PregnancyId)
             {
-                throw new ValidationException([Messages.ReferralOutcomeBeforeReferral.At("date")]);
+                throw new NotFoundException("No such referral.");
             }
 
-            referral.RecordOutcome(command.Date!.Value, command.Outcome!.Trim(), user.Name);
-            var stillOpen = await db.Referrals.Where(r => r.PregnancyId == pregnancy.Id && r.Id != referral.Id && r.OutcomeDate == null)
-                .MinAsync(r => (DateOnly?)r.OutcomeDue, cancellationToken);
-            pregnancy.ReferralsSettled(stillOpen, policy, clock.Today);
-            return new Response(referral.Id, referral.OutcomeDate!.Value, pregnancy.Schedule.NextDueDate, pregnancy.Schedule.NextDueKind);
+            referral.RecordOutcome(command.Date!.Value, command.Outcome!.Trim(), user.User?.DisplayName ?? user.Name, clock.Now, clock.Today);
+            pregnancy.ReferralsSettled(await db.EarliestOtherOpenOutcomeAsync(referral, cancellationToken), policy, clock.Today);
+            return new Response(referral.Id, referral.CompletedOn!.Value, pregnancy.Schedule.NextDueDate, pregnancy.Schedule.NextDueKind);
         }
     }
 }

@@ -31,6 +31,12 @@ public sealed class HighRiskDb(DbContextOptions<HighRiskDb> options, CurrentUser
     /// <summary>A health worker also sees the women booked at her facility.</summary>
     public string? ScopeFacility => currentUser.FacilityCode;
 
+    /// <summary>The one pregnancy outside the area this request may see through a referral to the user's facility.</summary>
+    public Guid? ReferredPregnancy => currentUser.ReferredPregnancy?.PregnancyId;
+
+    /// <summary>The facility whose incoming referrals the user sees.</summary>
+    public string? ReferralFacility => currentUser.ReferralFacility;
+
     public DbSet<Division> Divisions => Set<Division>();
 
     public DbSet<Facility> Facilities => Set<Facility>();
@@ -92,7 +98,10 @@ public sealed class HighRiskDb(DbContextOptions<HighRiskDb> options, CurrentUser
 
         // Region-scoped access: a record outside the user's division is invisible to every query (so it answers 404).
         modelBuilder.Entity<Pregnancy>().HasQueryFilter(p =>
-            ScopePrefix == null || p.DivisionCode.StartsWith(ScopePrefix) || p.FacilityCode == ScopeFacility);
+            ScopePrefix == null || p.DivisionCode.StartsWith(ScopePrefix) || p.FacilityCode == ScopeFacility || p.Id == ReferredPregnancy);
+        // A referral is seen by the sending side (whoever sees her) and by the staff of the facility it was sent to.
+        modelBuilder.Entity<Referral>().HasQueryFilter(r =>
+            ScopePrefix == null || r.DivisionCode.StartsWith(ScopePrefix) || r.FacilityCode == ScopeFacility || r.ToFacilityCode == ReferralFacility);
         modelBuilder.Entity<Case>().HasQueryFilter(c =>
             ScopePrefix == null || c.DivisionCode.StartsWith(ScopePrefix) || c.FacilityCode == ScopeFacility);
         modelBuilder.Entity<DeathReport>().HasQueryFilter(r =>

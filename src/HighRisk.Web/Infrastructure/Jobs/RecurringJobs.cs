@@ -16,6 +16,7 @@ public static class RecurringJobs
     public const string AuditRetention = "audit-retention";
     public const string AlertEscalation = "alert-escalation";
     public const string CaseReview = "case-review";
+    public const string ReferralReview = "referral-review";
 
     public static void Register(IServiceProvider services, IConfiguration configuration)
     {
@@ -26,6 +27,8 @@ public static class RecurringJobs
         jobs.AddOrUpdate<MailDeliveryJob>(MailDelivery, job => job.RunAsync(CancellationToken.None), configuration["Jobs:MailDeliveryCron"] ?? "*/5 * * * *", shanghai);
         jobs.AddOrUpdate<AlertEscalationJob>(AlertEscalation, Queues.Alerts, job => job.RunAsync(CancellationToken.None), configuration["Jobs:AlertEscalationCron"] ?? "*/5 * * * *", shanghai);
         jobs.AddOrUpdate<CaseReviewJob>(CaseReview, Queues.Alerts, job => job.RunAsync(CancellationToken.None), configuration["Jobs:CaseReviewCron"] ?? "*/5 * * * *", shanghai);
+        jobs.AddOrUpdate<Features.Referrals.ReferralReviewJob>(
+            ReferralReview, Queues.Alerts, job => job.RunAsync(CancellationToken.None), configuration["Jobs:ReferralReviewCron"] ?? "*/5 * * * *", shanghai);
         jobs.AddOrUpdate<AuditRetentionJob>(AuditRetention, job => job.RunAsync(CancellationToken.None), configuration["Jobs:AuditRetentionCron"] ?? "30 3 * * *", shanghai);
     }
 }

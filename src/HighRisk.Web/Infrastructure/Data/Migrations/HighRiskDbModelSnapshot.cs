@@ -276,6 +276,10 @@ namespace HighRisk.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("entity_id");
 
+                    b.Property<Guid?>("ReferralId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referral_id");
+
                     b.Property<string>("RemoteAddress")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
@@ -700,6 +704,11 @@ namespace HighRisk.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("email");
 
+                    b.Property<string>("FacilityCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("facility_code");
+
                     b.Property<string>("Mobile")
                         .HasMaxLength(11)
                         .HasColumnType("character varying(11)")
@@ -723,6 +732,10 @@ namespace HighRisk.Infrastructure.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_division_contacts");
+
+                    b.HasIndex("FacilityCode")
+                        .HasDatabaseName("ix_division_contacts_facility_code")
+                        .HasFilter("facility_code IS NOT NULL");
 
                     b.HasIndex("DivisionCode", "Role")
                         .HasDatabaseName("ix_division_contacts_division_code_role");
@@ -1740,23 +1753,132 @@ namespace HighRisk.Infrastructure.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<string>("Outcome")
+                    b.Property<DateTimeOffset>("AcceptBy")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accept_by");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<string>("AcceptedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("accepted_by");
+
+                    b.Property<DateTimeOffset?>("AccessUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("access_until");
+
+                    b.Property<string>("Advice")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("advice");
+
+                    b.Property<DateTimeOffset?>("AnswerEscalatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answer_escalated_at");
+
+                    b.Property<bool>("AnswerLate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("answer_late");
+
+                    b.Property<string>("ArrivalRecordedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("arrival_recorded_by");
+
+                    b.Property<DateOnly?>("ArrivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("arrived_on");
+
+                    b.Property<string>("CancelReason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
-                        .HasColumnName("outcome");
+                        .HasColumnName("cancel_reason");
 
-                    b.Property<DateOnly?>("OutcomeDate")
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<string>("CancelledBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("cancelled_by");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<string>("CompletedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("completed_by");
+
+                    b.Property<DateOnly?>("CompletedOn")
                         .HasColumnType("date")
-                        .HasColumnName("outcome_date");
+                        .HasColumnName("completed_on");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("decline_reason");
+
+                    b.Property<DateTimeOffset?>("DeclinedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("declined_at");
+
+                    b.Property<string>("DeclinedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("declined_by");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("FacilityCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("facility_code");
+
+                    b.Property<DateTimeOffset?>("FeedbackSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("feedback_seen_at");
+
+                    b.Property<string>("Findings")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("findings");
+
+                    b.Property<DateOnly?>("FollowUpOn")
+                        .HasColumnType("date")
+                        .HasColumnName("follow_up_on");
+
+                    b.Property<string>("FromFacilityCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("from_facility_code");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
 
                     b.Property<DateOnly>("OutcomeDue")
                         .HasColumnType("date")
                         .HasColumnName("outcome_due");
 
-                    b.Property<string>("OutcomeRecordedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("outcome_recorded_by");
+                    b.Property<DateTimeOffset?>("OutcomeEscalatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("outcome_escalated_at");
+
+                    b.Property<bool>("OutcomeLate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("outcome_late");
 
                     b.Property<Guid>("PregnancyId")
                         .HasColumnType("uuid")
@@ -1774,9 +1896,35 @@ namespace HighRisk.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("referred_by");
 
+                    b.Property<Guid?>("ReferredById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referred_by_id");
+
                     b.Property<DateOnly>("ReferredOn")
                         .HasColumnType("date")
                         .HasColumnName("referred_on");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<DateTimeOffset?>("ReviewAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("review_at");
+
+                    b.Property<string>("Slip")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("slip");
+
+                    b.Property<bool>("SmsOnFeedback")
+                        .HasColumnType("boolean")
+                        .HasColumnName("sms_on_feedback");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
 
                     b.Property<string>("ToFacilityCode")
                         .IsRequired()
@@ -1784,11 +1932,37 @@ namespace HighRisk.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("to_facility_code");
 
+                    b.Property<string>("Treatment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("treatment");
+
+                    b.Property<string>("Urgency")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("urgency");
+
                     b.HasKey("Id")
                         .HasName("pk_referrals");
 
+                    b.HasIndex("DivisionCode")
+                        .HasDatabaseName("ix_referrals_division_code");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("DivisionCode"), new[] { "text_pattern_ops" });
+
                     b.HasIndex("PregnancyId")
                         .HasDatabaseName("ix_referrals_pregnancy_id");
+
+                    b.HasIndex("ReviewAt")
+                        .HasDatabaseName("ix_referrals_review_at")
+                        .HasFilter("review_at IS NOT NULL");
+
+                    b.HasIndex("FacilityCode", "Id")
+                        .HasDatabaseName("ix_referrals_facility_code_id");
+
+                    b.HasIndex("ToFacilityCode", "Id")
+                        .HasDatabaseName("ix_referrals_to_facility_code_id");
 
                     b.ToTable("referrals", (string)null);
                 });

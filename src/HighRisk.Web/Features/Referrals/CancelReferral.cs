@@ -1,0 +1,41 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using HighRisk.Features.Accounts;
+using HighRisk.Features.Audit;
+using HighRisk.Features.FollowUps;
+using HighRisk.Infrastructure;
+using HighRisk.Infrastructure.Data;
+using Mediator;
+
+namespace HighRisk.Features.Referrals;
+
+/// <summary>The sending side withdraws a referral before she arrives, with a reason; its deadline no longer counts in her schedule.</summary>
+public static class CancelReferral
+{
+    public sealed record Command : ICommand<ReferralSummary>, IAudited<ReferralSummary>
+    {
+        [JsonIgnore]
+        public Guid ReferralId { get; init; }
+
+        public string? Reason { get; init; }
+
+        public AuditEntry Audit(ReferralSummary response) => new(AuditAction.Update, "referral", ReferralId.ToString(), "CancelReferral");
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Reason).NotEmpty().MaximumLength(500);
+    }
+
+    public sealed class Handler(HighRiskDb db, ReferralAccess access, CurrentUser user, BusinessClock clock, FollowUpPolicy policy)
+        : ICommandHandler<Command, ReferralSummary>
+    {
+        public async ValueTask<ReferralSummary> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var (referral, pregnancy) = await db.LockReferralAsync(access, user, command.ReferralId, ReferralSide.Sending, cancellationToken);
+            referral.Cancel(command.Reason!.Trim(), user.User?.DisplayName ?? user.Name, clock.Now, clock.Today);
+            pregnancy.ReferralsSettled(await db.EarliestOtherOpenOutcomeAsync(referral, cancellationToken), policy, clock.Today);
+            return ReferralSummary.Of(referral);
+        }
+    }
+}
