@@ -24,6 +24,19 @@ public static class IndicatorsEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
+        group.MapGet("/referrals", async Task<Ok<GetReferralIndicators.Response>> (string? division, string? month, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetReferralIndicators.Query(division, month), ct)))
+            .WithTags("Referrals")
+            .WithName("GetReferralIndicators")
+            .WithSummary("Referral indicators per county and receiving facility, by month (双向转诊指标)")
+            .WithDescription("`division` (city or county) and `month` as for `GET /api/indicators`; the referrals of the women of the division requested in " +
+                "the month, within the caller's area. `counties` (by her residence), `facilities` (by receiving facility) and `total`, each with `referred`, " +
+                "`emergencies`, `accepted`, `declined`, `cancelled`, `arrived`, `completedFromSlip` (outcome typed by the sender), `referredBackDown`, " +
+                "`closedLoop` (completed with the receiving facility's feedback over those neither declined nor cancelled, as {`numerator`, `denominator`, " +
+                "`percent`}), `answeredLate`, `outcomeLate`. Definitions: docs/indicators.md.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
         group.MapGet("/export.xlsx", async Task<FileContentHttpResult> (string? division, string? month, ISender sender, CancellationToken ct) =>
             {
                 var found = await sender.Send(new GetIndicators.Query(division, month, "xlsx"), ct);

@@ -37,6 +37,17 @@ public sealed partial class Referral
     public bool AnsweredLate(DateTimeOffset now) => (AcceptedAt ?? DeclinedAt ?? CancelledAt ?? CompletedAt ?? now) > AcceptBy;
 
     /// <summary>
+    /// Whether the outcome came in time: completed by <see cref="OutcomeDue"/> (true); completed after it, or still open
+    /// after it (false); still open within it, or never due (declined, cancelled: null). The indicators read it.
+    /// </summary>
+    public bool? OutcomeInTime(DateOnly today) => Status switch
+    {
+        ReferralStatus.Completed => CompletedOn <= OutcomeDue,
+        ReferralStatus.Declined or ReferralStatus.Cancelled => null,
+        _ => today > OutcomeDue ? false : null,
+    };
+
+    /// <summary>
     /// The late flags: the answer is late while she is still only requested after <see cref="AcceptBy"/>; the outcome is
     /// late while the referral is open after <see cref="OutcomeDue"/>. Each lateness is escalated once.
     /// </summary>
