@@ -119,6 +119,22 @@ public class ReferralWorkflowTests : ReferralFixture
     }
 
     [Test]
+    public async Task ACountyAccountTiedToTheCentre_AnswersItsReferrals_AndAnUnknownFacilityIsRefused()
+    {
+        var centreCounty = await NewUserAsync("countyStaff", "430304", Centre);
+        var referralId = (await ReferAsync(await OrangeWomanAsync(), "urgent"))["referralId"]!.GetValue<Guid>();
+        var (_, inbox) = await Api.GetAsync("/api/referrals", centreCounty);
+        Assert.That(inbox!["items"]!.AsArray().Select(i => i!["referral"]!["id"]!.GetValue<Guid>()), Does.Contain(referralId), "incoming by default for an account with a facility");
+        await StepAsync(referralId, "accept", null, centreCounty);
+
+        var (status, problem, _) = await Api.PostAsync(
+            "/api/admin/users", new { userName = "t-nowhere", displayName = "无机构", role = "countyStaff", divisionCode = "430304", facilityCode = "nowhere", password = TestUsers.Password },
+            client: Admin);
+        Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(Api.ErrorFields(problem), Does.Contain("facilityCode"));
+    }
+
+    [Test]
     public async Task UnansweredEmergency_IsLateAfterTwoHours_AndEscalatedOnce()
     {
         const string onDuty = "13955550201";

@@ -212,7 +212,9 @@ public class EndpointAccessTests : ServiceFixture
         {
             ["date"] = Clock.Today.ToString("yyyy-MM-dd"), ["toFacilityCode"] = "4303-MCH", ["urgency"] = "routine", ["reason"] = "测试转诊",
         },
-        _ when path.EndsWith("/cancel", StringComparison.Ordinal) => new JsonObject { ["reason"] = "测试撤销" },
+        _ when path.EndsWith("/cancel", StringComparison.Ordinal) || path.EndsWith("/decline", StringComparison.Ordinal) => new JsonObject { ["reason"] = "测试" },
+        _ when path.EndsWith("/arrive", StringComparison.Ordinal) => new JsonObject { ["date"] = D(Clock.Today) },
+        _ when path.EndsWith("/complete", StringComparison.Ordinal) => new JsonObject { ["findings"] = "测试", ["advice"] = "测试", ["followUpOn"] = D(Clock.Today) },
         _ when path.EndsWith("/outcome", StringComparison.Ordinal) => new JsonObject { ["date"] = Clock.Today.ToString("yyyy-MM-dd"), ["outcome"] = "已就诊" },
         _ when path.EndsWith("/ack", StringComparison.Ordinal) => new JsonObject { ["action"] = "已电话联系" },
         _ when path.EndsWith("/follow-ups", StringComparison.Ordinal) => new JsonObject { ["date"] = Clock.Today.ToString("yyyy-MM-dd"), ["kind"] = "phone", ["reached"] = true },

@@ -60,7 +60,7 @@ public static class CreateUser
                 DisplayName = command.DisplayName!.Trim(),
                 Role = role,
                 DivisionCode = await StaffScopeRules.ScopeOfAsync(db, role, command.DivisionCode, command.FacilityCode, cancellationToken),
-                FacilityCode = role == StaffRole.HealthWorker ? command.FacilityCode : null,
+                FacilityCode = StaffScopeRules.FacilityOf(role, command.FacilityCode),
                 PhoneNumber = MobileNumber.Normalize(command.Mobile),
                 Email = command.Email,
                 CreatedAt = clock.Now,

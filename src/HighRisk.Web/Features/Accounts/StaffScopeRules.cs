@@ -36,10 +36,16 @@ public static class StaffScopeRules
             .When(x => role(x) is { } r && DivisionLength(r) is not null)
             .OverridePropertyName("divisionCode");
         validator.RuleFor(x => facility(x)).NotEmpty().WithError(Messages.StaffFacilityRequired)
-            .MustAsync((code, ct) => db.Facilities.AnyAsync(f => f.Code == code, ct)).WithError(Messages.StaffFacilityUnknown)
             .When(x => role(x) == StaffRole.HealthWorker)
             .OverridePropertyName("facilityCode");
+        // Other staff may be tied to a facility too: its referral inbox is theirs (a county MCH account at its hospital).
+        validator.RuleFor(x => facility(x)).MustAsync((code, ct) => db.Facilities.AnyAsync(f => f.Code == code, ct)).WithError(Messages.StaffFacilityUnknown)
+            .When(x => !string.IsNullOrEmpty(facility(x)) && role(x) is not StaffRole.Administrator)
+            .OverridePropertyName("facilityCode");
     }
+
+    /// <summary>The facility stored for the user: a health worker's, or another clinical role's referral inbox; none for administrators.</summary>
+    public static string? FacilityOf(StaffRole role, string? facility) => role == StaffRole.Administrator || string.IsNullOrEmpty(facility) ? null : facility;
 
     /// <summary>The division prefix stored for the user: a health worker takes her facility's division.</summary>
     public static async Task<string> ScopeOfAsync(HighRiskDb db, StaffRole role, string? division, string? facility, CancellationToken ct) => role switch

@@ -56,7 +56,7 @@ public static class UpdateUser
             user.DisplayName = command.DisplayName!.Trim();
             user.Role = role;
             user.DivisionCode = await StaffScopeRules.ScopeOfAsync(db, role, command.DivisionCode, command.FacilityCode, cancellationToken);
-            user.FacilityCode = role == StaffRole.HealthWorker ? command.FacilityCode : null;
+            user.FacilityCode = StaffScopeRules.FacilityOf(role, command.FacilityCode);
             user.PhoneNumber = MobileNumber.Normalize(command.Mobile);
             user.Email = command.Email;
             user.Disabled = command.Disabled ?? false;
