@@ -65,6 +65,7 @@ builder.Services.AddScoped<CaseLookups>();
 builder.Services.AddScoped<CaseDigests>();
 builder.Services.AddSingleton(Startup.LoadCasePolicy(builder.Configuration));
 builder.Services.AddSingleton(Startup.LoadReferralPolicy(builder.Configuration));
+builder.Services.AddSingleton(Startup.LoadTransferPolicy(builder.Configuration));
 builder.Services.AddScoped<HighRisk.Features.Referrals.ReferralAccess>();
 builder.Services.AddScoped<HighRisk.Features.Referrals.ReferralMessages>();
 builder.Services.AddSingleton(Startup.LoadSmsTemplates(builder.Configuration));
@@ -171,6 +172,7 @@ if (Jobs.ServesApi(app.Configuration))
     api.MapPregnancies();
     api.MapCases();
     HighRisk.Features.Referrals.ReferralsEndpoints.MapReferrals(api);
+    HighRisk.Features.Transfers.TransfersEndpoints.MapTransfers(api);
     api.MapIndicators();
     api.MapDeathReports();
     api.MapDivisions();

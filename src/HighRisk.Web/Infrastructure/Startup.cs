@@ -111,6 +111,12 @@ public static class Startup
         return Features.Referrals.ReferralPolicy.Parse(File.ReadAllText(file), Path.GetFileName(file));
     }
 
+    public static Features.Transfers.TransferPolicy LoadTransferPolicy(IConfiguration configuration)
+    {
+        var file = configuration["Transfers:PolicyFile"] ?? Path.Combine(SeedsFolder(configuration), "policy", "transfers.json");
+        return Features.Transfers.TransferPolicy.Parse(File.ReadAllText(file), Path.GetFileName(file));
+    }
+
     public static Features.Alerts.SmsTemplates LoadSmsTemplates(IConfiguration configuration)
     {
         var file = configuration["Sms:TemplatesFile"] ?? Path.Combine(SeedsFolder(configuration), "templates", "sms.json");

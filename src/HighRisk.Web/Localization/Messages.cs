@@ -104,7 +104,7 @@ public static partial class Messages
         "OpenPregnancyExists", "This woman already has an open pregnancy; close it before booking a new one.", "该孕妇已有未结案的妊娠记录，请先结案再建册。");
     public static readonly Message OpenPregnancyElsewhere = new(
         "OpenPregnancyElsewhere", "This woman already has an open pregnancy registered in another area; contact the county MCH institution.",
-        "该孕妇已在其他地区建册且未结案，请联系县级妇幼保健机构。", "This woman has an open pregnancy registered in another area; contact the county MCH institution.");
+        "该孕妇已在其他地区建册且未结案，可申请转入本地管理。", "This woman has an open pregnancy registered in another area; contact the county MCH institution.");
 
     // Findings coded at the wrong time (Features/Risk/FindingRules)
     public static readonly Message FindingOnlyAfterBirth = new(

@@ -29,6 +29,9 @@ public sealed record SmsTemplates
     /// <summary>The receiving facility's feedback, to a sender who asked for it.</summary>
     public required Template ReferralFeedback { get; init; }
 
+    /// <summary>A transfer left unanswered, to both counties' MCH on-duty contacts.</summary>
+    public required Template TransferLate { get; init; }
+
     public required Dictionary<string, ColourAction> Actions { get; init; }
 
     public required Dictionary<string, string> Colours { get; init; }

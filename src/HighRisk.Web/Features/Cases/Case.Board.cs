@@ -11,13 +11,16 @@ namespace HighRisk.Features.Cases;
 /// </summary>
 public sealed partial class Case
 {
+    private string _cityCode = null!;
+    private string _countyCode = null!;
+
     public DateOnly Edd { get; init; }
 
     /// <summary>The 4-digit city of her division: the city board's index.</summary>
-    public required string CityCode { get; init; }
+    public required string CityCode { get => _cityCode; init => _cityCode = value; }
 
     /// <summary>The 6-digit county (district) of her division: the county board's index.</summary>
-    public required string CountyCode { get; init; }
+    public required string CountyCode { get => _countyCode; init => _countyCode = value; }
 
     /// <summary>Overdue or lost to follow-up, as her pregnancy's schedule last decided.</summary>
     public bool FollowUpOverdue { get; private set; }
@@ -30,6 +33,24 @@ public sealed partial class Case
     {
         FollowUpOverdue = IsOverdue(state);
         BoardRank = BoardRankOf(Colour, FollowUpOverdue);
+    }
+
+    /// <summary>
+    /// She moved to another division (转入 accepted): the case goes with her, open or closed, with its report, plans and
+    /// flags; the manager changes to the new area's when the old one does not cover it.
+    /// </summary>
+    public void Move(Pregnancies.Pregnancy pregnancy, Guid? newAreaManager, bool managerCoversNewArea, DateTimeOffset now)
+    {
+        _divisionCode = pregnancy.DivisionCode;
+        _townshipCode = pregnancy.TownshipCode;
+        _facilityCode = pregnancy.FacilityCode;
+        _countyCode = pregnancy.DivisionCode[..6];
+        _cityCode = pregnancy.DivisionCode[..4];
+        if (!managerCoversNewArea)
+        {
+            ManagerId = newAreaManager;
+            ManagerAssignedAt = newAreaManager is null ? null : now;
+        }
     }
 
     /// <summary>The board's order: red 0–1, orange 2–3, yellow 4–5, green 6–7; overdue before on track within a colour.</summary>

@@ -21,17 +21,22 @@ public sealed partial class Case
 {
     private readonly List<CasePlan> _plans = [];
 
+    // Her place, followed from the pregnancy: set when the case opens, changed only when she moves (Move).
+    private string _divisionCode = null!;
+    private string _townshipCode = null!;
+    private string _facilityCode = null!;
+
     public Guid Id { get; init; }
 
     public Guid PregnancyId { get; init; }
 
     /// <summary>Her residence (12 or 9 digits), copied from the pregnancy: the case is seen by whoever sees her.</summary>
-    public required string DivisionCode { get; init; }
+    public required string DivisionCode { get => _divisionCode; init => _divisionCode = value; }
 
-    public required string TownshipCode { get; init; }
+    public required string TownshipCode { get => _townshipCode; init => _townshipCode = value; }
 
     /// <summary>The booking facility (a health worker sees the women booked at her facility).</summary>
-    public required string FacilityCode { get; init; }
+    public required string FacilityCode { get => _facilityCode; init => _facilityCode = value; }
 
     public DateTimeOffset OpenedAt { get; private set; }
 

@@ -19,6 +19,9 @@ public enum SmsKind
 
     /// <summary>A referral: an emergency sent, an answer or outcome late, the feedback back.</summary>
     Referral,
+
+    /// <summary>A transfer between townships left unanswered.</summary>
+    Transfer,
 }
 
 public enum SmsStatus

@@ -239,7 +239,8 @@ public static class BookPregnancy
                 throw new ConflictException(Messages.OpenPregnancyExists) { Extensions = new Dictionary<string, object?> { ["openPregnancyId"] = open.Id } };
             }
 
-            throw new ConflictException(Messages.OpenPregnancyElsewhere);
+            // Actionable, and still nothing of the other record: the booking township may ask for her (POST /api/transfer-requests).
+            throw new ConflictException(Messages.OpenPregnancyElsewhere) { Extensions = new Dictionary<string, object?> { ["transferRequestable"] = true } };
         }
     }
 }

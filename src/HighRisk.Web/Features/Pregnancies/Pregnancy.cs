@@ -23,6 +23,14 @@ public sealed partial class Pregnancy : IRaisesDomainEvents
     private readonly List<FollowUp> _followUps = [];
     private readonly List<GradeChange> _gradeHistory = [];
 
+    // Where she lives and who follows her up: set at booking, changed only by a transfer (Pregnancy.Moves.cs).
+    private string _divisionCode = null!;
+    private string _townshipCode = null!;
+    private string _address = null!;
+    private string _facilityCode = null!;
+    private string _healthWorker = null!;
+    private Guid? _responsibleUserId;
+
     public Guid Id { get; init; }
 
     /// <summary>The register's running case number, assigned by the database in booking order.</summary>
@@ -37,19 +45,19 @@ public sealed partial class Pregnancy : IRaisesDomainEvents
     public DateOnly Edd { get; init; }
 
     /// <summary>Residence: 12-digit village/residents' committee code or 9-digit township/sub-district code.</summary>
-    public required string DivisionCode { get; init; }
+    public required string DivisionCode { get => _divisionCode; init => _divisionCode = value; }
 
     /// <summary>The 9-digit township or sub-district of residence, whose MCH staff follow her up.</summary>
-    public required string TownshipCode { get; init; }
+    public required string TownshipCode { get => _townshipCode; init => _townshipCode = value; }
 
-    public required string Address { get; init; }
+    public required string Address { get => _address; init => _address = value; }
 
-    public required string FacilityCode { get; init; }
+    public required string FacilityCode { get => _facilityCode; init => _facilityCode = value; }
 
-    public required string HealthWorker { get; init; }
+    public required string HealthWorker { get => _healthWorker; init => _healthWorker = value; }
 
     /// <summary>The health worker's account when she booked the woman herself: her mobile receives the red alerts.</summary>
-    public Guid? ResponsibleUserId { get; init; }
+    public Guid? ResponsibleUserId { get => _responsibleUserId; init => _responsibleUserId = value; }
 
     public decimal? HeightCm { get; init; }
 

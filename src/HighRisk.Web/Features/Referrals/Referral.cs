@@ -31,14 +31,17 @@ public enum ReferralUrgency
 /// </summary>
 public sealed partial class Referral
 {
+    private string _divisionCode = null!;
+    private string _facilityCode = null!;
+
     public Guid Id { get; init; }
 
     public Guid PregnancyId { get; init; }
 
     /// <summary>Her residence and booking facility when referred: the sending side sees the referral as it sees her.</summary>
-    public required string DivisionCode { get; init; }
+    public required string DivisionCode { get => _divisionCode; init => _divisionCode = value; }
 
-    public required string FacilityCode { get; init; }
+    public required string FacilityCode { get => _facilityCode; init => _facilityCode = value; }
 
     /// <summary>The sender's facility, when the sender's account has one.</summary>
     public string? FromFacilityCode { get; init; }
@@ -203,6 +206,13 @@ public sealed partial class Referral
         CancelledBy = by;
         CancelReason = reason;
         Review(now, today);
+    }
+
+    /// <summary>She moved to another area (转入 accepted): her referrals are the new area's to follow, and no longer the old one's to see.</summary>
+    public void FollowMove(string divisionCode, string facilityCode)
+    {
+        _divisionCode = divisionCode;
+        _facilityCode = facilityCode;
     }
 
     /// <summary>The sender read the feedback.</summary>

@@ -61,6 +61,8 @@ public sealed class HighRiskDb(DbContextOptions<HighRiskDb> options, CurrentUser
 
     public DbSet<Case> Cases => Set<Case>();
 
+    public DbSet<Features.Transfers.Transfer> Transfers => Set<Features.Transfers.Transfer>();
+
     public DbSet<CasePlan> CasePlans => Set<CasePlan>();
 
     public DbSet<CaseArea> CaseAreas => Set<CaseArea>();
@@ -102,6 +104,10 @@ public sealed class HighRiskDb(DbContextOptions<HighRiskDb> options, CurrentUser
         // A referral is seen by the sending side (whoever sees her) and by the staff of the facility it was sent to.
         modelBuilder.Entity<Referral>().HasQueryFilter(r =>
             ScopePrefix == null || r.DivisionCode.StartsWith(ScopePrefix) || r.FacilityCode == ScopeFacility || r.ToFacilityCode == ReferralFacility);
+        // A transfer is seen by both townships (and the areas above them).
+        modelBuilder.Entity<Features.Transfers.Transfer>().HasQueryFilter(t =>
+            ScopePrefix == null || t.FromDivisionCode.StartsWith(ScopePrefix) || t.ToDivisionCode.StartsWith(ScopePrefix) || t.FromFacilityCode == ScopeFacility
+            || t.ToFacilityCode == ScopeFacility);
         modelBuilder.Entity<Case>().HasQueryFilter(c =>
             ScopePrefix == null || c.DivisionCode.StartsWith(ScopePrefix) || c.FacilityCode == ScopeFacility);
         modelBuilder.Entity<DeathReport>().HasQueryFilter(r =>

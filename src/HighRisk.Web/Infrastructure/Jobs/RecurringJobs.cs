@@ -17,6 +17,7 @@ public static class RecurringJobs
     public const string AlertEscalation = "alert-escalation";
     public const string CaseReview = "case-review";
     public const string ReferralReview = "referral-review";
+    public const string TransferReview = "transfer-review";
 
     public static void Register(IServiceProvider services, IConfiguration configuration)
     {
@@ -29,6 +30,8 @@ public static class RecurringJobs
         jobs.AddOrUpdate<CaseReviewJob>(CaseReview, Queues.Alerts, job => job.RunAsync(CancellationToken.None), configuration["Jobs:CaseReviewCron"] ?? "*/5 * * * *", shanghai);
         jobs.AddOrUpdate<Features.Referrals.ReferralReviewJob>(
             ReferralReview, Queues.Alerts, job => job.RunAsync(CancellationToken.None), configuration["Jobs:ReferralReviewCron"] ?? "*/5 * * * *", shanghai);
+        jobs.AddOrUpdate<Features.Transfers.TransferReviewJob>(
+            TransferReview, Queues.Alerts, job => job.RunAsync(CancellationToken.None), configuration["Jobs:TransferReviewCron"] ?? "7 * * * *", shanghai);
         jobs.AddOrUpdate<AuditRetentionJob>(AuditRetention, job => job.RunAsync(CancellationToken.None), configuration["Jobs:AuditRetentionCron"] ?? "30 3 * * *", shanghai);
     }
 }

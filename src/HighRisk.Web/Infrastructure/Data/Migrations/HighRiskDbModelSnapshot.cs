@@ -2077,6 +2077,118 @@ namespace HighRisk.Infrastructure.Data.Migrations
                     b.ToTable("grade_changes", (string)null);
                 });
 
+            modelBuilder.Entity("HighRisk.Features.Transfers.Transfer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("decline_reason");
+
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("escalated_at");
+
+                    b.Property<string>("FromDivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("from_division_code");
+
+                    b.Property<string>("FromFacilityCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("from_facility_code");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("PregnancyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pregnancy_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<Guid?>("RequestedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by_id");
+
+                    b.Property<DateTimeOffset?>("ReviewAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("review_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("ToDivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("to_division_code");
+
+                    b.Property<string>("ToFacilityCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("to_facility_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_transfers");
+
+                    b.HasIndex("FromDivisionCode")
+                        .HasDatabaseName("ix_transfers_from_division_code");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("FromDivisionCode"), new[] { "text_pattern_ops" });
+
+                    b.HasIndex("PregnancyId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_transfers_pending")
+                        .HasFilter("status = 'Requested'");
+
+                    b.HasIndex("ReviewAt")
+                        .HasDatabaseName("ix_transfers_review_at")
+                        .HasFilter("review_at IS NOT NULL");
+
+                    b.HasIndex("ToDivisionCode")
+                        .HasDatabaseName("ix_transfers_to_division_code");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("ToDivisionCode"), new[] { "text_pattern_ops" });
+
+                    b.ToTable("transfers", (string)null);
+                });
+
             modelBuilder.Entity("HighRisk.Infrastructure.Data.SeedRun", b =>
                 {
                     b.Property<string>("Name")
