@@ -35,6 +35,10 @@ public class TransferTests : ServiceFixture
         var (sent, started, _) = await Api.PostAsync($"/api/pregnancies/{id}/transfers", new { toDivisionCode = Changsha, reason = "回娘家待产" }, client: Yuhu);
         Assert.That(sent, Is.EqualTo(HttpStatusCode.Created), started?.ToJsonString());
         var transferId = started!["transferId"]!.GetValue<Guid>();
+        var (_, listed) = await Api.GetAsync($"/api/pregnancies?q={Uri.EscapeDataString(booking["residentId"]!.GetValue<string>())}", Yuhu);
+        Assert.That(listed!["items"]![0]!["transferPending"]!.GetValue<bool>(), Is.True, "the sending township's list says transfer pending");
+        var (_, overdue) = await Api.GetAsync($"/api/overdue?division={Bookings.Township}&date={DailyJob.D(day0.AddDays(2))}", Yuhu);
+        Assert.That(overdue!["entries"]!.AsArray().Single(e => e!["pregnancyId"]!.GetValue<Guid>() == id)!["transferPending"]!.GetValue<bool>(), Is.True);
         var (_, outgoing) = await Api.GetAsync("/api/transfers?direction=outgoing&status=requested", Yuhu);
         Assert.That(outgoing!["items"]!.AsArray().Single(t => t!["id"]!.GetValue<Guid>() == transferId)!["canDecide"]!.GetValue<bool>(), Is.False, "the sender waits");
         var (_, incoming) = await Api.GetAsync("/api/transfers?direction=incoming", changsha);

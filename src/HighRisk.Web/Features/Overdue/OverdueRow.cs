@@ -3,11 +3,14 @@ using HighRisk.Rules;
 
 namespace HighRisk.Features.Overdue;
 
-/// <summary>One line of an overdue list as users read it (JSON, .xlsx, .csv): the name masked, the mobile as the role may see it.</summary>
+/// <summary>
+/// One line of an overdue list as users read it (JSON, .xlsx, .csv): the name masked, the mobile as the role may see it;
+/// <c>TransferPending</c>: she is being transferred to another township (as it stands now), which has not answered yet.
+/// </summary>
 public sealed record OverdueRow(
     int Rank, Guid PregnancyId, string TownshipCode, string? TownshipName, string VillageCode, string? VillageName, string Name, string Mobile,
     string Colour, bool Purple, int GestationalWeeks, DateOnly DueDate, DueKind DueKind, int DaysOverdue, FollowUpState State,
-    DateOnly? LastContactDate, int FailedAttempts, string HealthWorker, int? PostpartumDay)
+    DateOnly? LastContactDate, int FailedAttempts, string HealthWorker, int? PostpartumDay, bool TransferPending = false)
 {
     /// <summary>Chinese column headings, in order, for the exports.</summary>
     public static readonly string[] Headings =
@@ -37,11 +40,13 @@ public sealed record OverdueRow(
 
     public static string StateZh(FollowUpState state) => state == FollowUpState.Lost ? "失访" : "逾期";
 
+    private string StateCell => TransferPending ? StateZh(State) + "（转出待接收）" : StateZh(State);
+
     /// <summary>The cells of the row under <see cref="Headings"/>.</summary>
     public object[] Cells() =>
     [
         Rank, Name, TownshipName ?? TownshipCode, VillageName ?? VillageCode, Mobile, ColourZh(Colour), Purple ? "是" : "", Stage,
-        DueDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), DueKindZh(DueKind), DaysOverdue, StateZh(State),
+        DueDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), DueKindZh(DueKind), DaysOverdue, StateCell,
         LastContactDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "", FailedAttempts, HealthWorker,
     ];
 

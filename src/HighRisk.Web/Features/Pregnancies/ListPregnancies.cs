@@ -24,7 +24,8 @@ public static class ListPregnancies
 
     public sealed record Item(
         Guid Id, long Number, string FullName, string ResidentId, string Mobile, string DivisionCode, DateOnly Lmp, DateOnly Edd, GestationalAge GestationalAge,
-        string Grade, bool Purple, PregnancyStatus Status, string HealthWorker, DateOnly BookingDate, DateOnly? NextDueDate, FollowUps.FollowUpState FollowUpState, int DaysOverdue);
+        string Grade, bool Purple, PregnancyStatus Status, string HealthWorker, DateOnly BookingDate, DateOnly? NextDueDate, FollowUps.FollowUpState FollowUpState, int DaysOverdue,
+        bool TransferPending);
 
     public sealed record Response(IReadOnlyList<Item> Items, string? NextCursor);
 
@@ -98,10 +99,12 @@ public static class ListPregnancies
                     p.Grade, p.Purple, p.Status, p.HealthWorker, p.BookingDate, p.OutcomeDate, p.Schedule.NextDueDate, p.Schedule.State
                 })
                 .ToListAsync(cancellationToken);
+            var moving = await Transfers.PendingTransfers.AmongAsync(db, rows.Select(r => r.Id).ToList(), cancellationToken);
             var items = rows.Take(limit).Select(r => new Item(
                 r.Id, r.Number, r.FullName, r.ResidentIdMasked, user.SeesFullContact ? personalData.Unprotect(r.MobileCipher) : r.MobileMasked, r.DivisionCode, r.Lmp, r.Edd,
                 GestationalAge.FromLmp(r.Lmp, Max(r.Lmp, r.Status == PregnancyStatus.Open ? today : r.OutcomeDate ?? today)),
-                r.Grade.ToApiName(), r.Purple, r.Status, r.HealthWorker, r.BookingDate, r.NextDueDate, r.State, FollowUps.FollowUpSchedule.DaysOverdue(r.State, r.NextDueDate, today))).ToList();
+                r.Grade.ToApiName(), r.Purple, r.Status, r.HealthWorker, r.BookingDate, r.NextDueDate, r.State, FollowUps.FollowUpSchedule.DaysOverdue(r.State, r.NextDueDate, today),
+                moving.Contains(r.Id))).ToList();
             return new Response(items, rows.Count > limit ? rows[limit - 1].Number.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
         }
 
