@@ -60,6 +60,8 @@ public class EndpointAccessTests : ServiceFixture
         _countyId = await ScalarAsync<Guid>("SELECT id FROM staff_users WHERE user_name = $1", TestUsers.UserName("county"));
         var recordEndpoints = (await EndpointsAsync()).Where(e => e.Path.Contains("{id}", StringComparison.Ordinal) && !e.Path.StartsWith("/api/admin", StringComparison.Ordinal)).ToList();
         Assert.That(recordEndpoints, Has.Count.GreaterThanOrEqualTo(5));
+        var pool = new JsonObject { ["name"] = "雨湖区产科专家组", ["specialty"] = "obstetrics", ["divisionCode"] = "430302", ["memberIds"] = new JsonArray(_countyId) };
+        await Api.PostAsync("/api/admin/expert-pools", pool, HttpStatusCode.Created, Admin);
 
         foreach (var (method, path) in recordEndpoints)
         {
@@ -90,6 +92,16 @@ public class EndpointAccessTests : ServiceFixture
                     id = (await Api.GetAsync($"/api/pregnancies/{id}")).Body!["caseId"]!.GetValue<Guid>();
                 }
 
+                var consultationPath = path.StartsWith("/api/consultations/", StringComparison.Ordinal);
+                if (consultationPath)
+                {
+                    id = (await Api.PostAsync($"/api/pregnancies/{id}/consultations", BodyFor("/consultations"), HttpStatusCode.Created))!["consultationId"]!.GetValue<Guid>();
+                    if (path.EndsWith("/answer", StringComparison.Ordinal))
+                    {
+                        await Api.PostAsync($"/api/consultations/{id}/take", null, HttpStatusCode.OK, Clients["county"]);
+                    }
+                }
+
                 if (path.StartsWith("/api/death-reports/", StringComparison.Ordinal))
                 {
                     await Api.PostAsync($"/api/pregnancies/{id}/close", new JsonObject { ["outcome"] = "maternalDeath", ["date"] = D(Clock.Today) }, HttpStatusCode.OK);
@@ -107,6 +119,11 @@ public class EndpointAccessTests : ServiceFixture
                 else if (casePath && method == "POST" && role is not ("county" or "city"))
                 {
                     Assert.That(status, Is.EqualTo(HttpStatusCode.Forbidden), $"{where}: only county and city MCH staff manage cases");
+                    Assert.That(body?.ToJsonString() ?? string.Empty, Does.Not.Contain(name), where);
+                }
+                else if (consultationPath && method == "POST" && role != "county")
+                {
+                    Assert.That(status, Is.EqualTo(HttpStatusCode.Forbidden), $"{where}: only the members of the pool take and answer");
                     Assert.That(body?.ToJsonString() ?? string.Empty, Does.Not.Contain(name), where);
                 }
                 else if (casePath && path.EndsWith("/close", StringComparison.Ordinal))
@@ -202,6 +219,8 @@ public class EndpointAccessTests : ServiceFixture
         _ when path.EndsWith("/outcome", StringComparison.Ordinal) => new JsonObject { ["date"] = Clock.Today.ToString("yyyy-MM-dd"), ["outcome"] = "已就诊" },
         _ when path.EndsWith("/ack", StringComparison.Ordinal) => new JsonObject { ["action"] = "已电话联系" },
         _ when path.EndsWith("/follow-ups", StringComparison.Ordinal) => new JsonObject { ["date"] = Clock.Today.ToString("yyyy-MM-dd"), ["kind"] = "phone", ["reached"] = true },
+        _ when path.EndsWith("/consultations", StringComparison.Ordinal) => new JsonObject { ["question"] = "是否需要转诊？", ["specialty"] = "obstetrics" },
+        _ when path.EndsWith("/answer", StringComparison.Ordinal) => new JsonObject { ["answer"] = "建议转上级医院评估。" },
         _ when path.EndsWith("/raise", StringComparison.Ordinal) => new JsonObject { ["colour"] = "orange", ["reason"] = "测试", ["raisedBy"] = "测试医生" },
         _ => new JsonObject(),
     };

@@ -5,6 +5,7 @@ using HighRisk.Features.Messaging;
 using HighRisk.Infrastructure.Jobs;
 using HighRisk.Features.Audit;
 using HighRisk.Features.Cases;
+using HighRisk.Features.Consultations;
 using HighRisk.Features.Contacts;
 using HighRisk.Features.Overdue;
 using HighRisk.Infrastructure;
@@ -64,6 +65,7 @@ public static class AdminEndpoints
 
         group.MapContacts();
         group.MapCaseAdministration();
+        group.MapConsultationAdministration();
 
         group.MapPost("/jobs/daily-overdue", Results<Accepted<JobQueued>, ValidationProblem> (DateOnly? date, IBackgroundJobClient jobs, BusinessClock clock) =>
             {

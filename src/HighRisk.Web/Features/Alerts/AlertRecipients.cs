@@ -41,6 +41,10 @@ public sealed class AlertRecipients(HighRiskDb db)
     public async Task<List<Recipient>> CountyOnDutyAsync(string divisionCode, CancellationToken ct) =>
         Distinct(await NearestAsync(divisionCode, ContactRole.CountyOnDuty, ct));
 
+    /// <summary>The city MCH institution's contact(s) nearest the division: a city expert pool's late consultation goes there.</summary>
+    public async Task<List<Recipient>> CityMchAsync(string divisionCode, CancellationToken ct) =>
+        Distinct(await NearestAsync(divisionCode, ContactRole.CityMch, ct));
+
     private async Task<List<Recipient>> NearestAsync(string divisionCode, ContactRole role, CancellationToken ct)
     {
         int[] levels = [12, 9, 6, 4, 2];

@@ -20,6 +20,9 @@ public sealed record SmsTemplates
     /// <summary>A maternal death: the report is due, to the county and city MCH contacts.</summary>
     public required Template DeathReport { get; init; }
 
+    /// <summary>A consultation unanswered past its due time, to the pool's MCH contact and the asker.</summary>
+    public required Template ConsultationLate { get; init; }
+
     public required Dictionary<string, ColourAction> Actions { get; init; }
 
     public required Dictionary<string, string> Colours { get; init; }

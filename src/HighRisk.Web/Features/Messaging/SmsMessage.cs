@@ -16,6 +16,9 @@ public enum SmsKind
 
     /// <summary>A maternal death: the death report is due (to the county and city MCH contacts).</summary>
     DeathReport,
+
+    /// <summary>A consultation unanswered past its due time (会诊逾期), to the pool's MCH contact and the asker.</summary>
+    ConsultationLate,
 }
 
 public enum SmsStatus

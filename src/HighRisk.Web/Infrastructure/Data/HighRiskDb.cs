@@ -1,6 +1,7 @@
 using HighRisk.Features.Accounts;
 using HighRisk.Features.Alerts;
 using HighRisk.Features.Cases;
+using HighRisk.Features.Consultations;
 using HighRisk.Features.Audit;
 using HighRisk.Features.Contacts;
 using HighRisk.Features.Deaths;
@@ -63,6 +64,10 @@ public sealed class HighRiskDb(DbContextOptions<HighRiskDb> options, CurrentUser
 
     public DbSet<DeathReport> DeathReports => Set<DeathReport>();
 
+    public DbSet<Consultation> Consultations => Set<Consultation>();
+
+    public DbSet<ExpertPool> ExpertPools => Set<ExpertPool>();
+
     public DbSet<SmsMessage> SmsMessages => Set<SmsMessage>();
 
     public DbSet<MailMessage> MailMessages => Set<MailMessage>();
@@ -94,6 +99,8 @@ public sealed class HighRiskDb(DbContextOptions<HighRiskDb> options, CurrentUser
         modelBuilder.Entity<Pregnancy>().HasQueryFilter(p =>
             ScopePrefix == null || p.DivisionCode.StartsWith(ScopePrefix) || p.FacilityCode == ScopeFacility);
         modelBuilder.Entity<Case>().HasQueryFilter(c =>
+            ScopePrefix == null || c.DivisionCode.StartsWith(ScopePrefix) || c.FacilityCode == ScopeFacility);
+        modelBuilder.Entity<Consultation>().HasQueryFilter(c =>
             ScopePrefix == null || c.DivisionCode.StartsWith(ScopePrefix) || c.FacilityCode == ScopeFacility);
         modelBuilder.Entity<DeathReport>().HasQueryFilter(r =>
             ScopePrefix == null || r.DivisionCode.StartsWith(ScopePrefix) || r.FacilityCode == ScopeFacility);

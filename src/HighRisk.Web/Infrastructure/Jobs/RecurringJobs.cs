@@ -2,6 +2,7 @@ using Hangfire;
 using HighRisk.Features.Alerts;
 using HighRisk.Features.Audit;
 using HighRisk.Features.Cases;
+using HighRisk.Features.Consultations;
 using HighRisk.Features.Messaging;
 using HighRisk.Features.Overdue;
 
@@ -16,6 +17,7 @@ public static class RecurringJobs
     public const string AuditRetention = "audit-retention";
     public const string AlertEscalation = "alert-escalation";
     public const string CaseReview = "case-review";
+    public const string ConsultationReview = "consultation-review";
 
     public static void Register(IServiceProvider services, IConfiguration configuration)
     {
@@ -26,6 +28,8 @@ public static class RecurringJobs
         jobs.AddOrUpdate<MailDeliveryJob>(MailDelivery, job => job.RunAsync(CancellationToken.None), configuration["Jobs:MailDeliveryCron"] ?? "*/5 * * * *", shanghai);
         jobs.AddOrUpdate<AlertEscalationJob>(AlertEscalation, Queues.Alerts, job => job.RunAsync(CancellationToken.None), configuration["Jobs:AlertEscalationCron"] ?? "*/5 * * * *", shanghai);
         jobs.AddOrUpdate<CaseReviewJob>(CaseReview, Queues.Alerts, job => job.RunAsync(CancellationToken.None), configuration["Jobs:CaseReviewCron"] ?? "*/5 * * * *", shanghai);
+        jobs.AddOrUpdate<ConsultationReviewJob>(
+            ConsultationReview, Queues.Alerts, job => job.RunAsync(CancellationToken.None), configuration["Jobs:ConsultationReviewCron"] ?? "*/5 * * * *", shanghai);
         jobs.AddOrUpdate<AuditRetentionJob>(AuditRetention, job => job.RunAsync(CancellationToken.None), configuration["Jobs:AuditRetentionCron"] ?? "30 3 * * *", shanghai);
     }
 }
