@@ -8,7 +8,7 @@ public static partial class Texts
     // List
     public static readonly Text ConsultationsTitle = new("会诊", "Consultations");
     public static readonly Text ConsultationsIntro = new(
-        "向市、县专家组提出的会诊：专家接诊后 24 小时内答复，逾期未答复的会短信提醒妇幼值班人员和提出人。",
+        "向市、县专家组提出的会诊：自提出起 24 小时内答复，逾期未答复的会短信提醒妇幼值班人员和提出人。",
         "Questions to the city and county expert pools, answered within 24 hours; a late one is texted to the MCH contact and the asker.");
     public static readonly Text MineFilter = new("与我的关系", "Mine");
     public static readonly Text MineAsked = new("我提出的", "Asked by me");
