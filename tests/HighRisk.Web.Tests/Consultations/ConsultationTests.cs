@@ -47,6 +47,11 @@ public class ConsultationTests : ServiceFixture
         Assert.That(taken["takenBy"]!["name"]!.GetValue<string>(), Is.EqualTo("测试用户 t-city"));
         Assert.That(taken["actions"]!.AsArray().Select(a => a!.GetValue<string>()), Is.EqualTo(new[] { "answer" }));
 
+        var (invalid, problem, _) = await Api.PostAsync(
+            $"/api/consultations/{id}/answer", new JsonObject { ["answer"] = "", ["raise"] = new JsonObject { ["colour"] = "green", ["reason"] = "" } }, client: City);
+        Assert.That(invalid, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(Api.ErrorFields(problem), Is.EquivalentTo(new[] { "answer", "raise.colour", "raise.reason" }), "green is not a raise; a raise needs its reason");
+
         var answer = new JsonObject
         {
             ["answer"] = "建议本周内转湘潭市妇幼保健院心内科评估心功能，期间限制活动、每周产检。",
