@@ -7,6 +7,7 @@ using HighRisk.Features.Admin;
 using HighRisk.Features.Alerts;
 using HighRisk.Features.Audit;
 using HighRisk.Features.Cases;
+using HighRisk.Features.Consultations;
 using HighRisk.Features.Deaths;
 using HighRisk.Features.Demo;
 using HighRisk.Features.Divisions;
@@ -68,6 +69,7 @@ builder.Services.AddSingleton(Startup.LoadReferralPolicy(builder.Configuration))
 builder.Services.AddSingleton(Startup.LoadTransferPolicy(builder.Configuration));
 builder.Services.AddScoped<HighRisk.Features.Referrals.ReferralAccess>();
 builder.Services.AddScoped<HighRisk.Features.Referrals.ReferralMessages>();
+builder.Services.AddSingleton(Startup.LoadConsultationPolicy(builder.Configuration));
 builder.Services.AddSingleton(Startup.LoadSmsTemplates(builder.Configuration));
 builder.Services.AddSingleton<DailyOverdueCatchUp>();
 builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
@@ -173,6 +175,7 @@ if (Jobs.ServesApi(app.Configuration))
     api.MapCases();
     HighRisk.Features.Referrals.ReferralsEndpoints.MapReferrals(api);
     HighRisk.Features.Transfers.TransfersEndpoints.MapTransfers(api);
+    api.MapConsultations();
     api.MapIndicators();
     api.MapDeathReports();
     api.MapDivisions();

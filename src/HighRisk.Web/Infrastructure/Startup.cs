@@ -117,6 +117,12 @@ public static class Startup
         return Features.Transfers.TransferPolicy.Parse(File.ReadAllText(file), Path.GetFileName(file));
     }
 
+    public static Features.Consultations.ConsultationPolicy LoadConsultationPolicy(IConfiguration configuration)
+    {
+        var file = configuration["Consultations:PolicyFile"] ?? Path.Combine(SeedsFolder(configuration), "policy", "consultations.json");
+        return Features.Consultations.ConsultationPolicy.Parse(File.ReadAllText(file), Path.GetFileName(file));
+    }
+
     public static Features.Alerts.SmsTemplates LoadSmsTemplates(IConfiguration configuration)
     {
         var file = configuration["Sms:TemplatesFile"] ?? Path.Combine(SeedsFolder(configuration), "templates", "sms.json");

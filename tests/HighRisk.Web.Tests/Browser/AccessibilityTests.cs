@@ -33,6 +33,7 @@ public sealed class AccessibilityTests : BrowserTest
     [TestCase("/overdue")]
     [TestCase("/alerts")]
     [TestCase("/cases")]
+    [TestCase("/consultations")]
     public async Task EveryControlHasALabelAndEveryBadgeItsWords(string path)
     {
         var page = await SignInAsync(Screen.Phone, "t-worker");

@@ -60,6 +60,8 @@ public class EndpointAccessTests : ServiceFixture
         _countyId = await ScalarAsync<Guid>("SELECT id FROM staff_users WHERE user_name = $1", TestUsers.UserName("county"));
         var recordEndpoints = (await EndpointsAsync()).Where(e => e.Path.Contains("{id}", StringComparison.Ordinal) && !e.Path.StartsWith("/api/admin", StringComparison.Ordinal)).ToList();
         Assert.That(recordEndpoints, Has.Count.GreaterThanOrEqualTo(5));
+        var pool = new JsonObject { ["name"] = "雨湖区产科专家组", ["specialty"] = "obstetrics", ["divisionCode"] = "430302", ["memberIds"] = new JsonArray(_countyId) };
+        await Api.PostAsync("/api/admin/expert-pools", pool, HttpStatusCode.Created, Admin);
 
         foreach (var (method, path) in recordEndpoints)
         {
@@ -90,11 +92,27 @@ public class EndpointAccessTests : ServiceFixture
                     id = (await Api.GetAsync($"/api/pregnancies/{id}")).Body!["caseId"]!.GetValue<Guid>();
                 }
 
+                var consultationPath = path.StartsWith("/api/consultations/", StringComparison.Ordinal);
+                if (consultationPath)
+                {
+                    id = (await Api.PostAsync($"/api/pregnancies/{id}/consultations", BodyFor("/consultations"), HttpStatusCode.Created))!["consultationId"]!.GetValue<Guid>();
+                    if (path.EndsWith("/answer", StringComparison.Ordinal))
+                    {
+                        await Api.PostAsync($"/api/consultations/{id}/take", null, HttpStatusCode.OK, Clients["county"]);
+                    }
+                }
+
                 if (path.StartsWith("/api/death-reports/", StringComparison.Ordinal))
                 {
                     await Api.PostAsync($"/api/pregnancies/{id}/close", new JsonObject { ["outcome"] = "maternalDeath", ["date"] = D(Clock.Today) }, HttpStatusCode.OK);
                     var (_, reports) = await Api.GetAsync("/api/death-reports?status=due", Clients["county"]);
                     id = reports!.AsArray().Single(r => r!["pregnancyId"]!.GetValue<Guid>() == id)!["id"]!.GetValue<Guid>();
+                }
+
+                var transferPath = path.StartsWith("/api/transfers/", StringComparison.Ordinal);
+                if (transferPath)
+                {
+                    id = (await Api.PostAsync($"/api/pregnancies/{id}/transfers", BodyFor("/transfers"), HttpStatusCode.Created))!["transferId"]!.GetValue<Guid>();
                 }
 
                 var referralPath = path.StartsWith("/api/referrals/", StringComparison.Ordinal);
@@ -115,9 +133,18 @@ public class EndpointAccessTests : ServiceFixture
                     Assert.That(status, Is.EqualTo(HttpStatusCode.Forbidden), $"{where}: only county and city MCH staff manage cases");
                     Assert.That(body?.ToJsonString() ?? string.Empty, Does.Not.Contain(name), where);
                 }
+                else if (transferPath && role != "admin")
+                {
+                    Assert.That(status, Is.EqualTo(HttpStatusCode.Forbidden), $"{where}: only the receiving area answers a transfer out");
+                }
                 else if (referralPath && method == "POST" && !path.EndsWith("/cancel", StringComparison.Ordinal))
                 {
                     Assert.That(status, Is.EqualTo(HttpStatusCode.Forbidden), $"{where}: only the receiving facility answers a referral");
+                }
+                else if (consultationPath && method == "POST" && role != "county")
+                {
+                    Assert.That(status, Is.EqualTo(HttpStatusCode.Forbidden), $"{where}: only the members of the pool take and answer");
+                    Assert.That(body?.ToJsonString() ?? string.Empty, Does.Not.Contain(name), where);
                 }
                 else if (casePath && path.EndsWith("/close", StringComparison.Ordinal))
                 {
@@ -212,12 +239,15 @@ public class EndpointAccessTests : ServiceFixture
         {
             ["date"] = Clock.Today.ToString("yyyy-MM-dd"), ["toFacilityCode"] = "4303-MCH", ["urgency"] = "routine", ["reason"] = "测试转诊",
         },
+        _ when path.EndsWith("/transfers", StringComparison.Ordinal) => new JsonObject { ["toDivisionCode"] = "430102001", ["reason"] = "测试转移" },
         _ when path.EndsWith("/cancel", StringComparison.Ordinal) || path.EndsWith("/decline", StringComparison.Ordinal) => new JsonObject { ["reason"] = "测试" },
         _ when path.EndsWith("/arrive", StringComparison.Ordinal) => new JsonObject { ["date"] = D(Clock.Today) },
         _ when path.EndsWith("/complete", StringComparison.Ordinal) => new JsonObject { ["findings"] = "测试", ["advice"] = "测试", ["followUpOn"] = D(Clock.Today) },
         _ when path.EndsWith("/outcome", StringComparison.Ordinal) => new JsonObject { ["date"] = Clock.Today.ToString("yyyy-MM-dd"), ["outcome"] = "已就诊" },
         _ when path.EndsWith("/ack", StringComparison.Ordinal) => new JsonObject { ["action"] = "已电话联系" },
         _ when path.EndsWith("/follow-ups", StringComparison.Ordinal) => new JsonObject { ["date"] = Clock.Today.ToString("yyyy-MM-dd"), ["kind"] = "phone", ["reached"] = true },
+        _ when path.EndsWith("/consultations", StringComparison.Ordinal) => new JsonObject { ["question"] = "是否需要转诊？", ["specialty"] = "obstetrics" },
+        _ when path.EndsWith("/answer", StringComparison.Ordinal) => new JsonObject { ["answer"] = "建议转上级医院评估。" },
         _ when path.EndsWith("/raise", StringComparison.Ordinal) => new JsonObject { ["colour"] = "orange", ["reason"] = "测试", ["raisedBy"] = "测试医生" },
         _ => new JsonObject(),
     };

@@ -5,6 +5,7 @@ using HighRisk.Features.Messaging;
 using HighRisk.Infrastructure.Jobs;
 using HighRisk.Features.Audit;
 using HighRisk.Features.Cases;
+using HighRisk.Features.Consultations;
 using HighRisk.Features.Contacts;
 using HighRisk.Features.Overdue;
 using HighRisk.Infrastructure;
@@ -66,6 +67,7 @@ public static class AdminEndpoints
         group.MapContacts();
         group.MapCaseAdministration();
         Referrals.ReferralsEndpoints.MapReferralAdministration(group);
+        group.MapConsultationAdministration();
 
         group.MapPost("/jobs/daily-overdue", Results<Accepted<JobQueued>, ValidationProblem> (DateOnly? date, IBackgroundJobClient jobs, BusinessClock clock) =>
             {

@@ -51,6 +51,9 @@ public sealed class AlertRecipients(HighRiskDb db)
             .Where(c => c.Role == ContactRole.FacilityOnDuty && c.FacilityCode == facilityCode && c.Mobile != null)
             .Select(c => new Recipient(nameof(ContactRole.FacilityOnDuty), c.Name, c.Mobile!))
             .ToListAsync(ct));
+    /// <summary>The city MCH institution's contact(s) nearest the division: a city expert pool's late consultation goes there.</summary>
+    public async Task<List<Recipient>> CityMchAsync(string divisionCode, CancellationToken ct) =>
+        Distinct(await NearestAsync(divisionCode, ContactRole.CityMch, ct));
 
     private async Task<List<Recipient>> NearestAsync(string divisionCode, ContactRole role, CancellationToken ct)
     {

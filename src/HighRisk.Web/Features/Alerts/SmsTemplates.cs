@@ -31,6 +31,8 @@ public sealed record SmsTemplates
 
     /// <summary>A transfer left unanswered, to both counties' MCH on-duty contacts.</summary>
     public required Template TransferLate { get; init; }
+    /// <summary>A consultation unanswered past its due time, to the pool's MCH contact and the asker.</summary>
+    public required Template ConsultationLate { get; init; }
 
     public required Dictionary<string, ColourAction> Actions { get; init; }
 

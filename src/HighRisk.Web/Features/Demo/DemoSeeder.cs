@@ -25,6 +25,11 @@ public sealed partial class DemoSeeder(IServiceScopeFactory scopes, BusinessCloc
             await SeedCaseAreasAsync(areas.ServiceProvider.GetRequiredService<HighRiskDb>(), ct);
         }
 
+        await using (var pools = scopes.CreateAsyncScope())
+        {
+            await SeedExpertPoolsAsync(pools.ServiceProvider.GetRequiredService<HighRiskDb>(), ct);
+        }
+
         await using (var probe = scopes.CreateAsyncScope())
         {
             var db = probe.ServiceProvider.GetRequiredService<HighRiskDb>();
@@ -83,6 +88,29 @@ public sealed partial class DemoSeeder(IServiceScopeFactory scopes, BusinessCloc
         foreach (var manager in managers)
         {
             db.CaseAreas.Add(new Features.Cases.CaseArea { DivisionPrefix = manager.DivisionCode, ManagerId = manager.Id, UpdatedBy = "demo", UpdatedAt = clock.Now });
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// 会诊 for the demo: the demo city account is the city's expert pool of every specialty, the demo county account the
+    /// county's obstetrics pool (so that an obstetric question from Yuhu goes to the county first).
+    /// </summary>
+    private async Task SeedExpertPoolsAsync(HighRiskDb db, CancellationToken ct)
+    {
+        var experts = await db.Users.AsNoTracking().Where(u => u.UserName == "demo-county" || u.UserName == "demo-city").ToListAsync(ct);
+        var existing = await db.ExpertPools.AsNoTracking().Select(p => new { p.Specialty, p.DivisionCode }).ToListAsync(ct);
+        foreach (var expert in experts)
+        {
+            var specialties = expert.UserName == "demo-city" ? Enum.GetValues<Consultations.Specialty>() : [Consultations.Specialty.Obstetrics];
+            foreach (var specialty in specialties.Where(s => !existing.Contains(new { Specialty = s, expert.DivisionCode })))
+            {
+                var pool = new Consultations.ExpertPool { Id = Guid.CreateVersion7(clock.Now) };
+                var name = $"{(expert.DivisionCode.Length == 4 ? "湘潭市" : "雨湖区")}{Localization.Labels.Specialty(specialty).Zh}专家组（示例）";
+                pool.Set(name, specialty, expert.DivisionCode, [expert.Id], "demo", clock.Now);
+                db.ExpertPools.Add(pool);
+            }
         }
 
         await db.SaveChangesAsync(ct);

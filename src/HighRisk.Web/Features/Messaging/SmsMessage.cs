@@ -22,6 +22,8 @@ public enum SmsKind
 
     /// <summary>A transfer between townships left unanswered.</summary>
     Transfer,
+    /// <summary>A consultation unanswered past its due time (会诊逾期), to the pool's MCH contact and the asker.</summary>
+    ConsultationLate,
 }
 
 public enum SmsStatus

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HighRisk.Features.Pregnancies;
 
-/// <summary>The whole record of one pregnancy: the woman, the current grade and why, every exam, the grade history.</summary>
+/// <summary>The whole record of one pregnancy: the woman, the current grade and why, every exam, the grade history, the consultations about her.</summary>
 public static class GetPregnancy
 {
     public sealed record Query(Guid Id) : IQuery<Response>, IAudited<Response>, Referrals.IReachableByReferral
@@ -52,7 +52,7 @@ public static class GetPregnancy
         PregnancyOutcome? Outcome, DateOnly? OutcomeDate, DeliveryMode? DeliveryMode, string Grade, bool Purple, IReadOnlyList<ActiveFactor> Factors,
         string? CatalogueVersion, DateTimeOffset GradedAt, IReadOnlyList<ManualRaise> Raises, ScheduleView Schedule, IReadOnlyList<ExamView> Exams,
         IReadOnlyList<FollowUpView> FollowUps, IReadOnlyList<Referrals.ReferralSummary> Referrals, IReadOnlyList<GradeChangeView> GradeHistory,
-        bool InPostpartumEpisode, string? ReceivingFacility, Guid? CaseId);
+        bool InPostpartumEpisode, string? ReceivingFacility, Guid? CaseId, IReadOnlyList<Consultations.ConsultationView> Consultations);
 
     public sealed class Handler(HighRiskDb db, BusinessClock clock, PersonalData personalData, CurrentUser user) : IQueryHandler<Query, Response>
     {
@@ -97,7 +97,10 @@ public static class GetPregnancy
                 history,
                 p.InPostpartumEpisode,
                 p.ReceivingFacility,
-                await db.Cases.AsNoTracking().Where(c => c.PregnancyId == p.Id).Select(c => (Guid?)c.Id).SingleOrDefaultAsync(cancellationToken));
+                await db.Cases.AsNoTracking().Where(c => c.PregnancyId == p.Id).Select(c => (Guid?)c.Id).SingleOrDefaultAsync(cancellationToken),
+                await Consultations.ConsultationViews.ShapeAsync(
+                    db, await db.Consultations.AsNoTracking().Where(c => c.PregnancyId == p.Id).OrderBy(c => c.AskedAt).ToListAsync(cancellationToken), user.User?.Id,
+                    withWoman: false, today, cancellationToken));
         }
     }
 }

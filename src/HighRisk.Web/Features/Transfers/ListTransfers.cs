@@ -41,7 +41,7 @@ public static class ListTransfers
                 var own = user.FacilityCode;
                 transfers = query.Direction == "outgoing"
                     ? transfers.Where(t => t.FromDivisionCode.StartsWith(prefix) || t.FromFacilityCode == own)
-                    : query.Direction == "incoming" ? transfers.Where(t => t.ToDivisionCode.StartsWith(prefix) || t.ToFacilityCode == own) : transfers;
+                    : query.Direction == "incoming" ? transfers.Where(t => t.ToDivisionCode.StartsWith(prefix) || (own != null && t.ToFacilityCode == own)) : transfers;
             }
 
             transfers = query.Status switch

@@ -7,7 +7,7 @@ namespace HighRisk.Features.Transfers;
 
 /// <summary>
 /// She moved: what is seen "as whoever sees her" moves with her in the same transaction — her referrals (the new area
-/// follows them up) and her alerts — so that the old township no longer sees her anywhere.
+/// follows them up), her consultations and her alerts — so that the old township no longer sees her anywhere.
 /// </summary>
 public sealed class MoveRecordsWithPregnancy(HighRiskDb db) : INotificationHandler<PregnancyMoved>
 {
@@ -19,7 +19,9 @@ public sealed class MoveRecordsWithPregnancy(HighRiskDb db) : INotificationHandl
             referral.FollowMove(pregnancy.DivisionCode, pregnancy.FacilityCode);
         }
 
-        // Alerts are a record of who was told; only the keys that decide who sees them follow her.
+        // Consultations and alerts are records of what was asked and who was told; only the keys that decide who sees them follow her.
+        await db.Consultations.IgnoreQueryFilters().Where(c => c.PregnancyId == pregnancy.Id)
+            .ExecuteUpdateAsync(c => c.SetProperty(x => x.DivisionCode, pregnancy.DivisionCode).SetProperty(x => x.FacilityCode, pregnancy.FacilityCode), cancellationToken);
         await db.Alerts.IgnoreQueryFilters().Where(a => a.PregnancyId == pregnancy.Id)
             .ExecuteUpdateAsync(a => a.SetProperty(x => x.DivisionCode, pregnancy.DivisionCode).SetProperty(x => x.FacilityCode, pregnancy.FacilityCode), cancellationToken);
     }

@@ -1,6 +1,7 @@
 using HighRisk.Features.Accounts;
 using HighRisk.Features.Alerts;
 using HighRisk.Features.Cases;
+using HighRisk.Features.Consultations;
 using HighRisk.Features.Audit;
 using HighRisk.Features.Contacts;
 using HighRisk.Features.Deaths;
@@ -71,6 +72,10 @@ public sealed class HighRiskDb(DbContextOptions<HighRiskDb> options, CurrentUser
 
     public DbSet<DeathReport> DeathReports => Set<DeathReport>();
 
+    public DbSet<Consultation> Consultations => Set<Consultation>();
+
+    public DbSet<ExpertPool> ExpertPools => Set<ExpertPool>();
+
     public DbSet<SmsMessage> SmsMessages => Set<SmsMessage>();
 
     public DbSet<MailMessage> MailMessages => Set<MailMessage>();
@@ -107,8 +112,10 @@ public sealed class HighRiskDb(DbContextOptions<HighRiskDb> options, CurrentUser
         // A transfer is seen by both townships (and the areas above them).
         modelBuilder.Entity<Features.Transfers.Transfer>().HasQueryFilter(t =>
             ScopePrefix == null || t.FromDivisionCode.StartsWith(ScopePrefix) || t.ToDivisionCode.StartsWith(ScopePrefix) || t.FromFacilityCode == ScopeFacility
-            || t.ToFacilityCode == ScopeFacility);
+            || (ScopeFacility != null && t.ToFacilityCode == ScopeFacility)); // EF compares nulls as equal: a transfer naming no facility is no one's
         modelBuilder.Entity<Case>().HasQueryFilter(c =>
+            ScopePrefix == null || c.DivisionCode.StartsWith(ScopePrefix) || c.FacilityCode == ScopeFacility);
+        modelBuilder.Entity<Consultation>().HasQueryFilter(c =>
             ScopePrefix == null || c.DivisionCode.StartsWith(ScopePrefix) || c.FacilityCode == ScopeFacility);
         modelBuilder.Entity<DeathReport>().HasQueryFilter(r =>
             ScopePrefix == null || r.DivisionCode.StartsWith(ScopePrefix) || r.FacilityCode == ScopeFacility);

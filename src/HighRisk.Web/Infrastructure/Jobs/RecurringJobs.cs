@@ -2,6 +2,7 @@ using Hangfire;
 using HighRisk.Features.Alerts;
 using HighRisk.Features.Audit;
 using HighRisk.Features.Cases;
+using HighRisk.Features.Consultations;
 using HighRisk.Features.Messaging;
 using HighRisk.Features.Overdue;
 
@@ -18,6 +19,7 @@ public static class RecurringJobs
     public const string CaseReview = "case-review";
     public const string ReferralReview = "referral-review";
     public const string TransferReview = "transfer-review";
+    public const string ConsultationReview = "consultation-review";
 
     public static void Register(IServiceProvider services, IConfiguration configuration)
     {
@@ -32,6 +34,8 @@ public static class RecurringJobs
             ReferralReview, Queues.Alerts, job => job.RunAsync(CancellationToken.None), configuration["Jobs:ReferralReviewCron"] ?? "*/5 * * * *", shanghai);
         jobs.AddOrUpdate<Features.Transfers.TransferReviewJob>(
             TransferReview, Queues.Alerts, job => job.RunAsync(CancellationToken.None), configuration["Jobs:TransferReviewCron"] ?? "7 * * * *", shanghai);
+        jobs.AddOrUpdate<ConsultationReviewJob>(
+            ConsultationReview, Queues.Alerts, job => job.RunAsync(CancellationToken.None), configuration["Jobs:ConsultationReviewCron"] ?? "*/5 * * * *", shanghai);
         jobs.AddOrUpdate<AuditRetentionJob>(AuditRetention, job => job.RunAsync(CancellationToken.None), configuration["Jobs:AuditRetentionCron"] ?? "30 3 * * *", shanghai);
     }
 }

@@ -18,6 +18,9 @@ public static class Flash
     public const string CaseClosed = "case-closed";
     public const string NearMissRecorded = "near-miss";
     public const string DeathReportSubmitted = "death-report";
+    public const string ConsultationAsked = "consultation-asked";
+    public const string ConsultationTaken = "consultation-taken";
+    public const string ConsultationAnswered = "consultation-answered";
 
     public static Text? Of(object? key) => key switch
     {
@@ -33,6 +36,9 @@ public static class Flash
         CaseClosed => Texts.CaseClosedFlash,
         NearMissRecorded => Texts.NearMissRecordedFlash,
         DeathReportSubmitted => Texts.DeathReportSubmittedFlash,
+        ConsultationAsked => Texts.ConsultationAskedFlash,
+        ConsultationTaken => Texts.ConsultationTakenFlash,
+        ConsultationAnswered => Texts.ConsultationAnsweredFlash,
         _ => null,
     };
 }

@@ -687,6 +687,191 @@ namespace HighRisk.Infrastructure.Data.Migrations
                     b.ToTable("near_misses", (string)null);
                 });
 
+            modelBuilder.Entity("HighRisk.Features.Consultations.Consultation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AnswerDue")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answer_due");
+
+                    b.Property<string>("AnswerText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("answer_text");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<DateTimeOffset>("AskedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("asked_at");
+
+                    b.Property<string>("AskedBy")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("asked_by");
+
+                    b.Property<Guid>("AskedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("asked_by_id");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("escalated_at");
+
+                    b.Property<string>("FacilityCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("facility_code");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("boolean")
+                        .HasColumnName("late");
+
+                    b.Property<Guid>("PoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pool_id");
+
+                    b.Property<Guid>("PregnancyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pregnancy_id");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("question");
+
+                    b.Property<string>("RaiseReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("raise_reason");
+
+                    b.Property<string>("RaisedTo")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("raised_to");
+
+                    b.Property<DateTimeOffset?>("ReviewAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("review_at");
+
+                    b.Property<string>("Specialty")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("specialty");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("TakenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("taken_at");
+
+                    b.Property<string>("TakenBy")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("taken_by");
+
+                    b.Property<Guid?>("TakenById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("taken_by_id");
+
+                    b.Property<string>("TownshipCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("township_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_consultations");
+
+                    b.HasIndex("DivisionCode")
+                        .HasDatabaseName("ix_consultations_division_code");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("DivisionCode"), new[] { "text_pattern_ops" });
+
+                    b.HasIndex("PregnancyId")
+                        .HasDatabaseName("ix_consultations_pregnancy_id");
+
+                    b.HasIndex("ReviewAt")
+                        .HasDatabaseName("ix_consultations_review_at")
+                        .HasFilter("review_at IS NOT NULL");
+
+                    b.HasIndex("AnswerDue", "Id")
+                        .HasDatabaseName("ix_consultations_answer_due_id");
+
+                    b.HasIndex("PoolId", "Status")
+                        .HasDatabaseName("ix_consultations_pool_id_status");
+
+                    b.ToTable("consultations", (string)null);
+                });
+
+            modelBuilder.Entity("HighRisk.Features.Consultations.ExpertPool", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("division_code");
+
+                    b.PrimitiveCollection<Guid[]>("MemberIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("member_ids");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Specialty")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("specialty");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_expert_pools");
+
+                    b.HasIndex("Specialty", "DivisionCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_expert_pools_specialty_division_code");
+
+                    b.ToTable("expert_pools", (string)null);
+                });
+
             modelBuilder.Entity("HighRisk.Features.Contacts.DivisionContact", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2345,6 +2530,16 @@ namespace HighRisk.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_case_plans_cases_case_id");
+                });
+
+            modelBuilder.Entity("HighRisk.Features.Consultations.Consultation", b =>
+                {
+                    b.HasOne("HighRisk.Features.Consultations.ExpertPool", null)
+                        .WithMany()
+                        .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_consultations_expert_pools_pool_id");
                 });
 
             modelBuilder.Entity("HighRisk.Features.Exams.Exam", b =>
