@@ -18,6 +18,12 @@ public static class Flash
     public const string CaseClosed = "case-closed";
     public const string NearMissRecorded = "near-miss";
     public const string DeathReportSubmitted = "death-report";
+    public const string ReferralSent = "referral-sent";
+    public const string ReferralAccepted = "referral-accepted";
+    public const string ReferralDeclined = "referral-declined";
+    public const string ArrivalRecorded = "referral-arrived";
+    public const string FeedbackSent = "referral-feedback";
+    public const string ReferralCancelled = "referral-cancelled";
 
     public static Text? Of(object? key) => key switch
     {
@@ -33,6 +39,12 @@ public static class Flash
         CaseClosed => Texts.CaseClosedFlash,
         NearMissRecorded => Texts.NearMissRecordedFlash,
         DeathReportSubmitted => Texts.DeathReportSubmittedFlash,
+        ReferralSent => Texts.ReferralSent,
+        ReferralAccepted => Texts.ReferralAccepted,
+        ReferralDeclined => Texts.ReferralDeclined,
+        ArrivalRecorded => Texts.ArrivalRecorded,
+        FeedbackSent => Texts.FeedbackSent,
+        ReferralCancelled => Texts.ReferralCancelled,
         _ => null,
     };
 }
