@@ -18,15 +18,15 @@ public sealed class ReferralModel(ISender sender, BusinessClock clock) : Referra
     /// <summary>The form that was posted and rejected (accept, decline, arrive, complete, cancel): its messages show above it.</summary>
     public string? Posted { get; private set; }
 
-    public ReferralSummary R => Referral.Referral;
+    public ReferralSummary Summary => Referral.Referral;
 
-    public bool MayAnswer => Referral.IsReceiver && R.Status == ReferralStatus.Requested;
+    public bool MayAnswer => Referral.IsReceiver && Summary.Status == ReferralStatus.Requested;
 
-    public bool MayArrive => Referral.IsReceiver && R.Status == ReferralStatus.Accepted;
+    public bool MayArrive => Referral.IsReceiver && Summary.Status == ReferralStatus.Accepted;
 
-    public bool MayComplete => Referral.IsReceiver && R.Status == ReferralStatus.Arrived;
+    public bool MayComplete => Referral.IsReceiver && Summary.Status == ReferralStatus.Arrived;
 
-    public bool MayCancel => Referral.IsSender && R.Status is ReferralStatus.Requested or ReferralStatus.Accepted;
+    public bool MayCancel => Referral.IsSender && Summary.Status is ReferralStatus.Requested or ReferralStatus.Accepted;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFoundPage();
 
