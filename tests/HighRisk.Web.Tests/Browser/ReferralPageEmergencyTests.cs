@@ -5,7 +5,8 @@ namespace HighRisk.Web.Tests.Browser;
 /// <summary>
 /// An emergency referral (绿色通道) on a phone: a critical care centre's refusal shows the rule above the form and keeps
 /// the reason typed; unanswered after two hours, it is marked late in the township's inbox, on the referral and on the
-/// case board; the township cancels it with a reason. A fixture of its own, since it moves the clock.
+/// case board; the township cancels it with a reason, and the centre's stale page is told so. A fixture of its own, since
+/// it moves the clock.
 /// </summary>
 public sealed class ReferralPageEmergencyTests : BrowserTest
 {
@@ -69,5 +70,10 @@ public sealed class ReferralPageEmergencyTests : BrowserTest
         await Assertions.Expect(township.GetByText("这条转诊当前没有您可以进行的操作。")).ToBeVisibleAsync();
         await ShotAsync(township, "cancelled");
         await AssertNoSidewaysScrollAsync(township, Screen.Phone);
+
+        // The centre's page was left open: accepting now names the state the referral has moved on to.
+        await page.GetByRole(AriaRole.Button, new() { Name = "接收转诊" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-error-summary]")).ToHaveTextAsync("该转诊当前为「已撤销」状态，不能进行此操作。");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "接收转诊" })).ToHaveCountAsync(0);
     }
 }

@@ -28,6 +28,15 @@ public sealed class ReferralModel(ISender sender, BusinessClock clock) : Referra
 
     public bool MayCancel => Referral.IsSender && Summary.Status is ReferralStatus.Requested or ReferralStatus.Accepted;
 
+    /// <summary>Whether the page still shows a form (not when a colleague's step has moved the referral on meanwhile).</summary>
+    public bool Offers(string form) => form switch
+    {
+        "accept" or "decline" => MayAnswer,
+        "arrive" => MayArrive,
+        "complete" => MayComplete,
+        _ => MayCancel,
+    };
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFoundPage();
 
     public Task<IActionResult> OnPostAcceptAsync(Guid id, CancellationToken ct) =>
