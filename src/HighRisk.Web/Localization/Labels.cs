@@ -188,5 +188,11 @@ public static partial class Labels
 
     public static Text Factor(ActiveFactor factor) => new(factor.NameZh, factor.NameEn);
 
+    /// <summary>A coded id's name in the catalogue (a factor or a qualifier); the id itself when the catalogue no longer has it.</summary>
+    public static Text CatalogueName(GetCatalogue.Response catalogue, string id) =>
+        catalogue.Factors.FirstOrDefault(f => f.Id == id) is { } factor ? new(factor.NameZh, factor.NameEn)
+        : catalogue.Qualifiers.FirstOrDefault(q => q.Id == id) is { } qualifier ? new(qualifier.NameZh, qualifier.NameEn)
+        : Text.Same(id);
+
     private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

@@ -26,6 +26,7 @@ public static partial class Texts
     public static readonly Text LevelMatches = new("相符", "Matches");
     public static readonly Text OpenReferral = new("转诊", "Referral");
     public static readonly Text ReferralTo = new("转至{0}，{1} 前反馈结果", "to {0}; outcome due {1}");
+    public static readonly Text ReferralLate = new("转诊逾期", "Referral late");
 
     // Report and plan states
     public static readonly Text ReportDueAt = new("截止 {0}", "due {0}");

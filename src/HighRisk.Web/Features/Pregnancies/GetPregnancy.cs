@@ -52,7 +52,8 @@ public static class GetPregnancy
         PregnancyOutcome? Outcome, DateOnly? OutcomeDate, DeliveryMode? DeliveryMode, string Grade, bool Purple, IReadOnlyList<ActiveFactor> Factors,
         string? CatalogueVersion, DateTimeOffset GradedAt, IReadOnlyList<ManualRaise> Raises, ScheduleView Schedule, IReadOnlyList<ExamView> Exams,
         IReadOnlyList<FollowUpView> FollowUps, IReadOnlyList<Referrals.ReferralSummary> Referrals, IReadOnlyList<GradeChangeView> GradeHistory,
-        bool InPostpartumEpisode, string? ReceivingFacility, Guid? CaseId, IReadOnlyList<Consultations.ConsultationView> Consultations);
+        bool InPostpartumEpisode, string? ReceivingFacility, Guid? CaseId, IReadOnlyList<Consultations.ConsultationView> Consultations,
+        Guid? ThroughReferralId);
 
     public sealed class Handler(HighRiskDb db, BusinessClock clock, PersonalData personalData, CurrentUser user) : IQueryHandler<Query, Response>
     {
@@ -100,7 +101,8 @@ public static class GetPregnancy
                 await db.Cases.AsNoTracking().Where(c => c.PregnancyId == p.Id).Select(c => (Guid?)c.Id).SingleOrDefaultAsync(cancellationToken),
                 await Consultations.ConsultationViews.ShapeAsync(
                     db, await db.Consultations.AsNoTracking().Where(c => c.PregnancyId == p.Id).OrderBy(c => c.AskedAt).ToListAsync(cancellationToken), user.User?.Id,
-                    withWoman: false, today, cancellationToken));
+                    withWoman: false, today, cancellationToken),
+                user.ReferredPregnancy is { } referred && referred.PregnancyId == p.Id && !user.CanSee(p.DivisionCode, p.FacilityCode) ? referred.ReferralId : null);
         }
     }
 }

@@ -40,6 +40,26 @@ public static class ListReferrals
         }
     }
 
+    /// <summary>The outgoing inbox's referrals: those of the women of the user's area (by residence, or by booking at the user's facility).</summary>
+    public static IQueryable<Referral> SentBy(IQueryable<Referral> referrals, CurrentUser user)
+    {
+        var (prefix, own) = (user.DivisionPrefix, user.FacilityCode);
+        return prefix is null ? referrals : referrals.Where(r => r.DivisionCode.StartsWith(prefix) || r.FacilityCode == own);
+    }
+
+    /// <summary>The referrals in a state of <see cref="Statuses"/> (null: all).</summary>
+    public static IQueryable<Referral> InStatus(IQueryable<Referral> referrals, string? status)
+    {
+        var parsed = Enum.TryParse<ReferralStatus>(status, true, out var named) ? named : default;
+        return status switch
+        {
+            null => referrals,
+            "open" => referrals.Where(r => r.Status == ReferralStatus.Requested || r.Status == ReferralStatus.Accepted || r.Status == ReferralStatus.Arrived),
+            "late" => referrals.Where(r => r.AnswerLate || r.OutcomeLate),
+            _ => referrals.Where(r => r.Status == parsed),
+        };
+    }
+
     public sealed class Handler(HighRiskDb db, CurrentUser user, Infrastructure.BusinessClock clock) : IQueryHandler<Query, Response>
     {
         public async ValueTask<Response> Handle(Query query, CancellationToken cancellationToken)
@@ -53,19 +73,11 @@ public static class ListReferrals
             }
             else
             {
-                var (prefix, own) = (user.DivisionPrefix, user.FacilityCode);
-                referrals = prefix is null ? referrals : referrals.Where(r => r.DivisionCode.StartsWith(prefix) || r.FacilityCode == own);
+                referrals = SentBy(referrals, user);
                 referrals = query.Facility is { } to ? referrals.Where(r => r.ToFacilityCode == to) : referrals;
             }
 
-            var status = Enum.TryParse<ReferralStatus>(query.Status, true, out var parsed) ? parsed : default;
-            referrals = query.Status switch
-            {
-                null => referrals,
-                "open" => referrals.Where(r => r.Status == ReferralStatus.Requested || r.Status == ReferralStatus.Accepted || r.Status == ReferralStatus.Arrived),
-                "late" => referrals.Where(r => r.AnswerLate || r.OutcomeLate),
-                _ => referrals.Where(r => r.Status == status),
-            };
+            referrals = InStatus(referrals, query.Status);
             if (query.Cursor is { } after)
             {
                 referrals = referrals.Where(r => r.Id.CompareTo(after) < 0);

@@ -40,8 +40,5 @@ public sealed class CaseModel(ISender sender) : PregnancyPage(sender)
         : DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(change.ChangedAt, BusinessClock.Zone).DateTime);
 
     /// <summary>A coded id's name in the catalogue (a factor or a qualifier); the id itself when the catalogue no longer has it.</summary>
-    public Text NameOf(string id) =>
-        _catalogue.Factors.FirstOrDefault(f => f.Id == id) is { } factor ? new(factor.NameZh, factor.NameEn)
-        : _catalogue.Qualifiers.FirstOrDefault(q => q.Id == id) is { } qualifier ? new(qualifier.NameZh, qualifier.NameEn)
-        : Text.Same(id);
+    public Text NameOf(string id) => Labels.CatalogueName(_catalogue, id);
 }

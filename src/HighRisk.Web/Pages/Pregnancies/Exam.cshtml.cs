@@ -95,6 +95,11 @@ public sealed class ExamModel(ISender sender, CurrentUser user, BusinessClock cl
         Catalogue = await Sender.Send(new GetCatalogue.Query(), ct);
         // Exams happen anywhere in the city: the township health centre, the county or the city MCH hospital.
         Facilities = await Sender.Send(new ListFacilities.Query(Pregnancy.TownshipCode[..4]), ct);
+        if (user.ReferralFacility is { } own && Facilities.All(f => f.Code != own) && user.User is { DivisionCode.Length: >= 2 } account)
+        {
+            // A facility she was referred to, in another city, records the exam under its own name.
+            Facilities = [.. (await Sender.Send(new ListFacilities.Query(account.DivisionCode), ct)).Where(f => f.Code == own), .. Facilities];
+        }
         Resolvable = Pregnancy.Factors.SelectMany(f => f.Evidence)
             .Where(e => e.Finding is not null && e.Kind is EvidenceKinds.Coded or EvidenceKinds.History or EvidenceKinds.Raise)
             .Select(e => e.Finding!)

@@ -21,6 +21,12 @@ public static class Flash
     public const string ConsultationAsked = "consultation-asked";
     public const string ConsultationTaken = "consultation-taken";
     public const string ConsultationAnswered = "consultation-answered";
+    public const string ReferralSent = "referral-sent";
+    public const string ReferralAccepted = "referral-accepted";
+    public const string ReferralDeclined = "referral-declined";
+    public const string ArrivalRecorded = "referral-arrived";
+    public const string FeedbackSent = "referral-feedback";
+    public const string ReferralCancelled = "referral-cancelled";
 
     public static Text? Of(object? key) => key switch
     {
@@ -39,6 +45,12 @@ public static class Flash
         ConsultationAsked => Texts.ConsultationAskedFlash,
         ConsultationTaken => Texts.ConsultationTakenFlash,
         ConsultationAnswered => Texts.ConsultationAnsweredFlash,
+        ReferralSent => Texts.ReferralSent,
+        ReferralAccepted => Texts.ReferralAccepted,
+        ReferralDeclined => Texts.ReferralDeclined,
+        ArrivalRecorded => Texts.ArrivalRecorded,
+        FeedbackSent => Texts.FeedbackSent,
+        ReferralCancelled => Texts.ReferralCancelled,
         _ => null,
     };
 }

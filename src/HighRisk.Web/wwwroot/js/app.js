@@ -22,6 +22,12 @@
         });
     });
 
+    // A print button where script can print (the referral slip); without script the browser's own print command does.
+    document.querySelectorAll('[data-print]').forEach(function (button) {
+        button.hidden = false;
+        button.addEventListener('click', function () { window.print(); });
+    });
+
     // Controls only needed without script (the "update the village list" button).
     document.querySelectorAll('[data-js-hide]').forEach(function (el) { el.hidden = true; });
 
