@@ -68,6 +68,7 @@ builder.Services.AddSingleton(Startup.LoadCasePolicy(builder.Configuration));
 builder.Services.AddSingleton(Startup.LoadReferralPolicy(builder.Configuration));
 builder.Services.AddSingleton(Startup.LoadTransferPolicy(builder.Configuration));
 builder.Services.AddScoped<HighRisk.Features.Referrals.ReferralAccess>();
+builder.Services.AddScoped<HighRisk.Features.Pregnancies.PossibleDuplicates>();
 builder.Services.AddScoped<HighRisk.Features.Referrals.ReferralMessages>();
 builder.Services.AddSingleton(Startup.LoadConsultationPolicy(builder.Configuration));
 builder.Services.AddSingleton(Startup.LoadSmsTemplates(builder.Configuration));

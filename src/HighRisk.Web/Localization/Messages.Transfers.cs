@@ -15,6 +15,11 @@ public static partial class Messages
         "TransferNothingToRequest", "No open pregnancy of that resident ID is held in another area.", "其他地区没有该身份证号的在管孕产妇。");
     public static readonly Message TransferRequestDivision = new(
         "TransferRequestDivision", "Say which township she is to be transferred to (toDivisionCode, within your area).", "请选择转入的乡镇（街道），须在您的管辖范围内。");
+    public static readonly Message PossibleDuplicate = new(
+        "PossibleDuplicate",
+        "{Count} open pregnancy record(s) match her name and birth date, or her mobile and name, under another resident ID: check the candidates, " +
+        "then book again with confirmedNotDuplicate: true if she is not one of them.",
+        "已有 {Count} 份在管档案与该孕妇姓名和出生日期、或手机号和姓名相同（身份证号不同），请核对；确认不是同一人后再建册。");
     public static readonly Message TransferDirection = new("TransferDirection", "The direction must be incoming or outgoing.", "方向应为转入或转出。");
     public static readonly Message TransferStatusFilter = new("TransferStatusFilter", "The status must be requested, accepted, declined or late.", "状态应为待处理、已接收、已拒绝或逾期。");
 }

@@ -31,6 +31,9 @@ public sealed class Bookings(ServiceFixture service)
             ["heightCm"] = 160,
             ["weightKg"] = 55,
             ["history"] = new JsonObject { ["gravidity"] = 1, ["parity"] = 0 },
+
+            // The tests' women share a name and a mobile number: each is a distinct woman (DuplicateTests leave this out).
+            ["confirmedNotDuplicate"] = true,
         };
     }
 

@@ -53,6 +53,7 @@ public sealed class DemoPopulation(int seed, DateOnly today)
             },
             Findings = Chance(0.03) ? ["p_infectious"] : [],
             BookingDate = lmp.AddDays(bookingWeeks * 7),
+            ConfirmedNotDuplicate = true, // generated people share names and numbers by chance, never identities
         };
 
         var exams = new List<RecordExam.Command>();

@@ -57,6 +57,9 @@ public static class BookPregnancy
         /// <summary>Risk-catalogue factor ids coded at booking (see GET /api/risk/catalogue).</summary>
         public IReadOnlyList<string>? Findings { get; init; }
 
+        /// <summary>The booking township has looked at the possible duplicates a first attempt answered (409 PossibleDuplicate): she is not one of them.</summary>
+        public bool ConfirmedNotDuplicate { get; init; }
+
         /// <summary>The booking visit's date when it is entered afterwards from paper (补录); today when omitted.</summary>
         public DateOnly? BookingDate { get; init; }
     }
@@ -134,7 +137,8 @@ public static class BookPregnancy
     }
 
     public sealed class Handler(
-        HighRiskDb db, BusinessClock clock, PregnancyGrader grader, PersonalData personalData, CurrentUser user, RiskCatalogue catalogue, FollowUps.FollowUpPolicy policy)
+        HighRiskDb db, BusinessClock clock, PregnancyGrader grader, PersonalData personalData, CurrentUser user, RiskCatalogue catalogue, FollowUps.FollowUpPolicy policy,
+        PossibleDuplicates duplicates)
         : ICommandHandler<Command, Response>
     {
         public async ValueTask<Response> Handle(Command command, CancellationToken cancellationToken)
@@ -152,6 +156,11 @@ public static class BookPregnancy
             }
             else
             {
+                if (!command.ConfirmedNotDuplicate)
+                {
+                    await duplicates.EnsureNoneAsync(command.FullName!.Trim(), ResidentId.BirthDate(residentId)!.Value, personalData.Hash(mobile), cancellationToken);
+                }
+
                 woman = Woman.Create(Guid.CreateVersion7(clock.Now), command.FullName!.Trim(), residentId, ResidentId.BirthDate(residentId)!.Value, mobile, personalData, clock.Now);
                 db.Women.Add(woman);
             }

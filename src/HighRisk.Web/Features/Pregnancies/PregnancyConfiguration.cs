@@ -18,6 +18,7 @@ internal sealed class WomanConfiguration : IEntityTypeConfiguration<Woman>
         builder.Property(w => w.MobileMasked).HasMaxLength(11);
         builder.HasIndex(w => w.ResidentIdHash).IsUnique();
         builder.HasIndex(w => w.MobileHash);
+        builder.HasIndex(w => new { w.FullName, w.BirthDate }); // possible duplicates: the same name and birth date under another resident ID
     }
 }
 

@@ -1929,6 +1929,9 @@ namespace HighRisk.Infrastructure.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_women_resident_id_hash");
 
+                    b.HasIndex("FullName", "BirthDate")
+                        .HasDatabaseName("ix_women_full_name_birth_date");
+
                     b.ToTable("women", (string)null);
                 });
 
