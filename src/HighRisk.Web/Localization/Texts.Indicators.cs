@@ -45,4 +45,22 @@ public static partial class Texts
     public static readonly Text MaternalDeaths = new("孕产妇死亡数", "Maternal deaths");
     public static readonly Text MaternalDeathsShort = new("死亡", "Deaths");
     public static readonly Text MaternalDeathsHint = new("死亡日期在当月的孕产妇死亡报告数。", "Maternal death reports with the date of death in the month.");
+
+    // Referral and consultation indicators (双向转诊、会诊)
+    public static readonly Text ReferralIndicators = new("双向转诊与会诊", "Referral and consultation");
+    public static readonly Text NoReferralsInMonth = new("本月没有转诊。", "No referrals this month.");
+    public static readonly Text ByCountyOfResidence = new("按孕妇居住县（区）", "By her county of residence");
+    public static readonly Text ByReceivingFacility = new("按接收机构", "By receiving facility");
+    public static readonly Text Referred = new("转出", "Referred");
+    public static readonly Text EmergencyShort = new("急诊", "Emergency");
+    public static readonly Text AcceptedShort = new("接收", "Accepted");
+    public static readonly Text DeclinedShort = new("拒收", "Declined");
+    public static readonly Text ReferredBackDown = new("下转", "Back down");
+    public static readonly Text ClosedLoop = new("闭环率", "Closed loop");
+    public static readonly Text ClosedLoopHint = new("接收机构已反馈的转诊 ÷ 未拒收、未撤销的转诊", "Completed with feedback over those neither declined nor cancelled");
+    public static readonly Text AnsweredLateShort = new("应答逾期", "Answer late");
+    public static readonly Text OutcomeLateShort = new("结果逾期", "Outcome late");
+    public static readonly Text ConsultationIndicators = new("会诊（按孕妇居住县区）", "Consultations, by her county");
+    public static readonly Text ConsultationsAsked = new("申请", "Asked");
+    public static readonly Text AnsweredIn24Hours = new("24小时内答复", "Answered within 24 h");
 }

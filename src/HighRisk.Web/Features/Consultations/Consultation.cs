@@ -79,6 +79,12 @@ public sealed class Consultation
 
     public bool AnsweredLate => AnsweredAt > AnswerDue;
 
+    /// <summary>
+    /// Whether the answer came within its time (24 hours): answered by <see cref="AnswerDue"/> (true); answered after it, or
+    /// unanswered past it (false); unanswered and still within it (null). The indicators read it.
+    /// </summary>
+    public bool? AnsweredInTime(DateTimeOffset now) => AnsweredAt is { } at ? at <= AnswerDue : now > AnswerDue ? false : null;
+
     /// <summary>A question about a woman whose episode is still managed, to a pool that answers for her division.</summary>
     public static Consultation Ask(Guid id, Pregnancy pregnancy, ExpertPool pool, string question, (Guid Id, string Name) askedBy, ConsultationPolicy policy, DateTimeOffset now)
     {

@@ -31,7 +31,12 @@ public static class GetReferralIndicators
         string Code, string Name, int Referred, int Emergencies, int Accepted, int Declined, int Cancelled, int Arrived, int CompletedFromSlip,
         int ReferredBackDown, Proportion ClosedLoop, int AnsweredLate, int OutcomeLate);
 
-    public sealed record Response(string Division, string Month, IReadOnlyList<Row> Counties, IReadOnlyList<Row> Facilities, Row? Total);
+    /// <param name="Asked">Consultations asked in the month about the women of the county.</param>
+    /// <param name="AnsweredIn24Hours">Answered within their time, over those answered or past it (<see cref="Consultations.Consultation.AnsweredInTime"/>).</param>
+    public sealed record ConsultationRow(string Code, string Name, int Asked, Proportion AnsweredIn24Hours);
+
+    public sealed record Response(
+        string Division, string Month, IReadOnlyList<Row> Counties, IReadOnlyList<Row> Facilities, Row? Total, IReadOnlyList<ConsultationRow> Consultations);
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -67,7 +72,17 @@ public static class GetReferralIndicators
             var counties = Rows(referrals, r => r.DivisionCode[..6], names);
             var facilities = Rows(referrals, r => r.ToFacilityCode, names);
             var total = referrals.Count == 0 ? null : RowOf(division, names.GetValueOrDefault(division, division), referrals);
-            return new Response(division, query.Month!, counties, facilities, total);
+            var asked = await db.Consultations.AsNoTracking().IgnoreQueryFilters()
+                .Where(c => c.DivisionCode.StartsWith(division) && (area == null || c.DivisionCode.StartsWith(area)) && c.AskedAt >= from && c.AskedAt < to)
+                .ToListAsync(cancellationToken);
+            var countyCodes = asked.Select(c => c.DivisionCode[..6]).Distinct().ToList();
+            var countyNames = await db.Divisions.Where(d => countyCodes.Contains(d.Code)).ToDictionaryAsync(d => d.Code, d => d.Name, cancellationToken);
+            var consultations = asked.GroupBy(c => c.DivisionCode[..6]).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new ConsultationRow(
+                    g.Key, countyNames.GetValueOrDefault(g.Key, g.Key), g.Count(),
+                    new Proportion(g.Count(c => c.AnsweredInTime(clock.Now) == true), g.Count(c => c.AnsweredInTime(clock.Now) is not null))))
+                .ToList();
+            return new Response(division, query.Month!, counties, facilities, total, consultations);
         }
 
         private List<Row> Rows(List<Referral> referrals, Func<Referral, string> key, Dictionary<string, string> names) =>

@@ -33,7 +33,8 @@ public static class IndicatorsEndpoints
                 "the month, within the caller's area. `counties` (by her residence), `facilities` (by receiving facility) and `total`, each with `referred`, " +
                 "`emergencies`, `accepted`, `declined`, `cancelled`, `arrived`, `completedFromSlip` (outcome typed by the sender), `referredBackDown`, " +
                 "`closedLoop` (completed with the receiving facility's feedback over those neither declined nor cancelled, as {`numerator`, `denominator`, " +
-                "`percent`}), `answeredLate`, `outcomeLate`. Definitions: docs/indicators.md.")
+                "`percent`}), `answeredLate`, `outcomeLate`; and `consultations`, a row per county: `asked` in the month and `answeredIn24Hours` " +
+                "(answered within the time, over those answered or past it). Definitions: docs/indicators.md.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 

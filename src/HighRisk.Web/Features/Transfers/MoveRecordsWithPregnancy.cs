@@ -21,7 +21,10 @@ public sealed class MoveRecordsWithPregnancy(HighRiskDb db) : INotificationHandl
 
         // Consultations and alerts are records of what was asked and who was told; only the keys that decide who sees them follow her.
         await db.Consultations.IgnoreQueryFilters().Where(c => c.PregnancyId == pregnancy.Id)
-            .ExecuteUpdateAsync(c => c.SetProperty(x => x.DivisionCode, pregnancy.DivisionCode).SetProperty(x => x.FacilityCode, pregnancy.FacilityCode), cancellationToken);
+            .ExecuteUpdateAsync(
+                c => c.SetProperty(x => x.DivisionCode, pregnancy.DivisionCode).SetProperty(x => x.TownshipCode, pregnancy.TownshipCode)
+                    .SetProperty(x => x.FacilityCode, pregnancy.FacilityCode),
+                cancellationToken);
         await db.Alerts.IgnoreQueryFilters().Where(a => a.PregnancyId == pregnancy.Id)
             .ExecuteUpdateAsync(a => a.SetProperty(x => x.DivisionCode, pregnancy.DivisionCode).SetProperty(x => x.FacilityCode, pregnancy.FacilityCode), cancellationToken);
     }

@@ -26,6 +26,9 @@ public sealed class IndexModel(ISender sender, BusinessClock clock, CurrentUser 
 
     public GetIndicators.Response? Indicators { get; private set; }
 
+    /// <summary>The month's referral and consultation figures for the same area (双向转诊、会诊).</summary>
+    public GetReferralIndicators.Response? Referrals { get; private set; }
+
     /// <summary>What the area chooser offers: the user's city and its counties, or the user's county.</summary>
     public IReadOnlyList<ListDivisions.Item> Areas { get; private set; } = [];
 
@@ -47,6 +50,7 @@ public sealed class IndexModel(ISender sender, BusinessClock clock, CurrentUser 
         try
         {
             Indicators = await sender.Send(new GetIndicators.Query(Division, Month), ct);
+            Referrals = await sender.Send(new GetReferralIndicators.Query(Division, Month), ct);
         }
         catch (ValidationException rejected)
         {
