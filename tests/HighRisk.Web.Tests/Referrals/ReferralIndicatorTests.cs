@@ -20,6 +20,12 @@ public class ReferralIndicatorTests : ReferralFixture
         var cancelled = (await ReferAsync(await OrangeWomanAsync(), "routine"))["referralId"]!.GetValue<Guid>();
         await StepAsync(cancelled, "cancel", new { reason = "孕妇拒绝" }, Township);
         await ReferAsync(await OrangeWomanAsync(), "emergency");
+        var steps = new Consultations.ConsultationSteps(this);
+        await steps.PoolAsync("湘潭市产科专家组", "obstetrics", "4303", "city");
+        var answered = (await steps.AskAsync(await OrangeWomanAsync(), "obstetrics"))["consultationId"]!.GetValue<Guid>();
+        await Api.PostAsync($"/api/consultations/{answered}/take", null, HttpStatusCode.OK, Clients["city"]);
+        await Api.PostAsync($"/api/consultations/{answered}/answer", new JsonObject { ["answer"] = "继续监测" }, HttpStatusCode.OK, Clients["city"]);
+        await steps.AskAsync(await OrangeWomanAsync(), "obstetrics");
         await AdvanceAsync(TimeSpan.FromHours(3));
 
         var month = Clock.Today.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
@@ -34,6 +40,10 @@ public class ReferralIndicatorTests : ReferralFixture
             Assert.That(yuhu["closedLoop"]!["denominator"]!.GetValue<int>(), Is.EqualTo(2), "declined and cancelled are not in the loop");
             Assert.That(yuhu["answeredLate"]!.GetValue<int>(), Is.EqualTo(1), "the emergency unanswered after 2 hours");
             Assert.That(atCentre["referred"]!.GetValue<int>(), Is.EqualTo(4));
+            var asked = body["consultations"]!.AsArray().Single(r => r!["code"]!.GetValue<string>() == "430302")!;
+            Assert.That(asked["asked"]!.GetValue<int>(), Is.EqualTo(2));
+            Assert.That(asked["answeredIn24Hours"]!["numerator"]!.GetValue<int>(), Is.EqualTo(1));
+            Assert.That(asked["answeredIn24Hours"]!["denominator"]!.GetValue<int>(), Is.EqualTo(1), "the one still within its 24 hours is in neither");
         });
         var (other, _) = await Api.GetAsync($"/api/indicators/referrals?division=4303&month={month}", Clients["township"]);
         Assert.That(other, Is.EqualTo(HttpStatusCode.Forbidden), "county and city MCH staff read the indicators");

@@ -14,9 +14,10 @@ public class DuplicateTests : ServiceFixture
         await Api.BookAsync(first);
         var birth = first["residentId"]!.GetValue<string>()[6..14];
 
-        // The same name and birth date under another number (a mistyped ID), booked by another district's township.
+        // The same name and birth date under another number (a mistyped ID: same birth date, another place code), booked by another district's township.
         var retyped = Bookings.AWoman(20).With("fullName", name).With("mobile", "13700000000").Without("confirmedNotDuplicate")
-            .With("residentId", ResidentIds.Unique(DateOnly.ParseExact(birth, "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture)))
+            .With("residentId", ResidentIds.Make(
+                DateOnly.ParseExact(birth, "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture), Random.Shared.Next(1, 499) * 2, addressCode: "430381"))
             .With("divisionCode", "430304001").With("facilityCode", "430304001-CHC");
         var (status, problem, _) = await Api.PostAsync("/api/pregnancies", retyped, client: Clients["other-township"]);
         Assert.That(status, Is.EqualTo(HttpStatusCode.Conflict), problem?.ToJsonString());
