@@ -97,6 +97,33 @@ public class TransferTests : ServiceFixture
     }
 
     [Test]
+    public async Task ATransferUnansweredForSevenDays_IsEscalatedOnceToBothCounties()
+    {
+        const string yuhuOnDuty = "13955550301", furongOnDuty = "13955550302";
+        await Api.PostAsync("/api/admin/contacts", new { divisionCode = "430302", role = "countyOnDuty", name = "雨湖区值班", mobile = yuhuOnDuty }, HttpStatusCode.Created, Admin);
+        await Api.PostAsync("/api/admin/contacts", new { divisionCode = "430102", role = "countyOnDuty", name = "芙蓉区值班", mobile = furongOnDuty }, HttpStatusCode.Created, Admin);
+        var id = await Api.BookAsync(Bookings.AWoman(20));
+        var started = await Api.PostAsync($"/api/pregnancies/{id}/transfers", new { toDivisionCode = Changsha, reason = "外出务工" }, HttpStatusCode.Created, Yuhu);
+        var transferId = started!["transferId"]!.GetValue<Guid>();
+
+        await AdvanceAsync(TimeSpan.FromDays(7) - TimeSpan.FromMinutes(5));
+        await Api.RunJobAsync("transfer-review");
+        await Task.Delay(1000);
+        Assert.That(await ScalarAsync<long>("SELECT count(*) FROM sms_messages WHERE dedup_key LIKE $1", $"transfer-late:{transferId}:%"), Is.Zero, "not yet seven days");
+
+        await AdvanceAsync(TimeSpan.FromMinutes(10));
+        await Api.RunJobAsync("transfer-review");
+        Assert.That(await EventuallyAsync(
+            "SELECT count(*) = 2 FROM sms_messages WHERE kind = 'Transfer' AND dedup_key LIKE $1 AND recipient IN ($2, $3)", $"transfer-late:{transferId}:%", yuhuOnDuty, furongOnDuty),
+            Is.True, "both counties' on-duty contacts");
+        await Api.RunJobAsync("transfer-review");
+        await Task.Delay(1000);
+        Assert.That(await ScalarAsync<long>("SELECT count(*) FROM sms_messages WHERE dedup_key LIKE $1", $"transfer-late:{transferId}:%"), Is.EqualTo(2), "once only");
+        var (_, late) = await Api.GetAsync("/api/transfers?status=late", Yuhu);
+        Assert.That(late!["items"]!.AsArray().Single(t => t!["id"]!.GetValue<Guid>() == transferId)!["late"]!.GetValue<bool>(), Is.True);
+    }
+
+    [Test]
     public async Task TransferInputs_AreCheckedAndNamed()
     {
         var id = await Api.BookAsync(Bookings.AWoman());

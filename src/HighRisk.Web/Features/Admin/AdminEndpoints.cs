@@ -67,6 +67,7 @@ public static class AdminEndpoints
         group.MapContacts();
         group.MapCaseAdministration();
         Referrals.ReferralsEndpoints.MapReferralAdministration(group);
+        Transfers.TransfersEndpoints.MapTransferAdministration(group);
         group.MapConsultationAdministration();
 
         group.MapPost("/jobs/daily-overdue", Results<Accepted<JobQueued>, ValidationProblem> (DateOnly? date, IBackgroundJobClient jobs, BusinessClock clock) =>

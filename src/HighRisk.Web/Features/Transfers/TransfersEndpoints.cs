@@ -72,4 +72,14 @@ public static class TransfersEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
     }
+
+    /// <summary>Mapped inside the administrators-only group.</summary>
+    public static void MapTransferAdministration(this RouteGroupBuilder admin) =>
+        admin.MapPost("/jobs/transfer-review", Accepted<Admin.AdminEndpoints.JobQueued> (Hangfire.IBackgroundJobClient jobs) =>
+                TypedResults.Accepted("/api/transfers", new Admin.AdminEndpoints.JobQueued(
+                    Hangfire.BackgroundJobClientExtensions.Enqueue<TransferReviewJob>(jobs, Infrastructure.Jobs.Queues.Alerts, job => job.RunAsync(CancellationToken.None)))))
+            .WithTags("Transfers")
+            .WithName("RunTransferReview")
+            .WithSummary("Review the transfers now")
+            .WithDescription("Queues the job that otherwise runs every hour: transfers unanswered after 7 days, escalated once by SMS to both counties' MCH on-duty contacts.");
 }
