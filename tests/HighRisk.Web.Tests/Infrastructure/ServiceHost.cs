@@ -19,8 +19,11 @@ public sealed class ServiceHost : WebApplicationFactory<Program>
     /// <summary>Delivery receipts from a webhook provider are checked against this secret (SMS itself goes out through the fake Alibaba Cloud).</summary>
     public const string WebhookReceiptSecret = "test-webhook-receipt-secret-of-32-characters-or-more";
 
-    private static readonly string[] RecurringJobs = ["DailyOverdueCron", "SmsDeliveryCron", "MailDeliveryCron", "AlertEscalationCron", "AuditRetentionCron", "ConsultationReviewCron", "CaseReviewCron",
-        "ReferralReviewCron", "TransferReviewCron"];
+    private static readonly string[] RecurringJobs =
+    [
+        "DailyOverdueCron", "SmsDeliveryCron", "MailDeliveryCron", "AlertEscalationCron", "AuditRetentionCron", "ConsultationReviewCron", "CaseReviewCron",
+        "ReferralReviewCron", "TransferReviewCron",
+    ];
 
     private readonly Dictionary<string, string?> _settings;
     private readonly TimeProvider _clock;
