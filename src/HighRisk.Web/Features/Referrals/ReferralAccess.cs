@@ -41,19 +41,38 @@ public sealed class ReferralAccess(HighRiskDb db, CurrentUser user, BusinessCloc
         return true;
     }
 
+    /// <summary>Whether this request already goes through a referral to the pregnancy.</summary>
+    public bool Allowed(Guid pregnancyId) => user.ReferredPregnancy?.PregnancyId == pregnancyId;
+
     /// <summary>The receiving side acting on its own referral reaches her record through it.</summary>
     public void Allow(Referral referral) => user.AllowReferred(referral.PregnancyId, referral.Id);
 }
 
-/// <summary>Opens the referral window for the requests that may use it (<see cref="IReachableByReferral"/>), before anything reads her.</summary>
+/// <summary>
+/// Opens the referral window for the requests that may use it (<see cref="IReachableByReferral"/>): when her record is not
+/// found through the user's area, a referral to the user's facility may let the request through; it then runs again,
+/// in a new transaction, and its audit line names the referral. A user in her area pays nothing for it.
+/// </summary>
 public sealed class ReferralAccessBehavior<TMessage, TResponse>(ReferralAccess access) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        if (message is IReachableByReferral reachable)
+        if (message is not IReachableByReferral reachable)
         {
-            await access.AllowAsync(reachable.ReferredPregnancyId, cancellationToken);
+            return await next(message, cancellationToken);
+        }
+
+        try
+        {
+            return await next(message, cancellationToken);
+        }
+        catch (NotFoundException) when (!access.Allowed(reachable.ReferredPregnancyId))
+        {
+            if (!await access.AllowAsync(reachable.ReferredPregnancyId, cancellationToken))
+            {
+                throw;
+            }
         }
 
         return await next(message, cancellationToken);
