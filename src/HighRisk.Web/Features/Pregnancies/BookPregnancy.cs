@@ -59,6 +59,9 @@ public static class BookPregnancy
 
         /// <summary>The booking visit's date when it is entered afterwards from paper (补录); today when omitted.</summary>
         public DateOnly? BookingDate { get; init; }
+
+        /// <summary>The user has checked the possible duplicates the booking named (409 <c>PossibleDuplicate</c>) and she is none of them.</summary>
+        public bool ConfirmedNotDuplicate { get; init; }
     }
 
     public sealed record Response(Guid Id, DateOnly Lmp, DateOnly Edd, GestationalAge GestationalAge, string Grade, bool Purple, IReadOnlyList<ActiveFactor> Factors);
