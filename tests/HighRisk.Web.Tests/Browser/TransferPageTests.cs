@@ -119,6 +119,9 @@ public sealed class TransferPageTests : BrowserTest
         await Assertions.Expect(main).Not.ToContainTextAsync("文艺路");
         await Assertions.Expect(main).Not.ToContainTextAsync(name);
         await ShotAsync(third, "booking-409");
+        await third.GetByLabel("详细地址").PressAsync("Enter");   // Enter saves the booking again (refused again), never asks for her
+        await Assertions.Expect(third.GetByRole(AriaRole.Alert)).ToHaveTextAsync("该孕妇已在其他地区建册且未结案，可申请转入本地管理。");
+        await Assertions.Expect(third.Locator("#f-transfer-reason-error")).ToHaveCountAsync(0);
         await third.GetByRole(AriaRole.Button, new() { Name = "申请转入本地" }).ClickAsync();
         await Assertions.Expect(third.Locator("#f-transfer-reason-error")).ToHaveTextAsync("必填。");
         await Assertions.Expect(third.GetByLabel("身份证号码")).ToHaveValueAsync(residentId);
