@@ -65,11 +65,12 @@ public static class ListTransfers
                 .Select(p => new { p.Id, p.Woman.FullName, p.Woman.ResidentIdMasked, p.DivisionCode, p.FacilityCode }).ToDictionaryAsync(p => p.Id, cancellationToken);
             var codes = shown.SelectMany(t => new[] { t.FromDivisionCode[..9], t.ToTownshipCode }).Distinct().ToList();
             var names = await db.Divisions.Where(d => codes.Contains(d.Code)).ToDictionaryAsync(d => d.Code, d => d.Name, cancellationToken);
+            var decides = TransferLock.Decider(user);
             var items = shown.Select(t =>
             {
                 var w = women[t.PregnancyId];
                 var seesHer = TransferView.SeesHer(t, user.CanSee(w.DivisionCode, w.FacilityCode));
-                return TransferView.Of(t, (w.FullName, w.ResidentIdMasked), names, t.Status == TransferStatus.Requested && TransferLock.Decides(user, t), seesHer);
+                return TransferView.Of(t, (w.FullName, w.ResidentIdMasked), names, t.Status == TransferStatus.Requested && decides(t), seesHer);
             }).ToList();
             return new Response(items, page.Count > limit ? shown[^1].Id : null);
         }

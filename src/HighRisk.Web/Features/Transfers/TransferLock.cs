@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using HighRisk.Features.Accounts;
 using HighRisk.Features.Pregnancies;
 using HighRisk.Infrastructure;
@@ -18,7 +19,7 @@ public static class TransferLock
     public static async Task<(Transfer Transfer, Pregnancy Pregnancy)> LockTransferAsync(this HighRiskDb db, CurrentUser user, Guid id, CancellationToken ct)
     {
         var seen = await db.Transfers.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, ct) ?? throw new NotFoundException("No such transfer.");
-        if (!Decides(user, seen))
+        if (!Decider(user)(seen))
         {
             throw new ForbiddenException(Messages.TransferNotDecider);
         }
@@ -29,8 +30,23 @@ public static class TransferLock
         return (transfer, pregnancy);
     }
 
-    /// <summary>Whether the user is on the side that answers this transfer.</summary>
-    public static bool Decides(CurrentUser user, Transfer transfer) => transfer.Kind == TransferKind.Out
-        ? user.DivisionPrefix is not { } prefix || transfer.ToDivisionCode.StartsWith(prefix, StringComparison.Ordinal)
-        : user.CanSee(transfer.FromDivisionCode, transfer.FromFacilityCode);
+    /// <summary>
+    /// Who answers a transfer, written once for SQL and for C#: the receiving area a transfer out, the holding area (whoever
+    /// sees her record there) a request; an administrator either.
+    /// </summary>
+    public static Expression<Func<Transfer, bool>> DecidedBy(CurrentUser user)
+    {
+        if (user.DivisionPrefix is not { } prefix)
+        {
+            return t => true;
+        }
+
+        var own = user.FacilityCode;
+        return t => t.Kind == TransferKind.Out
+            ? t.ToDivisionCode.StartsWith(prefix)
+            : t.FromDivisionCode.StartsWith(prefix) || (own != null && t.FromFacilityCode == own);
+    }
+
+    /// <summary>Whether the user is on the side that answers this transfer (<see cref="DecidedBy"/>).</summary>
+    public static Func<Transfer, bool> Decider(CurrentUser user) => DecidedBy(user).Compile();
 }

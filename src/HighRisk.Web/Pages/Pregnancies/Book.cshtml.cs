@@ -2,13 +2,19 @@ using HighRisk.Features.Accounts;
 using HighRisk.Features.Divisions;
 using HighRisk.Features.Pregnancies;
 using HighRisk.Features.Risk;
+using HighRisk.Features.Transfers;
 using HighRisk.Infrastructure;
+using HighRisk.Localization;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 
 namespace HighRisk.Pages.Pregnancies;
 
-/// <summary>建册: the booking form, sent as <see cref="BookPregnancy.Command"/>.</summary>
+/// <summary>
+/// 建册: the booking form, sent as <see cref="BookPregnancy.Command"/>. A woman held open in another area (409
+/// <c>transferRequestable</c>) may be asked for from here (申请转入, <see cref="RequestTransfer.Command"/>, with the resident
+/// ID and residence typed); possible duplicates (409 <c>PossibleDuplicate</c>) are listed, to be confirmed as someone else.
+/// </summary>
 public sealed class BookModel(ISender sender, CurrentUser user) : FormPage
 {
     /// <summary>The townships a woman of the user's area may live in, by county.</summary>
@@ -22,6 +28,15 @@ public sealed class BookModel(ISender sender, CurrentUser user) : FormPage
 
     /// <summary>The woman's open pregnancy when the booking was refused because of it.</summary>
     public Guid? OpenPregnancyId { get; private set; }
+
+    /// <summary>The booking was refused because another area holds her open pregnancy: the form offers to ask for her.</summary>
+    public bool TransferRequestable { get; private set; }
+
+    /// <summary>The women already booked whom the booking resembles (409 <c>PossibleDuplicate</c>).</summary>
+    public IReadOnlyList<DuplicateCandidate> Candidates { get; private set; } = [];
+
+    /// <summary>The page follows a request for her (申请转入) just sent.</summary>
+    public bool TransferRequested => TempData.Peek(Flash.Key) as string == Flash.TransferRequested;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -70,6 +85,7 @@ public sealed class BookModel(ISender sender, CurrentUser user) : FormPage
             },
             Findings = Form.Values("findings"),
             BookingDate = Form.Date("bookingDate"),
+            ConfirmedNotDuplicate = Form.Bool("confirmedNotDuplicate") ?? false,
         };
         if (await TrySendAsync(c => sender.Send(command, c), FieldOf) is { } booked)
         {
@@ -77,6 +93,33 @@ public sealed class BookModel(ISender sender, CurrentUser user) : FormPage
             return Redirect($"/pregnancies/{booked.Id}");
         }
 
+        await LoadChoicesAsync(ct);
+        return Rejected();
+    }
+
+    /// <summary>申请转入: asks the area that holds her for her, by the resident ID typed, to the residence chosen, with a reason.</summary>
+    public async Task<IActionResult> OnPostRequestTransferAsync(CancellationToken ct)
+    {
+        Form = FormState.Of(Request.Form);
+        var command = new RequestTransfer.Command(Form.Text("residentId"), Form.Text("transfer.reason"), Residence());
+        var requested = await TrySendAsync(c => sender.Send(command, c), field => field switch
+        {
+            "reason" => "transfer.reason",
+            "toDivisionCode" => FieldOf("divisionCode"),
+            _ => field,
+        });
+        if (requested is not null)
+        {
+            Confirm(Flash.TransferRequested);
+            return Redirect("/pregnancies/book");
+        }
+
+        if (Missing)
+        {
+            Form.Problem = Messages.TransferNothingToRequest.Shown; // the resident ID was changed since: nobody of hers is held elsewhere
+        }
+
+        TransferRequestable = true;
         await LoadChoicesAsync(ct);
         return Rejected();
     }
@@ -98,8 +141,16 @@ public sealed class BookModel(ISender sender, CurrentUser user) : FormPage
         _ => field,
     };
 
-    protected override void OnConflict(ConflictException conflict) =>
+    protected override void OnConflict(ConflictException conflict)
+    {
         OpenPregnancyId = conflict.Extensions.TryGetValue("openPregnancyId", out var id) && id is Guid open ? open : null;
+        TransferRequestable = conflict.Extensions.TryGetValue("transferRequestable", out var requestable) && requestable is true;
+        if (conflict.Code == Messages.PossibleDuplicate.Code)
+        {
+            Form.Problem = Texts.PossibleDuplicate;
+            Candidates = DuplicateCandidate.Of(conflict.Extensions.GetValueOrDefault("candidates"));
+        }
+    }
 
     private async Task LoadChoicesAsync(CancellationToken ct)
     {

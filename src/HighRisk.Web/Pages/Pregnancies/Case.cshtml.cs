@@ -2,6 +2,7 @@ using HighRisk.Features.Alerts;
 using HighRisk.Features.Divisions;
 using HighRisk.Features.Pregnancies;
 using HighRisk.Features.Risk;
+using HighRisk.Features.Transfers;
 using HighRisk.Infrastructure;
 using HighRisk.Localization;
 using Mediator;
@@ -9,10 +10,12 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace HighRisk.Pages.Pregnancies;
 
-/// <summary>One woman's record: the grade and why, the grade history, exams, follow-ups, alerts and what is due.</summary>
+/// <summary>One woman's record: the grade and why, the grade history, exams, follow-ups, alerts, what is due, and a transfer waiting for its answer.</summary>
 public sealed class CaseModel(ISender sender) : PregnancyPage(sender)
 {
     public IReadOnlyList<AlertView> Alerts { get; private set; } = [];
+
+    public GetPendingTransfer.Response Transfer { get; private set; } = new(false, null, null);
 
     private GetCatalogue.Response _catalogue = null!;
 
@@ -27,6 +30,7 @@ public sealed class CaseModel(ISender sender) : PregnancyPage(sender)
 
         _catalogue = await Sender.Send(new GetCatalogue.Query(), ct);
         Alerts = (await Sender.Send(new ListAlerts.Query(id, null, null), ct)).Items;
+        Transfer = await Sender.Send(new GetPendingTransfer.Query(id), ct);
         _facilities = await Sender.Send(new ListFacilities.Query(Pregnancy.TownshipCode[..4]), ct);
         return Page();
     }

@@ -27,6 +27,11 @@ public static class Flash
     public const string ArrivalRecorded = "referral-arrived";
     public const string FeedbackSent = "referral-feedback";
     public const string ReferralCancelled = "referral-cancelled";
+    public const string TransferSent = "transfer-sent";
+    public const string TransferAccepted = "transfer-accepted";
+    public const string TransferReleased = "transfer-released";
+    public const string TransferDeclined = "transfer-declined";
+    public const string TransferRequested = "transfer-requested";
 
     public static Text? Of(object? key) => key switch
     {
@@ -51,6 +56,11 @@ public static class Flash
         ArrivalRecorded => Texts.ArrivalRecorded,
         FeedbackSent => Texts.FeedbackSent,
         ReferralCancelled => Texts.ReferralCancelled,
+        TransferSent => Texts.TransferSent,
+        TransferAccepted => Texts.TransferAccepted,
+        TransferReleased => Texts.TransferReleased,
+        TransferDeclined => Texts.TransferDeclined,
+        TransferRequested => Texts.TransferRequested,
         _ => null,
     };
 }

@@ -68,6 +68,35 @@
         });
     });
 
+    // Division choosers (city → county → township → village, the transfer form): a choice lists the next level from the
+    // divisions endpoint and empties the levels after it.
+    document.querySelectorAll('select[data-children]').forEach(function (parent) {
+        parent.addEventListener('change', function () {
+            var next = document.getElementById(parent.dataset.children);
+            for (var level = next; level; level = document.getElementById(level.dataset.children || '')) {
+                level.querySelectorAll('option:not([data-keep])').forEach(function (o) { o.remove(); });
+                level.value = '';
+            }
+            var code = parent.value;
+            if (!code || !next) {
+                return;
+            }
+            fetch('/api/divisions?parent=' + encodeURIComponent(code), { headers: { Accept: 'application/json' } })
+                .then(function (r) { return r.ok ? r.json() : []; })
+                .then(function (items) {
+                    if (parent.value !== code) {
+                        return; // chosen again meanwhile: that answer fills the list
+                    }
+                    items.forEach(function (item) {
+                        var option = document.createElement('option');
+                        option.value = item.code;
+                        option.textContent = item.name;
+                        next.appendChild(option);
+                    });
+                });
+        });
+    });
+
     // Fields shown only for one choice of a radio group (the delivery mode for a delivery).
     document.querySelectorAll('[data-show-when]').forEach(function (block) {
         var parts = block.dataset.showWhen.split('=');
