@@ -60,7 +60,8 @@ public static class AcceptTransfer
             var names = await db.Divisions.Where(d => d.Code == transfer.FromDivisionCode.Substring(0, 9) || d.Code == transfer.ToTownshipCode)
                 .ToDictionaryAsync(d => d.Code, d => d.Name, cancellationToken);
             var woman = await db.Women.Where(w => w.Id == pregnancy.WomanId).Select(w => new { w.FullName, w.ResidentIdMasked }).SingleAsync(cancellationToken);
-            return TransferView.Of(transfer, (woman.FullName, woman.ResidentIdMasked), names, canDecide: false, seesHer: true);
+            return TransferView.Of(transfer, (woman.FullName, woman.ResidentIdMasked), names, canDecide: false, seesHer: true,
+                opensRecord: user.CanSee(pregnancy.DivisionCode, pregnancy.FacilityCode));
         }
 
         /// <summary>The township's own health centre (乡镇卫生院 or 社区卫生服务中心), when nobody names a facility.</summary>

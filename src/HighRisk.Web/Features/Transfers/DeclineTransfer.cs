@@ -36,8 +36,8 @@ public static class DeclineTransfer
             var names = await db.Divisions.Where(d => d.Code == transfer.FromDivisionCode.Substring(0, 9) || d.Code == transfer.ToTownshipCode)
                 .ToDictionaryAsync(d => d.Code, d => d.Name, cancellationToken);
             var woman = await db.Women.Where(w => w.Id == pregnancy.WomanId).Select(w => new { w.FullName, w.ResidentIdMasked }).SingleAsync(cancellationToken);
-            var seesHer = TransferView.SeesHer(transfer, user.CanSee(pregnancy.DivisionCode, pregnancy.FacilityCode));
-            return TransferView.Of(transfer, (woman.FullName, woman.ResidentIdMasked), names, canDecide: false, seesHer);
+            var seesRecord = user.CanSee(pregnancy.DivisionCode, pregnancy.FacilityCode);
+            return TransferView.Of(transfer, (woman.FullName, woman.ResidentIdMasked), names, canDecide: false, TransferView.SeesHer(transfer, seesRecord), seesRecord);
         }
     }
 }

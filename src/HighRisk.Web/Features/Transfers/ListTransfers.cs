@@ -69,8 +69,9 @@ public static class ListTransfers
             var items = shown.Select(t =>
             {
                 var w = women[t.PregnancyId];
-                var seesHer = TransferView.SeesHer(t, user.CanSee(w.DivisionCode, w.FacilityCode));
-                return TransferView.Of(t, (w.FullName, w.ResidentIdMasked), names, t.Status == TransferStatus.Requested && decides(t), seesHer);
+                var seesRecord = user.CanSee(w.DivisionCode, w.FacilityCode);
+                return TransferView.Of(
+                    t, (w.FullName, w.ResidentIdMasked), names, t.Status == TransferStatus.Requested && decides(t), TransferView.SeesHer(t, seesRecord), seesRecord);
             }).ToList();
             return new Response(items, page.Count > limit ? shown[^1].Id : null);
         }

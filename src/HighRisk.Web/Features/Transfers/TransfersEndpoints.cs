@@ -47,7 +47,7 @@ public static class TransfersEndpoints
             .WithSummary("The transfer inboxes (转入 / 转出)")
             .WithDescription("`direction=incoming`: women moving into the caller's area; `outgoing`: out of it; none: both. `status`: requested, accepted, " +
                 "declined or late (escalated and still waiting). Newest first; pass `nextCursor` back as `cursor`. Each item says `kind` (`out`: sent by the " +
-                "holder; `request`: asked for by the new township), `canDecide`, `late`; `fullName` and `pregnancyId` only to those who may know her.")
+                "holder; `request`: asked for by the new township), `canDecide`, `late`; `fullName` only to those who may know her, `pregnancyId` to those who can open her record.")
             .ProducesValidationProblem();
 
         group.MapPost("/{id:guid}/accept", async Task<Ok<TransferView>> (Guid id, AcceptTransfer.Command? command, ISender sender, CancellationToken ct) =>
