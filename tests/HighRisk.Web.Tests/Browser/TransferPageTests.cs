@@ -91,6 +91,7 @@ public sealed class TransferPageTests : BrowserTest
         await Assertions.Expect(changsha.Locator(".facts")).ToContainTextAsync("文艺路 12 号");
         await Assertions.Expect(changsha.Locator(".facts")).ToContainTextAsync("赵医生");
         await Assertions.Expect(changsha.Locator(".case-head")).Not.ToContainTextAsync("转出待接收");
+        await Assertions.Expect(changsha.GetByText("李医生 · 楠竹山镇卫生院")).ToBeVisibleAsync();   // her Xiangtan exam, its place named
         await ShotAsync(changsha, "record-accepted");
 
         // Yuhu no longer opens her record; its outgoing inbox says she was accepted.

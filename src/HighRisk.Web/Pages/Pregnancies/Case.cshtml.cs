@@ -32,6 +32,13 @@ public sealed class CaseModel(ISender sender) : PregnancyPage(sender)
         Alerts = (await Sender.Send(new ListAlerts.Query(id, null, null), ct)).Items;
         Transfer = await Sender.Send(new GetPendingTransfer.Query(id), ct);
         _facilities = await Sender.Send(new ListFacilities.Query(Pregnancy.TownshipCode[..4]), ct);
+        var named = Pregnancy.Exams.Select(e => e.FacilityCode).Append(Pregnancy.FacilityCode).Concat(Pregnancy.Referrals.Select(r => r.ToFacilityCode));
+        if (named.Any(code => _facilities.All(f => f.Code != code)))
+        {
+            // She was examined or referred outside her city now (she moved, or a centre elsewhere saw her): name those places too.
+            _facilities = await Sender.Send(new ListFacilities.Query(Pregnancy.TownshipCode[..2]), ct);
+        }
+
         return Page();
     }
 
