@@ -15,7 +15,7 @@ public static class ReviewReferrals
 {
     public sealed record Command(int BatchSize = 1000) : ICommand<Response>;
 
-    public sealed record Response(int Reviewed, int Escalated, bool More);
+    public sealed record Response(int Reviewed, int Escalated, bool More) : Messaging.IReviewBatch;
 
     public sealed class Handler(HighRiskDb db, ReferralMessages messages, BusinessClock clock) : ICommandHandler<Command, Response>
     {

@@ -15,7 +15,7 @@ public static class ReviewTransfers
 {
     public sealed record Command(int BatchSize = 500) : ICommand<Response>;
 
-    public sealed record Response(int Reviewed, int Escalated, bool More);
+    public sealed record Response(int Reviewed, int Escalated, bool More) : Messaging.IReviewBatch;
 
     public sealed class Handler(HighRiskDb db, AlertRecipients recipients, SmsTemplates templates, MessageSettings settings, BusinessClock clock)
         : ICommandHandler<Command, Response>

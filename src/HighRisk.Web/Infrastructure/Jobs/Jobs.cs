@@ -18,6 +18,7 @@ public static class Jobs
     public static void AddJobs(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<JobCommands>();
+        services.AddTransient<Features.Messaging.EscalatingReview>();
         services.AddHangfire((provider, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
