@@ -95,6 +95,7 @@ public static partial class Labels
         PregnancyOutcome.Miscarriage => new("流产", "Miscarriage"),
         PregnancyOutcome.Termination => new("终止妊娠（引产）", "Termination"),
         PregnancyOutcome.MovedAway => new("迁出", "Moved away"),
+        PregnancyOutcome.Merged => new("重复建册，已合并", "Merged (booked twice)"),
         _ => new("孕产妇死亡", "Maternal death"),
     };
 
@@ -110,6 +111,8 @@ public static partial class Labels
         GradeCause.Booking => new("建册评估", "At booking"),
         GradeCause.Exam => new("产检", "Exam"),
         GradeCause.ManualRaise => new("医生手动上调", "Raised by a clinician"),
+        GradeCause.Merge => new("合并重复档案", "Records merged"),
+        GradeCause.Unmerge => new("撤销档案合并", "Merge undone"),
         _ => new("评估表更新后重新评估", "Catalogue update"),
     };
 

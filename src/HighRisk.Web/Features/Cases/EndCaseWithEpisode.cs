@@ -20,6 +20,7 @@ public sealed class EndCaseWithEpisode(HighRiskDb db, BusinessClock clock) : INo
             PregnancyOutcome.Termination => "妊娠结局：终止妊娠",
             PregnancyOutcome.MovedAway => "迁出（转出至其他机构）",
             PregnancyOutcome.MaternalDeath => "孕产妇死亡",
+            PregnancyOutcome.Merged => "重复建册，档案已合并",
             _ => "妊娠结案",
         };
         managed?.EndWithEpisode(reason, clock.Now, clock.Today);

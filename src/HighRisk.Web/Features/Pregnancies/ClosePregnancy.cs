@@ -48,7 +48,7 @@ public static class ClosePregnancy
                 .WithError(Messages.DeliveryFacilityOnlyForDelivery);
             RuleFor(c => c.DeliveryFacilityCode).MaximumLength(32).MustAsync((code, ct) => db.Facilities.AnyAsync(f => f.Code == code, ct)).WithError(Messages.FacilityUnknown)
                 .When(c => c.DeliveryFacilityCode is not null && c.Outcome == PregnancyOutcome.Delivery);
-            RuleFor(c => c.Outcome).NotNull().IsInEnum();
+            RuleFor(c => c.Outcome).NotNull().IsInEnum().NotEqual(PregnancyOutcome.Merged).WithError(Messages.MergeIsNotAClose);
             RuleFor(c => c.Date).NotNull().LessThanOrEqualTo(clock.Today).WithError(Messages.DateInFuture);
             RuleFor(c => c.Mode).NotNull().When(c => c.Outcome == PregnancyOutcome.Delivery).WithError(Messages.DeliveryModeRequired);
             RuleFor(c => c.Mode).Null().When(c => c.Outcome is not null && c.Outcome != PregnancyOutcome.Delivery)

@@ -53,7 +53,7 @@ public static class GetPregnancy
         string? CatalogueVersion, DateTimeOffset GradedAt, IReadOnlyList<ManualRaise> Raises, ScheduleView Schedule, IReadOnlyList<ExamView> Exams,
         IReadOnlyList<FollowUpView> FollowUps, IReadOnlyList<Referrals.ReferralSummary> Referrals, IReadOnlyList<GradeChangeView> GradeHistory,
         bool InPostpartumEpisode, string? ReceivingFacility, Guid? CaseId, IReadOnlyList<Consultations.ConsultationView> Consultations,
-        Guid? ThroughReferralId);
+        Guid? ThroughReferralId, Guid? MergedIntoId);
 
     public sealed class Handler(HighRiskDb db, BusinessClock clock, PersonalData personalData, CurrentUser user) : IQueryHandler<Query, Response>
     {
@@ -81,7 +81,8 @@ public static class GetPregnancy
                 ClinicalDates.AgeOn(p.Woman.BirthDate, today),
                 full ? personalData.Unprotect(p.Woman.MobileCipher) : p.Woman.MobileMasked);
             var exams = p.Exams.OrderBy(e => e.ExamDate).ThenBy(e => e.RecordedAt).Select(e => ExamView.Of(e, p.Lmp, p.DeliveredOn)).ToList();
-            var history = p.GradeHistory.OrderBy(g => g.Sequence).Select(g => new GradeChangeView(
+            // In date order: after a merge, the rows of both records interleave by when they happened.
+            var history = p.GradeHistory.OrderBy(g => g.ChangedAt).ThenBy(g => g.Sequence).Select(g => new GradeChangeView(
                 g.Id, g.FromColour?.ToApiName(), g.ToColour.ToApiName(), g.FromPurple, g.ToPurple, g.Factors, g.ExamId, g.Cause,
                 g.CatalogueVersion, g.ChangedBy, g.ChangedAt)).ToList();
 
@@ -102,7 +103,8 @@ public static class GetPregnancy
                 await Consultations.ConsultationViews.ShapeAsync(
                     db, await db.Consultations.AsNoTracking().Where(c => c.PregnancyId == p.Id).OrderBy(c => c.AskedAt).ToListAsync(cancellationToken), user.User?.Id,
                     withWoman: false, today, cancellationToken),
-                user.ReferredPregnancy is { } referred && referred.PregnancyId == p.Id && !user.CanSee(p.DivisionCode, p.FacilityCode) ? referred.ReferralId : null);
+                user.ReferredPregnancy is { } referred && referred.PregnancyId == p.Id && !user.CanSee(p.DivisionCode, p.FacilityCode) ? referred.ReferralId : null,
+                p.MergedIntoId);
         }
     }
 }

@@ -22,6 +22,7 @@ public sealed partial class Pregnancy : IRaisesDomainEvents
     private readonly List<Exam> _exams = [];
     private readonly List<FollowUp> _followUps = [];
     private readonly List<GradeChange> _gradeHistory = [];
+    private IReadOnlyList<string> _findings = [];
 
     // Where she lives and who follows her up: set at booking, changed only by a transfer (Pregnancy.Moves.cs).
     private string _divisionCode = null!;
@@ -66,7 +67,7 @@ public sealed partial class Pregnancy : IRaisesDomainEvents
     public PregnancyHistory History { get; init; } = new();
 
     /// <summary>Risk-catalogue factor ids coded by the health worker at booking.</summary>
-    public IReadOnlyList<string> Findings { get; init; } = [];
+    public IReadOnlyList<string> Findings { get => _findings; init => _findings = value; }
 
     public DateOnly BookingDate { get; init; }
 
@@ -174,12 +175,12 @@ public sealed partial class Pregnancy : IRaisesDomainEvents
 
     /// <summary>
     /// Takes the engine's assessment. A grade-history row is written (and an event raised) only when the colour or
-    /// the purple flag changes, or on the first grading at booking.
+    /// the purple flag changes, on the first grading at booking, and on a merge or its undo (the record's history says so).
     /// </summary>
     private void ApplyAssessment(RiskAssessment assessment, GradeCause cause, Guid? examId, string by, DateTimeOffset at, DateOnly today, FollowUpPolicy policy)
     {
         var first = CatalogueVersion is null;
-        var changed = first || assessment.Colour != Grade || assessment.Purple != Purple;
+        var changed = first || assessment.Colour != Grade || assessment.Purple != Purple || cause is GradeCause.Merge or GradeCause.Unmerge;
         var from = first ? (RiskColour?)null : Grade;
         var fromPurple = !first && Purple;
 

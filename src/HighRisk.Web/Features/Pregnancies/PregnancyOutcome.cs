@@ -13,6 +13,9 @@ public enum PregnancyOutcome
     Termination,
     MovedAway,
     MaternalDeath,
+
+    /// <summary>A second record of a woman booked twice, merged by an administrator into the record that is kept (undoable for 30 days).</summary>
+    Merged,
 }
 
 public enum DeliveryMode

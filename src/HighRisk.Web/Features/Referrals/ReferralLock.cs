@@ -41,8 +41,12 @@ public static class ReferralLock
 
     /// <summary>The earliest outcome still due among her other open referrals (null: none), once this one has settled.</summary>
     public static Task<DateOnly?> EarliestOtherOpenOutcomeAsync(this HighRiskDb db, Referral settled, CancellationToken ct) =>
+        db.EarliestOpenOutcomeAsync(settled.PregnancyId, settled.Id, ct);
+
+    /// <summary>The earliest outcome still due among her open referrals (but one), which her follow-up schedule counts.</summary>
+    public static Task<DateOnly?> EarliestOpenOutcomeAsync(this HighRiskDb db, Guid pregnancyId, Guid? except, CancellationToken ct) =>
         db.Referrals.IgnoreQueryFilters()
-            .Where(r => r.PregnancyId == settled.PregnancyId && r.Id != settled.Id
+            .Where(r => r.PregnancyId == pregnancyId && r.Id != except
                 && (r.Status == ReferralStatus.Requested || r.Status == ReferralStatus.Accepted || r.Status == ReferralStatus.Arrived))
             .MinAsync(r => (DateOnly?)r.OutcomeDue, ct);
 }

@@ -9,6 +9,12 @@ public enum GradeCause
     Exam,
     ManualRaise,
     CatalogueUpgrade,
+
+    /// <summary>Another record of the same woman was merged into this one (always a row, colour changed or not).</summary>
+    Merge,
+
+    /// <summary>A merge was undone: each record is graded again from what is its own.</summary>
+    Unmerge,
 }
 
 /// <summary>A row of the grade history: written whenever the colour or the purple flag changes.</summary>

@@ -14,7 +14,8 @@ internal sealed class GradeChangeConfiguration : IEntityTypeConfiguration<GradeC
         builder.Property(g => g.Factors).HasJsonColumn();
         builder.Property(g => g.CatalogueVersion).HasMaxLength(64);
         builder.Property(g => g.ChangedBy).HasMaxLength(50);
-        builder.Property(g => g.Sequence).UseIdentityAlwaysColumn();
+        // Assigned once by the database; a row that moves to another record (a merge) keeps its place in the order.
+        builder.Property(g => g.Sequence).UseIdentityAlwaysColumn().Metadata.SetAfterSaveBehavior(Microsoft.EntityFrameworkCore.Metadata.PropertySaveBehavior.Ignore);
         builder.HasIndex(g => new { g.PregnancyId, g.Sequence });
     }
 }

@@ -26,6 +26,9 @@ public sealed class MoveRecordsWithPregnancy(HighRiskDb db) : INotificationHandl
                     .SetProperty(x => x.FacilityCode, pregnancy.FacilityCode),
                 cancellationToken);
         await db.Alerts.IgnoreQueryFilters().Where(a => a.PregnancyId == pregnancy.Id)
-            .ExecuteUpdateAsync(a => a.SetProperty(x => x.DivisionCode, pregnancy.DivisionCode).SetProperty(x => x.FacilityCode, pregnancy.FacilityCode), cancellationToken);
+            .ExecuteUpdateAsync(
+                a => a.SetProperty(x => x.DivisionCode, pregnancy.DivisionCode).SetProperty(x => x.TownshipCode, pregnancy.TownshipCode)
+                    .SetProperty(x => x.FacilityCode, pregnancy.FacilityCode),
+                cancellationToken);
     }
 }

@@ -76,6 +76,8 @@ public sealed class HighRiskDb(DbContextOptions<HighRiskDb> options, CurrentUser
 
     public DbSet<ExpertPool> ExpertPools => Set<ExpertPool>();
 
+    public DbSet<Features.Merges.PregnancyMerge> Merges => Set<Features.Merges.PregnancyMerge>();
+
     public DbSet<SmsMessage> SmsMessages => Set<SmsMessage>();
 
     public DbSet<MailMessage> MailMessages => Set<MailMessage>();

@@ -1266,6 +1266,78 @@ namespace HighRisk.Infrastructure.Data.Migrations
                     b.ToTable("follow_ups", (string)null);
                 });
 
+            modelBuilder.Entity("HighRisk.Features.Merges.PregnancyMerge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AlertIds")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("alert_ids");
+
+                    b.Property<string>("ConsultationIds")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("consultation_ids");
+
+                    b.Property<Guid>("KeepId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("keep_id");
+
+                    b.Property<DateTimeOffset>("MergedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("merged_at");
+
+                    b.Property<string>("MergedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("merged_by");
+
+                    b.Property<Guid>("MergedId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merged_id");
+
+                    b.Property<string>("ReferralIds")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("referral_ids");
+
+                    b.Property<string>("Taken")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("taken");
+
+                    b.Property<DateTimeOffset>("UndoBefore")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("undo_before");
+
+                    b.Property<DateTimeOffset?>("UndoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("undone_at");
+
+                    b.Property<string>("UndoneBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("undone_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pregnancy_merges");
+
+                    b.HasIndex("KeepId")
+                        .HasDatabaseName("ix_pregnancy_merges_keep_id");
+
+                    b.HasIndex("MergedAt")
+                        .HasDatabaseName("ix_pregnancy_merges_merged_at");
+
+                    b.HasIndex("MergedId")
+                        .HasDatabaseName("ix_pregnancy_merges_merged_id");
+
+                    b.ToTable("pregnancy_merges", (string)null);
+                });
+
             modelBuilder.Entity("HighRisk.Features.Messaging.MailMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1770,6 +1842,10 @@ namespace HighRisk.Infrastructure.Data.Migrations
                     b.Property<DateOnly>("Lmp")
                         .HasColumnType("date")
                         .HasColumnName("lmp");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merged_into_id");
 
                     b.Property<long>("Number")
                         .ValueGeneratedOnAdd()
