@@ -4,6 +4,8 @@ namespace HighRisk.Localization;
 public static partial class Messages
 {
     public static readonly Message MergeIsNotAClose = new("MergeIsNotAClose", "A record is merged by an administrator, not closed as merged.", "档案合并由管理员操作，不能以“已合并”结案。");
+    public static readonly Message MergeAdministratorsOnly = new("MergeAdministratorsOnly", "Administrators only.", "仅管理员可以合并档案。");
+    public static readonly Message MergeRecordId = new("MergeRecordId", "Give the record's id or its page's address.", "请填写档案ID或粘贴档案页面地址。");
     public static readonly Message MergeSameRecord = new("MergeSameRecord", "Choose two different records.", "请选择两份不同的档案。");
     public static readonly Message MergeRecordNotOpen = new("MergeRecordNotOpen", "Only two open records can be merged: {Which} is closed.", "只能合并两份在管的档案：{Which}已结案。");
     public static readonly Message MergeTransferPending = new("MergeTransferPending", "{Which} has a transfer waiting for an answer: settle it first.", "{Which}有待处理的转移申请，请先处理。");

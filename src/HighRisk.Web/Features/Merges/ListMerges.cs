@@ -18,10 +18,11 @@ public static class ListMerges
 
     public sealed record Response(IReadOnlyList<MergeView> Items, Guid? NextCursor);
 
-    public sealed class Handler(HighRiskDb db, BusinessClock clock) : IQueryHandler<Query, Response>
+    public sealed class Handler(HighRiskDb db, Accounts.CurrentUser user, BusinessClock clock) : IQueryHandler<Query, Response>
     {
         public async ValueTask<Response> Handle(Query query, CancellationToken cancellationToken)
         {
+            MergeAccess.EnsureAdministrator(user);
             var merges = db.Merges.AsNoTracking();
             if (query.Cursor is { } cursor)
             {

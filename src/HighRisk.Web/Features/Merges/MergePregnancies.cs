@@ -43,6 +43,7 @@ public static class MergePregnancies
     {
         public async ValueTask<MergeView> Handle(Command command, CancellationToken cancellationToken)
         {
+            MergeAccess.EnsureAdministrator(user);
             var (keepId, mergeId) = (command.KeepId!.Value, command.MergeId!.Value);
             var (kept, merged) = await db.LockBothAsync(keepId, mergeId, cancellationToken);
             foreach (var (id, field) in new[] { (keepId, "keepId"), (mergeId, "mergeId") })

@@ -33,6 +33,7 @@ public static class UndoMerge
     {
         public async ValueTask<MergeView> Handle(Command command, CancellationToken cancellationToken)
         {
+            MergeAccess.EnsureAdministrator(user);
             var merge = await db.Merges.FromSql($"SELECT * FROM pregnancy_merges WHERE id = {command.MergeId} FOR UPDATE").SingleOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("No such merge.");
             var (kept, merged) = await db.LockBothAsync(merge.KeepId, merge.MergedId, cancellationToken);

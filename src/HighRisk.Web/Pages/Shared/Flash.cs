@@ -32,6 +32,8 @@ public static class Flash
     public const string TransferReleased = "transfer-released";
     public const string TransferDeclined = "transfer-declined";
     public const string TransferRequested = "transfer-requested";
+    public const string Merged = "merged";
+    public const string MergeUndone = "merge-undone";
 
     public static Text? Of(object? key) => key switch
     {
@@ -61,6 +63,8 @@ public static class Flash
         TransferReleased => Texts.TransferReleased,
         TransferDeclined => Texts.TransferDeclined,
         TransferRequested => Texts.TransferRequested,
+        Merged => Texts.MergeDone,
+        MergeUndone => Texts.MergeUndoneFlash,
         _ => null,
     };
 }
