@@ -25,6 +25,16 @@ public class ReferralPolicyTests
     public void Routine_IsDueOnTheSecondWorkingDay_AtTheSameTime(string requested, string due) =>
         Assert.That(Policy.AcceptBy(ReferralUrgency.Routine, Shanghai(requested)), Is.EqualTo(Shanghai(due)));
 
+    /// <summary>The shipped policy holds the State Council's 2026 holidays and adjusted working days (国庆: 1–7 October off, Saturday 10 October worked).</summary>
+    [TestCase("2026-09-30T11:00", "2026-10-09T11:00", TestName = "Shipped_NationalDay2026")]
+    [TestCase("2026-10-09T08:00", "2026-10-12T08:00", TestName = "Shipped_AdjustedSaturday2026")]
+    [TestCase("2026-02-13T09:00", "2026-02-24T09:00", TestName = "Shipped_SpringFestival2026")]
+    public void TheShippedPolicy_KnowsThisYearsHolidays(string requested, string due)
+    {
+        var shipped = ReferralPolicy.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "seeds", "policy", "referrals.json")), "referrals.json");
+        Assert.That(shipped.AcceptBy(ReferralUrgency.Routine, Shanghai(requested)), Is.EqualTo(Shanghai(due)));
+    }
+
     [TestCase(ReferralUrgency.Emergency, 2)]
     [TestCase(ReferralUrgency.Urgent, 24)]
     public void EmergencyAndUrgent_AreDueInHours(ReferralUrgency urgency, int hours)
