@@ -73,7 +73,9 @@ builder.Services.AddScoped<HighRisk.Features.Referrals.ReferralMessages>();
 builder.Services.AddSingleton(Startup.LoadConsultationPolicy(builder.Configuration));
 builder.Services.AddSingleton(Startup.LoadSmsTemplates(builder.Configuration));
 builder.Services.AddSingleton<DailyOverdueCatchUp>();
-builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+builder.Services.AddSingleton<HighRisk.Features.Alerts.AlertsReachSomeoneCheck>();
+builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"])
+    .AddCheck<HighRisk.Features.Alerts.AlertsReachSomeoneCheck>("alerts", tags: ["ready"]);
 
 builder.AddSecurity();
 builder.AddTelemetry();
@@ -162,7 +164,11 @@ app.UseMiddleware<InputGuard>();
 app.UseMiddleware<IdempotencyMiddleware>();
 
 app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
+{
+    Predicate = c => c.Tags.Contains("ready"),
+    ResponseWriter = HealthReportText.WriteAsync,
+}).AllowAnonymous();
 app.UseHangfireDashboard("/hangfire", new DashboardOptions { DisplayStorageConnectionString = false, Authorization = [new SecuritySetup.AdministratorsOnly()] });
 if (Jobs.ServesApi(app.Configuration))
 {
