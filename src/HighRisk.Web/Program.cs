@@ -45,7 +45,8 @@ builder.Services.AddSingleton<BusinessClock>();
 builder.Services.AddSingleton<DatabaseOutage>();
 builder.Services.AddDbContext<HighRiskDb>((services, options) =>
     options.UseNpgsql(services.GetRequiredService<IConfiguration>().GetConnectionString("HighRisk"), npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory"))
-        .UseSnakeCaseNamingConvention());
+        .UseSnakeCaseNamingConvention()
+        .LogFailuresOnce());
 builder.Services.AddScoped<ReferenceDataSeeder>();
 builder.Services.AddSingleton<DemoSeeder>();
 
