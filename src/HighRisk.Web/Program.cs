@@ -45,7 +45,8 @@ builder.Services.AddSingleton<BusinessClock>();
 builder.Services.AddSingleton<DatabaseOutage>();
 builder.Services.AddDbContext<HighRiskDb>((services, options) =>
     options.UseNpgsql(services.GetRequiredService<IConfiguration>().GetConnectionString("HighRisk"), npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory"))
-        .UseSnakeCaseNamingConvention());
+        .UseSnakeCaseNamingConvention()
+        .LogFailuresOnce());
 builder.Services.AddScoped<ReferenceDataSeeder>();
 builder.Services.AddSingleton<DemoSeeder>();
 
@@ -73,7 +74,9 @@ builder.Services.AddScoped<HighRisk.Features.Referrals.ReferralMessages>();
 builder.Services.AddSingleton(Startup.LoadConsultationPolicy(builder.Configuration));
 builder.Services.AddSingleton(Startup.LoadSmsTemplates(builder.Configuration));
 builder.Services.AddSingleton<DailyOverdueCatchUp>();
-builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+builder.Services.AddSingleton<HighRisk.Features.Alerts.AlertsReachSomeoneCheck>();
+builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"])
+    .AddCheck<HighRisk.Features.Alerts.AlertsReachSomeoneCheck>("alerts", tags: ["ready"]);
 
 builder.AddSecurity();
 builder.AddTelemetry();
@@ -162,7 +165,11 @@ app.UseMiddleware<InputGuard>();
 app.UseMiddleware<IdempotencyMiddleware>();
 
 app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
+{
+    Predicate = c => c.Tags.Contains("ready"),
+    ResponseWriter = HealthReportText.WriteAsync,
+}).AllowAnonymous();
 app.UseHangfireDashboard("/hangfire", new DashboardOptions { DisplayStorageConnectionString = false, Authorization = [new SecuritySetup.AdministratorsOnly()] });
 if (Jobs.ServesApi(app.Configuration))
 {

@@ -34,3 +34,17 @@ public sealed class DatabaseReadyCheck(IServiceScopeFactory scopes, Data.Databas
         }
     }
 }
+
+/// <summary>
+/// The body of /health/ready: "Healthy", or the status followed by each check that is not healthy and why
+/// ("Degraded: alerts: 2 alert(s) reached nobody: …"). No personal data ever appears in a check's description.
+/// </summary>
+public static class HealthReportText
+{
+    public static Task WriteAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        var problems = report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy).Select(e => $"{e.Key}: {e.Value.Description}").ToList();
+        return context.Response.WriteAsync(problems.Count == 0 ? report.Status.ToString() : $"{report.Status}: {string.Join("; ", problems)}");
+    }
+}

@@ -39,6 +39,8 @@ public class DatabaseOutageTests : ServiceFixture
             Assert.That(ready.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable), "not ready while the database is out");
             Assert.That(LogLines.Count(l => l.Contains("Database unavailable", StringComparison.Ordinal)), Is.EqualTo(1), "one line for the outage, not one per request");
             Assert.That(LogLines.Count(l => l.Contains("Unhandled exception", StringComparison.Ordinal)), Is.Zero);
+            Assert.That(LogLines.Where(l => l.StartsWith("Error Microsoft.EntityFrameworkCore", StringComparison.Ordinal)).Select(l => l[..Math.Min(l.Length, 120)]), Is.Empty,
+                "no error line of EF Core's per failed request");
         }
         finally
         {

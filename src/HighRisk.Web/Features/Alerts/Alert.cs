@@ -5,7 +5,10 @@ public enum AlertStatus
     Open,
     Acknowledged,
 
-    /// <summary>Not acknowledged within 24 hours, or a message could not be delivered in time: county and city were told.</summary>
+    /// <summary>
+    /// Not acknowledged within 24 hours, or a message could not be delivered in time: county and city were told; or it
+    /// found nobody to tell where she lives and went at once to the nearest level that has a contact.
+    /// </summary>
     Escalated,
 }
 
@@ -51,6 +54,18 @@ public sealed class Alert
 
     public string? EscalationReason { get; private set; }
 
+    /// <summary>
+    /// Nobody could be told: no health worker's mobile, and no contact up to the province. The administrators see it
+    /// on the alerts page, and /health/ready is degraded while such an alert is unacknowledged.
+    /// </summary>
+    public bool NoRecipient { get; private set; }
+
+    /// <summary>An alert nobody was told about and nobody has acknowledged yet: what /health/ready counts.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Alert, bool>> ReachedNobody = a => a.NoRecipient && a.AcknowledgedAt == null;
+
+    /// <summary>Why an alert that found nobody to tell where she lives went straight to the nearest level with a contact.</summary>
+    public const string NoRecipientReason = "noRecipient";
+
     public void Acknowledge(string by, string action, DateTimeOffset at)
     {
         if (AcknowledgedAt is not null)
@@ -62,6 +77,22 @@ public sealed class Alert
         AcknowledgedAt = at;
         AcknowledgedBy = by;
         ActionTaken = action;
+    }
+
+    /// <summary>
+    /// Raised and nobody is there to tell: escalated at once when a level above has a contact
+    /// (<paramref name="escalatedTo"/> people), flagged otherwise.
+    /// </summary>
+    public void FoundNoRecipient(int escalatedTo, DateTimeOffset at)
+    {
+        if (escalatedTo > 0)
+        {
+            Escalate(NoRecipientReason, at);
+        }
+        else
+        {
+            NoRecipient = true;
+        }
     }
 
     /// <summary>Escalates once; returns false when it already was (or was acknowledged meanwhile).</summary>

@@ -20,5 +20,8 @@ internal sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>
         builder.HasIndex(a => a.PregnancyId);
         builder.HasIndex(a => a.GradeChangeId).IsUnique();
         builder.HasIndex(a => new { a.DivisionCode, a.Status });
+
+        // /health/ready counts these on every probe: an index of the few, not a scan of every alert.
+        builder.HasIndex(a => a.NoRecipient).HasFilter("no_recipient AND acknowledged_at IS NULL").HasDatabaseName("ix_alerts_reached_nobody");
     }
 }

@@ -8,11 +8,14 @@ namespace HighRisk.Features.Alerts;
 /// <summary>
 /// Who is told about a pregnancy: the responsible health worker (her account's mobile), the MCH staff of her
 /// township and the county MCH institution's on-duty number — each role taken from the nearest level of the division
-/// tree (village → township → county → city → province) that has such a contact.
+/// tree (village → township → county → city → province) that has such a contact. An alert that finds none of them
+/// goes at once to the escalation contacts (<see cref="ForEscalationAsync"/>); the administrators' list of divisions
+/// without a contact (ListMissingContacts) asks the same rule through <see cref="ForDivisionsAsync"/>.
 /// </summary>
 public sealed class AlertRecipients(HighRiskDb db)
 {
-    public sealed record Recipient(string Role, string Name, string Mobile);
+    /// <summary>Someone to tell; <paramref name="DivisionCode"/> is the level a division contact was found at.</summary>
+    public sealed record Recipient(string Role, string Name, string Mobile, string? DivisionCode = null);
 
     public async Task<List<Recipient>> ForAlertAsync(string divisionCode, string facilityCode, Guid? responsibleUserId, string healthWorker, CancellationToken ct)
     {
@@ -28,14 +31,24 @@ public sealed class AlertRecipients(HighRiskDb db)
             recipients.Add(worker);
         }
 
-        recipients.AddRange(await NearestAsync(divisionCode, ContactRole.SubdistrictStaff, ct));
-        recipients.AddRange(await NearestAsync(divisionCode, ContactRole.CountyOnDuty, ct));
+        recipients.AddRange(AlertContacts(await ContactsAboveAsync(divisionCode, ct), divisionCode));
         return Distinct(recipients);
     }
 
     /// <summary>Escalations go to the county on-duty number and the city MCH institution.</summary>
     public async Task<List<Recipient>> ForEscalationAsync(string divisionCode, CancellationToken ct) =>
-        Distinct([.. await NearestAsync(divisionCode, ContactRole.CountyOnDuty, ct), .. await NearestAsync(divisionCode, ContactRole.CityMch, ct)]);
+        EscalationContacts(await ContactsAboveAsync(divisionCode, ct), divisionCode);
+
+    /// <summary>
+    /// For each division, who of the contacts a red alert there reaches (the health worker's mobile aside), and who it
+    /// is escalated to: the same rule as <see cref="ForAlertAsync"/> and <see cref="ForEscalationAsync"/>, for many
+    /// divisions at one reading of the contacts.
+    /// </summary>
+    public async Task<Dictionary<string, (List<Recipient> Alert, List<Recipient> Escalation)>> ForDivisionsAsync(IReadOnlyCollection<string> divisionCodes, CancellationToken ct)
+    {
+        var contacts = await ContactsAtAsync(divisionCodes.SelectMany(Levels).Distinct().ToList(), ct);
+        return divisionCodes.Distinct().ToDictionary(code => code, code => (AlertContacts(contacts, code), EscalationContacts(contacts, code)));
+    }
 
     /// <summary>The county MCH institution's on-duty number(s) nearest the division: a late case report goes there.</summary>
     public async Task<List<Recipient>> CountyOnDutyAsync(string divisionCode, CancellationToken ct) =>
@@ -55,18 +68,34 @@ public sealed class AlertRecipients(HighRiskDb db)
     public async Task<List<Recipient>> CityMchAsync(string divisionCode, CancellationToken ct) =>
         Distinct(await NearestAsync(divisionCode, ContactRole.CityMch, ct));
 
-    private async Task<List<Recipient>> NearestAsync(string divisionCode, ContactRole role, CancellationToken ct)
-    {
-        int[] levels = [12, 9, 6, 4, 2];
-        var prefixes = levels.Where(l => l <= divisionCode.Length).Select(l => divisionCode[..l]).ToList();
-        var contacts = await db.DivisionContacts.AsNoTracking()
-            .Where(c => c.Role == role && c.Mobile != null && prefixes.Contains(c.DivisionCode))
+    /// <summary>A red alert's contacts: the township MCH staff and the county on-duty number, each from the nearest level that has one.</summary>
+    private static List<Recipient> AlertContacts(List<DivisionContact> contacts, string divisionCode) =>
+        Distinct([.. Nearest(contacts, divisionCode, ContactRole.SubdistrictStaff), .. Nearest(contacts, divisionCode, ContactRole.CountyOnDuty)]);
+
+    private static List<Recipient> EscalationContacts(List<DivisionContact> contacts, string divisionCode) =>
+        Distinct([.. Nearest(contacts, divisionCode, ContactRole.CountyOnDuty), .. Nearest(contacts, divisionCode, ContactRole.CityMch)]);
+
+    private async Task<List<Recipient>> NearestAsync(string divisionCode, ContactRole role, CancellationToken ct) =>
+        Nearest(await ContactsAboveAsync(divisionCode, ct), divisionCode, role);
+
+    /// <summary>The contacts (with a mobile) of the division and every level above it.</summary>
+    private Task<List<DivisionContact>> ContactsAboveAsync(string divisionCode, CancellationToken ct) => ContactsAtAsync(Levels(divisionCode).ToList(), ct);
+
+    private Task<List<DivisionContact>> ContactsAtAsync(List<string> divisionCodes, CancellationToken ct) =>
+        db.DivisionContacts.AsNoTracking()
+            .Where(c => c.Role != ContactRole.FacilityOnDuty && c.Mobile != null && divisionCodes.Contains(c.DivisionCode))
             .ToListAsync(ct);
-        var nearest = contacts.Count == 0 ? 0 : contacts.Max(c => c.DivisionCode.Length);
-        return contacts.Where(c => c.DivisionCode.Length == nearest)
-            .Select(c => new Recipient(role.ToString(), c.Name, c.Mobile!))
-            .ToList();
-    }
+
+    /// <summary>The rule: a role's contacts at the nearest level of the tree (village → township → county → city → province) that has any.</summary>
+    private static List<Recipient> Nearest(List<DivisionContact> contacts, string divisionCode, ContactRole role) =>
+        Levels(divisionCode)
+            .Select(prefix => contacts.Where(c => c.Role == role && c.Mobile != null && c.DivisionCode == prefix).ToList())
+            .FirstOrDefault(here => here.Count > 0, [])
+            .ConvertAll(c => new Recipient(role.ToString(), c.Name, c.Mobile!, c.DivisionCode));
+
+    /// <summary>The division's own code and those of the levels above it, nearest first.</summary>
+    private static IEnumerable<string> Levels(string divisionCode) =>
+        new[] { 12, 9, 6, 4, 2 }.Where(l => l <= divisionCode.Length).Select(l => divisionCode[..l]);
 
     private static List<Recipient> Distinct(List<Recipient> recipients) =>
         recipients.DistinctBy(r => r.Mobile).ToList();

@@ -8,11 +8,11 @@ public sealed record AlertMessageView(string Recipient, string Text, string Stat
 public sealed record AlertView(
     Guid Id, Guid PregnancyId, string Colour, string Status, string MaskedName, string TownshipCode, DateTimeOffset CreatedAt,
     DateTimeOffset? AcknowledgedAt, string? AcknowledgedBy, string? ActionTaken, DateTimeOffset? EscalatedAt, string? EscalationReason,
-    IReadOnlyList<AlertMessageView> Messages)
+    bool NoRecipient, IReadOnlyList<AlertMessageView> Messages)
 {
     public static AlertView Of(Alert a, IEnumerable<SmsMessage> messages) => new(
         a.Id, a.PregnancyId, a.Colour, System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(a.Status.ToString()), a.MaskedName, a.TownshipCode,
-        a.CreatedAt, a.AcknowledgedAt, a.AcknowledgedBy, a.ActionTaken, a.EscalatedAt, a.EscalationReason,
+        a.CreatedAt, a.AcknowledgedAt, a.AcknowledgedBy, a.ActionTaken, a.EscalatedAt, a.EscalationReason, a.NoRecipient,
         messages.OrderBy(m => m.CreatedAt).Select(m => new AlertMessageView(
             PersonalData.MaskMobile(m.Recipient), m.Text, System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(m.Status.ToString()), m.Attempts, m.LastError, m.DeliveredAt)).ToList());
 }

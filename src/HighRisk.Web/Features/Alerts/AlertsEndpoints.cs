@@ -14,7 +14,9 @@ public static class AlertsEndpoints
             .WithName("ListAlerts")
             .WithSummary("Alerts with their SMS messages")
             .WithDescription("Each alert: `id`, `pregnancyId`, `colour`, `status` (open, acknowledged, escalated), `createdAt`, " +
-                "`acknowledgedAt`, and `messages`: [{ `recipient` (masked), `text`, `status` (queued, sending, " +
+                "`acknowledgedAt`, `escalatedAt` and `escalationReason` (unacknowledged, expired, failed, or noRecipient: nobody to tell where " +
+                "she lives, so it went at once to the nearest county on-duty and city MCH contacts up to the province), `noRecipient` " +
+                "(true: nobody at all could be told, no SMS was sent; see GET /api/admin/contacts/missing), and `messages`: [{ `recipient` (masked), `text`, `status` (queued, sending, " +
                 "sent, delivered — the provider's receipt says the handset got it —, failed, expired), `attempts`, `lastError`, `deliveredAt` }]. " +
                 "Filter by `pregnancyId`, `division` (code prefix) and `status`.")
             .ProducesValidationProblem();

@@ -13,6 +13,7 @@ namespace HighRisk.Features.Alerts;
 /// When a pregnancy turns red — at booking, on an exam, on a catalogue re-grade or a manual raise — an alert and one
 /// SMS per recipient are written in the same transaction as the grade change. Staying red writes nothing; red →
 /// orange → red alerts again. Orange and purple alert only when configured (Alerts:Sms:Orange, Alerts:Sms:Purple).
+/// An alert that finds nobody to tell where she lives is escalated at once, or flagged when there is nobody above either.
 /// </summary>
 public sealed class RaiseAlertOnGradeChange(
     HighRiskDb db, AlertRecipients recipients, SmsTemplates templates, BusinessClock clock, IConfiguration configuration, Messaging.MessageSettings settings)
@@ -64,7 +65,16 @@ public sealed class RaiseAlertOnGradeChange(
             ["deadline"] = (clock.Now + TimeSpan.FromHours(action.DeadlineHours)).ToOffset(TimeSpan.FromHours(8)).ToString("M月d日H时", System.Globalization.CultureInfo.InvariantCulture),
         };
         var text = SmsTemplates.Fill(templates.Alert.Text, values);
-        foreach (var recipient in await recipients.ForAlertAsync(pregnancy.DivisionCode, pregnancy.FacilityCode, pregnancy.ResponsibleUserId, pregnancy.HealthWorker, cancellationToken))
+        var told = await recipients.ForAlertAsync(pregnancy.DivisionCode, pregnancy.FacilityCode, pregnancy.ResponsibleUserId, pregnancy.HealthWorker, cancellationToken);
+        if (told.Count == 0)
+        {
+            // Nobody where she lives: the escalation contacts at once (the nearest levels up to the province that have
+            // them), or a flag the administrators see.
+            told = await recipients.ForEscalationAsync(pregnancy.DivisionCode, cancellationToken);
+            alert.FoundNoRecipient(told.Count, clock.Now);
+        }
+
+        foreach (var recipient in told)
         {
             db.SmsMessages.Add(SmsMessage.Queue(
                 $"alert:{alert.Id}:{recipient.Mobile}", SmsKind.Alert, alert.Id, recipient.Mobile, text, templates.Alert.TemplateCode, values, clock.Now, settings.TimeToLive));

@@ -13,6 +13,18 @@ public static class ContactsEndpoints
             .WithName("ListContacts")
             .WithSummary("Recipients of overdue lists and alerts, by division");
 
+        admin.MapGet("/contacts/missing", async Task<Ok<ListMissingContacts.Response>> (ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListMissingContacts.Query(), ct)))
+            .WithName("ListMissingContacts")
+            .WithSummary("Townships with women and no contact for their red alerts")
+            .WithDescription("`items`: townships where women are under management (open, or within 42 days after birth) and a red alert " +
+                "for some of them would reach no `subdistrictStaff` or `countyOnDuty` contact at any level up to the province: " +
+                "`townshipCode`, `townshipName`, `countyName`, `women` (how many), `escalatedTo` ([{ `role`, `divisionCode`, `name` }]: " +
+                "whom such an alert goes to at once instead — `countyOnDuty` or `cityMch`, the nearest levels that have one; empty: nobody, " +
+                "the alert is only flagged). A health worker's own mobile is not counted. `alertsWithoutRecipient`: unacknowledged alerts " +
+                "that reached nobody (`noRecipient: true` in GET /api/alerts; /health/ready is degraded while there are any). " +
+                "Adding a contact (POST /api/admin/contacts) takes a township off the list at once.");
+
         admin.MapPost("/contacts", async Task<Created<DivisionContact>> (SaveContact.Command command, ISender sender, CancellationToken ct) =>
             {
                 var saved = await sender.Send(command with { Id = null }, ct);

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace HighRisk.Infrastructure.Data;
@@ -91,4 +92,20 @@ public sealed partial class DatabaseOutage(ILogger<DatabaseOutage> log, TimeProv
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Database available again after {Seconds:0.0} s; {Failures} requests were answered 503")]
     private static partial void LogUp(ILogger logger, double seconds, long failures);
+}
+
+/// <summary>
+/// EF Core logs every failed connection, command, query and save at Error, with its stack trace: hundreds of lines per
+/// database outage, and a line for every failure the code expects and handles (a unique violation answered 409). Those
+/// events go to Debug; what is not handled is still logged once, by the exception handler (a 500) or Hangfire (a job),
+/// and an outage by <see cref="DatabaseOutage"/> when it begins and ends.
+/// </summary>
+public static class DatabaseFailureLogging
+{
+    public static DbContextOptionsBuilder LogFailuresOnce(this DbContextOptionsBuilder options) =>
+        options.ConfigureWarnings(w => w.Log(
+            (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.ConnectionError, LogLevel.Debug),
+            (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandError, LogLevel.Debug),
+            (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.QueryIterationFailed, LogLevel.Debug),
+            (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.SaveChangesFailed, LogLevel.Debug)));
 }

@@ -1,4 +1,6 @@
+using HighRisk.Features.Accounts;
 using HighRisk.Features.Alerts;
+using HighRisk.Features.Contacts;
 using HighRisk.Features.Divisions;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -6,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace HighRisk.Pages.Alerts;
 
 /// <summary>The alert inbox of the user's area; an alert is acknowledged with the action taken (<see cref="AcknowledgeAlert"/>).</summary>
-public sealed class IndexModel(ISender sender) : FormPage
+public sealed class IndexModel(ISender sender, CurrentUser user) : FormPage
 {
     /// <summary>pending (open or escalated: nobody has acknowledged them; the default), acknowledged, or all.</summary>
     [BindProperty(SupportsGet = true)]
@@ -15,6 +17,9 @@ public sealed class IndexModel(ISender sender) : FormPage
     public IReadOnlyList<AlertView> Alerts { get; private set; } = [];
 
     public IReadOnlyDictionary<string, string> Townships { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>For administrators: alerts that reached nobody, and the townships without a contact.</summary>
+    public ListMissingContacts.Response? MissingContacts { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -55,5 +60,6 @@ public sealed class IndexModel(ISender sender) : FormPage
         }
 
         Townships = names;
+        MissingContacts = user.IsAdministrator ? await sender.Send(new ListMissingContacts.Query(), ct) : null;
     }
 }

@@ -209,6 +209,10 @@ namespace HighRisk.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(50)")
                         .HasColumnName("masked_name");
 
+                    b.Property<bool>("NoRecipient")
+                        .HasColumnType("boolean")
+                        .HasColumnName("no_recipient");
+
                     b.Property<Guid>("PregnancyId")
                         .HasColumnType("uuid")
                         .HasColumnName("pregnancy_id");
@@ -231,6 +235,10 @@ namespace HighRisk.Infrastructure.Data.Migrations
                     b.HasIndex("GradeChangeId")
                         .IsUnique()
                         .HasDatabaseName("ix_alerts_grade_change_id");
+
+                    b.HasIndex("NoRecipient")
+                        .HasDatabaseName("ix_alerts_reached_nobody")
+                        .HasFilter("no_recipient AND acknowledged_at IS NULL");
 
                     b.HasIndex("PregnancyId")
                         .HasDatabaseName("ix_alerts_pregnancy_id");
