@@ -59,6 +59,73 @@ public class FhirResultsTests : ServiceFixture
     }
 
     [Test]
+    public async Task ABundleTurningHerRed_RaisesTheRedAlertAndItsSms_AsDocsFhirShows()
+    {
+        var woman = Bookings.AWoman(weeks: 24);
+        var id = await Api.BookAsync(woman);
+        var panel = FhirApi.Loinc(ObservationCodes.BloodPressurePanel, 0, "mm[Hg]");
+        panel.Remove("valueQuantity");
+        panel["component"] = new JsonArray(
+            new JsonObject { ["code"] = Code("8480-6"), ["valueQuantity"] = Mmhg(118) },
+            new JsonObject { ["code"] = Code("8462-4"), ["valueQuantity"] = Mmhg(76) });
+        var (status, answer, _) = await Fhir.PostAsync(Fhir.ResultsBundle(woman["residentId"]!.GetValue<string>(), panel, FhirApi.Loinc("718-7", 38, "g/L")));
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.OK), FhirJson.Serialize(answer));
+        var entries = ((Bundle)answer).Entry;
+        Assert.That(((OperationOutcome)entries[0].Response!.Outcome!).Issue[0].Diagnostics, Does.StartWith("Graded red (was green)"));
+        var systolic = await Fhir.GetAsync<Hl7.Fhir.Model.Observation>($"/fhir/{entries[0].Response!.Location}");
+        var diastolic = await Fhir.GetAsync<Hl7.Fhir.Model.Observation>($"/fhir/{entries[0].Response!.Location!.Replace("systolicBp", "diastolicBp", StringComparison.Ordinal)}");
+        Assert.That(((Quantity)systolic.Value!).Value, Is.EqualTo(118m));
+        Assert.That(((Quantity)diastolic.Value!).Value, Is.EqualTo(76m));
+
+        var (_, alerts) = await Api.GetAsync($"/api/alerts?pregnancyId={id}");
+        var alert = alerts!["items"]!.AsArray().Single()!;
+        Assert.That(alert["messages"]![0]!["text"]!.GetValue<string>(), Does.Contain("红色预警").And.Contain("血红蛋白38g/L"));
+        await Api.RunJobAsync("sms-delivery");
+        Assert.That(await EventuallyAsync("SELECT bool_and(status = 'Sent') AND count(*) >= 1 FROM sms_messages WHERE alert_id = $1", alert["id"]!.GetValue<Guid>()), Is.True);
+    }
+
+    [Test]
+    public async Task ABundleNamingHerEpisodeOfCareInAnEncounter_IsOneExamDatedAndSignedByTheEncounter()
+    {
+        var id = await Api.BookAsync(Bookings.AWoman(weeks: 30));
+        var day = Clock.Today.AddDays(-2);
+        var encounter = new JsonObject
+        {
+            ["resourceType"] = "Encounter",
+            ["status"] = "finished",
+            ["class"] = new JsonObject { ["system"] = FhirSystems.ActCode, ["code"] = "AMB" },
+            ["episodeOfCare"] = new JsonArray(new JsonObject { ["reference"] = $"EpisodeOfCare/{id}" }),
+            ["period"] = new JsonObject { ["start"] = FhirApi.Day(day) },
+            ["serviceProvider"] = new JsonObject { ["identifier"] = new JsonObject { ["system"] = FhirSystems.FacilityCode, ["value"] = Bookings.Facility } },
+            ["participant"] = new JsonArray(new JsonObject { ["individual"] = new JsonObject { ["display"] = "张医生" } }),
+        };
+        var glucose = FhirApi.Loinc("14771-0", 5.1m, "mmol/L");
+        glucose["effectiveDateTime"] = $"{FhirApi.Day(day)}T23:30:00+08:00";
+        var bundle = Fhir.ResultsBundle("unused", encounter, glucose);
+        foreach (var entry in bundle["entry"]!.AsArray())
+        {
+            entry!["resource"]!.AsObject().Remove("subject");
+        }
+
+        var (status, answer, _) = await Fhir.PostAsync(bundle);
+        Assert.That(status, Is.EqualTo(HttpStatusCode.OK), FhirJson.Serialize(answer));
+        var locations = ((Bundle)answer).Entry.Select(e => e.Response!.Location).ToList();
+        var (_, record) = await Api.GetAsync($"/api/pregnancies/{id}");
+        var exam = record!["exams"]!.AsArray().Single()!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(locations, Is.EqualTo(new[] { $"Encounter/{exam["id"]}", $"Observation/{exam["id"]}-fastingGlucose" }));
+            Assert.That(exam["examiner"]!.GetValue<string>(), Is.EqualTo("张医生"));
+            Assert.That(exam["examDate"]!.GetValue<string>(), Is.EqualTo(FhirApi.Day(day)));
+            Assert.That(exam["measurements"]!["fastingGlucose"]!.GetValue<decimal>(), Is.EqualTo(5.1m));
+        });
+
+        var read = await Fhir.GetAsync<Encounter>($"/fhir/{locations[0]}");
+        Assert.That(read.EpisodeOfCare.Single().Reference, Is.EqualTo($"EpisodeOfCare/{id}"));
+    }
+
+    [Test]
     public async Task TheSameBundleTwice_TheSecondWritesNothing()
     {
         var woman = Bookings.AWoman(weeks: 24);
@@ -134,6 +201,10 @@ public class FhirResultsTests : ServiceFixture
         $"{await ScalarAsync<long>("SELECT count(*) FROM grade_changes WHERE pregnancy_id = $1", id)} grade changes, " +
         $"{await ScalarAsync<long>("SELECT count(*) FROM alerts WHERE pregnancy_id = $1", id)} alerts, " +
         $"{await ScalarAsync<long>("SELECT count(*) FROM audit_events WHERE entity_id = $1", id.ToString())} audit lines";
+
+    private static JsonObject Code(string loinc) => new() { ["coding"] = new JsonArray(new JsonObject { ["system"] = FhirSystems.Loinc, ["code"] = loinc }) };
+
+    private static JsonObject Mmhg(int value) => new() { ["value"] = value, ["unit"] = "mm[Hg]", ["system"] = FhirSystems.Ucum, ["code"] = "mm[Hg]" };
 
     private static List<string> Ids(JsonNode? factors) => [.. factors!.AsArray().Select(f => f!["id"]!.GetValue<string>())];
 }

@@ -41,7 +41,7 @@ public static class FhirEndpoints
             .WithDescription("What this FHIR R4 server supports: the resource types, their read and search interactions and search parameters, and the transaction.")
             .Produces(StatusCodes.Status200OK, contentType: FhirJson.MediaType);
 
-        fhir.MapPost("/", (HttpRequest request, PostResultsBundle post, CancellationToken ct) => post.HandleAsync(request, ct))
+        fhir.MapPost(string.Empty, (HttpRequest request, PostResultsBundle post, CancellationToken ct) => post.HandleAsync(request, ct))
             .WithName("FhirTransaction")
             .WithSummary("FHIR: a hospital's results as a transaction Bundle")
             .WithDescription("A transaction Bundle of Observations (LOINC or HighRisk codes, UCUM units), optional Conditions coded with the " +
