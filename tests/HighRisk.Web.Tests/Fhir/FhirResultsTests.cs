@@ -144,6 +144,14 @@ public class FhirResultsTests : ServiceFixture
             Assert.That(await WritesAsync(id), Is.EqualTo(writes), "no exam, grade change, alert or audit line written");
         });
 
+        // A sender that makes new urn:uuid fullUrls for its retry sends the same Bundle.
+        var resent = bundle.DeepClone().AsObject();
+        resent["entry"]![0]!["fullUrl"] = $"urn:uuid:{Guid.NewGuid()}";
+        var (third, thirdAnswer, _) = await Fhir.PostAsync(resent);
+        Assert.That(third, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(thirdAnswer.IsExactly(firstAnswer), Is.True);
+        Assert.That(await WritesAsync(id), Is.EqualTo(writes));
+
         // Another Bundle under a used identifier is refused, not taken for a retry.
         var changed = bundle.DeepClone().AsObject();
         changed["entry"]![0]!["resource"]!["valueQuantity"]!["value"] = 56;
@@ -156,6 +164,7 @@ public class FhirResultsTests : ServiceFixture
     [TestCase("2345-7", 5.5, "mmol/L", "Bundle.entry[1].resource.code", TestName = "AnUnknownLoincCode_Is422NamingTheEntry_NothingWritten")]
     [TestCase("777-3", 180, "g/L", "Bundle.entry[1].resource.valueQuantity.code", TestName = "PlateletsInTheWrongUnit_Is422NamingTheEntry_NothingWritten")]
     [TestCase("777-3", 5000, "10*9/L", "Bundle.entry[1].resource.valueQuantity.value", TestName = "PlateletsOutsideThePlausibleRange_Is422NamingTheEntry_NothingWritten")]
+    [TestCase("8480-6", 120, "mm[Hg]", "Bundle.entry[1].resource.valueQuantity.value", TestName = "HalfABloodPressure_Is422NamingTheEntry_NothingWritten")]
     public async Task ABadEntry_Is422NamingIt_NothingWritten(string code, decimal value, string unit, string element)
     {
         var woman = Bookings.AWoman(weeks: 24);

@@ -25,7 +25,7 @@ public sealed class PostResultsBundle(HighRiskDb db, ResultsTarget target, ISend
         var bundle = await FhirJson.ReadAsync<Bundle>(request, ct);
         var reading = ResultsBundle.Read(bundle);
         var key = $"fhir-bundle:{Sha256(reading.IdempotencyKey)}";
-        var hash = Sha256(FhirJson.Serialize(bundle));
+        var hash = Sha256(FhirJson.Serialize(Content(bundle)));
 
         // Joins the transaction an Idempotency-Key header opened, if any; the command's own transaction joins this one.
         await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
@@ -53,7 +53,7 @@ public sealed class PostResultsBundle(HighRiskDb db, ResultsTarget target, ISend
         {
             throw new FhirProblem(StatusCodes.Status422UnprocessableEntity, invalid.Errors.Select(e => FhirIssues.Invalid(
                 e.PropertyName.StartsWith("findings", StringComparison.Ordinal) ? IssueType.CodeInvalid : IssueType.Value,
-                e.ErrorMessage, reading.Elements.GetValueOrDefault(e.PropertyName) ?? "Bundle")).ToList());
+                e.ErrorMessage, reading.ElementOf(e.PropertyName))).ToList());
         }
 
         var response = Response(reading, recorded);
@@ -98,6 +98,24 @@ public sealed class PostResultsBundle(HighRiskDb db, ResultsTarget target, ISend
             ],
         };
         return response;
+    }
+
+    /// <summary>
+    /// What a retry must repeat to be the same Bundle: its entries' resources and requests, not the envelope a sender may
+    /// make anew on each send (id, meta, timestamp, the entries' urn:uuid fullUrls).
+    /// </summary>
+    private static Bundle Content(Bundle bundle)
+    {
+        var content = (Bundle)bundle.DeepCopy();
+        content.Id = null;
+        content.Meta = null;
+        content.Timestamp = null;
+        foreach (var entry in content.Entry)
+        {
+            entry.FullUrl = null;
+        }
+
+        return content;
     }
 
     private static string Sha256(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));

@@ -34,6 +34,14 @@ public sealed partial class ResultsBundle
     /// <summary>Command field (as the exam API names it in its errors) → the Bundle element it was read from.</summary>
     public Dictionary<string, string> Elements { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The Bundle element a field of the exam command came from (a blood pressure half: the other half's).</summary>
+    public string ElementOf(string field) =>
+        Elements.GetValueOrDefault(field)
+        ?? (field is "measurements.systolicBp" or "measurements.diastolicBp"
+            ? Elements.GetValueOrDefault("measurements.systolicBp") ?? Elements.GetValueOrDefault("measurements.diastolicBp")
+            : null)
+        ?? "Bundle";
+
     /// <summary>For each entry, in order, what it became: a measurement name, a finding index, or the exam itself.</summary>
     public List<string> Targets { get; } = [];
 
@@ -65,7 +73,7 @@ public sealed partial class ResultsBundle
             Examiner = examiner.Length > 50 ? examiner[..50] : examiner,
             Measurements = _measurements,
             Findings = _findings.Count > 0 ? _findings : null,
-            Note = $"FHIR Bundle {_bundle.Identifier!.Value}".Length > 2000 ? null : $"FHIR Bundle {_bundle.Identifier!.Value}",
+            Note = $"FHIR Bundle {_bundle.Identifier!.Value}" is { Length: <= 2000 } note ? note : null,
         };
     }
 
