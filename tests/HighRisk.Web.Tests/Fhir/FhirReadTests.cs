@@ -86,6 +86,16 @@ public class FhirReadTests : ServiceFixture
         Assert.That(types, Is.EquivalentTo(FhirResources.Types.Append("CodeSystem").Append("ValueSet")));
         Assert.That(statement.Rest[0].Interaction.Single().Code, Is.EqualTo(CapabilityStatement.SystemRestfulInteraction.Transaction));
 
+        // Every type it lists is read and searched, and documented in the OpenAPI document with the transaction.
+        var (_, openApi) = await Api.GetAsync("/openapi/v1.json", Anonymous);
+        var paths = openApi!["paths"]!.AsObject().Select(p => p.Key).ToList();
+        Assert.That(paths, Does.Contain("/fhir").And.Contain("/fhir/metadata"));
+        foreach (var type in types)
+        {
+            Assert.That(paths, Does.Contain($"/fhir/{type}"), type);
+            Assert.That(paths.Count(p => p.StartsWith($"/fhir/{type}/{{", StringComparison.Ordinal)), Is.EqualTo(1), type);
+        }
+
         var (status, outcome) = await Fhir.GetAsync($"/fhir/Patient/{Guid.NewGuid()}", Anonymous);
         Assert.That(status, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That(((OperationOutcome)outcome).Issue[0].Code, Is.EqualTo(OperationOutcome.IssueType.Login));

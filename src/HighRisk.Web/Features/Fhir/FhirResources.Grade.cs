@@ -100,7 +100,6 @@ public static partial class FhirResources
         Code = Colour(colour),
         Subject = PatientOf(record),
         Period = new Period { Start = new FhirDateTime(since.ToOffset(TimeSpan.FromHours(8))).Value },
-        Encounter = null,
     };
 
     private static CodeableConcept Colour(string colour) =>
