@@ -116,6 +116,41 @@ public class FhirReadTests : ServiceFixture
         Assert.That(byUrl.Entry.Single().Resource!.Id, Is.EqualTo("risk-colour"));
     }
 
+    [Test]
+    public async Task AConditionCodedPurple_RaisesThePurpleFlagBesideHerColour_AndAClosedPregnancyIs409()
+    {
+        var woman = Bookings.AWoman(weeks: 16);
+        var id = await Api.BookAsync(woman);
+        var residentId = woman["residentId"]!.GetValue<string>();
+        var before = await Fhir.GetAsync<Flag>($"/fhir/Flag/{id}{FhirIds.PurpleSuffix}");
+        Assert.That(before.Status, Is.EqualTo(Flag.FlagStatus.Inactive));
+
+        var finding = FhirApi.Finding("p_infectious");
+        finding["recordedDate"] = FhirApi.Day(Clock.Today);
+        var (status, answer, _) = await Fhir.PostAsync(Fhir.ResultsBundle(residentId, FhirApi.Loinc("718-7", 120, "g/L"), finding));
+        Assert.That(status, Is.EqualTo(HttpStatusCode.OK), FhirJson.Serialize(answer));
+
+        var purple = await Fhir.GetAsync<Flag>($"/fhir/Flag/{id}{FhirIds.PurpleSuffix}");
+        var colour = await Fhir.GetAsync<Flag>($"/fhir/Flag/{id}");
+        var condition = await Fhir.GetAsync<Condition>($"/fhir/{((Bundle)answer).Entry[1].Response!.Location}");
+        var flags = await Fhir.GetAsync<Bundle>($"/fhir/Flag?episode-of-care={id}&code={Uri.EscapeDataString($"{FhirSystems.RiskColour}|purple")}");
+        Assert.Multiple(() =>
+        {
+            Assert.That(purple.Status, Is.EqualTo(Flag.FlagStatus.Active));
+            Assert.That(purple.Code!.Coding[0].Code, Is.EqualTo("purple"));
+            Assert.That(colour.Code!.Coding[0].Code, Is.EqualTo("green"), "purple is a flag beside the colour, never the colour");
+            Assert.That(condition.Code!.Coding[0].Code, Is.EqualTo("p_infectious"));
+            Assert.That(flags.Entry.Single().Resource!.Id, Is.EqualTo(purple.Id));
+        });
+
+        await Api.PostAsync($"/api/pregnancies/{id}/close", new System.Text.Json.Nodes.JsonObject { ["outcome"] = "miscarriage", ["date"] = FhirApi.Day(Clock.Today) }, HttpStatusCode.OK);
+        var (closed, outcome, _) = await Fhir.PostAsync(Fhir.ResultsBundle(residentId, FhirApi.Loinc("718-7", 120, "g/L")));
+        Assert.That(closed, Is.EqualTo(HttpStatusCode.Conflict), FhirJson.Serialize(outcome));
+        Assert.That(((OperationOutcome)outcome).Issue[0].Code, Is.EqualTo(OperationOutcome.IssueType.Conflict));
+        Assert.That(((OperationOutcome)outcome).Issue[0].Details!.Text, Is.Not.Empty, "the JSON API's code");
+        Assert.That((await Fhir.GetAsync<Flag>($"/fhir/Flag/{id}")).Status, Is.EqualTo(Flag.FlagStatus.Inactive), "a closed pregnancy's colour is history");
+    }
+
     /// <summary>A woman booked in the test township with a hospital's Hb and platelets posted for her.</summary>
     private async Task<(Guid Id, Guid WomanId, string ResidentId)> BookedWithResultsAsync()
     {
