@@ -11,6 +11,7 @@ using HighRisk.Features.Consultations;
 using HighRisk.Features.Deaths;
 using HighRisk.Features.Demo;
 using HighRisk.Features.Divisions;
+using HighRisk.Features.Fhir;
 using HighRisk.Features.Indicators;
 using HighRisk.Features.Messaging;
 using HighRisk.Features.Overdue;
@@ -105,6 +106,7 @@ builder.Services.AddProblemDetails();
 ProblemJsonWriter.AddProblemJsonForAnyAccept(builder.Services);
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 builder.Services.AddOpenApi(options => OpenApiDocumentation.Configure(options));
+builder.Services.AddFhir();
 
 // The web app (Razor Pages under Pages/): Chinese by default, English by switch, signed in with a cookie.
 // Pages are in Chinese: Razor writes CJK (and every other script) as text rather than numeric character references, which
@@ -192,6 +194,7 @@ if (Jobs.ServesApi(app.Configuration))
     api.MapAlerts();
     api.MapSmsReceipts();
     api.MapAdmin();
+    app.MapFhir();
 }
 
 app.Lifetime.ApplicationStarted.Register(() =>

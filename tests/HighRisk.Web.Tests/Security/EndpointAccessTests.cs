@@ -10,7 +10,7 @@ namespace HighRisk.Web.Tests.Security;
 /// </summary>
 public class EndpointAccessTests : ServiceFixture
 {
-    private static readonly string[] AnonymousPaths = ["/api/auth/login", "/api/auth/refresh"];
+    private static readonly string[] AnonymousPaths = ["/api/auth/login", "/api/auth/refresh", "/fhir/metadata"];
     private static readonly string[] InScope = ["admin", "worker", "township", "county", "city"];
     private static readonly string[] OutOfScope = ["other-worker", "other-township", "other-county", "other-city"];
 
