@@ -69,6 +69,7 @@ public static class AdminEndpoints
         Referrals.ReferralsEndpoints.MapReferralAdministration(group);
         Transfers.TransfersEndpoints.MapTransferAdministration(group);
         group.MapConsultationAdministration();
+        Reminders.RemindersEndpoints.MapReminderAdministration(group);
 
         group.MapPost("/jobs/daily-overdue", Results<Accepted<JobQueued>, ValidationProblem> (DateOnly? date, IBackgroundJobClient jobs, BusinessClock clock) =>
             {
