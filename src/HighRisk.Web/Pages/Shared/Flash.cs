@@ -32,6 +32,7 @@ public static class Flash
     public const string TransferReleased = "transfer-released";
     public const string TransferDeclined = "transfer-declined";
     public const string TransferRequested = "transfer-requested";
+    public const string SmsConsentSaved = "sms-consent";
 
     public static Text? Of(object? key) => key switch
     {
@@ -61,6 +62,7 @@ public static class Flash
         TransferReleased => Texts.TransferReleased,
         TransferDeclined => Texts.TransferDeclined,
         TransferRequested => Texts.TransferRequested,
+        SmsConsentSaved => Texts.SmsConsentSaved,
         _ => null,
     };
 }
