@@ -24,4 +24,9 @@ public static partial class Texts
     public static readonly Text NoReminders = new("暂无提醒。", "No reminders.");
     public static readonly Text ReminderFor = new("{0} 发送 · 提醒 {1} 的随访", "Sent on {0} · for the visit due {1}");
     public static readonly Text LastReminder = new("最近提醒", "Last reminder");
+    public static readonly Text RemindersSent = new("当月发送给孕产妇本人的短信提醒数", "SMS reminders sent to the women in the month");
+    public static readonly Text RemindersSentShort = new("提醒", "Reminders");
+    public static readonly Text VisitedAfterReminder = new("提醒后7天内就诊或随访的比例", "Reminders followed by a visit within 7 days");
+    public static readonly Text VisitedAfterReminderShort = new("7天内就诊", "Seen ≤7 d");
+    public static readonly Text WithinWeek = new("未满7天 {0}", "{0} within 7 days");
 }
