@@ -37,7 +37,7 @@ public class ReminderWindowTests : ServiceFixture
     }
 
     [Test]
-    public async Task GatewayDownAllDay_TheReminderExpiresAtEight_AndNeverLeavesOutsideTheWindow()
+    public async Task GatewayDownAllDay_TheReminderExpiresAt2000_AndNeverLeavesOutsideTheWindow()
     {
         var (id, mobile) = await BookAsync(this);
         var due = await NextDueAsync(this, id);
