@@ -75,6 +75,8 @@ builder.Services.AddScoped<HighRisk.Features.Referrals.ReferralMessages>();
 builder.Services.AddSingleton(Startup.LoadConsultationPolicy(builder.Configuration));
 builder.Services.AddSingleton(Startup.LoadSmsTemplates(builder.Configuration));
 builder.Services.AddSingleton<DailyOverdueCatchUp>();
+builder.Services.AddSingleton(HighRisk.Features.Reminders.ReminderPolicy.Load(builder.Configuration));
+builder.Services.AddScoped<HighRisk.Features.Reminders.ReminderPlanner>();
 builder.Services.AddSingleton<HighRisk.Features.Alerts.AlertsReachSomeoneCheck>();
 builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"])
     .AddCheck<HighRisk.Features.Alerts.AlertsReachSomeoneCheck>("alerts", tags: ["ready"]);
@@ -193,6 +195,7 @@ if (Jobs.ServesApi(app.Configuration))
     api.MapOverdue();
     api.MapAlerts();
     api.MapSmsReceipts();
+    HighRisk.Features.Reminders.RemindersEndpoints.MapReminders(api);
     api.MapAdmin();
     app.MapFhir();
 }

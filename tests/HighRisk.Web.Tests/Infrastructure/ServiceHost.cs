@@ -22,7 +22,7 @@ public sealed class ServiceHost : WebApplicationFactory<Program>
     private static readonly string[] RecurringJobs =
     [
         "DailyOverdueCron", "SmsDeliveryCron", "MailDeliveryCron", "AlertEscalationCron", "AuditRetentionCron", "ConsultationReviewCron", "CaseReviewCron",
-        "ReferralReviewCron", "TransferReviewCron",
+        "ReferralReviewCron", "TransferReviewCron", "RemindersCron",
     ];
 
     private readonly Dictionary<string, string?> _settings;

@@ -178,7 +178,7 @@ public sealed partial class FakeSmsGateway
                 return Error(HttpStatusCode.OK, "isv.MOBILE_NUMBER_ILLEGAL", "非法手机号");
             }
 
-            if (Parameter("SignName") != SignName)
+            if (Parameter("SignName") != SignName && Parameter("SignName") != ReminderSignName)
             {
                 return Error(HttpStatusCode.OK, "isv.SMS_SIGNATURE_ILLEGAL", "该账号下找不到对应签名");
             }
@@ -206,7 +206,7 @@ public sealed partial class FakeSmsGateway
                 _bizIdByOutId[outId] = bizId;
             }
 
-            _delivered.Add(new FakeSms(phone, SignName, Parameter("TemplateCode"), templateParams, outId, bizId));
+            _delivered.Add(new FakeSms(phone, Parameter("SignName"), Parameter("TemplateCode"), templateParams, outId, bizId));
             return (HttpStatusCode.OK, new { Message = "OK", RequestId = requestId, Code = "OK", BizId = bizId });
         }
     }

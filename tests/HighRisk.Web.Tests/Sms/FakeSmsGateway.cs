@@ -39,6 +39,9 @@ public sealed partial class FakeSmsGateway : IAsyncDisposable
 
     public string SignName { get; } = "高危孕产妇管理";
 
+    /// <summary>The neutral signature registered for reminders to the women themselves (seeds/policy/reminders.json).</summary>
+    public string ReminderSignName { get; } = "妇幼保健";
+
     /// <summary>The secret in the receipt address set in the (fake) console: …/api/sms/receipts/aliyun?token=….</summary>
     public string ReceiptToken { get; } = "fake-receipt-token-for-tests-only-0123456789";
 

@@ -70,6 +70,7 @@ public static class AdminEndpoints
         Transfers.TransfersEndpoints.MapTransferAdministration(group);
         group.MapConsultationAdministration();
         Merges.MergesEndpoints.MapMerges(group);
+        Reminders.RemindersEndpoints.MapReminderAdministration(group);
 
         group.MapPost("/jobs/daily-overdue", Results<Accepted<JobQueued>, ValidationProblem> (DateOnly? date, IBackgroundJobClient jobs, BusinessClock clock) =>
             {

@@ -67,7 +67,7 @@ public sealed partial class FollowUpSchedule
     }
 
     /// <summary>The first day a due date is overdue: the day after the colour's grace (the day after it, for a newly red woman).</summary>
-    private DateOnly FirstOverdueDay(DateOnly due, RiskColour colour, bool purple, FollowUpPolicy policy) =>
+    public DateOnly FirstOverdueDay(DateOnly due, RiskColour colour, bool purple, FollowUpPolicy policy) =>
         due.AddDays(policy.GraceFor(colour, purple, NextDueKind) + 1);
 
     private static DateOnly Earliest(DateOnly a, DateOnly b) => a < b ? a : b;

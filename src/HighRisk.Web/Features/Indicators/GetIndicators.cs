@@ -83,6 +83,10 @@ public static class GetIndicators
                 await CountCasesAsync(division, first, counts, cancellationToken);
                 await CountDeliveriesAsync(division, first, counts, cancellationToken);
                 await CountEventsAsync(division, first, counts, cancellationToken);
+                foreach (var (county, visited) in await Reminders.ReminderIndicators.CountAsync(db, division, first, clock.Today, cancellationToken))
+                {
+                    counts.GetValueOrDefault(county)?.Reminded.Add(visited);
+                }
             }
 
             var rows = counties.ConvertAll(c => counts[c.Code].Row(c.Code, c.Name));

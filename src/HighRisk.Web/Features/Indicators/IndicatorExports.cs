@@ -14,6 +14,7 @@ public static class IndicatorExports
         "红色专案数", "在三级机构评估数", "红色三级机构评估率（%）",
         "橙色红色孕产妇分娩数（已记录分娩机构）", "分娩机构符合要求数", "分娩机构符合率（%）", "未记录分娩机构数",
         "新增失访人数", "危重孕产妇例数", "孕产妇死亡数",
+        "已发送短信提醒数", "提醒已满7天数", "7天内就诊或随访数", "提醒后7天内就诊率（%）", "提醒未满7天数",
     ];
 
     public static byte[] Workbook(GetIndicators.Response indicators)
@@ -33,6 +34,7 @@ public static class IndicatorExports
         .. Proportion(row.RedAssessedAtLevel),
         .. Proportion(row.DeliveredAtLevel), row.DeliveriesNotRecorded,
         row.LostToFollowUp, row.NearMisses, row.MaternalDeaths,
+        row.RemindersSent, .. Proportion(row.VisitedAfterReminder), row.RemindersWithinWeek,
     ];
 
     private static object?[] Proportion(Proportion p) => [p.Denominator, p.Numerator, p.Percent];

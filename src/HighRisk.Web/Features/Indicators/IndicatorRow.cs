@@ -26,16 +26,21 @@ public sealed record Proportion(int Numerator, int Denominator)
 /// <param name="LostToFollowUp">Women with a case who first appeared as lost to follow-up on an overdue list in the month.</param>
 /// <param name="NearMisses">Near-miss events (危重孕产妇) dated in the month.</param>
 /// <param name="MaternalDeaths">Maternal deaths (death reports) with the date of death in the month.</param>
+/// <param name="RemindersSent">SMS reminders to the women themselves sent in the month (Features/Reminders).</param>
+/// <param name="VisitedAfterReminder">Of those whose 7 days are over (or who were seen), reminders followed by an exam or a reached follow-up within 7 days.</param>
+/// <param name="RemindersWithinWeek">Reminders sent fewer than 7 days ago and not yet followed by a visit.</param>
 public sealed record IndicatorRow(
     string DivisionCode, string Name, Proportion ReportedInTime, int ReportsStillDue, Proportion PlannedInTime, int PlansStillDue,
-    Proportion RedAssessedAtLevel, Proportion DeliveredAtLevel, int DeliveriesNotRecorded, int LostToFollowUp, int NearMisses, int MaternalDeaths)
+    Proportion RedAssessedAtLevel, Proportion DeliveredAtLevel, int DeliveriesNotRecorded, int LostToFollowUp, int NearMisses, int MaternalDeaths,
+    int RemindersSent, Proportion VisitedAfterReminder, int RemindersWithinWeek)
 {
     /// <summary>The sum of rows: counts added, proportions as the sum of numerators over the sum of denominators.</summary>
     public static IndicatorRow Sum(string divisionCode, string name, IReadOnlyList<IndicatorRow> rows) => new(
         divisionCode, name, rows.Aggregate(Proportion.None, (s, r) => s + r.ReportedInTime), rows.Sum(r => r.ReportsStillDue),
         rows.Aggregate(Proportion.None, (s, r) => s + r.PlannedInTime), rows.Sum(r => r.PlansStillDue),
         rows.Aggregate(Proportion.None, (s, r) => s + r.RedAssessedAtLevel), rows.Aggregate(Proportion.None, (s, r) => s + r.DeliveredAtLevel),
-        rows.Sum(r => r.DeliveriesNotRecorded), rows.Sum(r => r.LostToFollowUp), rows.Sum(r => r.NearMisses), rows.Sum(r => r.MaternalDeaths));
+        rows.Sum(r => r.DeliveriesNotRecorded), rows.Sum(r => r.LostToFollowUp), rows.Sum(r => r.NearMisses), rows.Sum(r => r.MaternalDeaths),
+        rows.Sum(r => r.RemindersSent), rows.Aggregate(Proportion.None, (s, r) => s + r.VisitedAfterReminder), rows.Sum(r => r.RemindersWithinWeek));
 }
 
 /// <summary>A county's counts as the handler adds them up, case by case, before they become an <see cref="IndicatorRow"/>.</summary>
@@ -49,6 +54,9 @@ internal sealed class CountyCounts
 
     public Tally Delivered { get; } = new();
 
+    /// <summary>Reminders sent: visited within 7 days or not; apart, those whose 7 days are not over.</summary>
+    public Tally Reminded { get; } = new();
+
     public int LostToFollowUp { get; set; }
 
     public int NearMisses { get; set; }
@@ -57,7 +65,7 @@ internal sealed class CountyCounts
 
     public IndicatorRow Row(string code, string name) => new(
         code, name, Reported.Proportion, Reported.Apart, Planned.Proportion, Planned.Apart, Assessed.Proportion, Delivered.Proportion, Delivered.Apart,
-        LostToFollowUp, NearMisses, MaternalDeaths);
+        LostToFollowUp, NearMisses, MaternalDeaths, Reminded.Proportion.Denominator + Reminded.Apart, Reminded.Proportion, Reminded.Apart);
 
     /// <summary>One proportion's counts: an answer yes or no goes in the denominator (and yes in the numerator); no answer yet is counted apart.</summary>
     internal sealed class Tally

@@ -50,7 +50,7 @@ public static class ClaimSms
 
             var claimed = messages.Select(m => m.Id).ToList();
             var nextUrgent = await db.SmsMessages
-                .Where(m => m.Status == SmsStatus.Queued && m.Kind != SmsKind.Digest && !claimed.Contains(m.Id))
+                .Where(m => m.Status == SmsStatus.Queued && m.Kind != SmsKind.Digest && m.Kind != SmsKind.Reminder && !claimed.Contains(m.Id))
                 .MinAsync(m => (DateTimeOffset?)m.NextAttemptAt, cancellationToken);
             return new Response(messages, nextUrgent);
         }

@@ -12,6 +12,7 @@ internal sealed class SmsMessageConfiguration : IEntityTypeConfiguration<SmsMess
         builder.Property(m => m.Recipient).HasMaxLength(11);
         builder.Property(m => m.Text).HasMaxLength(500);
         builder.Property(m => m.TemplateCode).HasMaxLength(64);
+        builder.Property(m => m.SignName).HasMaxLength(32);
         builder.Property(m => m.TemplateParams).HasColumnType("jsonb");
         builder.Property(m => m.LastError).HasMaxLength(500);
         builder.Property(m => m.Provider).HasMaxLength(32);

@@ -27,7 +27,7 @@ public static partial class RecordSmsSend
                 result = SmsSendResult.Accepted(result.ProviderMessageId);
             }
 
-            var retry = message.Kind == SmsKind.Digest
+            var retry = !IsUrgent(message.Kind)
                 ? message.Attempts < configuration.GetValue("Sms:MaxAttempts", 8)
                 : clock.Now < message.CreatedAt + TimeSpan.FromHours(configuration.GetValue("Sms:UrgentRetryHours", 6.0));
             var outcome = result.Outcome switch
@@ -64,12 +64,18 @@ public static partial class RecordSmsSend
     /// <summary>
     /// The wait after a transient failure. Alerts and escalations are urgent: 10 s, 30 s, 1 min, then every 2 minutes
     /// (until Sms:UrgentRetryHours after they were queued), so that one is delivered within about 2 minutes of the gateway
-    /// coming back. A digest waits 5 minutes after the first attempt, doubling, at most 6 hours apart (Sms:MaxAttempts
+    /// coming back. A digest (and a reminder) waits 5 minutes after the first attempt, doubling, at most 6 hours apart (Sms:MaxAttempts
     /// attempts, 8 by default: about 10 hours).
     /// </summary>
-    public static TimeSpan Backoff(SmsKind kind, int attempts) => kind == SmsKind.Digest
+    public static TimeSpan Backoff(SmsKind kind, int attempts) => !IsUrgent(kind)
         ? TimeSpan.FromMinutes(Math.Min(5 * Math.Pow(2, attempts - 1), 360))
         : UrgentBackoff[Math.Clamp(attempts - 1, 0, UrgentBackoff.Length - 1)];
+
+    /// <summary>
+    /// Alerts and escalations are urgent; digests and reminders are not (a reminder is queued days ahead with a not-before
+    /// time: its retries count attempts, and its time to live ends the day's send window).
+    /// </summary>
+    public static bool IsUrgent(SmsKind kind) => kind is not (SmsKind.Digest or SmsKind.Reminder);
 
     private static readonly TimeSpan[] UrgentBackoff =
         [TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2)];

@@ -24,6 +24,9 @@ public enum SmsKind
     Transfer,
     /// <summary>A consultation unanswered past its due time (会诊逾期), to the pool's MCH contact and the asker.</summary>
     ConsultationLate,
+
+    /// <summary>A visit reminder to the woman herself (she consented), sent only within the day's send window (Features/Reminders).</summary>
+    Reminder,
 }
 
 public enum SmsStatus
@@ -40,6 +43,9 @@ public enum SmsStatus
 
     /// <summary>Older than its time to live before it could be sent: never sent late.</summary>
     Expired,
+
+    /// <summary>Withdrawn before it was handed to the gateway (a reminder whose visit happened, or whose consent was withdrawn).</summary>
+    Cancelled,
 }
 
 /// <summary>
@@ -57,7 +63,7 @@ public sealed class SmsMessage
 
     public Guid? AlertId { get; init; }
 
-    /// <summary>11-digit mobile number of a staff member (never a pregnant woman's).</summary>
+    /// <summary>11-digit mobile number of a staff member; a woman's only for a <see cref="SmsKind.Reminder"/> she consented to.</summary>
     public required string Recipient { get; init; }
 
     public required string Text { get; init; }
@@ -66,6 +72,12 @@ public sealed class SmsMessage
     public string? TemplateCode { get; init; }
 
     public string? TemplateParams { get; init; }
+
+    /// <summary>
+    /// The signature the provider puts on it when not Sms:Aliyun:SignName, the staff messages' one: a reminder to a woman
+    /// is signed neutrally (seeds/policy/reminders.json), as a shared phone must not reveal her risk.
+    /// </summary>
+    public string? SignName { get; init; }
 
     public SmsStatus Status { get; set; }
 
@@ -134,12 +146,28 @@ public sealed class SmsMessage
     }
 
     /// <summary>
+    /// Takes a message back before the gateway has it: only while it is queued (one being sent, or sent, is past recall).
+    /// Returns whether it was withdrawn.
+    /// </summary>
+    public bool Cancel(string reason)
+    {
+        if (Status != SmsStatus.Queued)
+        {
+            return false;
+        }
+
+        Status = SmsStatus.Cancelled;
+        LastError = reason;
+        return true;
+    }
+
+    /// <summary>
     /// A message for the outbox, from a filled template: the text for sinks and webhooks, the template code and its
     /// parameters (all but the signature, which the provider adds) for template gateways.
     /// </summary>
     public static SmsMessage Queue(
         string dedupKey, SmsKind kind, Guid? alertId, string recipient, string text, string templateCode, IReadOnlyDictionary<string, string> values,
-        DateTimeOffset now, TimeSpan timeToLive) => new()
+        DateTimeOffset now, TimeSpan timeToLive, string? signName = null) => new()
         {
             Id = Guid.CreateVersion7(now),
             DedupKey = dedupKey,
@@ -148,6 +176,7 @@ public sealed class SmsMessage
             Recipient = recipient,
             Text = text,
             TemplateCode = templateCode,
+            SignName = signName,
             TemplateParams = System.Text.Json.JsonSerializer.Serialize(values.Where(v => v.Key != "sign").ToDictionary()),
             Status = SmsStatus.Queued,
             CreatedAt = now,

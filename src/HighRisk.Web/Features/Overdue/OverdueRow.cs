@@ -5,12 +5,14 @@ namespace HighRisk.Features.Overdue;
 
 /// <summary>
 /// One line of an overdue list as users read it (JSON, .xlsx, .csv): the name masked, the mobile as the role may see it;
-/// <c>TransferPending</c>: she is being transferred to another township (as it stands now), which has not answered yet.
+/// <c>TransferPending</c>: she is being transferred to another township (as it stands now), which has not answered yet;
+/// <c>LastReminder</c>: the last SMS reminder due to reach her by the list's date and its status (JSON and the page only).
 /// </summary>
 public sealed record OverdueRow(
     int Rank, Guid PregnancyId, string TownshipCode, string? TownshipName, string VillageCode, string? VillageName, string Name, string Mobile,
     string Colour, bool Purple, int GestationalWeeks, DateOnly DueDate, DueKind DueKind, int DaysOverdue, FollowUpState State,
-    DateOnly? LastContactDate, int FailedAttempts, string HealthWorker, int? PostpartumDay, bool TransferPending = false)
+    DateOnly? LastContactDate, int FailedAttempts, string HealthWorker, int? PostpartumDay, bool TransferPending = false,
+    Reminders.LastReminders.LastReminder? LastReminder = null)
 {
     /// <summary>Chinese column headings, in order, for the exports.</summary>
     public static readonly string[] Headings =

@@ -35,6 +35,7 @@ public sealed class OverdueRows(HighRiskDb db, PersonalData personalData, Accoun
         var codes = found.SelectMany(x => new[] { x.Spell.TownshipCode, x.Spell.VillageCode }).Distinct().ToList();
         var names = await db.Divisions.AsNoTracking().Where(d => codes.Contains(d.Code)).ToDictionaryAsync(d => d.Code, d => d.Name, ct);
         var moving = await Transfers.PendingTransfers.AmongAsync(db, found.Select(x => x.Spell.PregnancyId).ToList(), ct);
+        var reminded = await Reminders.LastReminders.OfAsync(db, found.Select(x => x.Spell.PregnancyId).ToList(), date, ct);
         var rows = new List<OverdueRow>(found.Count);
         foreach (var township in found.GroupBy(x => x.Spell.TownshipCode).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
@@ -47,7 +48,7 @@ public sealed class OverdueRows(HighRiskDb db, PersonalData personalData, Accoun
                     x.FullNameMasked, fullMobile ? personalData.Unprotect(x.MobileCipher) : x.MobileMasked, s.Colour.ToApiName(), s.Purple,
                     Math.Max(0, (date.DayNumber - s.Lmp.DayNumber) / 7), s.DueDate, s.DueKind, Math.Max(0, date.DayNumber - s.DueDate.DayNumber), s.State,
                     s.LastContactDate, s.FailedAttempts, s.HealthWorker, s.DeliveredOn is { } born ? Math.Max(0, date.DayNumber - born.DayNumber) : null,
-                    moving.Contains(s.PregnancyId)));
+                    moving.Contains(s.PregnancyId), reminded.GetValueOrDefault(s.PregnancyId)));
             }
         }
 

@@ -62,6 +62,9 @@ public static class BookPregnancy
 
         /// <summary>The booking visit's date when it is entered afterwards from paper (补录); today when omitted.</summary>
         public DateOnly? BookingDate { get; init; }
+
+        /// <summary>Her consent to SMS reminders, when asked at booking (Features/Reminders); later through POST /api/pregnancies/{id}/sms-consent.</summary>
+        public Reminders.SmsConsentInput? SmsConsent { get; init; }
     }
 
     public sealed record Response(Guid Id, DateOnly Lmp, DateOnly Edd, GestationalAge GestationalAge, string Grade, bool Purple, IReadOnlyList<ActiveFactor> Factors);
@@ -111,6 +114,7 @@ public static class BookPregnancy
                 .WithError(Messages.UterineSurgeryAfterLmp)
                 .When(c => c.History?.LastUterineSurgery is not null && LmpOf(c) is not null);
             RuleForEach(c => c.Findings).Codeable(catalogue);
+            RuleFor(c => c.SmsConsent!).SetValidator(new Reminders.SmsConsentInput.Validator(today)).When(c => c.SmsConsent is not null);
         }
     }
 
@@ -193,6 +197,7 @@ public static class BookPregnancy
             };
             pregnancy.Book(grader, policy, clock.Now, clock.Today);
             db.Pregnancies.Add(pregnancy);
+            command.SmsConsent?.RecordAtBooking(db, pregnancy, user.User?.DisplayName ?? user.Name, clock.Now);
 
             try
             {

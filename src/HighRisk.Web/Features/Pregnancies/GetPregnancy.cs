@@ -11,7 +11,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HighRisk.Features.Pregnancies;
 
-/// <summary>The whole record of one pregnancy: the woman, the current grade and why, every exam, the grade history, the consultations about her.</summary>
+/// <summary>
+/// The whole record of one pregnancy: the woman, the current grade and why, every exam, the grade history, the consultations
+/// about her, her consent to SMS reminders and the reminders.
+/// </summary>
 public static class GetPregnancy
 {
     public sealed record Query(Guid Id) : IQuery<Response>, IAudited<Response>, Referrals.IReachableByReferral
@@ -53,7 +56,8 @@ public static class GetPregnancy
         string? CatalogueVersion, DateTimeOffset GradedAt, IReadOnlyList<ManualRaise> Raises, ScheduleView Schedule, IReadOnlyList<ExamView> Exams,
         IReadOnlyList<FollowUpView> FollowUps, IReadOnlyList<Referrals.ReferralSummary> Referrals, IReadOnlyList<GradeChangeView> GradeHistory,
         bool InPostpartumEpisode, string? ReceivingFacility, Guid? CaseId, IReadOnlyList<Consultations.ConsultationView> Consultations,
-        Guid? ThroughReferralId, Guid? MergedIntoId);
+        Guid? ThroughReferralId, Guid? MergedIntoId, Reminders.ReminderViews.ConsentView SmsConsent,
+        IReadOnlyList<Reminders.ReminderViews.ReminderView> Reminders);
 
     public sealed class Handler(HighRiskDb db, BusinessClock clock, PersonalData personalData, CurrentUser user) : IQueryHandler<Query, Response>
     {
@@ -71,6 +75,7 @@ public static class GetPregnancy
                 .OrderByDescending(d => d.Code.Length).Select(d => d.Name).FirstOrDefaultAsync(cancellationToken);
 
             var today = clock.Today;
+            var reminders = await HighRisk.Features.Reminders.ReminderViews.OfAsync(db, p.Id, cancellationToken);
             var asOf = p.Status == PregnancyStatus.Open || p.OutcomeDate is null ? today : p.OutcomeDate.Value;
             // Health workers and township staff see the woman's numbers in full; supervisors see them masked.
             var full = user.SeesFullContact;
@@ -104,7 +109,9 @@ public static class GetPregnancy
                     db, await db.Consultations.AsNoTracking().Where(c => c.PregnancyId == p.Id).OrderBy(c => c.AskedAt).ToListAsync(cancellationToken), user.User?.Id,
                     withWoman: false, today, cancellationToken),
                 user.ReferredPregnancy is { } referred && referred.PregnancyId == p.Id && !user.CanSee(p.DivisionCode, p.FacilityCode) ? referred.ReferralId : null,
-                p.MergedIntoId);
+                p.MergedIntoId,
+                reminders.SmsConsent,
+                reminders.Reminders);
         }
     }
 }

@@ -122,7 +122,8 @@ public sealed partial class Pregnancy
 
     /// <summary>
     /// A change, then the daily job's next look at her, from her state before it and after; and the events of what changed
-    /// for others: her follow-up state (the case board's order), the end of her episode (her case, a death report).
+    /// for others: her follow-up state (the case board's order), when she is next due or was last seen (her reminders),
+    /// the end of her episode (her case, a death report).
     /// </summary>
     private void Changing(DateOnly today, FollowUpPolicy policy, Action change) =>
         Changing(today, policy, () =>
@@ -134,11 +135,17 @@ public sealed partial class Pregnancy
     private T Changing<T>(DateOnly today, FollowUpPolicy policy, Func<T> change)
     {
         var (wasListed, wasManaged, state) = (Schedule.IsListed, IsManaged, Schedule.State);
+        var due = (Schedule.NextDueDate, Schedule.NextDueKind, Schedule.LastContactDate, Status, Grade, Purple);
         var result = change();
         Schedule.PlanReview(today, Grade, Purple, wasListed, policy);
         if (Schedule.State != state)
         {
             _events.Add(new FollowUpStateChanged(this, state));
+        }
+
+        if (due != (Schedule.NextDueDate, Schedule.NextDueKind, Schedule.LastContactDate, Status, Grade, Purple))
+        {
+            _events.Add(new NextDueChanged(this));
         }
 
         if (wasManaged && !IsManaged)

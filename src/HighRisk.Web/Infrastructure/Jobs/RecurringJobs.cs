@@ -20,6 +20,7 @@ public static class RecurringJobs
     public const string ReferralReview = "referral-review";
     public const string TransferReview = "transfer-review";
     public const string ConsultationReview = "consultation-review";
+    public const string Reminders = "reminders";
 
     public static void Register(IServiceProvider services, IConfiguration configuration)
     {
@@ -36,6 +37,7 @@ public static class RecurringJobs
             TransferReview, Queues.Alerts, job => job.RunAsync(CancellationToken.None), configuration["Jobs:TransferReviewCron"] ?? "7 * * * *", shanghai);
         jobs.AddOrUpdate<ConsultationReviewJob>(
             ConsultationReview, Queues.Alerts, job => job.RunAsync(CancellationToken.None), configuration["Jobs:ConsultationReviewCron"] ?? "*/5 * * * *", shanghai);
+        jobs.AddOrUpdate<Features.Reminders.ReminderJob>(Reminders, job => job.RunAsync(CancellationToken.None), configuration["Jobs:RemindersCron"] ?? "30 7 * * *", shanghai);
         jobs.AddOrUpdate<AuditRetentionJob>(AuditRetention, job => job.RunAsync(CancellationToken.None), configuration["Jobs:AuditRetentionCron"] ?? "30 3 * * *", shanghai);
     }
 }

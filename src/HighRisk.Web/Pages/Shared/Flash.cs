@@ -34,6 +34,7 @@ public static class Flash
     public const string TransferRequested = "transfer-requested";
     public const string Merged = "merged";
     public const string MergeUndone = "merge-undone";
+    public const string SmsConsentSaved = "sms-consent";
 
     public static Text? Of(object? key) => key switch
     {
@@ -65,6 +66,7 @@ public static class Flash
         TransferRequested => Texts.TransferRequested,
         Merged => Texts.MergeDone,
         MergeUndone => Texts.MergeUndoneFlash,
+        SmsConsentSaved => Texts.SmsConsentSaved,
         _ => null,
     };
 }

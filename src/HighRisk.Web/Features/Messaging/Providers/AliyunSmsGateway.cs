@@ -75,7 +75,7 @@ public sealed class AliyunSmsGateway(HttpClient http, IConfiguration configurati
             ["OutId"] = message.Id.ToString("N"),
             ["PhoneNumbers"] = message.Recipient,
             ["RegionId"] = _settings.RegionId,
-            ["SignName"] = _settings.SignName,
+            ["SignName"] = message.SignName ?? _settings.SignName,
             ["SignatureMethod"] = "HMAC-SHA1",
             ["SignatureNonce"] = nonce,
             ["SignatureVersion"] = "1.0",

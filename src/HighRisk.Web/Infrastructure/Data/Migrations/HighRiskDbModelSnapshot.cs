@@ -1497,6 +1497,11 @@ namespace HighRisk.Infrastructure.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sent_at");
 
+                    b.Property<string>("SignName")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("sign_name");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -2239,6 +2244,134 @@ namespace HighRisk.Infrastructure.Data.Migrations
                     b.ToTable("referrals", (string)null);
                 });
 
+            modelBuilder.Entity("HighRisk.Features.Reminders.Reminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<string>("CancelledBecause")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("cancelled_because");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<DateOnly?>("LastContactWhenQueued")
+                        .HasColumnType("date")
+                        .HasColumnName("last_contact_when_queued");
+
+                    b.Property<string>("Moment")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("moment");
+
+                    b.Property<DateTimeOffset>("NotBefore")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("not_before");
+
+                    b.Property<Guid>("PregnancyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pregnancy_id");
+
+                    b.Property<DateTimeOffset>("QueuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("queued_at");
+
+                    b.Property<DateOnly>("SendOn")
+                        .HasColumnType("date")
+                        .HasColumnName("send_on");
+
+                    b.Property<Guid>("SmsMessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sms_message_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("WomanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("woman_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reminders");
+
+                    b.HasIndex("PregnancyId")
+                        .HasDatabaseName("ix_reminders_pregnancy_id");
+
+                    b.HasIndex("SmsMessageId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reminders_sms_message_id");
+
+                    b.HasIndex("WomanId", "SendOn")
+                        .IsUnique()
+                        .HasDatabaseName("ux_reminders_one_a_day")
+                        .HasFilter("status = 'Queued'");
+
+                    b.ToTable("reminders", (string)null);
+                });
+
+            modelBuilder.Entity("HighRisk.Features.Reminders.ReminderPlan", b =>
+                {
+                    b.Property<Guid>("PregnancyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pregnancy_id");
+
+                    b.Property<DateOnly?>("ConsentDate")
+                        .HasColumnType("date")
+                        .HasColumnName("consent_date");
+
+                    b.Property<bool>("ConsentGiven")
+                        .HasColumnType("boolean")
+                        .HasColumnName("consent_given");
+
+                    b.Property<string>("ConsentHistory")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("consent_history");
+
+                    b.Property<string>("ConsentNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("consent_note");
+
+                    b.Property<DateTimeOffset?>("ConsentRecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("consent_recorded_at");
+
+                    b.Property<string>("ConsentRecordedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("consent_recorded_by");
+
+                    b.Property<string>("ConsentSource")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("consent_source");
+
+                    b.Property<Guid>("WomanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("woman_id");
+
+                    b.HasKey("PregnancyId")
+                        .HasName("pk_reminder_plans");
+
+                    b.HasIndex("WomanId")
+                        .HasDatabaseName("ix_reminder_plans_woman_id");
+
+                    b.ToTable("reminder_plans", (string)null);
+                });
+
             modelBuilder.Entity("HighRisk.Features.Risk.CatalogueUpgrade", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2739,6 +2872,26 @@ namespace HighRisk.Infrastructure.Data.Migrations
                     b.Navigation("Woman");
                 });
 
+            modelBuilder.Entity("HighRisk.Features.Reminders.Reminder", b =>
+                {
+                    b.HasOne("HighRisk.Features.Reminders.ReminderPlan", null)
+                        .WithMany("Reminders")
+                        .HasForeignKey("PregnancyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reminders_reminder_plans_pregnancy_id");
+                });
+
+            modelBuilder.Entity("HighRisk.Features.Reminders.ReminderPlan", b =>
+                {
+                    b.HasOne("HighRisk.Features.Pregnancies.Pregnancy", null)
+                        .WithOne()
+                        .HasForeignKey("HighRisk.Features.Reminders.ReminderPlan", "PregnancyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reminder_plans_pregnancies_pregnancy_id");
+                });
+
             modelBuilder.Entity("HighRisk.Features.Risk.GradeChange", b =>
                 {
                     b.HasOne("HighRisk.Features.Pregnancies.Pregnancy", null)
@@ -2791,6 +2944,11 @@ namespace HighRisk.Infrastructure.Data.Migrations
                     b.Navigation("FollowUps");
 
                     b.Navigation("GradeHistory");
+                });
+
+            modelBuilder.Entity("HighRisk.Features.Reminders.ReminderPlan", b =>
+                {
+                    b.Navigation("Reminders");
                 });
 #pragma warning restore 612, 618
         }
