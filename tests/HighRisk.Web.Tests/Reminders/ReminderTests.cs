@@ -131,4 +131,28 @@ public class ReminderTests : ServiceFixture
         Assert.That(booking, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(Api.ErrorFields(bookingProblem), Does.Contain("smsConsent.given"));
     }
+
+    [Test]
+    public async Task ThePatchOfHerRecord_TakesSmsConsent_NamingItsFields()
+    {
+        var (id, mobile) = await BookAsync(this, consent: null);
+        Assert.That(await OutboxAsync(this, mobile, "Queued"), Is.Zero, "no consent at booking, nothing queued");
+        async Task<(HttpStatusCode Status, JsonNode? Body)> PatchAsync(object body)
+        {
+            var response = await Client.PatchAsync($"/api/pregnancies/{id}", System.Net.Http.Json.JsonContent.Create(body));
+            return (response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync()));
+        }
+
+        var (future, futureProblem) = await PatchAsync(new { smsConsent = new { given = true, date = Day(Clock.Today.AddDays(1)) } });
+        Assert.That((future, Api.ErrorFields(futureProblem)), Is.EqualTo((HttpStatusCode.BadRequest, new[] { "smsConsent.date" })));
+        var (empty, emptyProblem) = await PatchAsync(new { });
+        Assert.That((empty, Api.ErrorFields(emptyProblem)), Is.EqualTo((HttpStatusCode.BadRequest, new[] { "smsConsent" })));
+
+        var (ok, answer) = await PatchAsync(new { smsConsent = new { given = true, date = Day(Clock.Today), note = "签署知情同意书" } });
+        Assert.That(ok, Is.EqualTo(HttpStatusCode.OK), answer?.ToJsonString());
+        Assert.That(answer!["smsConsent"]!["given"]!.GetValue<bool>(), Is.True);
+        Assert.That(await OutboxAsync(this, mobile, "Queued"), Is.GreaterThan(0), "consent given by the patch queues her reminders");
+        var outsider = await Clients["other-township"].PatchAsync($"/api/pregnancies/{id}", System.Net.Http.Json.JsonContent.Create(new { smsConsent = new { given = false, date = Day(Clock.Today) } }));
+        Assert.That(outsider.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
 }

@@ -249,6 +249,8 @@ public class EndpointAccessTests : ServiceFixture
         _ when path.EndsWith("/consultations", StringComparison.Ordinal) => new JsonObject { ["question"] = "是否需要转诊？", ["specialty"] = "obstetrics" },
         _ when path.EndsWith("/answer", StringComparison.Ordinal) => new JsonObject { ["answer"] = "建议转上级医院评估。" },
         _ when path.EndsWith("/sms-consent", StringComparison.Ordinal) => new JsonObject { ["given"] = true, ["date"] = D(Clock.Today) },
+        _ when System.Text.RegularExpressions.Regex.IsMatch(path, "^/api/pregnancies/[^/]+$") =>
+            new JsonObject { ["smsConsent"] = new JsonObject { ["given"] = true, ["date"] = D(Clock.Today) } },
         _ when path.EndsWith("/raise", StringComparison.Ordinal) => new JsonObject { ["colour"] = "orange", ["reason"] = "测试", ["raisedBy"] = "测试医生" },
         _ => new JsonObject(),
     };

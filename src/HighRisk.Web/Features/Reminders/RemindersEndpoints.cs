@@ -28,6 +28,16 @@ public static class RemindersEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        api.MapPatch("/pregnancies/{id:guid}", async Task<Ok<ReminderViews.Response>> (Guid id, UpdateSmsConsent.Body body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await UpdateSmsConsent.SendAsync(id, body, sender, ct)))
+            .WithTags("Reminders")
+            .WithName("UpdatePregnancy")
+            .WithSummary("Update her record: her consent to SMS reminders")
+            .WithDescription("Body `{ \"smsConsent\": { \"given\", \"date\", \"note\" } }`, as POST /api/pregnancies/{id}/sms-consent takes it; the only " +
+                "part of a booked pregnancy updated this way. Errors name `smsConsent.given`, `smsConsent.date`. Outside the user's area: 404.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         var replies = api.MapGroup("/sms/replies").WithTags("SMS").AllowAnonymous().WithMetadata(new RequestSizeLimitAttribute(1024 * 1024));
         replies.MapPost("/aliyun", async Task<Results<Ok<RecordSmsReplies.Response>, ProblemHttpResult>> (
                 string? token, HttpRequest request, IConfiguration configuration, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
