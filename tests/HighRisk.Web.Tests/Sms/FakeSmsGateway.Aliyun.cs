@@ -22,6 +22,7 @@ public sealed partial class FakeSmsGateway
     private readonly HashSet<string> _illegalNumbers = [];
     private int _aliyunRequests;
     private int _throttledRequests;
+    private int _aliyunRepeats;
     private long _bizIds = 900_619_746_936_498_000;
 
     /// <summary>Messages delivered to handsets, in order; a repeated OutId is not delivered again.</summary>
@@ -44,6 +45,22 @@ public sealed partial class FakeSmsGateway
             lock (_gate)
             {
                 return _aliyunRequests;
+            }
+        }
+    }
+
+    /// <summary>
+    /// SendSms requests whose OutId the fake had taken before. This fake answers them with the first BizId and sends
+    /// nothing, but Alibaba Cloud itself does not de-duplicate on OutId (SendSms "does not support idempotence"): each of
+    /// these would reach the handset a second time there.
+    /// </summary>
+    public int AliyunRepeats
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _aliyunRepeats;
             }
         }
     }
@@ -197,6 +214,7 @@ public sealed partial class FakeSmsGateway
             var outId = Parameter("OutId");
             if (outId.Length > 0 && _bizIdByOutId.TryGetValue(outId, out var earlier))
             {
+                _aliyunRepeats++;
                 return (HttpStatusCode.OK, new { Message = "OK", RequestId = requestId, Code = "OK", BizId = earlier });
             }
 

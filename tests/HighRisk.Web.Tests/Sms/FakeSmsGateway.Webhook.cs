@@ -20,6 +20,7 @@ public sealed partial class FakeSmsGateway
     private readonly Dictionary<string, string> _webhookIdByKey = [];
     private readonly Queue<HttpStatusCode> _webhookAnswers = new();
     private int _webhookRequests;
+    private int _webhookRepeats;
 
     public string WebhookSecret { get; } = "fake-webhook-secret-for-tests-only";
 
@@ -43,6 +44,18 @@ public sealed partial class FakeSmsGateway
             lock (_gate)
             {
                 return _webhookRequests;
+            }
+        }
+    }
+
+    /// <summary>Requests whose Idempotency-Key the receiver had taken before: answered with the first id, not sent again.</summary>
+    public int WebhookRepeats
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _webhookRepeats;
             }
         }
     }
@@ -101,6 +114,7 @@ public sealed partial class FakeSmsGateway
         {
             if (_webhookIdByKey.TryGetValue(key, out var earlier))
             {
+                _webhookRepeats++;
                 return (HttpStatusCode.OK, new { id = earlier });
             }
 

@@ -8,6 +8,30 @@ using Microsoft.Extensions.Hosting;
 
 namespace HighRisk.SmsProviders.Tests;
 
+/// <summary>How every request fails, until the fake recovers (<see cref="FakeSmsGateway.FailWith"/>).</summary>
+public enum GatewayFailure
+{
+    None,
+
+    /// <summary>HTTP 500 InternalError.</summary>
+    ServerError,
+
+    /// <summary>HTTP 503 ServiceUnavailable.</summary>
+    Unavailable,
+
+    /// <summary>HTTP 429 Throttling.</summary>
+    TooManyRequests,
+
+    /// <summary>No answer: the request waits until the client gives up.</summary>
+    Hang,
+
+    /// <summary>The connection is closed under the request, before the fake does anything with it.</summary>
+    DropConnection,
+
+    /// <summary>The fake takes the message (delivers it, remembers its idempotency key), then closes the connection instead of answering.</summary>
+    LoseAnswer,
+}
+
 /// <summary>One message the fake delivered to a handset.</summary>
 public sealed record FakeSms(string Phone, string SignName, string TemplateCode, string? TemplateParams, string OutId, string BizId);
 
@@ -24,10 +48,13 @@ public sealed partial class FakeSmsGateway : IAsyncDisposable
     private static readonly Lock SharedGate = new();
     private static FakeSmsGateway? _shared;
 
+    private const string LoseAnswerItem = "lose-answer";
+
     private readonly Lock _gate = new();
     private WebApplication? _server;
     private TimeSpan? _hang;
     private bool _unavailable;
+    private GatewayFailure _failure;
 
     private FakeSmsGateway()
     {
@@ -110,6 +137,15 @@ public sealed partial class FakeSmsGateway : IAsyncDisposable
         }
     }
 
+    /// <summary>From now on every request (Alibaba Cloud and webhook alike) fails this way, until <see cref="RecoverAsync"/>.</summary>
+    public void FailWith(GatewayFailure failure)
+    {
+        lock (_gate)
+        {
+            _failure = failure;
+        }
+    }
+
     /// <summary>Down: the port refuses connections (the server stops), or, with <paramref name="refuseConnections"/> false, every request gets 503.</summary>
     public async Task GoDownAsync(bool refuseConnections = true)
     {
@@ -143,6 +179,7 @@ public sealed partial class FakeSmsGateway : IAsyncDisposable
         {
             _hang = null;
             _unavailable = false;
+            _failure = GatewayFailure.None;
             _throttledRequests = 0;
             _illegalNumbers.Clear();
             _webhookAnswers.Clear();
@@ -162,10 +199,12 @@ public sealed partial class FakeSmsGateway : IAsyncDisposable
         lock (_gate)
         {
             _aliyunRequests = 0;
+            _aliyunRepeats = 0;
             _delivered.Clear();
             _bizIdByOutId.Clear();
             _usedNonces.Clear();
             _webhookRequests = 0;
+            _webhookRepeats = 0;
             _webhookDelivered.Clear();
             _webhookIdByKey.Clear();
         }
@@ -215,6 +254,7 @@ public sealed partial class FakeSmsGateway : IAsyncDisposable
     {
         TimeSpan? hang;
         bool unavailable;
+        GatewayFailure failure;
         var webhook = context.Request.Path == "/webhook";
         lock (_gate)
         {
@@ -227,8 +267,28 @@ public sealed partial class FakeSmsGateway : IAsyncDisposable
                 _aliyunRequests++;
             }
 
-            hang = _hang;
+            hang = _failure == GatewayFailure.Hang ? TimeSpan.FromMinutes(10) : _hang;
             unavailable = _unavailable;
+            failure = _failure;
+        }
+
+        switch (failure)
+        {
+            case GatewayFailure.ServerError:
+                await WriteAsync(context, HttpStatusCode.InternalServerError, new { Code = "InternalError", Message = "The request processing has failed due to some unknown error." });
+                return;
+            case GatewayFailure.TooManyRequests:
+                await WriteAsync(context, HttpStatusCode.TooManyRequests, new { Code = "Throttling.User", Message = "Request was denied due to user flow control." });
+                return;
+            case GatewayFailure.Unavailable:
+                unavailable = true;
+                break;
+            case GatewayFailure.DropConnection:
+                context.Abort();
+                return;
+            case GatewayFailure.LoseAnswer:
+                context.Items[LoseAnswerItem] = true;
+                break;
         }
 
         if (hang is { } delay)
@@ -259,6 +319,12 @@ public sealed partial class FakeSmsGateway : IAsyncDisposable
 
     private static async Task WriteAsync(HttpContext context, HttpStatusCode status, object body)
     {
+        if (context.Items.ContainsKey(LoseAnswerItem))
+        {
+            context.Abort();   // taken, and the answer never arrives
+            return;
+        }
+
         context.Response.StatusCode = (int)status;
         context.Response.ContentType = "application/json;charset=utf-8";
         await context.Response.WriteAsync(JsonSerializer.Serialize(body), context.RequestAborted);
