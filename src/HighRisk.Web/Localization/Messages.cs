@@ -211,6 +211,7 @@ public static partial class Messages
 
     // SMS delivery receipts (pushed by the provider)
     public static readonly Message ReceiptsMissing = new("ReceiptsMissing", "Send at least one receipt.", "请至少提交一条回执。");
+    public static readonly Message RepliesTooMany = new("RepliesTooMany", "At most {Max} replies in one push.", "每次最多提交 {Max} 条回复。");
     public static readonly Message ReceiptsTooMany = new("ReceiptsTooMany", "At most {Max} receipts in one push.", "每次最多提交 {Max} 条回执。");
     public static readonly Message ReceiptNotObject = new("ReceiptNotObject", "A receipt is a JSON object.", "每条回执应为一个 JSON 对象。");
     public static readonly Message ReceiptMessageUnnamed = new(

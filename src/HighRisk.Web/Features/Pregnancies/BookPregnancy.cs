@@ -114,7 +114,7 @@ public static class BookPregnancy
                 .WithError(Messages.UterineSurgeryAfterLmp)
                 .When(c => c.History?.LastUterineSurgery is not null && LmpOf(c) is not null);
             RuleForEach(c => c.Findings).Codeable(catalogue);
-            RuleFor(c => c.SmsConsent!).SetValidator(new Reminders.SmsConsentInput.Validator(today)).When(c => c.SmsConsent is not null);
+            RuleFor(c => c.SmsConsent!).SetValidator(new Reminders.SmsConsentInput.Validator(clock)).When(c => c.SmsConsent is not null);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
+using HighRisk.Localization;
 using HighRisk.Features.Audit;
 using HighRisk.Features.Pregnancies;
 using HighRisk.Infrastructure;
@@ -49,7 +50,7 @@ public static class RecordSmsReplies
     {
         public Validator()
         {
-            RuleFor(c => c.Replies).NotEmpty().Must(r => r.Count <= MaxReplies).OverridePropertyName("body");
+            RuleFor(c => c.Replies).NotEmpty().Must(r => r.Count <= MaxReplies).WithError(Messages.RepliesTooMany, ("Max", MaxReplies)).OverridePropertyName("body");
             RuleForEach(c => c.Replies).ChildRules(reply =>
             {
                 reply.RuleFor(r => r.PhoneNumber).NotEmpty().MaximumLength(20);

@@ -24,10 +24,10 @@ public sealed record SmsConsentInput
 
     public sealed class Validator : AbstractValidator<SmsConsentInput>
     {
-        public Validator(DateOnly today)
+        public Validator(Infrastructure.BusinessClock clock)
         {
             RuleFor(c => c.Given).NotNull();
-            RuleFor(c => c.Date).NotNull().LessThanOrEqualTo(today).WithError(Messages.DateInFuture);
+            RuleFor(c => c.Date).NotNull().LessThanOrEqualTo(clock.Today).WithError(Messages.DateInFuture);
         }
     }
 }
