@@ -152,7 +152,8 @@ public class ReminderTests : ServiceFixture
         Assert.That(ok, Is.EqualTo(HttpStatusCode.OK), answer?.ToJsonString());
         Assert.That(answer!["smsConsent"]!["given"]!.GetValue<bool>(), Is.True);
         Assert.That(await OutboxAsync(this, mobile, "Queued"), Is.GreaterThan(0), "consent given by the patch queues her reminders");
-        var outsider = await Clients["other-township"].PatchAsync($"/api/pregnancies/{id}", System.Net.Http.Json.JsonContent.Create(new { smsConsent = new { given = false, date = Day(Clock.Today) } }));
+        var outsider = await Clients["other-township"].PatchAsync(
+            $"/api/pregnancies/{id}", System.Net.Http.Json.JsonContent.Create(new { smsConsent = new { given = false, date = Day(Clock.Today) } }));
         Assert.That(outsider.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
 }

@@ -57,8 +57,8 @@ public static class FhirCapabilities
             Type = p switch
             {
                 "_id" or "url" => SearchParamType.Token,
-                "identifier" or "code" => SearchParamType.Token,
-                "date" or "recorded-date" or "_lastUpdated" => SearchParamType.Date,
+                "identifier" or "code" or "status" or "priority" => SearchParamType.Token,
+                "date" or "recorded-date" or "authored" or "authored-on" or "_lastUpdated" => SearchParamType.Date,
                 _ => SearchParamType.Reference,
             },
             Documentation = p is "episode-of-care" or "context" && type != "Encounter" ? new Markdown("HighRisk: the pregnancy (EpisodeOfCare) the resource belongs to.") : null,

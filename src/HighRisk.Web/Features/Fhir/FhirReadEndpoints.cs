@@ -53,6 +53,9 @@ public static class FhirReadEndpoints
         "Observation" => "A measurement of an exam, with its LOINC (or HighRisk) code and UCUM unit.",
         "Condition" => "A coded finding (catalogue CodeSystem), from the booking or an exam.",
         "RiskAssessment" => "The grade: the colour as qualitative risk, the evidence as basis, the catalogue version as method; id = pregnancy id for the grade now.",
-        _ => "Her colour (id = pregnancy id) and the purple flag (id + '-purple').",
+        "Flag" => "Her colour (id = pregnancy id) and the purple flag (id + '-purple').",
+        "CarePlan" => "A version of her case's management plan (id = the version's): active, revoked when replaced, completed when the case closed.",
+        "ServiceRequest" => "A referral as ordered (id = the referral's): urgency as priority, the reason, the receiving facility as performer.",
+        _ => "A referral as the receiving facility's work (id = the referral's): its status follows the referral; the feedback is the output once completed.",
     };
 }

@@ -1,3 +1,4 @@
+using HighRisk.Features.Cases;
 using HighRisk.Features.Pregnancies;
 using HighRisk.Infrastructure;
 using HighRisk.Infrastructure.Data;
@@ -9,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace HighRisk.Features.Fhir;
 
 /// <summary>One pregnancy record as the JSON API reads it (<see cref="GetPregnancy"/>), and whose it is.</summary>
-public sealed record FhirRecord(Guid WomanId, GetPregnancy.Response Pregnancy);
+/// <param name="Case">Her case with its plans (<see cref="GetCase"/>), read only for CarePlans: null when she has none the user sees.</param>
+public sealed record FhirRecord(Guid WomanId, GetPregnancy.Response Pregnancy, GetCase.Response? Case = null);
 
 /// <summary>
 /// The register seen through FHIR: every resource is made from the pregnancy record the JSON API reads
@@ -51,8 +53,29 @@ public sealed class FhirRegister(HighRiskDb db, ISender sender)
         }
 
         var pregnancyId = await PregnancyOfAsync(type, id, ct) ?? throw new NotFoundException($"No {type}/{id} in your area.");
-        var record = await RecordAsync(pregnancyId, ct);
+        var record = await ForTypeAsync(type, await RecordAsync(pregnancyId, ct), ct);
         return FhirResources.Of(type, record).FirstOrDefault(r => r.Id == id) ?? throw new NotFoundException($"No {type}/{id} in your area.");
+    }
+
+    /// <summary>
+    /// The record with what the type is made from beyond the pregnancy: for CarePlans her case, read as the JSON API reads
+    /// it (<see cref="GetCase"/>: its scope and audit line); a user who sees her only through a referral sees no case.
+    /// </summary>
+    public async Task<FhirRecord> ForTypeAsync(string type, FhirRecord record, CancellationToken ct)
+    {
+        if (type != "CarePlan" || record.Pregnancy.CaseId is not { } caseId)
+        {
+            return record;
+        }
+
+        try
+        {
+            return record with { Case = await sender.Send(new GetCase.Query(caseId), ct) };
+        }
+        catch (NotFoundException)
+        {
+            return record;
+        }
     }
 
     /// <summary>The pregnancy a resource id belongs to (before the scope check, which reading the record makes).</summary>
@@ -71,6 +94,9 @@ public sealed class FhirRegister(HighRiskDb db, ISender sender)
             "Encounter" or "Observation" => examOf,
             "Condition" => examOf ?? sourceId,
             "RiskAssessment" => await db.GradeChanges.AsNoTracking().Where(g => g.Id == sourceId).Select(g => (Guid?)g.PregnancyId).SingleOrDefaultAsync(ct) ?? sourceId,
+            "CarePlan" => await db.CasePlans.AsNoTracking().Where(p => p.Id == sourceId)
+                .Join(db.Cases.AsNoTracking().IgnoreQueryFilters(), p => p.CaseId, c => c.Id, (_, c) => (Guid?)c.PregnancyId).SingleOrDefaultAsync(ct),
+            "ServiceRequest" or "Task" => await db.Referrals.AsNoTracking().IgnoreQueryFilters().Where(r => r.Id == sourceId).Select(r => (Guid?)r.PregnancyId).SingleOrDefaultAsync(ct),
             _ => null,
         };
     }

@@ -9,7 +9,7 @@ namespace HighRisk.Features.Fhir;
 /// <summary>The JSON API's pregnancy record as FHIR R4 resources (ids: <see cref="FhirIds"/>).</summary>
 public static partial class FhirResources
 {
-    public static readonly string[] Types = ["Patient", "EpisodeOfCare", "Encounter", "Observation", "Condition", "RiskAssessment", "Flag"];
+    public static readonly string[] Types = ["Patient", "EpisodeOfCare", "Encounter", "Observation", "Condition", "RiskAssessment", "Flag", "CarePlan", "ServiceRequest", "Task"];
 
     /// <summary>Every resource of one type made from one pregnancy record.</summary>
     public static IEnumerable<Resource> Of(string type, FhirRecord record) => type switch
@@ -21,6 +21,9 @@ public static partial class FhirResources
         "Condition" => Conditions(record),
         "RiskAssessment" => RiskAssessments(record),
         "Flag" => Flags(record),
+        "CarePlan" => CarePlans(record),
+        "ServiceRequest" => record.Pregnancy.Referrals.Select(r => ReferralRequest(record, r)),
+        "Task" => record.Pregnancy.Referrals.Select(r => ReferralTask(record, r)),
         _ => [],
     };
 
@@ -57,6 +60,7 @@ public static partial class FhirResources
             CareManager = new ResourceReference { Display = p.HealthWorker },
             ReferralRequest = [.. p.Referrals.Select(r => new ResourceReference
             {
+                Reference = $"ServiceRequest/{r.Id}",
                 Display = string.Create(CultureInfo.InvariantCulture, $"转诊 {r.ReferredOn:yyyy-MM-dd} → {r.ToFacilityCode}: {r.Status}"),
             })],
         };

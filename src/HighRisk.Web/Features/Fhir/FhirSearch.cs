@@ -1,6 +1,7 @@
 using System.Globalization;
 using HighRisk.Infrastructure.Security;
 using Hl7.Fhir.Model;
+using Hl7.Fhir.Utility;
 using Task = System.Threading.Tasks.Task;
 using IssueType = Hl7.Fhir.Model.OperationOutcome.IssueType;
 
@@ -26,6 +27,9 @@ public sealed class FhirSearch(FhirRegister register, PersonalData personalData)
         ["Condition"] = ["_id", "patient", "episode-of-care", "context", "encounter", "code", "recorded-date", "_lastUpdated"],
         ["RiskAssessment"] = ["_id", "patient", "episode-of-care", "encounter", "date", "_lastUpdated"],
         ["Flag"] = ["_id", "patient", "episode-of-care", "code", "date", "_lastUpdated"],
+        ["CarePlan"] = ["_id", "patient", "episode-of-care", "status", "date", "_lastUpdated"],
+        ["ServiceRequest"] = ["_id", "patient", "episode-of-care", "status", "priority", "authored", "_lastUpdated"],
+        ["Task"] = ["_id", "patient", "episode-of-care", "status", "focus", "authored-on", "_lastUpdated"],
     };
 
     private static readonly string[] Paging = ["_count", "_offset", "_format"];
@@ -37,7 +41,12 @@ public sealed class FhirSearch(FhirRegister register, PersonalData personalData)
             throw Refuse(IssueType.NotSupported, $"{type} is not searched by {name}; see /fhir/metadata.", name);
         }
 
-        var records = await RecordsAsync(type, query, ct);
+        var records = new List<FhirRecord>();
+        foreach (var record in await RecordsAsync(type, query, ct))
+        {
+            records.Add(await register.ForTypeAsync(type, record, ct));
+        }
+
         var matches = records.SelectMany(r => FhirResources.Of(type, r)).Where(r => Matches(type, r, query)).DistinctBy(r => r.Id).ToList();
         var count = Number(query, "_count", DefaultCount, 0, MaxCount);
         var offset = Number(query, "_offset", 0, 0, int.MaxValue);
@@ -140,9 +149,12 @@ public sealed class FhirSearch(FhirRegister register, PersonalData personalData)
             {
                 "_id" => resource.Id == value,
                 "_lastUpdated" => resource.Meta?.LastUpdated is { } at && FhirDates.Holds(value, DateOnly.FromDateTime(at.ToOffset(TimeSpan.FromHours(8)).DateTime), name),
-                "date" or "recorded-date" => DateOf(resource) is { } day && FhirDates.Holds(value, day, name),
+                "date" or "recorded-date" or "authored" or "authored-on" => DateOf(resource) is { } day && FhirDates.Holds(value, day, name),
                 "code" => CodesOf(resource).Any(c => value.Contains('|', StringComparison.Ordinal) ? value == $"{c.System}|{c.Code}" : value == c.Code),
                 "encounter" => EncounterOf(resource) == Strip(value, "Encounter/"),
+                "status" => StatusOf(resource) == value,
+                "priority" => resource is ServiceRequest s && s.Priority?.GetLiteral() == value,
+                "focus" => resource is Hl7.Fhir.Model.Task t && t.Focus?.Reference == $"ServiceRequest/{Strip(value, "ServiceRequest/")}",
                 _ => true,
             };
             if (!holds)
@@ -164,10 +176,21 @@ public sealed class FhirSearch(FhirRegister register, PersonalData personalData)
             Condition c => c.RecordedDate,
             RiskAssessment r => (r.Occurrence as FhirDateTime)?.Value,
             Flag f => f.Period?.Start,
+            CarePlan c => c.Period?.Start,
+            ServiceRequest s => s.AuthoredOn,
+            Hl7.Fhir.Model.Task t => t.AuthoredOn,
             _ => null,
         };
         return text is null ? null : FhirDates.Day(text);
     }
+
+    private static string? StatusOf(Resource resource) => resource switch
+    {
+        CarePlan c => c.Status?.GetLiteral(),
+        ServiceRequest s => s.Status?.GetLiteral(),
+        Hl7.Fhir.Model.Task t => t.Status?.GetLiteral(),
+        _ => null,
+    };
 
     private static IEnumerable<Coding> CodesOf(Resource resource) => resource switch
     {
