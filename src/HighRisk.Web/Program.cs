@@ -64,6 +64,7 @@ builder.Services.AddScoped<OverdueSnapshot>();
 builder.Services.AddScoped<OverdueDigests>();
 builder.Services.AddSingleton(HighRisk.Features.Messaging.MessageSettings.From(builder.Configuration));
 builder.Services.AddScoped<AlertRecipients>();
+builder.Services.AddScoped<AlertSms>();
 builder.Services.AddScoped<CaseLookups>();
 builder.Services.AddScoped<CaseDigests>();
 builder.Services.AddSingleton(Startup.LoadCasePolicy(builder.Configuration));

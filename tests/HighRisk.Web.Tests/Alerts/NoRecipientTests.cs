@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using HighRisk.SmsProviders.Tests;
 using HighRisk.Web.Tests.Infrastructure;
@@ -8,7 +9,8 @@ namespace HighRisk.Web.Tests.Alerts;
 /// <summary>
 /// A red alert where nobody is there to tell: the nearest level above that has a contact gets it at once; with nobody
 /// anywhere it is flagged, /health/ready is degraded with the count, and the township is on the administrators' list
-/// of missing contacts until a contact is added. The women are booked by the township's MCH staff account, so no health
+/// of missing contacts until a contact is added; a contact or a health worker's mobile added later gets the alert then,
+/// once, and the flag clears. The women are booked by the township's MCH staff account, so no health
 /// worker's mobile is among the recipients; each test has a database of its own, since it counts the whole service.
 /// </summary>
 [NonParallelizable]
@@ -142,13 +144,106 @@ public class NoRecipientTests : ServiceFixture
             Assert.That(html, Does.Contain("1 条预警无人接收").And.Contain("无人接收：本地及上级均未设置联系人").And.Contain("楠竹山镇"));
         }
 
-        await AddContactAsync(Township, "subdistrictStaff", DeliveryTests.NewMobile());
-        missing = await MissingAsync();
-        Assert.That(Entry(missing, Township), Is.Null, "a contact takes the township off the list");
-        Assert.That(missing["alertsWithoutRecipient"]!.GetValue<int>(), Is.EqualTo(1), "the alert itself still reached nobody");
-
         await Api.PostAsync($"/api/alerts/{alert["id"]}/ack", new { action = "已电话通知乡镇专干" }, HttpStatusCode.OK, Admin);
         Assert.That(await ReadyAsync(), Is.EqualTo("Healthy"));
         Assert.That((await MissingAsync())["alertsWithoutRecipient"]!.GetValue<int>(), Is.Zero);
+    }
+
+    [Test]
+    public async Task NoContactAnywhere_ThenATownshipContactIsAdded_TheAlertIsSentToItOnce_AndTheFlagClears()
+    {
+        var alert = await RedAlertAsync();
+        Assert.That(alert["noRecipient"]!.GetValue<bool>(), Is.True);
+        Assert.That(await ReadyAsync(), Does.StartWith("Degraded: alerts: 1 alert(s) reached nobody"));
+
+        var mobile = DeliveryTests.NewMobile();
+        var contact = new { divisionCode = Township, role = "subdistrictStaff", name = $"专干{mobile}", mobile };
+        var key = Guid.NewGuid().ToString();
+        var (status, created, _) = await Api.PostAsync("/api/admin/contacts", contact, key, Admin);
+        Assert.That(status, Is.EqualTo(HttpStatusCode.Created), created?.ToJsonString());
+        var (retried, again, _) = await Api.PostAsync("/api/admin/contacts", contact, key, Admin);
+        Assert.That(retried, Is.EqualTo(HttpStatusCode.Created), again?.ToJsonString());
+        Assert.That(again!["id"]!.GetValue<Guid>(), Is.EqualTo(created!["id"]!.GetValue<Guid>()), "the retry is answered from the first request");
+        // Saving the contact again (an edit that changes nothing) finds no alert left to send.
+        await PutContactAsync(created["id"]!.GetValue<Guid>(), contact);
+
+        var after = await AlertAsync(alert["id"]!.GetValue<Guid>());
+        Assert.Multiple(() =>
+        {
+            Assert.That(after["noRecipient"]!.GetValue<bool>(), Is.False);
+            Assert.That(after["status"]!.GetValue<string>(), Is.EqualTo("open"), "the township's own contact: no escalation");
+            Assert.That(after["messages"]!.AsArray().Select(m => m!["recipient"]!.GetValue<string>()), Is.EqualTo(new[] { $"{mobile[..3]}****{mobile[^4..]}" }));
+        });
+        Assert.That(await ScalarAsync<long>("SELECT count(*) FROM sms_messages WHERE alert_id = $1", alert["id"]!.GetValue<Guid>()), Is.EqualTo(1),
+            "queued once, whatever the retries");
+        Assert.That(await ReadyAsync(), Is.EqualTo("Healthy"), "the flag cleared");
+        Assert.That((await MissingAsync())["alertsWithoutRecipient"]!.GetValue<int>(), Is.Zero);
+
+        await Api.RunJobAsync("sms-delivery");
+        Assert.That(await DeliveryTests.StatusAsync(this, mobile, "Sent"), Is.True);
+        Assert.That(Gateway.DeliveredTo(mobile), Has.Count.EqualTo(1));
+        Assert.That(Gateway.DeliveredTo(mobile)[0].TemplateParams, Does.Contain("肺动脉").Or.Contain("\\u80BA\\u52A8\\u8109"), "the alert itself, with her factor");
+    }
+
+    [Test]
+    public async Task NoContactAnywhere_ThenOnlyACityContact_TheAlertIsEscalatedToIt()
+    {
+        var alert = await RedAlertAsync();
+        var city = DeliveryTests.NewMobile();
+        await AddContactAsync(Township[..4], "cityMch", city);
+
+        var after = await AlertAsync(alert["id"]!.GetValue<Guid>());
+        Assert.Multiple(() =>
+        {
+            Assert.That(after["noRecipient"]!.GetValue<bool>(), Is.False);
+            Assert.That(after["status"]!.GetValue<string>(), Is.EqualTo("escalated"));
+            Assert.That(after["escalationReason"]!.GetValue<string>(), Is.EqualTo("noRecipient"));
+            Assert.That(after["messages"]!.AsArray().Select(m => m!["recipient"]!.GetValue<string>()), Is.EqualTo(new[] { $"{city[..3]}****{city[^4..]}" }));
+        });
+        Assert.That(await ReadyAsync(), Is.EqualTo("Healthy"));
+    }
+
+    [Test]
+    public async Task NoContactAnywhere_ThenHerHealthWorkersAccountGetsAMobile_TheWorkerIsTold()
+    {
+        var alert = await RedAlertAsync();
+        var account = await Api.PostAsync("/api/admin/users", new
+        {
+            userName = $"wang-{Guid.NewGuid():N}"[..20],
+            displayName = "王医生",   // the health worker named on her booking, at her facility
+            role = "healthWorker",
+            facilityCode = Bookings.Facility,
+            password = TestUsers.Password,
+        }, HttpStatusCode.Created, Admin);
+        Assert.That((await AlertAsync(alert["id"]!.GetValue<Guid>()))["noRecipient"]!.GetValue<bool>(), Is.True, "an account without a mobile tells nobody");
+
+        var mobile = DeliveryTests.NewMobile();
+        var id = account!["id"]!.GetValue<Guid>();
+        using (var put = await Admin.PutAsJsonAsync(new Uri($"/api/admin/users/{id}", UriKind.Relative),
+            new { displayName = "王医生", role = "healthWorker", facilityCode = Bookings.Facility, mobile }))
+        {
+            Assert.That(put.StatusCode, Is.EqualTo(HttpStatusCode.OK), await put.Content.ReadAsStringAsync());
+        }
+
+        var after = await AlertAsync(alert["id"]!.GetValue<Guid>());
+        Assert.Multiple(() =>
+        {
+            Assert.That(after["noRecipient"]!.GetValue<bool>(), Is.False);
+            Assert.That(after["messages"]!.AsArray().Select(m => m!["recipient"]!.GetValue<string>()), Is.EqualTo(new[] { $"{mobile[..3]}****{mobile[^4..]}" }));
+        });
+        Assert.That(await ReadyAsync(), Is.EqualTo("Healthy"));
+    }
+
+    private async Task<JsonObject> AlertAsync(Guid id)
+    {
+        var (status, body) = await Api.GetAsync("/api/alerts", Admin);
+        Assert.That(status, Is.EqualTo(HttpStatusCode.OK), body?.ToJsonString());
+        return body!["items"]!.AsArray().Single(a => a!["id"]!.GetValue<Guid>() == id)!.AsObject();
+    }
+
+    private async Task PutContactAsync(Guid id, object contact)
+    {
+        using var response = await Admin.PutAsJsonAsync(new Uri($"/api/admin/contacts/{id}", UriKind.Relative), contact);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
     }
 }

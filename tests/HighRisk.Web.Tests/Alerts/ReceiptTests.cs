@@ -185,8 +185,8 @@ public class ReceiptTests : ServiceFixture
     public void ReceiptSecret_UnderThirtyTwoCharacters_KeepsTheAddressClosed(string? value, bool open)
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { [SmsReceiptEndpoints.AliyunTokenSetting] = value }).Build();
-        Assert.That(SmsReceiptEndpoints.Secret(configuration, SmsReceiptEndpoints.AliyunTokenSetting), open ? Is.EqualTo(value) : Is.Null);
+            .AddInMemoryCollection(new Dictionary<string, string?> { [SmsCallback.AliyunTokenSetting] = value }).Build();
+        Assert.That(SmsCallback.Secret(configuration, SmsCallback.AliyunTokenSetting), open ? Is.EqualTo(value) : Is.Null);
     }
 
     [Test]

@@ -1,4 +1,6 @@
 using HighRisk.Features.Messaging;
+using HighRisk.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using HighRisk.SmsProviders.Tests;
 using HighRisk.Web.Tests.Alerts;
 
@@ -11,7 +13,8 @@ namespace HighRisk.Web.Tests.Faults;
 /// rest of its claimed batch is never sent — what the database holds when the process is killed there (ClaimSms has
 /// committed "sending"; the send runs outside any transaction; nothing else is written). A new job, as a restarted worker
 /// would, leaves the messages alone until Sms:SendingTimeoutMinutes (5) have passed, then claims them again and sends
-/// each with the same id. What does not de-duplicate: docs/reliability.md, part d.
+/// each with the same id. Alibaba Cloud does not de-duplicate on that id: the gateway looks each reclaimed message up
+/// (QuerySendDetails, by OutId) and records the one Alibaba already has as sent instead of sending it again.
 /// </summary>
 [NonParallelizable]
 public class WorkerCrashTests : ServiceFixture
@@ -44,7 +47,7 @@ public class WorkerCrashTests : ServiceFixture
     public async Task KilledAfterAlibabaTookTheMessage_ItsReceiptBeforeTheRetryKeepsItFromBeingSentAgain()
     {
         using var http = TestGateways.Client();
-        var (messages, taken) = await CrashAsync(TestGateways.Aliyun(Gateway, http));
+        var (messages, taken) = await CrashAsync(Aliyun(http));
         var sms = Gateway.Delivered.Single();
         Assert.That(sms.OutId, Is.EqualTo(taken.ToString("N")));
 
@@ -53,13 +56,33 @@ public class WorkerCrashTests : ServiceFixture
         var (status, body) = await Gateway.PushReceiptsAsync(receipts, (sms, true, "DELIVERED", "用户接收成功"));
         Assert.That((int)status, Is.EqualTo(200), body);
 
-        await RestartAndDeliverAsync(TestGateways.Aliyun(Gateway, http), messages, taken);
+        await RestartAndDeliverAsync(Aliyun(http), messages, taken);
         Assert.Multiple(() =>
         {
             Assert.That(messages.Select(m => Gateway.Delivered.Count(d => d.OutId == m.ToString("N"))), Is.All.EqualTo(1), "each message reached the handset once");
             Assert.That(Gateway.AliyunRepeats, Is.Zero, "no OutId was sent twice");
         });
     }
+
+    [Test]
+    public async Task KilledAfterAlibabaTookTheMessage_TheLookUpBeforeTheRetryKeepsItFromBeingSentAgain()
+    {
+        using var http = TestGateways.Client();
+        var (messages, taken) = await CrashAsync(Aliyun(http));
+        Assert.That(Gateway.Delivered.Select(d => d.OutId), Is.EqualTo(new[] { taken.ToString("N") }), "the gateway took the first message before the kill");
+
+        await RestartAndDeliverAsync(Aliyun(http), messages);
+        Assert.Multiple(() =>
+        {
+            Assert.That(messages.Select(m => Gateway.Delivered.Count(d => d.OutId == m.ToString("N"))), Is.All.EqualTo(1), "each message reached the handset once");
+            Assert.That(Gateway.AliyunRepeats, Is.Zero, "no OutId was sent twice: the taken one was found, not sent again");
+            Assert.That(Gateway.AliyunQueries, Is.GreaterThanOrEqualTo(messages.Count), "each reclaimed message was looked up");
+        });
+        Assert.That(await ScalarAsync<string>("SELECT status FROM sms_messages WHERE id = $1", taken), Is.EqualTo("Sent"));
+        Assert.That(await Outbox.CountAsync(this, "unanswered_attempt_at IS NOT NULL", messages), Is.Zero, "every outcome is known now");
+    }
+
+    private ISmsGateway Aliyun(HttpClient http) => TestGateways.Aliyun(Gateway, http, clock: Services.GetRequiredService<BusinessClock>());
 
     /// <summary>Two red alerts queued; the job killed right after the gateway took the first message it sent.</summary>
     private async Task<(List<Guid> Messages, Guid Taken)> CrashAsync(ISmsGateway gateway)

@@ -121,6 +121,31 @@ public class ReminderTests : ServiceFixture
     }
 
     [Test]
+    public async Task ReplyWithAWrongSignatureOrToken_Is401_AndHerConsentStands()
+    {
+        var (id, mobile) = await BookAsync(this);
+        var body = System.Text.Encoding.UTF8.GetBytes($$"""[{"phone_number":"{{mobile}}","content":"TD","send_time":"2026-03-16 10:05:00"}]""");
+        foreach (var (path, signature) in new[]
+                 {
+                     ("/api/sms/replies/webhook", "sha256=" + new string('0', 64)), ("/api/sms/replies/webhook", null),
+                     ("/api/sms/replies/aliyun?token=guessed", null), ("/api/sms/replies/aliyun", null),
+                 })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
+            request.Content.Headers.ContentType = new("application/json");
+            if (signature is not null)
+            {
+                request.Headers.Add("X-HighRisk-Signature", signature);
+            }
+
+            using var response = await Anonymous.SendAsync(request);
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), $"{path}: {await response.Content.ReadAsStringAsync()}");
+        }
+
+        Assert.That((await RecordAsync(this, id))["smsConsent"]!["given"]!.GetValue<bool>(), Is.True);
+    }
+
+    [Test]
     public async Task ConsentInTheFuture_IsA400NamingTheField()
     {
         var (id, _) = await BookAsync(this, consent: null);

@@ -197,7 +197,7 @@ public class AliyunGatewayTests
         var configuration = TestGateways.Configuration(environment.Select(e => KeyValuePair.Create(e.Key.Replace("__", ":", StringComparison.Ordinal), (string?)e.Value)));
         var message = TestGateways.Message(templateCode: null, templateParams: null);
 
-        var result = await new AliyunSmsGateway(_http, configuration, NullLogger<AliyunSmsGateway>.Instance).SendAsync(message, CancellationToken.None);
+        var result = await new AliyunSmsGateway(_http, configuration, TestGateways.SystemClock, NullLogger<AliyunSmsGateway>.Instance).SendAsync(message, CancellationToken.None);
 
         Assert.That(environment["Sms__Provider"], Is.EqualTo("aliyun"));
         Assert.That(result.Outcome, Is.EqualTo(SmsSendOutcome.Accepted), result.Error);

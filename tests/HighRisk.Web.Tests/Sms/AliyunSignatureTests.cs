@@ -87,7 +87,7 @@ public class AliyunSignatureTests
             ["Sms:Aliyun:SignName"] = "高危孕产妇管理",
         });
         using var http = new HttpClient();
-        var gateway = new AliyunSmsGateway(http, configuration, NullLogger<AliyunSmsGateway>.Instance);
+        var gateway = new AliyunSmsGateway(http, configuration, TestGateways.SystemClock, NullLogger<AliyunSmsGateway>.Instance);
         var message = TestGateways.Message(templateParams: """{"township":"楠竹山镇","total":"3 人*"}""", id: Guid.Parse("0195f3a2-b4c8-4d6e-8f0a-1b2c3d4e5f60"));
 
         var body = gateway.SignedBody(message, "SMS_480245001", "5f0c1d2e-3a4b-4c5d-8e6f-7a8b9c0d1e2f", new DateTimeOffset(2026, 3, 16, 10, 0, 0, TimeSpan.FromHours(8)));

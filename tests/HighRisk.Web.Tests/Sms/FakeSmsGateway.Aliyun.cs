@@ -12,7 +12,8 @@ namespace HighRisk.SmsProviders.Tests;
 /// The fake's Alibaba Cloud SendSms (2017-05-25): parameters from the query and, for POST, the form body; checks the
 /// common parameters, the timestamp (15 minutes), the nonce (once), and the RPC signature — recomputed here with
 /// <see cref="Uri.EscapeDataString"/>, independently of the product's encoder — then answers as Alibaba does: HTTP 4xx
-/// for request errors, HTTP 200 with an isv.* Code for business errors, Code OK with a BizId on success.
+/// for request errors, HTTP 200 with an isv.* Code for business errors, Code OK with a BizId on success. QuerySendDetails
+/// is in FakeSmsGateway.AliyunQuery.cs.
 /// </summary>
 public sealed partial class FakeSmsGateway
 {
@@ -171,9 +172,9 @@ public sealed partial class FakeSmsGateway
             return Error(HttpStatusCode.BadRequest, "SignatureDoesNotMatch", "Specified signature is not matched with our calculation. server string to sign is:" + stringToSign);
         }
 
-        if (Parameter("Action") != "SendSms" || Parameter("Version") != "2017-05-25" || Parameter("Format") is not ("JSON" or ""))
+        if (Parameter("Action") is not ("SendSms" or "QuerySendDetails") || Parameter("Version") != "2017-05-25" || Parameter("Format") is not ("JSON" or ""))
         {
-            return Error(HttpStatusCode.BadRequest, "InvalidParameter", "This fake speaks SendSms 2017-05-25 in JSON only.");
+            return Error(HttpStatusCode.BadRequest, "InvalidParameter", "This fake speaks SendSms and QuerySendDetails 2017-05-25 in JSON only.");
         }
 
         lock (_gate)
@@ -181,6 +182,11 @@ public sealed partial class FakeSmsGateway
             if (!_usedNonces.Add(Parameter("SignatureNonce")))
             {
                 return Error(HttpStatusCode.BadRequest, "SignatureNonceUsed", "Specified signature nonce was used already.");
+            }
+
+            if (Parameter("Action") == "QuerySendDetails")
+            {
+                return QuerySendDetails(parameters, requestId);
             }
 
             if (_throttledRequests > 0)
@@ -225,6 +231,7 @@ public sealed partial class FakeSmsGateway
             }
 
             _delivered.Add(new FakeSms(phone, Parameter("SignName"), Parameter("TemplateCode"), templateParams, outId, bizId));
+            _sentAt[bizId] = DateTimeOffset.UtcNow;
             return (HttpStatusCode.OK, new { Message = "OK", RequestId = requestId, Code = "OK", BizId = bizId });
         }
     }

@@ -202,6 +202,8 @@ public sealed partial class FakeSmsGateway : IAsyncDisposable
             _aliyunRepeats = 0;
             _delivered.Clear();
             _bizIdByOutId.Clear();
+            _sentAt.Clear();
+            _aliyunQueries = 0;
             _usedNonces.Clear();
             _webhookRequests = 0;
             _webhookRepeats = 0;

@@ -112,7 +112,7 @@ public class ProviderChoiceTests
     private static ServiceProvider Services(Dictionary<string, string?> settings)
     {
         var configuration = TestGateways.Configuration(settings);
-        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
+        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddSingleton(TestGateways.SystemClock);
         services.AddMessaging(configuration);
         return services.BuildServiceProvider();
     }

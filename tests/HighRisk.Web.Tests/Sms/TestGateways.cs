@@ -1,5 +1,6 @@
 using HighRisk.Features.Messaging;
 using HighRisk.Features.Messaging.Providers;
+using HighRisk.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -18,8 +19,13 @@ internal static class TestGateways
     /// <summary>A client like the service's: no redirects, and no pooled connection outlives a fake that went down.</summary>
     public static HttpClient Client() => new(new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionIdleTimeout = TimeSpan.FromMilliseconds(200) });
 
-    public static AliyunSmsGateway Aliyun(FakeSmsGateway fake, HttpClient http, IDictionary<string, string?>? changes = null, ILogger<AliyunSmsGateway>? log = null) =>
-        new(http, Configuration(fake.AliyunSettings, changes), log ?? NullLogger<AliyunSmsGateway>.Instance);
+    /// <summary>The business clock of a gateway built outside the service: the real one.</summary>
+    public static readonly BusinessClock SystemClock = new(TimeProvider.System);
+
+    /// <summary>An Alibaba Cloud gateway to the fake; <paramref name="clock"/> is the service's when it sends the service's outbox.</summary>
+    public static AliyunSmsGateway Aliyun(
+        FakeSmsGateway fake, HttpClient http, IDictionary<string, string?>? changes = null, ILogger<AliyunSmsGateway>? log = null, BusinessClock? clock = null) =>
+        new(http, Configuration(fake.AliyunSettings, changes), clock ?? SystemClock, log ?? NullLogger<AliyunSmsGateway>.Instance);
 
     public static WebhookSmsGateway Webhook(FakeSmsGateway fake, HttpClient http, IDictionary<string, string?>? changes = null)
     {

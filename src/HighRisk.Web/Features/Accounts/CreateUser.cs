@@ -48,7 +48,7 @@ public static class CreateUser
         }
     }
 
-    public sealed class Handler(UserManager<StaffUser> users, HighRiskDb db, BusinessClock clock) : ICommandHandler<Command, Response>
+    public sealed class Handler(UserManager<StaffUser> users, HighRiskDb db, BusinessClock clock, IPublisher publisher) : ICommandHandler<Command, Response>
     {
         public async ValueTask<Response> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -72,6 +72,7 @@ public static class CreateUser
                 throw new ValidationException(created.Errors.Select(e => Messages.AccountRefused.At(FieldOf(e), ("Description", e.Description), ("IdentityCode", e.Code))));
             }
 
+            await publisher.Publish(new Alerts.AlertRecipientsChanged(), cancellationToken);   // a health worker's mobile may be the one an alert lacked
             return new Response(user.Id, user.UserName!, user.Role, user.DivisionCode, user.FacilityCode, command.Password is null ? password : null);
         }
 

@@ -47,7 +47,7 @@ public static class UpdateUser
         }
     }
 
-    public sealed class Handler(UserManager<StaffUser> users, HighRiskDb db) : ICommandHandler<Command, ListUsers.Item>
+    public sealed class Handler(UserManager<StaffUser> users, HighRiskDb db, IPublisher publisher) : ICommandHandler<Command, ListUsers.Item>
     {
         public async ValueTask<ListUsers.Item> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -69,6 +69,7 @@ public static class UpdateUser
 
             // Ends the user's refresh tokens: a changed role or scope starts a new session.
             Check(await users.UpdateSecurityStampAsync(user));
+            await publisher.Publish(new Alerts.AlertRecipientsChanged(), cancellationToken);   // a new mobile may be the one an alert lacked
             return ListUsers.Item.Of(user);
         }
 

@@ -95,6 +95,27 @@ public sealed class Alert
         }
     }
 
+    /// <summary>
+    /// It reached nobody, and now someone is there: its messages go to them (<paramref name="escalated"/>: to the
+    /// escalation contacts, nobody being there where she lives) and the flag clears. False when it is no longer waiting
+    /// for anyone (someone was told, or it was acknowledged).
+    /// </summary>
+    public bool FoundRecipientLater(bool escalated, DateTimeOffset at)
+    {
+        if (!NoRecipient || AcknowledgedAt is not null)
+        {
+            return false;
+        }
+
+        NoRecipient = false;
+        if (escalated)
+        {
+            Escalate(NoRecipientReason, at);
+        }
+
+        return true;
+    }
+
     /// <summary>Escalates once; returns false when it already was (or was acknowledged meanwhile).</summary>
     public bool Escalate(string reason, DateTimeOffset at)
     {

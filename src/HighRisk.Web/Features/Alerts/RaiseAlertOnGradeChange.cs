@@ -1,5 +1,3 @@
-using HighRisk.Features.Messaging;
-using HighRisk.Features.Pregnancies;
 using HighRisk.Features.Risk;
 using HighRisk.Infrastructure;
 using HighRisk.Infrastructure.Data;
@@ -15,8 +13,7 @@ namespace HighRisk.Features.Alerts;
 /// orange → red alerts again. Orange and purple alert only when configured (Alerts:Sms:Orange, Alerts:Sms:Purple).
 /// An alert that finds nobody to tell where she lives is escalated at once, or flagged when there is nobody above either.
 /// </summary>
-public sealed class RaiseAlertOnGradeChange(
-    HighRiskDb db, AlertRecipients recipients, SmsTemplates templates, BusinessClock clock, IConfiguration configuration, Messaging.MessageSettings settings)
+public sealed class RaiseAlertOnGradeChange(HighRiskDb db, AlertRecipients recipients, AlertSms sms, BusinessClock clock, IConfiguration configuration)
     : INotificationHandler<GradeChanged>
 {
     public async ValueTask Handle(GradeChanged notification, CancellationToken cancellationToken)
@@ -30,9 +27,6 @@ public sealed class RaiseAlertOnGradeChange(
 
         var today = clock.Today;
         var weeks = pregnancy.GestationalAgeOn(today < pregnancy.Lmp ? pregnancy.Lmp : today).Weeks;
-        var stage = pregnancy.IsAfterBirth(today)
-            ? $"产后{today.DayNumber - pregnancy.OutcomeDate!.Value.DayNumber}天"
-            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"孕{weeks}周");
         var alert = new Alert
         {
             Id = Guid.CreateVersion7(clock.Now),
@@ -49,36 +43,16 @@ public sealed class RaiseAlertOnGradeChange(
         };
         db.Alerts.Add(alert);
 
-        var township = await db.Divisions.Where(d => d.Code == pregnancy.TownshipCode).Select(d => d.Name).FirstOrDefaultAsync(cancellationToken)
-            ?? pregnancy.TownshipCode;
-        var action = templates.Actions[colour];
-        var values = new Dictionary<string, string>
-        {
-            ["sign"] = settings.SignName,
-            ["township"] = township,
-            ["name"] = alert.MaskedName,
-            ["weeks"] = weeks.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["stage"] = stage,
-            ["colour"] = templates.Colours[colour],
-            ["factor"] = alert.Factor,
-            ["action"] = action.Action,
-            ["deadline"] = (clock.Now + TimeSpan.FromHours(action.DeadlineHours)).ToOffset(TimeSpan.FromHours(8)).ToString("M月d日H时", System.Globalization.CultureInfo.InvariantCulture),
-        };
-        var text = SmsTemplates.Fill(templates.Alert.Text, values);
         var told = await recipients.ForAlertAsync(pregnancy.DivisionCode, pregnancy.FacilityCode, pregnancy.ResponsibleUserId, pregnancy.HealthWorker, cancellationToken);
         if (told.Count == 0)
         {
             // Nobody where she lives: the escalation contacts at once (the nearest levels up to the province that have
-            // them), or a flag the administrators see.
+            // them), or a flag the administrators see (ResendAlertsThatReachedNobody, once someone is there).
             told = await recipients.ForEscalationAsync(pregnancy.DivisionCode, cancellationToken);
             alert.FoundNoRecipient(told.Count, clock.Now);
         }
 
-        foreach (var recipient in told)
-        {
-            db.SmsMessages.Add(SmsMessage.Queue(
-                $"alert:{alert.Id}:{recipient.Mobile}", SmsKind.Alert, alert.Id, recipient.Mobile, text, templates.Alert.TemplateCode, values, clock.Now, settings.TimeToLive));
-        }
+        await sms.QueueAsync(alert, pregnancy, told, cancellationToken);
     }
 
     private string? ColourToAlert(GradeChange change)

@@ -36,13 +36,16 @@ public static class ContactsEndpoints
                 "red alerts), `countyOnDuty` (the county MCH institution's on-duty number: red alerts), `cityMch` (escalations), " +
                 "`facilityOnDuty` (a facility's referral desk, with `facilityCode` instead of `divisionCode`: " +
                 "emergency referrals sent to it and late answers). " +
-                "Alerts take each role from the nearest configured level of the division tree.")
+                "Alerts take each role from the nearest configured level of the division tree. An unacknowledged alert that " +
+                "reached nobody (`noRecipient`) and reaches this contact now is sent to it, once, in the same transaction.")
             .ProducesValidationProblem();
 
         admin.MapPut("/contacts/{id:guid}", async Task<Ok<DivisionContact>> (Guid id, SaveContact.Command command, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(command with { Id = id }, ct)))
             .WithName("UpdateContact")
             .WithSummary("Change a recipient")
+            .WithDescription("The same body as POST /api/admin/contacts. An unacknowledged alert that reached nobody and reaches the " +
+                "changed contact now is sent to it, once.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
     }

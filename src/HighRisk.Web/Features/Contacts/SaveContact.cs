@@ -10,7 +10,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HighRisk.Features.Contacts;
 
-/// <summary>Creates (no id) or replaces (with id) a division's contact for the overdue list and alerts.</summary>
+/// <summary>
+/// Creates (no id) or replaces (with id) a division's contact for the overdue list and alerts; an unacknowledged alert
+/// that reached nobody and reaches this contact now is sent to it (ResendAlertsThatReachedNobody).
+/// </summary>
 public static class SaveContact
 {
     public sealed record Command : ICommand<DivisionContact>, IAudited<DivisionContact>
@@ -53,7 +56,7 @@ public static class SaveContact
         }
     }
 
-    public sealed class Handler(HighRiskDb db) : ICommandHandler<Command, DivisionContact>
+    public sealed class Handler(HighRiskDb db, IPublisher publisher) : ICommandHandler<Command, DivisionContact>
     {
         public async ValueTask<DivisionContact> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -86,6 +89,8 @@ public static class SaveContact
                 throw new ConflictException(Messages.ContactDuplicate);
             }
 
+            // An alert that reached nobody may reach this contact now: its messages go out in this transaction.
+            await publisher.Publish(new Alerts.AlertRecipientsChanged(), cancellationToken);
             return contact;
         }
     }

@@ -8,8 +8,8 @@ namespace HighRisk.Features.Messaging;
 /// <summary>
 /// Claims the next batch of due SMS for sending (SKIP LOCKED, so several workers can share the outbox): each is marked
 /// "sending" with one more attempt. A message past its time to live is expired instead, never sent late; one left in
-/// "sending" by a crash is claimed again after Sms:SendingTimeoutMinutes and sent with the same id, which the gateway
-/// de-duplicates.
+/// "sending" by a crash is claimed again after Sms:SendingTimeoutMinutes and sent with the same id: its outcome is
+/// unknown (<see cref="SmsMessage.UnansweredAttemptAt"/>), so a gateway that does not de-duplicate looks it up first.
 /// </summary>
 public static class ClaimSms
 {
@@ -42,10 +42,7 @@ public static class ClaimSms
                 .ToListAsync(cancellationToken);
             foreach (var message in messages)
             {
-                message.Status = SmsStatus.Sending;
-                message.Attempts++;
-                message.NextAttemptAt = now;
-                message.Provider = command.Provider;
+                message.Claim(now, command.Provider);
             }
 
             var claimed = messages.Select(m => m.Id).ToList();

@@ -20,6 +20,7 @@ public static partial class RecordSmsSend
         {
             // Locked: a delivery receipt for this message may be recorded at the same moment (RecordSmsReceipts).
             var message = await db.SmsMessages.FromSql($"SELECT * FROM sms_messages WHERE id = {command.MessageId} FOR UPDATE").SingleAsync(cancellationToken);
+            var attemptedAt = message.NextAttemptAt;   // set to the claim's time by ClaimSms
             var result = command.Result;
             if (message.ReceiptCode is not null)
             {
@@ -43,6 +44,7 @@ public static partial class RecordSmsSend
                     message.MarkSent(clock.Now, result.ProviderMessageId);
                     break;
                 case SmsSendOutcome.Transient when retry:
+                    message.RecordDoubt(result.Doubt, attemptedAt);
                     message.Status = SmsStatus.Queued;
                     message.LastError = result.Error;
                     message.NextAttemptAt = clock.Now + Backoff(message.Kind, message.Attempts);

@@ -41,7 +41,7 @@ public sealed class SmsDeliveryJob(JobCommands commands, ISmsGateway gateway, Bu
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
             {
-                result = SmsSendResult.Transient(e.GetType().Name + ": " + e.Message);
+                result = SmsSendResult.Unanswered(e.GetType().Name + ": " + e.Message);   // it may have gone out
             }
 
             await commands.SendAsync(new RecordSmsSend.Command(message.Id, result), cancellationToken);

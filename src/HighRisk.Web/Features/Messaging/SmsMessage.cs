@@ -104,6 +104,13 @@ public sealed class SmsMessage
     public string? ReceiptCode { get; private set; }
 
     /// <summary>
+    /// When the last attempt whose outcome is unknown went out (its answer was lost, or the worker died before recording
+    /// it): the gateway may have the message. Null while every attempt's outcome is known. A provider that does not
+    /// de-duplicate (Alibaba Cloud) looks the message up before sending it again.
+    /// </summary>
+    public DateTimeOffset? UnansweredAttemptAt { get; private set; }
+
+    /// <summary>
     /// The gateway took the message. A receipt can come back before this is recorded (the provider is fast, the
     /// outbox row is written after the call returns): the receipt's outcome is kept.
     /// </summary>
@@ -111,6 +118,7 @@ public sealed class SmsMessage
     {
         SentAt = now;
         ProviderMessageId = providerMessageId ?? ProviderMessageId;
+        UnansweredAttemptAt = null;
         if (ReceiptCode is null)
         {
             Status = SmsStatus.Sent;
@@ -144,6 +152,28 @@ public sealed class SmsMessage
 
         return true;
     }
+
+    /// <summary>Claimed for an attempt now; one left "sending" by a dead worker had an attempt whose outcome is unknown.</summary>
+    public void Claim(DateTimeOffset now, string provider)
+    {
+        if (Status == SmsStatus.Sending)
+        {
+            UnansweredAttemptAt = NextAttemptAt;   // when the dead worker claimed it
+        }
+
+        Status = SmsStatus.Sending;
+        Attempts++;
+        NextAttemptAt = now;
+        Provider = provider;
+    }
+
+    /// <summary>What a transient result tells about the gateway holding the message, for the next attempt.</summary>
+    public void RecordDoubt(SmsDoubt doubt, DateTimeOffset attemptedAt) => UnansweredAttemptAt = doubt switch
+    {
+        SmsDoubt.Unanswered => attemptedAt,
+        SmsDoubt.StillUnknown => UnansweredAttemptAt,
+        _ => null,
+    };
 
     /// <summary>
     /// Takes a message back before the gateway has it: only while it is queued (one being sent, or sent, is past recall).

@@ -1,7 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using HighRisk.Features.Messaging.Providers;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -10,19 +6,11 @@ using Microsoft.Extensions.Options;
 namespace HighRisk.Features.Messaging;
 
 /// <summary>
-/// Where the SMS provider pushes its delivery receipts. No user signs in here: Alibaba Cloud's push carries no
-/// signature, so its address holds a secret token (Sms:Aliyun:ReceiptToken); the webhook provider signs the body
-/// with Sms:Webhook:Secret, as HighRisk signs what it sends. Unconfigured (or with a secret under 32 characters, such
-/// as a placeholder left in a manifest), an address answers 404.
+/// Where the SMS provider pushes its delivery receipts; the caller is checked by <see cref="SmsCallback"/>.
 /// </summary>
 public static class SmsReceiptEndpoints
 {
-    public const string AliyunTokenSetting = "Sms:Aliyun:ReceiptToken";
-
-    public const string WebhookSecretSetting = "Sms:Webhook:Secret";
-
-    /// <summary>Shorter secrets are refused: a placeholder left in a manifest ("REPLACE_ME") must not open the door.</summary>
-    public const int MinSecretLength = 32;
+    private const string What = "Delivery receipts";
 
     /// <summary>Alibaba Cloud checks only that <c>code</c> is a number; anything but HTTP 200 makes it push again (1, 5, 10 minutes later).</summary>
     public sealed record AliyunAnswer(int Code, string Msg, int Matched, int Changed, int Unknown);
@@ -36,17 +24,12 @@ public static class SmsReceiptEndpoints
                 string? token, HttpRequest request, IConfiguration configuration, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
                 ISender sender, CancellationToken ct) =>
             {
-                if (Secret(configuration, AliyunTokenSetting) is not { } expected)
+                if (SmsCallback.CheckAliyun(token, configuration, What) is { } refusal)
                 {
-                    return NotConfigured(AliyunTokenSetting);
+                    return refusal;
                 }
 
-                if (token is null || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token), Encoding.UTF8.GetBytes(expected)))
-                {
-                    return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: "The token query parameter does not match Sms:Aliyun:ReceiptToken.");
-                }
-
-                var reports = Reports(await BodyAsync(request, ct), json.Value);
+                var reports = SmsCallback.ReadArray<RecordSmsReceipts.SmsReport>(await SmsCallback.BodyAsync(request, ct), json.Value, "receipts");
                 var done = await sender.Send(new RecordSmsReceipts.Command("aliyun", reports), ct);
                 return TypedResults.Ok(new AliyunAnswer(0, "接收成功", done.Matched, done.Changed, done.Unknown));
             })
@@ -67,21 +50,14 @@ public static class SmsReceiptEndpoints
                 HttpRequest request, IConfiguration configuration, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, ISender sender,
                 CancellationToken ct) =>
             {
-                if (Secret(configuration, WebhookSecretSetting) is not { } secret)
+                var (body, refusal) = await SmsCallback.ReadWebhookAsync(request, configuration, What, ct);
+                if (refusal is not null)
                 {
-                    return NotConfigured(WebhookSecretSetting);
+                    return refusal;
                 }
 
-                var body = await BodyAsync(request, ct);
-                var signature = request.Headers["X-HighRisk-Signature"].ToString();
-                var expected = WebhookSmsGateway.Signature(body, secret);
-                if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(signature), Encoding.UTF8.GetBytes(expected)))
-                {
-                    return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized",
-                        detail: "X-HighRisk-Signature is not sha256=<hex HMAC-SHA256 of the body under Sms:Webhook:Secret>.");
-                }
-
-                return TypedResults.Ok(await sender.Send(new RecordSmsReceipts.Command("webhook", Reports(body, json.Value)), ct));
+                var reports = SmsCallback.ReadArray<RecordSmsReceipts.SmsReport>(body, json.Value, "receipts");
+                return TypedResults.Ok(await sender.Send(new RecordSmsReceipts.Command("webhook", reports), ct));
             })
             .WithName("RecordWebhookSmsReceipts")
             .WithSummary("Delivery receipts from the webhook SMS provider")
@@ -94,26 +70,4 @@ public static class SmsReceiptEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
-
-    /// <summary>The raw body: the caller is checked (token, signature) before anything in it is read.</summary>
-    private static async Task<byte[]> BodyAsync(HttpRequest request, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, ct);
-        return buffer.ToArray();
-    }
-
-    /// <summary>A malformed body throws JsonException, which the problem-details handler names by its path ("[1].success").</summary>
-    private static List<RecordSmsReceipts.SmsReport> Reports(byte[] body, Microsoft.AspNetCore.Http.Json.JsonOptions json) =>
-        body.Length == 0
-            ? throw new BadHttpRequestException("The body is a JSON array of receipts.")
-            : JsonSerializer.Deserialize<List<RecordSmsReceipts.SmsReport>>(body, json.SerializerOptions)
-              ?? throw new BadHttpRequestException("The body is a JSON array of receipts.");
-
-    public static string? Secret(IConfiguration configuration, string setting) =>
-        configuration[setting] is { Length: >= MinSecretLength } secret ? secret : null;
-
-    private static ProblemHttpResult NotConfigured(string setting) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found",
-            detail: $"Delivery receipts are not received here: {setting} is not set (or shorter than {MinSecretLength} characters).");
 }

@@ -1,9 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Hangfire;
 using HighRisk.Features.Messaging;
-using HighRisk.Features.Messaging.Providers;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -13,6 +9,9 @@ namespace HighRisk.Features.Reminders;
 
 public static class RemindersEndpoints
 {
+    /// <summary>What the reply addresses take, for <see cref="SmsCallback"/>'s answers.</summary>
+    private const string What = "SMS replies";
+
     public static void MapReminders(this IEndpointRouteBuilder api)
     {
         api.MapPost("/pregnancies/{id:guid}/sms-consent", async Task<Ok<ReminderViews.Response>> (
@@ -43,17 +42,13 @@ public static class RemindersEndpoints
                 string? token, HttpRequest request, IConfiguration configuration, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
                 ISender sender, CancellationToken ct) =>
             {
-                if (SmsReceiptEndpoints.Secret(configuration, SmsReceiptEndpoints.AliyunTokenSetting) is not { } expected)
+                if (SmsCallback.CheckAliyun(token, configuration, What) is { } refusal)
                 {
-                    return NotConfigured(SmsReceiptEndpoints.AliyunTokenSetting);
+                    return refusal;
                 }
 
-                if (token is null || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token), Encoding.UTF8.GetBytes(expected)))
-                {
-                    return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: "The token query parameter does not match Sms:Aliyun:ReceiptToken.");
-                }
-
-                return TypedResults.Ok(await sender.Send(new RecordSmsReplies.Command("aliyun", Replies(await BodyAsync(request, ct), json.Value)), ct));
+                var received = SmsCallback.ReadArray<RecordSmsReplies.SmsReply>(await SmsCallback.BodyAsync(request, ct), json.Value, "replies");
+                return TypedResults.Ok(await sender.Send(new RecordSmsReplies.Command("aliyun", received), ct));
             })
             .Accepts<List<RecordSmsReplies.SmsReply>>("application/json")
             .WithName("RecordAliyunSmsReplies")
@@ -69,20 +64,14 @@ public static class RemindersEndpoints
         replies.MapPost("/webhook", async Task<Results<Ok<RecordSmsReplies.Response>, ProblemHttpResult>> (
                 HttpRequest request, IConfiguration configuration, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, ISender sender, CancellationToken ct) =>
             {
-                if (SmsReceiptEndpoints.Secret(configuration, SmsReceiptEndpoints.WebhookSecretSetting) is not { } secret)
+                var (body, refusal) = await SmsCallback.ReadWebhookAsync(request, configuration, What, ct);
+                if (refusal is not null)
                 {
-                    return NotConfigured(SmsReceiptEndpoints.WebhookSecretSetting);
+                    return refusal;
                 }
 
-                var body = await BodyAsync(request, ct);
-                var signature = request.Headers["X-HighRisk-Signature"].ToString();
-                if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(signature), Encoding.UTF8.GetBytes(WebhookSmsGateway.Signature(body, secret))))
-                {
-                    return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized",
-                        detail: "X-HighRisk-Signature is not sha256=<hex HMAC-SHA256 of the body under Sms:Webhook:Secret>.");
-                }
-
-                return TypedResults.Ok(await sender.Send(new RecordSmsReplies.Command("webhook", Replies(body, json.Value)), ct));
+                var received = SmsCallback.ReadArray<RecordSmsReplies.SmsReply>(body, json.Value, "replies");
+                return TypedResults.Ok(await sender.Send(new RecordSmsReplies.Command("webhook", received), ct));
             })
             .Accepts<List<RecordSmsReplies.SmsReply>>("application/json")
             .WithName("RecordWebhookSmsReplies")
@@ -103,21 +92,4 @@ public static class RemindersEndpoints
             .WithSummary("Plan the reminders to the women now")
             .WithDescription("Queues the job that otherwise runs at 07:30 Asia/Shanghai (Jobs:RemindersCron): every consenting woman's reminders are brought " +
                 "in line with her next due date, and each reminder's SMS is queued for 08:00 on its morning. Idempotent: nothing is queued twice.");
-
-    private static async Task<byte[]> BodyAsync(HttpRequest request, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, ct);
-        return buffer.ToArray();
-    }
-
-    private static List<RecordSmsReplies.SmsReply> Replies(byte[] body, Microsoft.AspNetCore.Http.Json.JsonOptions json) =>
-        body.Length == 0
-            ? throw new BadHttpRequestException("The body is a JSON array of replies.")
-            : JsonSerializer.Deserialize<List<RecordSmsReplies.SmsReply>>(body, json.SerializerOptions)
-              ?? throw new BadHttpRequestException("The body is a JSON array of replies.");
-
-    private static ProblemHttpResult NotConfigured(string setting) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found",
-            detail: $"SMS replies are not received here: {setting} is not set (or shorter than {SmsReceiptEndpoints.MinSecretLength} characters).");
 }

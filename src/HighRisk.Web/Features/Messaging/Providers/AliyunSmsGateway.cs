@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
+using HighRisk.Infrastructure;
 
 namespace HighRisk.Features.Messaging.Providers;
 
@@ -11,9 +12,11 @@ namespace HighRisk.Features.Messaging.Providers;
 /// Alibaba Cloud SMS (阿里云短信服务) SendSms, API version 2017-05-25, spoken over HTTPS without the vendor SDK: one
 /// POST per message whose application/x-www-form-urlencoded body holds every parameter plus the RPC signature
 /// (<see cref="AliyunSignature"/>). POST, not GET, so that the number and the text never appear in a URL that
-/// HttpClient logs or tracing record. OutId is the outbox id in its 32-digit form ("N"): a retry carries the same one.
+/// HttpClient logs or tracing record. OutId is the outbox id in its 32-digit form ("N"): a retry carries the same one,
+/// but Alibaba does not de-duplicate on it, so a message whose earlier attempt went unanswered is looked up first
+/// (AliyunSmsGateway.LookUp.cs).
 /// </summary>
-public sealed class AliyunSmsGateway(HttpClient http, IConfiguration configuration, ILogger<AliyunSmsGateway> log) : ISmsGateway
+public sealed partial class AliyunSmsGateway(HttpClient http, IConfiguration configuration, BusinessClock clock, ILogger<AliyunSmsGateway> log) : ISmsGateway
 {
     public const string ApiVersion = "2017-05-25";
 
@@ -46,42 +49,56 @@ public sealed class AliyunSmsGateway(HttpClient http, IConfiguration configurati
             return ProviderCall.Logged(log, Name, message, SmsSendResult.Permanent("the message has no template code and Sms:Aliyun:DefaultTemplateCode is not set"));
         }
 
+        if (message.UnansweredAttemptAt is { } unansweredAt && await LookUpAsync(message, unansweredAt, cancellationToken) is { } found)
+        {
+            return ProviderCall.Logged(log, Name, message, found);
+        }
+
         // The wall clock, not the business clock: Alibaba refuses a Timestamp more than 15 minutes from real time.
         var body = SignedBody(message, templateCode, Guid.NewGuid().ToString(), TimeProvider.System.GetUtcNow());
+        var reply = await CallAsync(body, cancellationToken);
+        return ProviderCall.Logged(log, Name, message, reply.Failure ?? Interpret(reply.Status, reply.Body));
+    }
+
+    /// <summary>The request body: the canonical query of every parameter, then the signature for POST.</summary>
+    public string SignedBody(SmsMessage message, string templateCode, string nonce, DateTimeOffset timestamp) =>
+        Signed(SendSmsParameters(message, templateCode), nonce, timestamp);
+
+    /// <summary>One POST of a signed body to the endpoint, under Sms:TimeoutSeconds.</summary>
+    private async Task<ProviderReply> CallAsync(string body, CancellationToken cancellationToken)
+    {
         using var request = new HttpRequestMessage(HttpMethod.Post, _settings.Endpoint)
         {
             Content = new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded"),
         };
         request.Headers.Accept.ParseAdd("application/json");
-        var reply = await ProviderCall.SendAsync(http, request, _settings.Timeout, cancellationToken);
-        return ProviderCall.Logged(log, Name, message, reply.Failure ?? Interpret(reply.Status, reply.Body));
+        return await ProviderCall.SendAsync(http, request, _settings.Timeout, cancellationToken);
     }
 
-    /// <summary>The request body: the canonical query of every parameter, then the signature for POST.</summary>
-    public string SignedBody(SmsMessage message, string templateCode, string nonce, DateTimeOffset timestamp)
+    /// <summary>The action's own parameters with the common ones added, as a form body with its signature.</summary>
+    private string Signed(Dictionary<string, string> parameters, string nonce, DateTimeOffset timestamp)
     {
-        var parameters = Parameters(message, templateCode, nonce, timestamp);
+        parameters["AccessKeyId"] = _settings.AccessKeyId;
+        parameters["Format"] = "JSON";
+        parameters["RegionId"] = _settings.RegionId;
+        parameters["SignatureMethod"] = "HMAC-SHA1";
+        parameters["SignatureNonce"] = nonce;
+        parameters["SignatureVersion"] = "1.0";
+        parameters["Timestamp"] = timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        parameters["Version"] = ApiVersion;
         var signature = AliyunSignature.Sign("POST", parameters, _settings.AccessKeySecret);
         return AliyunSignature.CanonicalQuery(parameters) + "&Signature=" + AliyunSignature.PercentEncode(signature);
     }
 
-    private Dictionary<string, string> Parameters(SmsMessage message, string templateCode, string nonce, DateTimeOffset timestamp)
+    private Dictionary<string, string> SendSmsParameters(SmsMessage message, string templateCode)
     {
         var parameters = new Dictionary<string, string>
         {
-            ["AccessKeyId"] = _settings.AccessKeyId,
             ["Action"] = "SendSms",
-            ["Format"] = "JSON",
             ["OutId"] = message.Id.ToString("N"),
             ["PhoneNumbers"] = message.Recipient,
-            ["RegionId"] = _settings.RegionId,
             ["SignName"] = message.SignName ?? _settings.SignName,
-            ["SignatureMethod"] = "HMAC-SHA1",
-            ["SignatureNonce"] = nonce,
-            ["SignatureVersion"] = "1.0",
             ["TemplateCode"] = templateCode,
-            ["Timestamp"] = timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-            ["Version"] = ApiVersion,
         };
         var templateParam = message.TemplateCode is null ? JsonSerializer.Serialize(new Dictionary<string, string> { ["content"] = message.Text }, TemplateJson) : message.TemplateParams;
         if (templateParam is not null)
@@ -95,7 +112,7 @@ public sealed class AliyunSmsGateway(HttpClient http, IConfiguration configurati
     /// <summary>
     /// Code OK → accepted with the BizId. A known code decides; otherwise the HTTP status does (5xx, 408, 429:
     /// transient; other 4xx: permanent); a 2xx with an isv.* code is a problem on our side (permanent); anything else,
-    /// including an answer that cannot be read, is transient: a duplicate is better than a lost alert.
+    /// including an answer that cannot be read, is transient with an unknown outcome (Alibaba may have taken it).
     /// </summary>
     public static SmsSendResult Interpret(HttpStatusCode status, string body)
     {
@@ -123,7 +140,7 @@ public sealed class AliyunSmsGateway(HttpClient http, IConfiguration configurati
             >= 400 => SmsSendResult.Permanent(error),
             >= 300 and < 400 => SmsSendResult.Permanent(error),
             _ when code?.StartsWith("isv.", StringComparison.Ordinal) == true => SmsSendResult.Permanent(error),
-            _ => SmsSendResult.Transient(error),
+            _ => SmsSendResult.Unanswered(error),
         };
     }
 

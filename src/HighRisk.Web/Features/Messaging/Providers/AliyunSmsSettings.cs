@@ -7,7 +7,7 @@ public sealed class AliyunSmsSettings
 {
     public const string DefaultEndpoint = "https://dysmsapi.aliyuncs.com/";
 
-    private AliyunSmsSettings(string accessKeyId, string accessKeySecret, string signName, string regionId, Uri endpoint, string? defaultTemplateCode, TimeSpan timeout)
+    private AliyunSmsSettings(string accessKeyId, string accessKeySecret, string signName, string regionId, Uri endpoint, string? defaultTemplateCode, TimeSpan timeout, TimeSpan listedWithin)
     {
         AccessKeyId = accessKeyId;
         AccessKeySecret = accessKeySecret;
@@ -16,6 +16,7 @@ public sealed class AliyunSmsSettings
         Endpoint = endpoint;
         DefaultTemplateCode = defaultTemplateCode;
         Timeout = timeout;
+        ListedWithin = listedWithin;
     }
 
     public string AccessKeyId { get; }
@@ -34,6 +35,12 @@ public sealed class AliyunSmsSettings
 
     public TimeSpan Timeout { get; }
 
+    /// <summary>
+    /// Sms:Aliyun:ListedWithinSeconds (default 60): how soon QuerySendDetails lists a message Alibaba took. A look-up that
+    /// does not find a message sent less long ago than this is not believed yet; the message waits for the next attempt.
+    /// </summary>
+    public TimeSpan ListedWithin { get; }
+
     /// <summary>Reads and checks the settings; throws naming every missing or malformed one.</summary>
     public static AliyunSmsSettings Read(IConfiguration configuration)
     {
@@ -45,7 +52,8 @@ public sealed class AliyunSmsSettings
             settings.Optional("Sms:Aliyun:RegionId") ?? "cn-hangzhou",
             settings.Address("Sms:Aliyun:Endpoint", DefaultEndpoint),
             settings.Optional("Sms:Aliyun:DefaultTemplateCode"),
-            settings.Timeout());
+            settings.Timeout(),
+            settings.Seconds("Sms:Aliyun:ListedWithinSeconds", 60, 3600));
         settings.ThrowIfInvalid();
         return read;
     }

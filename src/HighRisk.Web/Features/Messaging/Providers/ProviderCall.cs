@@ -8,8 +8,9 @@ internal sealed record ProviderReply(HttpStatusCode Status, string Body, SmsSend
 
 /// <summary>
 /// One request to a provider under the Sms:TimeoutSeconds deadline. No answer in time, a refused or broken connection:
-/// transient, worth retrying (the retry carries the same idempotency key). The caller's own cancellation (shutdown)
-/// is not a result and propagates.
+/// transient, worth retrying (the retry carries the same idempotency key). Unless the connection was never made (refused,
+/// no such host, TLS failed), the request may have reached the provider: its outcome is unknown
+/// (<see cref="SmsSendResult.Unanswered"/>). The caller's own cancellation (shutdown) is not a result and propagates.
 /// </summary>
 internal static partial class ProviderCall
 {
@@ -26,15 +27,17 @@ internal static partial class ProviderCall
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             var seconds = timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
-            return Failed(SmsSendResult.Transient($"timeout: no answer within {seconds} s"));
+            return Failed(SmsSendResult.Unanswered($"timeout: no answer within {seconds} s"));
         }
         catch (HttpRequestException e)
         {
-            return Failed(SmsSendResult.Transient($"connection failed ({e.HttpRequestError}): {SmsPrivacy.Scrub(e.Message)}"));
+            var error = $"connection failed ({e.HttpRequestError}): {SmsPrivacy.Scrub(e.Message)}";
+            var neverSent = e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError;
+            return Failed(neverSent ? SmsSendResult.Transient(error) : SmsSendResult.Unanswered(error));
         }
         catch (IOException e)
         {
-            return Failed(SmsSendResult.Transient($"connection broken: {SmsPrivacy.Scrub(e.Message)}"));
+            return Failed(SmsSendResult.Unanswered($"connection broken: {SmsPrivacy.Scrub(e.Message)}"));
         }
     }
 

@@ -62,6 +62,24 @@ internal sealed class ProviderSettings(IConfiguration configuration, string prov
         return TimeSpan.FromSeconds(seconds);
     }
 
+    /// <summary>A number of seconds from 0 to <paramref name="max"/>, <paramref name="fallback"/> when unset.</summary>
+    public TimeSpan Seconds(string key, double fallback, double max)
+    {
+        var text = Optional(key);
+        if (text is null)
+        {
+            return TimeSpan.FromSeconds(fallback);
+        }
+
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || seconds < 0 || seconds > max)
+        {
+            _problems.Add($"{key} must be a number of seconds between 0 and {max.ToString(CultureInfo.InvariantCulture)}, not '{text}'");
+            return TimeSpan.FromSeconds(fallback);
+        }
+
+        return TimeSpan.FromSeconds(seconds);
+    }
+
     public void ThrowIfInvalid()
     {
         if (_problems.Count > 0)

@@ -1523,6 +1523,10 @@ namespace HighRisk.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("text");
 
+                    b.Property<DateTimeOffset?>("UnansweredAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("unanswered_attempt_at");
+
                     b.HasKey("Id")
                         .HasName("pk_sms_messages");
 
