@@ -80,7 +80,7 @@ public sealed class ListAndOverdueTests : BrowserTest
     }
 
     [Test]
-    public async Task OverdueList_ForACounty_CountsEachTownshipAndOpensOnesNames()
+    public async Task OverdueList_ForACounty_CountsEachTownshipListsTheNamesAndOpensOnesNames()
     {
         // A day of its own, past every other test's in the fixture: two women in two Yuhu townships, neither seen for 40 days.
         var day0 = Clock.Today.AddDays(100);
@@ -99,6 +99,8 @@ public sealed class ListAndOverdueTests : BrowserTest
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "各乡镇/街道逾期人数" })).ToBeVisibleAsync();
         await ShotAsync(page, "overdue-county");
         await AssertNoSidewaysScrollAsync(page, Screen.Phone);
+        await Assertions.Expect(page.Locator($"a[href='/pregnancies/{first}']")).ToHaveTextAsync("县*甲");
+        await Assertions.Expect(page.Locator($"a[href='/pregnancies/{second}']")).ToHaveTextAsync("县*乙");
         var township = page.GetByRole(AriaRole.Link, new() { Name = "先锋街道", Exact = true });
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "万楼街道", Exact = true })).ToBeVisibleAsync();
 
