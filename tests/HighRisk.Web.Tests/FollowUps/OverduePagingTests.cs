@@ -38,7 +38,7 @@ public class OverduePagingTests : ServiceFixture
         Assert.That(whole["counts"]!["total"]!.GetValue<int>(), Is.EqualTo(all.Count));
         Assert.That(whole["townships"]!.AsArray().Sum(t => t!["counts"]!["total"]!.GetValue<int>()), Is.EqualTo(all.Count));
         Assert.That(whole["townships"]!.AsArray().Select(t => t!["code"]!.GetValue<string>()), Is.SupersetOf(new[] { "430302100", "430302101", "430302102" }));
-        Assert.That(all.Select(Key).ToList(), Is.Ordered.Using(Comparer<(string, int, string, string)>.Create(CompareKeys)), "township, colour order, due date, pregnancy id");
+        Assert.That(all.Select(Key).ToList(), Is.Ordered.Using((IComparer<(string, int, string, string)>)Comparer<(string, int, string, string)>.Create(CompareKeys)), "township, colour order, due date, pregnancy id");
 
         var paged = new List<JsonNode>();
         var page = await PageAsync($"division={County}&date={D(day)}&limit=5");
