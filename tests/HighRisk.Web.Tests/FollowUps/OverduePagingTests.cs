@@ -22,6 +22,8 @@ public class OverduePagingTests : ServiceFixture
         ([], "green"), (["y_art"], "yellow"), (["o_asthma"], "orange"), (["r_thromboembolism"], "red"), (["y_art", "p_infectious"], "yellow"),
     ];
 
+    private static readonly IComparer<(string, int, string, string)> ListOrder = Comparer<(string, int, string, string)>.Create(CompareKeys);
+
     public OverduePagingTests() => DailyJob = new(this);
 
     private DailyJob DailyJob { get; }
@@ -38,7 +40,7 @@ public class OverduePagingTests : ServiceFixture
         Assert.That(whole["counts"]!["total"]!.GetValue<int>(), Is.EqualTo(all.Count));
         Assert.That(whole["townships"]!.AsArray().Sum(t => t!["counts"]!["total"]!.GetValue<int>()), Is.EqualTo(all.Count));
         Assert.That(whole["townships"]!.AsArray().Select(t => t!["code"]!.GetValue<string>()), Is.SupersetOf(new[] { "430302100", "430302101", "430302102" }));
-        Assert.That(all.Select(Key).ToList(), Is.Ordered.Using((IComparer<(string, int, string, string)>)Comparer<(string, int, string, string)>.Create(CompareKeys)), "township, colour order, due date, pregnancy id");
+        Assert.That(all.Select(Key).ToList(), Is.Ordered.Using(ListOrder), "township, colour order, due date, pregnancy id");
 
         var paged = new List<JsonNode>();
         var page = await PageAsync($"division={County}&date={D(day)}&limit=5");
