@@ -188,6 +188,9 @@ public static partial class Messages
         "OverdueDivision", "The division must be a township (9 digits), county (6), city (4) or province (2) code.", "地区应为乡镇/街道（9 位）、县（6 位）、市（4 位）或省（2 位）代码。");
     public static readonly Message OverdueDateInFuture = new("OverdueDateInFuture", "There is no overdue list for a future date.", "没有未来日期的逾期名单。");
     public static readonly Message OverdueFormat = new("OverdueFormat", "The format must be json, xlsx or csv.", "格式应为 json、xlsx 或 csv。");
+    public static readonly Message OverdueCursorOtherList = new(
+        "OverdueCursorOtherList", "The cursor belongs to the list of another division or date: leave division and date out, or start again without a cursor.",
+        "翻页标记属于另一地区或日期的名单，请回到第一页。");
     public static readonly Message DailyJobDateTooOld = new(
         "DailyJobDateTooOld", "The date must be within the last {Days} days, as far back as a missed morning is made good.", "日期应在最近 {Days} 天内（错过的早晨最多补做这么久）。");
     public static readonly Message AlertListDivision = new("AlertListDivision", "The division must be a division-code prefix.", "地区应为区划代码。");

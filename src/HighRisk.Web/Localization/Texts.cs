@@ -247,7 +247,6 @@ public static partial class Texts
     public static readonly Text Lost = new("失访", "Lost");
     public static readonly Text ListMadeAt = new("生成时间：{0}", "Made at {0}");
     public static readonly Text ByTownship = new("各乡镇/街道逾期人数", "Overdue by township");
-    public static readonly Text OpenATownship = new("共 {0} 人。点击乡镇/街道查看逐人名单，或下载 Excel 表格获取全部名单。", "{0} in all. Open a township for the names, or download the .xlsx for the whole list.");
     public static readonly Text Names = new("逐人名单", "Names");
     public static readonly Text WholeArea = new("← 返回全部乡镇/街道", "← All townships");
     public static readonly Text UndeliveredAlerts = new("预警短信未送达", "Alert texts that did not arrive");

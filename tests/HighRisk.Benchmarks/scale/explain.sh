@@ -22,23 +22,31 @@ INNER JOIN women AS w ON p0.woman_id = w.id
 ORDER BY p0.number DESC
 SQL
 }
-# The overdue list's read, written after EF Core's query for OverdueRows (the spells of the day's lists, with names).
-overdue_sql() { # prefix
+# The overdue list's first page, written after EF Core's query for OverdueRows.PageAsync: the day's spells of the
+# division's townships (a range of codes) in the list's order (ix_overdue_spells_list_order), 101 of them, with names.
+overdue_sql() { # prefix upper-bound-of-the-prefix
+  local township="o.township_code >= '$1' AND o.township_code < '$2'"
+  [ ${#1} -ge 9 ] && township="o.township_code = '$1'"
   cat <<SQL
-SELECT o.id, o.colour, o.delivered_on, o.due_date, o.due_kind, o.facility_code, o.failed_attempts, o.from_date, o.health_worker, o.last_contact_date, o.lmp, o.pregnancy_id, o.purple, o.state, o.township_code, o.until_date, o.village_code, w.full_name_masked, w.mobile_cipher, w.mobile_masked
-FROM overdue_spells AS o
-INNER JOIN pregnancies AS p ON o.pregnancy_id = p.id INNER JOIN women AS w ON p.woman_id = w.id
-WHERE o.from_date <= DATE '$TODAY' AND o.until_date > DATE '$TODAY' AND EXISTS (
-    SELECT 1 FROM overdue_lists AS o0 WHERE o0.business_date = DATE '$TODAY' AND o0.township_code = o.township_code AND o0.township_code LIKE '$1%')
-  AND o.village_code LIKE '$1%'
+SELECT s.id, s.colour, s.delivered_on, s.due_date, s.due_kind, s.facility_code, s.failed_attempts, s.from_date, s.health_worker, s.last_contact_date, s.lmp, s.pregnancy_id, s.purple, s.state, s.township_code, s.until_date, s.urgency, s.village_code, w.full_name_masked, w.mobile_cipher, w.mobile_masked
+FROM (
+    SELECT o.* FROM overdue_spells AS o
+    WHERE o.from_date <= DATE '$TODAY' AND o.until_date > DATE '$TODAY'
+      AND EXISTS (SELECT 1 FROM overdue_lists AS o0 WHERE o0.business_date = DATE '$TODAY' AND o0.township_code = o.township_code)
+      AND $township AND (o.village_code LIKE '$1%' OR o.facility_code IS NULL)
+    ORDER BY o.township_code, o.urgency, o.due_date, o.pregnancy_id
+    LIMIT 101
+) AS s
+INNER JOIN pregnancies AS p ON s.pregnancy_id = p.id INNER JOIN women AS w ON p.woman_id = w.id
+ORDER BY s.township_code, s.urgency, s.due_date, s.pregnancy_id
 SQL
 }
 
 for prefix in "$TOWNSHIP" "$COUNTY"; do
   echo "=== GET /api/pregnancies?division=$prefix&limit=50: the page query"
   q -c "EXPLAIN (ANALYZE, BUFFERS) $(list_sql "$prefix")"
-  echo "=== GET /api/overdue?division=$prefix: the entries query"
-  q -c "EXPLAIN (ANALYZE, BUFFERS) $(overdue_sql "$prefix")"
+  echo "=== GET /api/overdue?division=$prefix: the first page's entries query"
+  q -c "EXPLAIN (ANALYZE, BUFFERS) $(overdue_sql "$prefix" "$(python3 -c "import sys; p = sys.argv[1]; print(str(int(p) + 1))" "$prefix")")"
 done
 
 # The daily job's statements are written by DailyOverdueJob from the policy; their times during the measured run are in

@@ -32,8 +32,82 @@ def fmt(v, digits=0):
     return f"{v:,.{digits}f}"
 
 
+def median(values):
+    values = sorted(v for v in values if v is not None)
+    return values[len(values) // 2] if values else None
+
+
+def per_round(key_of, among=rounds, digits=1):
+    """The values of a figure over the rounds, shown "a / b" and judged on their median."""
+    values = [num(key_of(r)) for r in among]
+    shown = " / ".join(fmt(v, digits) for v in values) if values else "—"
+    return median(values), shown
+
+
+def pct(a, b):
+    return a / b * 100 if a is not None and b else None
+
+
+def row(measure, target, shown, ok):
+    """One line of the issue's table; ok: None when the figure has no target or was not measured."""
+    verdict = "" if ok is None else mark(ok)
+    print(f"| {measure} | {target} | {shown} | {verdict} |")
+
+
+def list_row(name, label, target_ms):
+    p99, shown = per_round(lambda r: f"list_{name}_p99_{r}", list_rounds)
+    rows, size = f.get(f"list_{name}_rows"), num(f"list_{name}_bytes")
+    svc, _ = per_round(lambda r: f"cpu_list_{name}_{r}_service_ms_per_request", list_rounds)
+    detail = f"p99 {shown} ms ({rows} rows, {fmt(size / 1000 if size else None)} KB; service CPU {fmt(svc, 2)} ms/request)" if p99 is not None else "not measured"
+    row(label, f"p99 ≤ {target_ms} ms", detail, None if p99 is None else p99 <= target_ms)
+
+
+def summary():
+    """Issue 21's table ("Where it stands"): every figure against its target, judged on the median of the rounds."""
+    print("## Issue 21: where it stands\n")
+    print("| measure | target | measured | |")
+    print("|---|---|---|---|")
+    rps, rps_shown = per_round(lambda r: f"exam_http_rps_{r}", digits=0)
+    tps, tps_shown = per_round(lambda r: f"exam_pgbench_tps_{r}", digits=0)
+    full, full_shown = per_round(lambda r: f"exam_pgbench_full_tps_{r}", digits=0)
+    core = pct(rps, tps)
+    row("record-exam over HTTP / pgbench of its SQL core, same run", "≥ 40 %",
+        f"{rps_shown} req/s / {tps_shown} tps = {fmt(core)} %", None if core is None else core >= 40)
+    work = pct(full, tps)
+    row("pgbench of every statement the request sends / of the core", "≥ 77 % (≤ 1.3× the core's work)",
+        f"{full_shown} / {tps_shown} tps = {fmt(work)} %" + (f": {100 / work:.1f}× the core's work" if work else ""), None if work is None else work >= 77)
+    svc, svc_shown = per_round(lambda r: f"cpu_exam_http_{r}_service_ms_per_request", digits=2)
+    pg, pg_shown = per_round(lambda r: f"cpu_exam_http_{r}_pg_ms_per_request", digits=2)
+    row("CPU per request: service / PostgreSQL", "service ≤ 1.0 ms", f"{svc_shown} / {pg_shown} ms", None if svc is None else svc <= 1.0)
+    p99, p99_shown = per_round(lambda r: f"exam_http_p99_{r}")
+    row(f"record-exam p99 at {f.get('exam_connections', '16')} connections", "≤ 50 ms", f"{p99_shown} ms", None if p99 is None else p99 <= 50)
+    list_row("pregnancies_township", "township pregnancy list, first 50 (4 connections)", 20)
+    list_row("overdue_township", "township overdue list (the whole list, limit=500)", 20)
+    list_row("overdue_county", "county overdue list, first page (keyset, default limit 100; township lines on every page)", 50)
+    list_row("pregnancies_county", "county pregnancy list, first 50", 50)
+    for name, label, target in (
+            ("cases_city", "case board, city, first page", 50), ("cases_county", "case board, county, first page", 50),
+            ("cases_township", "case board, township, first page", 20), ("referrals_city", "referral inbox, city, first page", 50),
+            ("referrals_facility", "referral inbox, facility (county MCH), first page", 20), ("transfers_city", "transfer inbox, city, first page", 50),
+            ("transfers_township", "transfer inbox, township, first page", 20)):
+        list_row(name, label, target)
+    job_wall = num("job_wall_ms")
+    row("daily job, normal morning (POST → committed row)", "≤ 2 s", f"{fmt(job_wall / 1000 if job_wall else None, 2)} s", None if job_wall is None else job_wall <= 2000)
+    fulls = [num(f"job_full_{n}_wall_ms") for n in ("read", "stale")]
+    worst = max((v for v in fulls if v is not None), default=None)
+    row("daily job, full run after a policy change (every pregnancy read / also written)", "≤ 60 s",
+        " / ".join(f"{fmt(v / 1000, 1)} s" if v is not None else "—" for v in fulls), None if worst is None else worst <= 60000)
+    hwms = [num(k) for k in ("job_rss_hwm_mib", "job_full_read_rss_hwm_mib", "job_full_stale_rss_hwm_mib")]
+    peak = max((v for v in hwms if v is not None), default=None)
+    row("service peak memory in the daily job (VmHWM: normal morning / full runs)", "≤ 300 MB",
+        " / ".join(f"{fmt(v * 1.048576)} MB" if v is not None else "—" for v in hwms), None if peak is None else peak * 1.048576 <= 300)
+    print()
+
+
 print(f"# Scale benchmark: {(out / 'machine.txt').read_text().splitlines()[0].removeprefix('date: ')}\n")
 print((out / "machine.txt").read_text().splitlines()[1] + "\n")
+summary()
+print("## Details\n")
 print("| measure | target | measured | |")
 print("|---|---|---|---|")
 print(f"| bulk load (SQL) / VACUUM ANALYZE | — | {fmt(num('load_seconds'))} s / {fmt(num('vacuum_seconds'))} s | |")
@@ -75,10 +149,15 @@ if wall and sql:
 names = {
     "pregnancies_township": ("GET /api/pregnancies, township, first 50", "p99 ≤ 20 ms"),
     "pregnancies_county": ("GET /api/pregnancies, county, first 50", "p99 ≤ 50 ms"),
-    "overdue_township": ("GET /api/overdue, township (whole list)", "p99 ≤ 20 ms"),
-    "overdue_county": ("GET /api/overdue, county (whole list, no paging)", "—"),
+    "overdue_township": ("GET /api/overdue, township (whole list, limit=500)", "p99 ≤ 20 ms"),
+    "overdue_county": ("GET /api/overdue, county, first page (default limit 100)", "p99 ≤ 50 ms"),
     "cases_city": ("GET /api/cases, the case board of a city, first 50", "p99 ≤ 50 ms"),
     "cases_county": ("GET /api/cases, the case board of a county, first 50", "p99 ≤ 50 ms"),
+    "cases_township": ("GET /api/cases, the case board of a township, first 50", "p99 ≤ 20 ms"),
+    "referrals_city": ("GET /api/referrals, a city's inbox, first 50", "p99 ≤ 50 ms"),
+    "referrals_facility": ("GET /api/referrals, a facility's inbox (county MCH), first 50", "p99 ≤ 20 ms"),
+    "transfers_city": ("GET /api/transfers, a city's inbox, first 50", "p99 ≤ 50 ms"),
+    "transfers_township": ("GET /api/transfers, a township's inbox, first 50", "p99 ≤ 20 ms"),
 }
 for name, (label, target) in names.items():
     for r in list_rounds:

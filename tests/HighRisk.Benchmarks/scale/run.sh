@@ -5,7 +5,8 @@
 #   record-exam over HTTP (wrk, fixed concurrency) beside pgbench running the same SQL transaction,
 #   the daily overdue job beside the one hand-written statement that computes the same overdue set,
 #   the pregnancy list and the overdue list for one township and one county,
-# and prints the figures (also written to $HR_BENCH_DIR/results.md, raw outputs in $HR_BENCH_DIR/out/).
+# and prints issue 21's figures, each against its target, then the details (report.py; also written to
+# $HR_BENCH_DIR/results.md, raw outputs in $HR_BENCH_DIR/out/). Installs what it needs with apt-get when missing.
 #
 # Usage: tests/HighRisk.Benchmarks/scale/run.sh            (about 10 minutes on 2 cores; 13 with HR_BENCH_REPEAT=2)
 # Settings (environment):
@@ -15,8 +16,9 @@
 #   HR_BENCH_PREGNANCIES=1000000    open pregnancies to load
 #   HR_BENCH_SECONDS=60             record-exam and pgbench duration;  HR_BENCH_CONNECTIONS=16  HR_BENCH_THREADS=2
 #   HR_BENCH_LIST_SECONDS=20        each list;  HR_BENCH_LIST_CONNECTIONS=4
-#   HR_BENCH_LISTS="pregnancies_township … cases_county"   the lists measured (default: all six)
+#   HR_BENCH_LISTS="pregnancies_township … transfers_township"   the lists measured (default: all, see LISTS below)
 #   HR_BENCH_REPEAT=1               repeat the HTTP measurements (record-exam + pgbench, lists) this many times
+#   HR_BENCH_SOCKET=/tmp/hrb-sock   PostgreSQL's socket folder;  HR_BENCH_PORT=5099   the service's port
 #   HR_BENCH_KEEP=1                 keep the (stopped) cluster, the app and the keys for investigation; then
 #                                   experiments.sh tries the recommended fixes on that database, before/after
 set -Eeuo pipefail
@@ -24,7 +26,7 @@ set -Eeuo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$HERE/../../.." && pwd)"
 B="${HR_BENCH_DIR:-/tmp/hr-bench}"
-SOCK=/tmp/hrb-sock                       # short: unix socket paths are limited to 107 bytes
+SOCK="${HR_BENCH_SOCKET:-/tmp/hrb-sock}"  # short: unix socket paths are limited to 107 bytes
 PGBIN=/usr/lib/postgresql/15/bin
 N="${HR_BENCH_PREGNANCIES:-1000000}"
 SECONDS_LOAD="${HR_BENCH_SECONDS:-60}"
@@ -34,7 +36,7 @@ LIST_SECONDS="${HR_BENCH_LIST_SECONDS:-20}"
 LIST_CONNS="${HR_BENCH_LIST_CONNECTIONS:-4}"
 REPEAT="${HR_BENCH_REPEAT:-1}"
 SOURCE="${HR_BENCH_SOURCE:-head}"
-PORT=5099
+PORT="${HR_BENCH_PORT:-5099}"
 URL="http://127.0.0.1:$PORT"
 ADMIN_PASSWORD="Bench-admin-$(date +%s)"       # synthetic accounts of a throw-away database, written to out/accounts.txt
 USER_PASSWORD="bench-pass-$(date +%s)"
@@ -182,24 +184,36 @@ stop_service() {
 rm -rf "$OUT"; mkdir -p "$OUT"; : > "$OUT/figures.env"
 printf 'admin %s\nbench-worker bench-township bench-county %s\n' "$ADMIN_PASSWORD" "$USER_PASSWORD" > "$OUT/accounts.txt"
 log "scale benchmark: $N open pregnancies, business date $TODAY, work folder $B, source $SOURCE"
+# What the benchmark needs, installed with apt-get on a fresh Debian/Ubuntu machine (through sudo when not root):
+# PostgreSQL 15 with pgbench and pg_stat_statements (Debian's postgresql-15 ships both), wrk, python3, curl, procps
+# (vmstat, pgrep), util-linux (runuser, lscpu). The .NET 10 SDK is not an apt package everywhere: it must be there.
+missing=()
+command -v wrk >/dev/null || missing+=(wrk)
+{ [ -x "$PGBIN/initdb" ] && [ -x "$PGBIN/pgbench" ] && [ -f /usr/share/postgresql/15/extension/pg_stat_statements.control ]; } || missing+=(postgresql-15)
+command -v psql >/dev/null || missing+=(postgresql-client-15)
+command -v python3 >/dev/null || missing+=(python3)
+command -v curl >/dev/null || missing+=(curl)
+{ command -v vmstat >/dev/null && command -v pgrep >/dev/null; } || missing+=(procps)
+{ command -v runuser >/dev/null && command -v lscpu >/dev/null; } || missing+=(util-linux)
+if [ ${#missing[@]} -gt 0 ]; then
+  SUDO=()
+  if [ "$(id -u)" != 0 ]; then
+    command -v sudo >/dev/null || { log "missing ${missing[*]}: run as root, or install sudo, or apt-get install ${missing[*]} first"; exit 1; }
+    SUDO=(sudo)
+  fi
+  log "installing with apt-get: ${missing[*]}"
+  "${SUDO[@]}" apt-get update -qq >/dev/null
+  "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+    || { log "apt-get could not install ${missing[*]} (PostgreSQL 15 may need the PGDG repository: https://www.postgresql.org/download/linux/)"; exit 1; }
+fi
+command -v dotnet >/dev/null || { log "the .NET 10 SDK is needed (https://dot.net): dotnet is not on PATH"; exit 1; }
+command -v pgbench >/dev/null || PATH="$PGBIN:$PATH"
 {
   echo "date: $(date -u '+%F %T UTC')"; echo "commit: $(git -C "$REPO" rev-parse --short HEAD) (source: $SOURCE)"
   lscpu | grep -E '^(Model name|CPU\(s\)|Thread|Core|Socket|L2|L3|Hypervisor)'; free -g | head -2
   dotnet --info | head -12; "$PGBIN/postgres" --version; (wrk --version 2>&1 || true) | head -1; pgbench --version
 } > "$OUT/machine.txt" 2>&1 || true
 figure load_start "$(loadavg)"
-# What the benchmark needs, installed with apt on a fresh machine (PostgreSQL 15 with pgbench and pg_stat_statements, wrk).
-missing=()
-command -v wrk >/dev/null || missing+=(wrk)
-[ -x "$PGBIN/initdb" ] && [ -x "$PGBIN/pgbench" ] || missing+=(postgresql-15 postgresql-client-15)
-[ -f /usr/share/postgresql/15/extension/pg_stat_statements.control ] || missing+=(postgresql-contrib-15)
-command -v curl >/dev/null || missing+=(curl)
-if [ ${#missing[@]} -gt 0 ]; then
-  log "installing with apt-get: ${missing[*]}"
-  [ "$(id -u)" = 0 ] || { log "run as root, or apt-get install ${missing[*]} first"; exit 1; }
-  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
-command -v pgbench >/dev/null || PATH="$PGBIN:$PATH"
 
 # --- 1. build ----------------------------------------------------------------------------------------------------
 log "publishing the service (Release, $SOURCE)"
@@ -342,7 +356,7 @@ for round in $(seq 1 "$REPEAT"); do
   read -r rps p50 p99 total bad < <(parse_wrk "$OUT/wrk-exam-$round.txt")
   read -r e0 g0 a0 <<< "$before"; read -r e1 g1 a1 <<< "$after"
   gc_permille=$(( (g1 - g0) * 1000 / (e1 - e0 > 0 ? e1 - e0 : 1) ))
-  figure "exam_http_rps_$round" "$rps"; figure "exam_http_p50_$round" "$p50"; figure "exam_http_p99_$round" "$p99"
+  figure exam_connections "$CONNS"; figure "exam_http_rps_$round" "$rps"; figure "exam_http_p50_$round" "$p50"; figure "exam_http_p99_$round" "$p99"
   figure "exam_http_non2xx_$round" "$bad"; figure "exam_http_exams_$round" "$((e1 - e0))"; figure "exam_http_requests_$round" "$total"
   figure "exam_http_grade_changes_permille_$round" "$gc_permille"; figure "exam_http_alerts_$round" "$((a1 - a0))"
   figure "rss_load_peak_mib_$round" "$peak"; figure "rss_load_hwm_mib_$round" "$hwm"
@@ -480,15 +494,22 @@ full_run read 0
 full_run stale 1
 
 # --- 9. lists ----------------------------------------------------------------------------------------------------
+# First pages as each client asks for them (the overdue list's default limit is 100; the township's is read whole).
 declare -A LISTS=(
   [pregnancies_township]="/api/pregnancies?division=$TOWNSHIP&limit=50|$TOWNSHIP_STAFF"
   [pregnancies_county]="/api/pregnancies?division=$COUNTY&limit=50|$COUNTY_STAFF"
-  [overdue_township]="/api/overdue?division=$TOWNSHIP|$TOWNSHIP_STAFF"
+  [overdue_township]="/api/overdue?division=$TOWNSHIP&limit=500|$TOWNSHIP_STAFF"
   [overdue_county]="/api/overdue?division=$COUNTY|$COUNTY_STAFF"
   [cases_city]="/api/cases?limit=50|$CITY_STAFF"
   [cases_county]="/api/cases?limit=50|$COUNTY_STAFF"
+  [cases_township]="/api/cases?limit=50|$TOWNSHIP_STAFF"
+  [referrals_city]="/api/referrals?limit=50|$CITY_STAFF"
+  [referrals_facility]="/api/referrals?limit=50|$WORKER"
+  [transfers_city]="/api/transfers?limit=50|$CITY_STAFF"
+  [transfers_township]="/api/transfers?limit=50|$TOWNSHIP_STAFF"
 )
-for name in ${HR_BENCH_LISTS:-pregnancies_township pregnancies_county overdue_township overdue_county cases_city cases_county}; do
+ALL_LISTS="pregnancies_township pregnancies_county overdue_township overdue_county cases_city cases_county cases_township referrals_city referrals_facility transfers_city transfers_township"
+for name in ${HR_BENCH_LISTS:-$ALL_LISTS}; do
   path="${LISTS[$name]%%|*}"; token="${LISTS[$name]##*|}"
   curl -sf -H "Authorization: Bearer $token" "$URL$path" -o "$OUT/sample-$name.json"
   rows=$(python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(len(d.get('items', d.get('entries', []))))" "$OUT/sample-$name.json")

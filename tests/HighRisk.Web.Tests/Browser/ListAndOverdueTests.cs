@@ -80,7 +80,7 @@ public sealed class ListAndOverdueTests : BrowserTest
     }
 
     [Test]
-    public async Task OverdueList_ForACounty_CountsEachTownshipAndOpensOnesNames()
+    public async Task OverdueList_ForACounty_CountsEachTownshipListsTheNamesAndOpensOnesNames()
     {
         // A day of its own, past every other test's in the fixture: two women in two Yuhu townships, neither seen for 40 days.
         var day0 = Clock.Today.AddDays(100);
@@ -99,6 +99,8 @@ public sealed class ListAndOverdueTests : BrowserTest
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "各乡镇/街道逾期人数" })).ToBeVisibleAsync();
         await ShotAsync(page, "overdue-county");
         await AssertNoSidewaysScrollAsync(page, Screen.Phone);
+        await Assertions.Expect(page.Locator($"a[href='/pregnancies/{first}']")).ToHaveTextAsync("县*甲");
+        await Assertions.Expect(page.Locator($"a[href='/pregnancies/{second}']")).ToHaveTextAsync("县*乙");
         var township = page.GetByRole(AriaRole.Link, new() { Name = "先锋街道", Exact = true });
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "万楼街道", Exact = true })).ToBeVisibleAsync();
 
@@ -109,5 +111,44 @@ public sealed class ListAndOverdueTests : BrowserTest
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "各乡镇/街道逾期人数" })).ToHaveCountAsync(0);
         await page.GetByRole(AriaRole.Link, new() { Name = "返回全部乡镇/街道" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "万楼街道", Exact = true })).ToBeVisibleAsync();
+    }
+
+    [Test]
+    public async Task OverdueList_LongerThanAPage_PagesItsNamesAtPhoneWidth()
+    {
+        // A township of its own (广场街道) with one more overdue woman than a page holds.
+        const string township = "430302004", village = "430302004001";
+        var day0 = Clock.Today.AddDays(100);
+        await TravelToAsync(day0);
+        for (var i = 0; i < 101; i++)
+        {
+            var (booked, body, _) = await Api.PostAsync("/api/pregnancies", Bookings.AWoman(20).With("fullName", $"广场{i:000}").With("divisionCode", village));
+            Assert.That(booked, Is.EqualTo(HttpStatusCode.Created), body?.ToJsonString());
+        }
+
+        var day = day0.AddDays(40);
+        await TravelToAsync(day);
+        var date = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var (queued, _, _) = await Api.PostAsync($"/api/admin/jobs/daily-overdue?date={date}", new JsonObject(), client: Admin);
+        Assert.That(queued, Is.EqualTo(HttpStatusCode.Accepted));
+        Assert.That(await EventuallyAsync("SELECT EXISTS (SELECT 1 FROM daily_overdue_runs WHERE business_date = $1)", day), Is.True);
+
+        var (userName, api) = await NewUserAsync("subdistrictStaff", township);
+        using var _ = api;
+        var page = await SignInAsync(Screen.Phone, userName);
+        await page.GotoAsync($"/overdue?date={date}", Loaded);
+        var names = page.Locator("table.cards tbody td.title a");
+        await Assertions.Expect(names).ToHaveCountAsync(100);
+        await AssertNoSidewaysScrollAsync(page, Screen.Phone);
+        var firstPage = await names.EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "下一页" }).ClickAsync();
+        await Assertions.Expect(names).ToHaveCountAsync(1);
+        Assert.That(firstPage, Is.Unique.And.Not.Contain(await names.First.GetAttributeAsync("href")), "the women are links to their records");
+        await Assertions.Expect(page.Locator("table.cards tbody td[data-label='序号']")).ToHaveTextAsync("101");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "下一页" })).ToHaveCountAsync(0);
+        await AssertNoSidewaysScrollAsync(page, Screen.Phone);
+        await page.GetByRole(AriaRole.Link, new() { Name = "回到第一页" }).ClickAsync();
+        await Assertions.Expect(names).ToHaveCountAsync(100);
     }
 }

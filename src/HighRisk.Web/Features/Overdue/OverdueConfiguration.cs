@@ -1,3 +1,4 @@
+using HighRisk.Rules;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -25,8 +26,12 @@ internal sealed class OverdueSpellConfiguration : IEntityTypeConfiguration<Overd
         builder.Property(e => e.FacilityCode).HasMaxLength(32);
         builder.Property(e => e.HealthWorker).HasMaxLength(50);
 
-        // A township's list for a date: its spells that end after the date (today's: the open ones).
-        builder.HasIndex(e => new { e.TownshipCode, e.UntilDate });
+        // The list's order (OverdueRows), so that a page is read by walking the index from the cursor; the spells that do
+        // not cover the date are skipped on the index's own until/from columns, without reading the table.
+        builder.Property(e => e.Urgency).HasComputedColumnSql(
+            $"CASE WHEN colour = '{nameof(RiskColour.Red)}' THEN 0 WHEN colour = '{nameof(RiskColour.Orange)}' THEN 1 WHEN purple THEN 2 " +
+            $"WHEN colour = '{nameof(RiskColour.Yellow)}' THEN 3 ELSE 4 END", stored: true);
+        builder.HasIndex(e => new { e.TownshipCode, e.Urgency, e.DueDate, e.PregnancyId, e.UntilDate, e.FromDate }).HasDatabaseName("ix_overdue_spells_list_order");
 
         // The open spells: the daily job finds a woman's by her pregnancy, and counts each township's list from the index alone.
         builder.HasIndex(e => e.PregnancyId).HasFilter("until_date = 'infinity'").HasDatabaseName("ix_overdue_spells_open")

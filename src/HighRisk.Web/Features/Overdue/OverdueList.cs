@@ -36,8 +36,8 @@ public sealed class OverdueList
 /// One woman on the overdue lists of a run of business days, as she stood at 07:00 on the first of them: a list is the
 /// spells of its township that cover its date. The daily job closes a spell when she leaves the list or anything shown
 /// about her changes, and opens a new one, so a day's list is stored once and read back as it was, while the job writes
-/// only the day's changes instead of every entry again. Sorted red → orange → purple → yellow → green, then by days
-/// overdue, when read. Her name and mobile are not copied (they are read from her record): a corrected number reaches
+/// only the day's changes instead of every entry again. Read township by township, each sorted red → orange → purple →
+/// yellow → green (<see cref="Urgency"/>), then by days overdue, then by pregnancy id. Her name and mobile are not copied (they are read from her record): a corrected number reaches
 /// the list at once, and the lists do not multiply copies of personal data.
 /// </summary>
 public sealed class OverdueSpell
@@ -55,6 +55,12 @@ public sealed class OverdueSpell
     public RiskColour Colour { get; init; }
 
     public bool Purple { get; init; }
+
+    /// <summary>
+    /// Her place in the list's order: 0 red, 1 orange, 2 purple, 3 yellow, 4 green. Computed by PostgreSQL from colour and
+    /// purple (a stored generated column), so that a list is read and paged in the order of its index.
+    /// </summary>
+    public int Urgency { get; private set; }
 
     /// <summary>Her last menstrual period: the gestational week is counted to each list's date.</summary>
     public DateOnly Lmp { get; init; }

@@ -9,8 +9,8 @@ namespace HighRisk.Pages.Overdue;
 /// <summary>
 /// The overdue list of the user's area (or one township of it) for a day, as <see cref="GetOverdueList"/> reads it,
 /// with its .xlsx download. A list over several townships opens with a line per township, so that a county or city
-/// supervisor sees where the overdue women are and opens one township's names from there; the names of a long list
-/// across townships are left to the township's page and the .xlsx.
+/// supervisor sees where the overdue women are and opens one township's names from there; the names follow, a page
+/// at a time (the .xlsx has them all).
 /// </summary>
 public sealed class IndexModel(ISender sender, BusinessClock clock) : FormPage
 {
@@ -21,16 +21,15 @@ public sealed class IndexModel(ISender sender, BusinessClock clock) : FormPage
     [BindProperty(SupportsGet = true)]
     public string? Division { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public string? Cursor { get; set; }
+
+    public const int PageSize = GetOverdueList.DefaultLimit;
+
     public GetOverdueList.Response? List { get; private set; }
 
-    /// <summary>Across townships, more names than this are not listed on the page (the township pages and the .xlsx have them).</summary>
-    public const int MaxRowsAcrossTownships = 200;
-
-    public IReadOnlyList<TownshipLine> Townships { get; private set; } = [];
-
-    public bool ShowsRows => List is { } list && (Townships.Count <= 1 || list.Entries.Count <= MaxRowsAcrossTownships);
-
-    public sealed record TownshipLine(string Code, string Name, GetOverdueList.Counts Counts);
+    /// <summary>The townships of the list, most red first.</summary>
+    public IReadOnlyList<GetOverdueList.TownshipLine> Townships { get; private set; } = [];
 
     public string Day => (Date ?? clock.Today).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -45,7 +44,7 @@ public sealed class IndexModel(ISender sender, BusinessClock clock) : FormPage
 
         try
         {
-            List = await sender.Send(new GetOverdueList.Query(string.IsNullOrWhiteSpace(Division) ? null : Division.Trim(), Date, "json"), ct);
+            List = await sender.Send(new GetOverdueList.Query(string.IsNullOrWhiteSpace(Division) ? null : Division.Trim(), Date, "json", Cursor, PageSize), ct);
         }
         catch (ValidationException rejected)
         {
@@ -53,9 +52,15 @@ public sealed class IndexModel(ISender sender, BusinessClock clock) : FormPage
             return Rejected();
         }
 
-        Townships = [.. List.Entries.GroupBy(e => e.TownshipCode)
-            .Select(g => new TownshipLine(g.Key, g.First().TownshipName ?? g.Key, GetOverdueList.Counts.Of([.. g])))
-            .OrderByDescending(t => t.Counts.Red).ThenByDescending(t => t.Counts.Total)];
+        Townships = [.. List.Townships.OrderByDescending(t => t.Counts.Red).ThenByDescending(t => t.Counts.Total).ThenBy(t => t.Code, StringComparer.Ordinal)];
         return Page();
     }
+
+    /// <summary>This list's address (the same day and township) with another cursor.</summary>
+    public string PageUrl(string? cursor) => "/overdue" + QueryString.Create(new Dictionary<string, string?>
+    {
+        ["date"] = List?.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["division"] = string.IsNullOrWhiteSpace(Division) ? null : Division.Trim(),
+        ["cursor"] = cursor,
+    }.Where(p => !string.IsNullOrEmpty(p.Value)));
 }

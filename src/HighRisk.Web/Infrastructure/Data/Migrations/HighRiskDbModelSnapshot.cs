@@ -1741,6 +1741,12 @@ namespace HighRisk.Infrastructure.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("until_date");
 
+                    b.Property<int>("Urgency")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("integer")
+                        .HasColumnName("urgency")
+                        .HasComputedColumnSql("CASE WHEN colour = 'Red' THEN 0 WHEN colour = 'Orange' THEN 1 WHEN purple THEN 2 WHEN colour = 'Yellow' THEN 3 ELSE 4 END", true);
+
                     b.Property<string>("VillageCode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -1756,8 +1762,8 @@ namespace HighRisk.Infrastructure.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PregnancyId"), new[] { "TownshipCode", "Colour", "Purple", "State" });
 
-                    b.HasIndex("TownshipCode", "UntilDate")
-                        .HasDatabaseName("ix_overdue_spells_township_code_until_date");
+                    b.HasIndex("TownshipCode", "Urgency", "DueDate", "PregnancyId", "UntilDate", "FromDate")
+                        .HasDatabaseName("ix_overdue_spells_list_order");
 
                     b.ToTable("overdue_spells", (string)null);
                 });
