@@ -135,6 +135,16 @@ public sealed class ListAndOverdueTests : BrowserTest
 
         var (userName, api) = await NewUserAsync("subdistrictStaff", township);
         using var _ = api;
+
+        // Through the API a township's list asked for without limit or cursor is whole, as before paging; with a limit, paged.
+        var (whole, wholeBody) = await Api.GetAsync($"/api/overdue?division={township}&date={date}", api);
+        Assert.That(whole, Is.EqualTo(HttpStatusCode.OK), wholeBody?.ToJsonString());
+        Assert.That(wholeBody!["entries"]!.AsArray(), Has.Count.EqualTo(101));
+        Assert.That(wholeBody["nextCursor"], Is.Null);
+        var (_, pagedBody) = await Api.GetAsync($"/api/overdue?division={township}&date={date}&limit=100", api);
+        Assert.That(pagedBody!["entries"]!.AsArray(), Has.Count.EqualTo(100));
+        Assert.That(pagedBody["nextCursor"], Is.Not.Null);
+
         var page = await SignInAsync(Screen.Phone, userName);
         await page.GotoAsync($"/overdue?date={date}", Loaded);
         var names = page.Locator("table.cards tbody td.title a");

@@ -12,14 +12,17 @@ namespace HighRisk.Features.Overdue;
 /// <summary>
 /// The overdue list for a division and a business date, read from the day's snapshots: a township code gives its
 /// own list, a county or city code every township's beneath it. Only entries inside the user's scope are returned.
-/// As JSON it is keyset-paged (<see cref="OverdueCursor"/>), each page with the counts and a line per township of the
-/// whole list; the .xlsx and .csv are the whole list.
+/// As JSON a county's or city's list is keyset-paged (<see cref="OverdueCursor"/>), each page with the counts and a line per
+/// township of the whole list; a township's is paged when <c>limit</c> or <c>cursor</c> is given, else whole; the .xlsx and
+/// .csv are the whole list.
 /// </summary>
 public static class GetOverdueList
 {
     public const int DefaultLimit = 100;
 
     public const int MaxLimit = 500;
+
+    private const int TownshipCodeLength = 9;
 
     public sealed record Query(string? Division, DateOnly? Date, string Format, string? Cursor = null, int? Limit = null) : IQuery<Response>, IAudited<Response>
     {
@@ -71,7 +74,9 @@ public static class GetOverdueList
             var after = OverdueCursor.TryParse(query.Cursor, out var cursor) ? cursor : null;
             var date = query.Date ?? after?.Date ?? clock.Today;
             var division = query.Division ?? after?.Division ?? user.DivisionPrefix ?? "43";
-            var paged = query.Format == "json";
+            // A township's list asked for without limit or cursor is whole, as it always was (a township has at most a few hundred
+            // overdue women); a county's or city's is paged from the first page.
+            var paged = query.Format == "json" && (query.Limit is not null || after is not null || division.Length < TownshipCodeLength);
             var limit = query.Limit ?? DefaultLimit;
             var run = await db.DailyOverdueRuns.AsNoTracking().SingleOrDefaultAsync(r => r.BusinessDate == date, cancellationToken);
             var spells = rows.On(date, division);

@@ -30,7 +30,8 @@ public static class OverdueEndpoints
                 "序号, 姓名 (masked 李*梅), 乡镇/街道, 村/社区, 手机号, 风险等级, 紫色, 孕周, 应随访日期, 随访事项, 逾期天数, 状态, 末次联系, 未联系上次数, 责任人. " +
                 "Entries are sorted township by township (by code), each red → orange → purple → yellow → green, then by days overdue, " +
                 "then by pregnancy id; `rank` counts within the township. " +
-                $"JSON is keyset-paged: `limit` 1–{GetOverdueList.MaxLimit} entries (default {GetOverdueList.DefaultLimit}); pass `nextCursor` back as " +
+                "JSON is keyset-paged (a township's list only when `limit` or `cursor` is given; else whole): " +
+                $"`limit` 1–{GetOverdueList.MaxLimit} entries (default {GetOverdueList.DefaultLimit}); pass `nextCursor` back as " +
                 "`cursor` for the next page (null on the last). A cursor keeps its list's division and date: later pages read the same day's list " +
                 "(give neither, or the same; another is 400 naming `cursor`). Every page carries `counts` and `townships` (a line per township " +
                 "with its counts) for the whole list; `undeliveredAlerts` come on the first page. The .xlsx and .csv are always the whole list " +
