@@ -47,10 +47,12 @@ public static class GetOverdueList
         }
     }
 
-    public sealed class Handler(HighRiskDb db, BusinessClock clock, CurrentUser user, OverdueRows rows) : IQueryHandler<Query, Response>
+    public sealed class Handler([FromKeyedServices(ListReads.Key)] HighRiskDb db, BusinessClock clock, CurrentUser user, Infrastructure.Security.PersonalData personalData)
+        : IQueryHandler<Query, Response>
     {
         public async ValueTask<Response> Handle(Query query, CancellationToken cancellationToken)
         {
+            var rows = new OverdueRows(db, personalData, user);   // on the lists' reads, like the rest of the list
             var date = query.Date ?? clock.Today;
             var division = query.Division ?? user.DivisionPrefix ?? "43";
             var run = await db.DailyOverdueRuns.AsNoTracking().SingleOrDefaultAsync(r => r.BusinessDate == date, cancellationToken);

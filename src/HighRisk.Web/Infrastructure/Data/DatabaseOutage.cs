@@ -18,6 +18,12 @@ public sealed partial class DatabaseOutage(ILogger<DatabaseOutage> log, TimeProv
     /// <summary>Seconds a client is asked to wait before retrying.</summary>
     public const int RetryAfterSeconds = 5;
 
+    /// <summary>
+    /// Npgsql's message when every host of a multi-host connection string is known to be offline or not of the wanted
+    /// kind (it carries no inner exception and no SQL state; when it tried a host and failed, the failure is inside).
+    /// </summary>
+    public const string NoSuitableHost = "No suitable host was found";
+
     public bool IsDown
     {
         get
@@ -31,7 +37,9 @@ public sealed partial class DatabaseOutage(ILogger<DatabaseOutage> log, TimeProv
 
     /// <summary>
     /// A failure that says the database cannot be reached now, rather than that the request was wrong: a broken or
-    /// refused connection, a server starting up or shutting down, out of connections, or not accepting connections.
+    /// refused connection, a server starting up or shutting down, out of connections, or not accepting connections;
+    /// or, on a multi-host connection string, no host that is the primary (between a primary's loss and a standby's
+    /// promotion, and until Npgsql looks at the promoted standby again: <c>Host Recheck Seconds</c>).
     /// </summary>
     public static bool IsUnavailable(Exception exception)
     {
@@ -45,6 +53,7 @@ public sealed partial class DatabaseOutage(ILogger<DatabaseOutage> log, TimeProv
                         || (postgres.SqlState == PostgresErrorCodes.ObjectNotInPrerequisiteState && postgres.MessageText.Contains("accepting connections", StringComparison.Ordinal));
                 case NpgsqlException { InnerException: SocketException or IOException or TimeoutException }:
                 case NpgsqlException { IsTransient: true }:
+                case NpgsqlException { InnerException: null } when e.Message.StartsWith(NoSuitableHost, StringComparison.Ordinal):
                 case SocketException:
                     return true;
             }
