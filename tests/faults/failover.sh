@@ -23,7 +23,8 @@
 # Settings (environment):
 #   FAILOVER_DIR=/tmp/hr-failover   work folder; removed at the end except out/
 #   FAILOVER_SOURCE=head|worktree   build the committed HEAD (default) or the work tree
-#   FAILOVER_BEFORE=10 FAILOVER_PROMOTE=5 FAILOVER_AFTER=20   seconds of each phase
+#   FAILOVER_PUBLISHED=folder       run a service published before (dotnet publish -c Release -o folder) instead
+#   FAILOVER_BEFORE=10 FAILOVER_PROMOTE=5 FAILOVER_AFTER=20   seconds of each phase (PROMOTE: from the kill to pg_ctl promote)
 #   FAILOVER_THREADS=8 FAILOVER_WOMEN=40
 #   FAILOVER_RECHECK=2              Npgsql's Host Recheck Seconds (its default is 10): how long it trusts what it
 #                                   learnt of a host (offline, standby) before asking again
@@ -41,6 +42,7 @@ URL="http://127.0.0.1:$PORT"
 BEFORE="${FAILOVER_BEFORE:-10}"; PROMOTE="${FAILOVER_PROMOTE:-5}"; AFTER="${FAILOVER_AFTER:-20}"
 THREADS="${FAILOVER_THREADS:-8}"; WOMEN="${FAILOVER_WOMEN:-40}"; RECHECK="${FAILOVER_RECHECK:-2}"
 SOURCE="${FAILOVER_SOURCE:-head}"
+PUBLISHED="${FAILOVER_PUBLISHED:-}"
 ADMIN_PASSWORD="Failover-admin-$(date +%s)"
 USER_PASSWORD="failover-pass-$(date +%s)"
 TODAY="$(TZ=Asia/Shanghai date +%F)"
@@ -54,7 +56,9 @@ AS_PG=()
 [ "$(id -u)" = 0 ] && AS_PG=(runuser -u postgres --)
 
 log() { printf '[%s] %s\n' "$(date +%T)" "$*" | tee -a "$OUT/run.log" >&2; }
-on() { local sock=$1; shift; psql -h "$sock" -U postgres -d "${DB:-highrisk}" -v ON_ERROR_STOP=1 -qAtX "$@"; }
+on() {   # on SOCKET PORT psql-arguments…
+  local sock=$1 port=$2; shift 2; PGOPTIONS="-c statement_timeout=60s" psql -h "$sock" -p "$port" -U postgres -d "${DB:-highrisk}" -v ON_ERROR_STOP=1 -qAtX "$@"
+}
 figure() { printf '%s=%s\n' "$1" "$2" >> "$OUT/figures.env"; }
 pg_start() { "${AS_PG[@]}" "$PGBIN/pg_ctl" -D "$1" -l "$1/../server.log" -w -t 120 start > /dev/null; }
 list_status() {   # the pregnancy list as the health worker of the load sees it
@@ -83,6 +87,7 @@ cleanup() {
   for data in "$F/primary/data" "$F/standby/data"; do
     [ -f "$data/postmaster.pid" ] && "${AS_PG[@]}" "$PGBIN/pg_ctl" -D "$data" -m immediate -w stop >/dev/null 2>&1
   done
+  cp "$F/primary/server.log" "$OUT/primary.log" 2>/dev/null; cp "$F/standby/server.log" "$OUT/standby.log" 2>/dev/null
   rm -rf "$F/primary" "$F/standby" "$F/src" "$F/app" "$F/data" "$SOCK1" "$SOCK2"
   [ $status -ne 0 ] && echo "failover.sh failed (exit $status); see $OUT/run.log and $OUT/service.log" >&2
   exit $status
@@ -102,10 +107,15 @@ figure commit "$(git -C "$REPO" rev-parse --short HEAD)"
 figure host_recheck_seconds "$RECHECK"
 
 # --- build ---------------------------------------------------------------------------------------------------------
-log "publishing the service (Release)"
 rm -rf "$F/src" "$F/app" "$F/data"
-if [ "$SOURCE" = head ]; then mkdir -p "$F/src"; git -C "$REPO" archive HEAD | tar -x -C "$F/src"; SRC="$F/src"; else SRC="$REPO"; fi
-dotnet publish "$SRC/src/HighRisk.Web" -c Release -o "$F/app" > "$OUT/publish.log" 2>&1 || { tail -20 "$OUT/publish.log"; exit 1; }
+APP="$F/app"
+if [ -n "$PUBLISHED" ]; then
+  APP="$(cd "$PUBLISHED" && pwd)"; log "running the service published in $APP"
+else
+  log "publishing the service (Release)"
+  if [ "$SOURCE" = head ]; then mkdir -p "$F/src"; git -C "$REPO" archive HEAD | tar -x -C "$F/src"; SRC="$F/src"; else SRC="$REPO"; fi
+  dotnet publish "$SRC/src/HighRisk.Web" -c Release -o "$APP" > "$OUT/publish.log" 2>&1 || { tail -20 "$OUT/publish.log"; exit 1; }
+fi
 
 # --- primary and synchronous standby -------------------------------------------------------------------------------
 log "starting the primary (127.0.0.1:$P1) under $F/primary"
@@ -120,10 +130,9 @@ fsync = on
 synchronous_commit = on
 full_page_writes = on
 wal_level = replica
-synchronous_standby_names = 'FIRST 1 (standby1)'
 CONF
 pg_start "$F/primary/data"
-"${AS_PG[@]}" "$PGBIN/createdb" -h "$SOCK1" -U postgres highrisk
+"${AS_PG[@]}" "$PGBIN/createdb" -h "$SOCK1" -p "$P1" -U postgres highrisk
 
 log "making the standby (127.0.0.1:$P2) with pg_basebackup -R"
 "${AS_PG[@]}" "$PGBIN/pg_basebackup" -h 127.0.0.1 -p "$P1" -U postgres -D "$F/standby/data" -R -X stream -c fast > "$OUT/basebackup.log" 2>&1
@@ -137,22 +146,24 @@ hot_standby = on
 CONF
 echo "primary_conninfo = 'host=127.0.0.1 port=$P1 user=postgres application_name=standby1'" >> "$F/standby/data/postgresql.auto.conf"
 pg_start "$F/standby/data"
+# Named as synchronous only now that it streams: before, every commit (createdb's too) would wait for it for ever.
+DB=postgres on "$SOCK1" "$P1" -c "ALTER SYSTEM SET synchronous_standby_names = 'FIRST 1 (standby1)'" -c "SELECT pg_reload_conf()" > /dev/null
 sync_state=""
 for _ in $(seq 1 100); do
-  sync_state="$(DB=postgres on "$SOCK1" -c "SELECT sync_state FROM pg_stat_replication WHERE application_name = 'standby1'")"
+  sync_state="$(DB=postgres on "$SOCK1" "$P1" -c "SELECT sync_state FROM pg_stat_replication WHERE application_name = 'standby1'")"
   [ "$sync_state" = sync ] && break; sleep 0.2
 done
 figure standby_sync_state "${sync_state:-none}"
 log "standby1 is $sync_state"
 
 log "migrating (dotnet HighRisk.Web.dll --migrate) on the multi-host connection string"
-( cd "$F/app" && ConnectionStrings__HighRisk="$WRITES" \
+( cd "$APP" && ConnectionStrings__HighRisk="$WRITES" \
     DataFolder="$F/data" DataProtection__KeysFolder="$F/data/keys" Seed__AdminPassword="$ADMIN_PASSWORD" \
     dotnet HighRisk.Web.dll --migrate ) > "$OUT/migrate.log" 2>&1 || { tail -30 "$OUT/migrate.log"; exit 1; }
 
 # --- the service: one process, API and worker ----------------------------------------------------------------------
 (
-  cd "$F/app"
+  cd "$APP"
   export ConnectionStrings__HighRisk="$WRITES" ConnectionStrings__ReadOnly="$LISTS"
   export DataFolder="$F/data" DataProtection__KeysFolder="$F/data/keys"
   export HighRisk__Role=all Database__MigrateOnStart=false urls="$URL" Security__HttpsRedirect=false ASPNETCORE_ENVIRONMENT=Production
@@ -167,12 +178,15 @@ python3 "$HERE/exam_load.py" setup "$URL" "$ADMIN_PASSWORD" "$USER_PASSWORD" "$T
 # --- where the lists read while both servers live ------------------------------------------------------------------
 figure list_before "$(list_status)"
 # The lists' connections (Application Name=highrisk-lists) and the last statement of each: Npgsql also opens one to the
-# primary to learn that it is not a standby, and asks nothing else there.
+# primary to learn that it is not a standby (its last statement is Npgsql's own type loading), and reads nothing there.
 lists_conn="FROM pg_stat_activity WHERE application_name = 'highrisk-lists'"
-list_reads="SELECT count(*) $lists_conn AND query !~* 'pg_is_in_recovery|transaction_read_only|^\\s*\$'"
-for sock in "$SOCK1" "$SOCK2"; do on "$sock" -c "SELECT '$sock', state, left(regexp_replace(query, '\\s+', ' ', 'g'), 100) $lists_conn"; done > "$OUT/lists-connections.txt"
-figure list_reads_on_standby "$(on "$SOCK2" -c "$list_reads")"
-figure list_reads_on_primary "$(on "$SOCK1" -c "$list_reads")"
+list_reads="SELECT count(*) $lists_conn AND query ~* '\\m(pregnancies|transfers|referrals|cases|overdue_spells|alerts|divisions)\\M'"
+for server in "$SOCK1 $P1" "$SOCK2 $P2"; do
+  # shellcheck disable=SC2086
+  on $server -c "SELECT '${server#* }', state, left(regexp_replace(query, '\\s+', ' ', 'g'), 100) $lists_conn"
+done > "$OUT/lists-connections.txt"
+figure list_reads_on_standby "$(on "$SOCK2" "$P2" -c "$list_reads")"
+figure list_reads_on_primary "$(on "$SOCK1" "$P1" -c "$list_reads")"
 
 # --- load, kill the primary, promote the standby -------------------------------------------------------------------
 log "exam load: $THREADS threads for $((BEFORE + PROMOTE + AFTER)) s"
@@ -185,9 +199,9 @@ log "SIGKILL to the primary's postmaster ($POSTMASTER) and its processes ($(echo
 KILLED_AT=$(date +%s.%N)
 # shellcheck disable=SC2086
 kill -9 "$POSTMASTER" $CHILDREN
-sleep "$PROMOTE"
+sleep 1
 figure ready_during_gap "$(curl -s -o /dev/null -w '%{http_code}' "$URL/health/ready")"
-figure list_during_gap "$(list_status)"
+sleep "$(python3 -c "import time; print(max(0, $KILLED_AT + $PROMOTE - time.time()))")"
 log "promoting the standby (pg_ctl promote)"
 "${AS_PG[@]}" "$PGBIN/pg_ctl" -D "$F/standby/data" -w promote > /dev/null
 PROMOTED_AT=$(date +%s.%N)
@@ -195,7 +209,7 @@ wait "$LOAD_PID"; LOAD_PID=""
 kill -0 "$SERVICE_PID" || { log "the service process died"; exit 1; }
 figure ready_after "$(curl -s -o /dev/null -w '%{http_code}' "$URL/health/ready")"
 figure list_after "$(list_status)"
-figure new_primary_in_recovery "$(on "$SOCK2" -c "SELECT pg_is_in_recovery()")"
+figure new_primary_in_recovery "$(on "$SOCK2" "$P2" -c "SELECT pg_is_in_recovery()")"
 
 # --- what was acknowledged, and what the new primary holds ----------------------------------------------------------
 python3 - "$OUT/results.jsonl" > "$OUT/acknowledged.txt" <<'PY'
@@ -205,7 +219,7 @@ for line in open(sys.argv[1]):
     if r["status"] == 201:
         print(r["examId"])
 PY
-on "$SOCK2" -c "CREATE TEMP TABLE acked (id uuid)" -c "\\copy acked FROM '$OUT/acknowledged.txt'" \
+on "$SOCK2" "$P2" -c "CREATE TEMP TABLE acked (id uuid)" -c "\\copy acked FROM '$OUT/acknowledged.txt'" \
   -c "SELECT a.id FROM acked a JOIN exams e ON e.id = a.id" > "$OUT/found.txt"
 # "restarted" in the report is the promotion: the outage phase is from the kill to the promotion.
 python3 "$HERE/exam_load.py" report "$OUT/results.jsonl" "$KILLED_AT" "$PROMOTED_AT" "$OUT/found.txt" \
