@@ -200,9 +200,9 @@ KILLED_AT=$(date +%s.%N)
 # shellcheck disable=SC2086
 kill -9 "$POSTMASTER" $CHILDREN
 sleep 1
-figure ready_during_gap "$(curl -s -o /dev/null -w '%{http_code}' "$URL/health/ready")"
+figure ready_during_gap "$(curl -s -m 3 -o /dev/null -w '%{http_code}' "$URL/health/ready")"
 sleep "$(python3 -c "import time; print(max(0, $KILLED_AT + $PROMOTE - time.time()))")"
-log "promoting the standby (pg_ctl promote)"
+log "promoting the standby (pg_ctl promote), $(python3 -c "import time; print(round(time.time() - $KILLED_AT, 1))") s after the kill"
 "${AS_PG[@]}" "$PGBIN/pg_ctl" -D "$F/standby/data" -w promote > /dev/null
 PROMOTED_AT=$(date +%s.%N)
 wait "$LOAD_PID"; LOAD_PID=""
