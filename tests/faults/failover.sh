@@ -198,11 +198,12 @@ CHILDREN=$(cat "/proc/$POSTMASTER/task/$POSTMASTER/children" 2>/dev/null || true
 log "SIGKILL to the primary's postmaster ($POSTMASTER) and its processes ($(echo "$CHILDREN" | wc -w))"
 KILLED_AT=$(date +%s.%N)
 # shellcheck disable=SC2086
-kill -9 "$POSTMASTER" $CHILDREN
+kill -9 "$POSTMASTER" $CHILDREN 2>/dev/null || true   # a child may have ended with the postmaster already
 sleep 1
 figure ready_during_gap "$(curl -s -m 3 -o /dev/null -w '%{http_code}' "$URL/health/ready")"
-sleep "$(python3 -c "import time; print(max(0, $KILLED_AT + $PROMOTE - time.time()))")"
-log "promoting the standby (pg_ctl promote), $(python3 -c "import time; print(round(time.time() - $KILLED_AT, 1))") s after the kill"
+since_kill() { awk -v k="$KILLED_AT" -v n="$(date +%s.%N)" 'BEGIN { printf "%.1f", n - k }'; }
+sleep "$(awk -v s="$(since_kill)" -v p="$PROMOTE" 'BEGIN { print (p > s ? p - s : 0) }')"
+log "promoting the standby (pg_ctl promote), $(since_kill) s after the kill"
 "${AS_PG[@]}" "$PGBIN/pg_ctl" -D "$F/standby/data" -w promote > /dev/null
 PROMOTED_AT=$(date +%s.%N)
 wait "$LOAD_PID"; LOAD_PID=""
