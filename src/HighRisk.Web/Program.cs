@@ -45,9 +45,8 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<BusinessClock>();
 builder.Services.AddSingleton<DatabaseOutage>();
 builder.Services.AddDbContext<HighRiskDb>((services, options) =>
-    options.UseNpgsql(services.GetRequiredService<IConfiguration>().GetConnectionString("HighRisk"), npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory"))
-        .UseSnakeCaseNamingConvention()
-        .LogFailuresOnce());
+    HighRiskDbOptions.Configure(options, services.GetRequiredService<IConfiguration>().GetConnectionString("HighRisk")));
+builder.Services.AddListReads(builder.Configuration);
 builder.Services.AddScoped<ReferenceDataSeeder>();
 builder.Services.AddSingleton<DemoSeeder>();
 

@@ -137,6 +137,10 @@ public abstract class ServiceFixture
         return (T)Convert.ChangeType((await command.ExecuteScalarAsync())!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Settings of a fixture's own, given its database's connection string (none by default).</summary>
+    protected virtual Task<IReadOnlyDictionary<string, string?>> SettingsAsync(string connectionString) =>
+        Task.FromResult<IReadOnlyDictionary<string, string?>>(new Dictionary<string, string?>());
+
     private async Task StartAsync()
     {
         var running = Interlocked.CompareExchange(ref _running, this, null);
@@ -148,7 +152,7 @@ public abstract class ServiceFixture
             var cloned = watch.ElapsedMilliseconds;
             Database = NpgsqlDataSource.Create(_connectionString);
             Clock = new TestClock(TestClock.Start);
-            _service = ServiceHost.Start(_connectionString, Clock);
+            _service = ServiceHost.Start(_connectionString, Clock, await SettingsAsync(_connectionString));
             Anonymous = _service.CreateClient();
             Clients = TestCluster.AccessTokens.ToDictionary(account => account.Key, account => SignedIn(account.Key, account.Value));
             _startCost = $"database cloned in {cloned} ms, service started in {watch.ElapsedMilliseconds - cloned} ms";

@@ -28,7 +28,7 @@ public sealed class ServiceHost : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly TimeProvider _clock;
 
-    private ServiceHost(string connectionString, TimeProvider clock)
+    private ServiceHost(string connectionString, TimeProvider clock, IReadOnlyDictionary<string, string?>? settings)
     {
         _clock = clock;
         _settings = new Dictionary<string, string?>(FakeSmsGateway.Shared.AliyunSettings)
@@ -40,6 +40,11 @@ public sealed class ServiceHost : WebApplicationFactory<Program>
             ["Sms:Webhook:Secret"] = WebhookReceiptSecret,
         };
 
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+
         // Recurring jobs would run on the wall clock in the middle of a test; the tests run each job when they mean to.
         foreach (var job in RecurringJobs)
         {
@@ -49,9 +54,10 @@ public sealed class ServiceHost : WebApplicationFactory<Program>
 
     public CapturedLogs Logs { get; } = new();
 
-    public static ServiceHost Start(string connectionString, TimeProvider clock)
+    /// <summary>Starts the service; <paramref name="settings"/> adds to or replaces the test settings.</summary>
+    public static ServiceHost Start(string connectionString, TimeProvider clock, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var host = new ServiceHost(connectionString, clock);
+        var host = new ServiceHost(connectionString, clock, settings);
         host.UseKestrel();
         host.StartServer();
         return host;

@@ -38,7 +38,7 @@ public static class ListCases
         }
     }
 
-    public sealed class Handler(HighRiskDb db, BusinessClock clock, CurrentUser user) : IQueryHandler<Query, Response>
+    public sealed class Handler([FromKeyedServices(ListReads.Key)] HighRiskDb db, BusinessClock clock, CurrentUser user) : IQueryHandler<Query, Response>
     {
         public async ValueTask<Response> Handle(Query query, CancellationToken cancellationToken)
         {

@@ -67,10 +67,12 @@ public static class GetOverdueList
         }
     }
 
-    public sealed class Handler(HighRiskDb db, BusinessClock clock, CurrentUser user, OverdueRows rows) : IQueryHandler<Query, Response>
+    public sealed class Handler([FromKeyedServices(ListReads.Key)] HighRiskDb db, BusinessClock clock, CurrentUser user, Infrastructure.Security.PersonalData personalData)
+        : IQueryHandler<Query, Response>
     {
         public async ValueTask<Response> Handle(Query query, CancellationToken cancellationToken)
         {
+            var rows = new OverdueRows(db, personalData, user);   // on the lists' reads, like the rest of the list
             var after = OverdueCursor.TryParse(query.Cursor, out var cursor) ? cursor : null;
             var date = query.Date ?? after?.Date ?? clock.Today;
             var division = query.Division ?? after?.Division ?? user.DivisionPrefix ?? "43";

@@ -60,7 +60,7 @@ public static class ListReferrals
         };
     }
 
-    public sealed class Handler(HighRiskDb db, CurrentUser user, Infrastructure.BusinessClock clock) : IQueryHandler<Query, Response>
+    public sealed class Handler([FromKeyedServices(ListReads.Key)] HighRiskDb db, CurrentUser user, Infrastructure.BusinessClock clock) : IQueryHandler<Query, Response>
     {
         public async ValueTask<Response> Handle(Query query, CancellationToken cancellationToken)
         {

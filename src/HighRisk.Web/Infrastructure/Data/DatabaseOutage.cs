@@ -18,6 +18,12 @@ public sealed partial class DatabaseOutage(ILogger<DatabaseOutage> log, TimeProv
     /// <summary>Seconds a client is asked to wait before retrying.</summary>
     public const int RetryAfterSeconds = 5;
 
+    /// <summary>
+    /// Npgsql's message when every host of a multi-host connection string is known to be offline or not of the wanted
+    /// kind (it carries no inner exception and no SQL state; when it tried a host and failed, the failure is inside).
+    /// </summary>
+    public const string NoSuitableHost = "No suitable host was found";
+
     public bool IsDown
     {
         get
@@ -31,7 +37,9 @@ public sealed partial class DatabaseOutage(ILogger<DatabaseOutage> log, TimeProv
 
     /// <summary>
     /// A failure that says the database cannot be reached now, rather than that the request was wrong: a broken or
-    /// refused connection, a server starting up or shutting down, out of connections, or not accepting connections.
+    /// refused connection, a server starting up or shutting down, out of connections, or not accepting connections;
+    /// or, on a multi-host connection string, no host that is the primary (between a primary's loss and a standby's
+    /// promotion, and until Npgsql looks at the promoted standby again: <c>Host Recheck Seconds</c>).
     /// </summary>
     public static bool IsUnavailable(Exception exception)
     {
@@ -43,8 +51,10 @@ public sealed partial class DatabaseOutage(ILogger<DatabaseOutage> log, TimeProv
                     return postgres.SqlState.StartsWith("08", StringComparison.Ordinal) || postgres.SqlState.StartsWith("53", StringComparison.Ordinal)
                         || postgres.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow
                         || (postgres.SqlState == PostgresErrorCodes.ObjectNotInPrerequisiteState && postgres.MessageText.Contains("accepting connections", StringComparison.Ordinal));
+                case TransactionLostException:
                 case NpgsqlException { InnerException: SocketException or IOException or TimeoutException }:
                 case NpgsqlException { IsTransient: true }:
+                case NpgsqlException { InnerException: null } when e.Message.StartsWith(NoSuitableHost, StringComparison.Ordinal):
                 case SocketException:
                     return true;
             }
@@ -95,7 +105,24 @@ public sealed partial class DatabaseOutage(ILogger<DatabaseOutage> log, TimeProv
 }
 
 /// <summary>
-/// EF Core logs every failed connection, command, query and save at Error, with its stack trace: hundreds of lines per
+/// The request's transaction ended under it because its connection broke (the server went away, after the request's
+/// last statement and before its commit): nothing was committed. Npgsql completes a transaction whose connection breaks,
+/// so the next statement would fail with "Transaction is already completed", which says nothing of the cause.
+/// </summary>
+public sealed class TransactionLostException() : Exception("The database connection broke before the request's transaction was committed; nothing was committed")
+{
+    /// <summary>Throws when the transaction no longer has a connection (see <see cref="TransactionLostException"/>).</summary>
+    public static void ThrowIfLost(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction)
+    {
+        if (Microsoft.EntityFrameworkCore.Storage.DbContextTransactionExtensions.GetDbTransaction(transaction).Connection is not { State: System.Data.ConnectionState.Open })
+        {
+            throw new TransactionLostException();
+        }
+    }
+}
+
+/// <summary>
+/// EF Core logs every failed connection, command, transaction operation, query and save at Error, with its stack trace: hundreds of lines per
 /// database outage, and a line for every failure the code expects and handles (a unique violation answered 409). Those
 /// events go to Debug; what is not handled is still logged once, by the exception handler (a 500) or Hangfire (a job),
 /// and an outage by <see cref="DatabaseOutage"/> when it begins and ends.
@@ -106,6 +133,7 @@ public static class DatabaseFailureLogging
         options.ConfigureWarnings(w => w.Log(
             (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.ConnectionError, LogLevel.Debug),
             (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandError, LogLevel.Debug),
+            (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.TransactionError, LogLevel.Debug),
             (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.QueryIterationFailed, LogLevel.Debug),
             (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.SaveChangesFailed, LogLevel.Debug)));
 }

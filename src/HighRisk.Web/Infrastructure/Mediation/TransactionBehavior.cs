@@ -29,6 +29,7 @@ public sealed class TransactionBehavior<TMessage, TResponse>(HighRiskDb db, Doma
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var response = await next(message, cancellationToken);
         await CompleteAsync(cancellationToken);
+        TransactionLostException.ThrowIfLost(transaction);
         await transaction.CommitAsync(cancellationToken);
         return response;
     }

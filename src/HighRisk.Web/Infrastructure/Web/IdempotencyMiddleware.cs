@@ -60,6 +60,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
 
         if (http.Response.StatusCode is >= 200 and < 300)
         {
+            TransactionLostException.ThrowIfLost(transaction);   // a 503, not "Transaction is already completed"
             var body = System.Text.Encoding.UTF8.GetString(captured.ToArray());
             await db.Database.ExecuteSqlAsync(
                 $"UPDATE idempotency_records SET status_code = {http.Response.StatusCode}, content_type = {http.Response
