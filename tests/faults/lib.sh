@@ -1,6 +1,8 @@
 # Shared by the fault suite's scripts (workers.sh, soak.sh): a private PostgreSQL 15 cluster with normal durability, the
 # service published in Release, migrated, and started as separate OS processes. Sourced, not run. The caller sets
 #   F (work folder), OUT (figures and logs), SOCK (a short socket folder), SOURCE (head|worktree), REPO
+# FAULTS_APP=<folder> uses a service published there (dotnet publish src/HighRisk.Web -c Release -o <folder>) instead of
+# publishing it again.
 # and calls faults_cleanup from its EXIT trap.
 PGBIN=/usr/lib/postgresql/15/bin
 AS_PG=()
@@ -25,8 +27,11 @@ faults_prepare() {
 }
 
 faults_publish() {
-  log "publishing the service (Release, $SOURCE)"
   rm -rf "$F/src" "$F/app" "$F/data"
+  if [ -n "${FAULTS_APP:-}" ]; then
+    log "using the service already published in $FAULTS_APP (FAULTS_APP)"; mkdir -p "$F"; ln -s "$FAULTS_APP" "$F/app"; return
+  fi
+  log "publishing the service (Release, $SOURCE)"
   local src="$REPO"
   if [ "$SOURCE" = head ]; then mkdir -p "$F/src"; git -C "$REPO" archive HEAD | tar -x -C "$F/src"; src="$F/src"; fi
   dotnet publish "$src/src/HighRisk.Web" -c Release -o "$F/app" > "$OUT/publish.log" 2>&1 || { tail -20 "$OUT/publish.log"; exit 1; }

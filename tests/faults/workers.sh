@@ -4,8 +4,9 @@
 # processes on it: `HighRisk__Role=api` (takes the requests, only enqueues jobs) and two `HighRisk__Role=worker` (each a
 # Hangfire server), SMS through the webhook provider to a local fake gateway (tests/faults/fake_gateway.py, which
 # records every request with its Idempotency-Key and never hides a repeat).
-# The work: 40 women booked and WORKERS_OVERDUE more booked 60 days ago and never seen since (overdue today), township
-# contacts, red exams (a red alert each, SMS to its recipients) before the workers start and while they run. The
+# The work: 40 women booked and WORKERS_OVERDUE more booked 60 days ago and never seen since (overdue today: the daily
+# run sends digests), a contact in each of their townships, and red exams for WORKERS_RED of them (a red alert each, SMS
+# to its township contact) before the workers start and as many again while they run. The
 # 07:00 job is made to fire many times for the same date, concurrently, by every path that starts it in production:
 # both workers' start-up catch-up (they start together), each worker's Hangfire recurring schedule (the cron set to
 # every minute by configuration, `Jobs__DailyOverdueCron`; the schedule is the only thing changed), and
@@ -64,7 +65,7 @@ faults_ready "$PORT" "${SERVICE_PIDS[0]}"
 python3 "$HERE/exam_load.py" setup "$API" "$ADMIN_PASSWORD" "$USER_PASSWORD" "$TODAY" "$OUT/ids.txt" 40 | tee -a "$OUT/run.log"
 work contacts "$API" "$ADMIN_PASSWORD"
 work overdue "$API" "$USER_PASSWORD" "$TODAY" "$OVERDUE" "$OUT/overdue-ids.txt"
-work red "$API" "$USER_PASSWORD" "$TODAY" "$OUT/ids.txt" 0 "$RED"
+work red "$API" "$USER_PASSWORD" "$TODAY" "$OUT/overdue-ids.txt" 0 "$RED"
 figure runs_before_workers "$(psqlq -c "SELECT count(*) FROM daily_overdue_runs")"
 figure sms_before_workers "$(psqlq -c "SELECT count(*) FROM sms_messages")"
 
@@ -78,7 +79,7 @@ work fire "$API" "$ADMIN_PASSWORD" sms-delivery "$FIRES"
 
 log "watching for $WATCH s: more red alerts midway, the 07:00 job fired again"
 sleep $((WATCH / 2))
-work red "$API" "$USER_PASSWORD" "$TODAY" "$OUT/ids.txt" "$RED" "$RED"
+work red "$API" "$USER_PASSWORD" "$TODAY" "$OUT/overdue-ids.txt" "$RED" "$RED"
 work fire "$API" "$ADMIN_PASSWORD" daily-overdue "$FIRES"
 work fire "$API" "$ADMIN_PASSWORD" sms-delivery "$FIRES"
 sleep $((WATCH - WATCH / 2))
@@ -110,6 +111,8 @@ figure sms_outbox "$(psqlq -c "SELECT count(*) FROM sms_messages")"
 figure sms_by_kind_status "$(psqlq -c "SELECT string_agg(kind || ':' || status || '×' || n, ' ') FROM (SELECT kind, status, count(*) n FROM sms_messages GROUP BY 1, 2 ORDER BY 1, 2) x")"
 figure sms_not_sent "$(psqlq -c "SELECT count(*) FROM sms_messages WHERE status NOT IN ('Sent', 'Delivered')")"
 figure red_alerts "$(psqlq -c "SELECT count(*) FROM alerts")"
+figure sms_alert "$(psqlq -c "SELECT count(*) FROM sms_messages WHERE kind = 'Alert'")"
+figure sms_digest "$(psqlq -c "SELECT count(*) FROM sms_messages WHERE kind = 'Digest'")"
 psqlq -c "SELECT id FROM sms_messages ORDER BY id" > "$OUT/outbox-ids.txt"
 python3 - "$OUT/gateway.jsonl" "$OUT/outbox-ids.txt" >> "$OUT/figures.env" <<'PY'
 import json, sys
@@ -130,13 +133,15 @@ cat "$OUT/figures.env"
 # --- verdict --------------------------------------------------------------------------------------------------------
 FAIL=0
 for key in daily_runs_for_today daily_job_executions daily_job_servers sms_outbox sms_not_sent gateway_requests gateway_repeated_keys \
-  gateway_repeated_message_ids gateway_key_not_message_id outbox_not_at_gateway gateway_not_in_outbox servers_that_ran_jobs log_error_lines red_alerts; do
+  gateway_repeated_message_ids gateway_key_not_message_id outbox_not_at_gateway gateway_not_in_outbox servers_that_ran_jobs log_error_lines red_alerts \
+  sms_alert sms_digest; do
   printf -v "$key" '%s' "$(val "$key")"
 done
 check "the 07:00 job ran $daily_job_executions times on $daily_job_servers worker(s) and made today's run once ($daily_runs_for_today)" \
   '[ "$daily_runs_for_today" = 1 ] && [ "$daily_job_executions" -ge $((2 * FIRES + 2)) ]'
 check "both worker processes took jobs ($servers_that_ran_jobs servers)" '[ "$servers_that_ran_jobs" -ge 2 ]'
-check "red alerts raised ($red_alerts) and SMS queued ($sms_outbox)" '[ "$red_alerts" -ge "$RED" ] && [ "$sms_outbox" -gt 0 ]'
+check "red alerts raised ($red_alerts), their SMS queued ($sms_alert), and the daily run's digests ($sms_digest)" \
+  '[ "$red_alerts" -ge $((2 * RED)) ] && [ "$sms_alert" -ge $((2 * RED)) ] && [ "$sms_digest" -gt 0 ]'
 check "every SMS sent ($sms_not_sent not sent)" '[ "$sms_not_sent" = 0 ]'
 check "each SMS reached the gateway exactly once ($gateway_requests requests for $sms_outbox messages; repeated keys $gateway_repeated_keys, ids $gateway_repeated_message_ids)" \
   '[ "$gateway_requests" = "$sms_outbox" ] && [ "$gateway_repeated_keys" = 0 ] && [ "$gateway_repeated_message_ids" = 0 ] && [ "$gateway_key_not_message_id" = 0 ]'

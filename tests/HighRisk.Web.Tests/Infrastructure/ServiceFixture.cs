@@ -137,6 +137,12 @@ public abstract class ServiceFixture
         return (T)Convert.ChangeType((await command.ExecuteScalarAsync())!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Where the fixture's database comes from: by default a copy of the template on the shared test cluster.</summary>
+    protected virtual Task<string> CreateDatabaseAsync() => TestCluster.CloneTemplateAsync(GetType().Name);
+
+    /// <summary>Removes the fixture's database when its service has stopped.</summary>
+    protected virtual Task DropDatabaseAsync(string connectionString) => TestCluster.DropAsync(connectionString);
+
     private async Task StartAsync()
     {
         var running = Interlocked.CompareExchange(ref _running, this, null);
@@ -144,7 +150,7 @@ public abstract class ServiceFixture
         try
         {
             var watch = Stopwatch.StartNew();
-            _connectionString = await TestCluster.CloneTemplateAsync(GetType().Name);
+            _connectionString = await CreateDatabaseAsync();
             var cloned = watch.ElapsedMilliseconds;
             Database = NpgsqlDataSource.Create(_connectionString);
             Clock = new TestClock(TestClock.Start);
@@ -187,7 +193,7 @@ public abstract class ServiceFixture
             {
                 var connectionString = _connectionString;
                 _connectionString = null;
-                await TestCluster.DropAsync(connectionString);
+                await DropDatabaseAsync(connectionString);
             }
         }
         finally
