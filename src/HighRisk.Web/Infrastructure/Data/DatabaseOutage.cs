@@ -46,6 +46,7 @@ public sealed partial class DatabaseOutage(ILogger<DatabaseOutage> log, TimeProv
                 case NpgsqlException { InnerException: SocketException or IOException or TimeoutException }:
                 case NpgsqlException { IsTransient: true }:
                 case SocketException:
+                case DatabaseConnectionLostException:
                     return true;
             }
         }
@@ -109,3 +110,12 @@ public static class DatabaseFailureLogging
             (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.QueryIterationFailed, LogLevel.Debug),
             (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.SaveChangesFailed, LogLevel.Debug)));
 }
+
+/// <summary>
+/// The request's connection broke while its transaction was open (the server was killed, say). Npgsql then reports the
+/// next command on that transaction as "Transaction is already completed" (an InvalidOperationException) rather than the
+/// break; this carries that failure as what it is, so that it answers 503 like any other loss of the database.
+/// </summary>
+public sealed class DatabaseConnectionLostException(Exception inner)
+    : Exception("The connection to the database was lost while the request's transaction was open.", inner);
+
