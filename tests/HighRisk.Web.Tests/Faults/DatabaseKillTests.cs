@@ -43,8 +43,8 @@ public class DatabaseKillTests : ServiceFixture
         var load = Enumerable.Range(0, Loops).Select(n => Task.Run(() => LoadAsync(n, women, clock, results, stop.Token))).ToList();
 
         await Task.Delay(Before);
-        killedAt = clock.Elapsed;
         var killed = await _cluster.KillAsync();
+        killedAt = clock.Elapsed; // after `kill -9` returned: a request started before that may still have committed
         await Task.Delay(Outage);
         using (var ready = await Anonymous.GetAsync(new Uri("/health/ready", UriKind.Relative)))
         {
