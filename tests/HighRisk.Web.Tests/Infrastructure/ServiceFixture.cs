@@ -141,6 +141,12 @@ public abstract class ServiceFixture
     protected virtual Task<IReadOnlyDictionary<string, string?>> SettingsAsync(string connectionString) =>
         Task.FromResult<IReadOnlyDictionary<string, string?>>(new Dictionary<string, string?>());
 
+    /// <summary>Where the fixture's database comes from: by default a copy of the template on the shared test cluster.</summary>
+    protected virtual Task<string> CreateDatabaseAsync() => TestCluster.CloneTemplateAsync(GetType().Name);
+
+    /// <summary>Removes the fixture's database when its service has stopped.</summary>
+    protected virtual Task DropDatabaseAsync(string connectionString) => TestCluster.DropAsync(connectionString);
+
     private async Task StartAsync()
     {
         var running = Interlocked.CompareExchange(ref _running, this, null);
@@ -148,7 +154,7 @@ public abstract class ServiceFixture
         try
         {
             var watch = Stopwatch.StartNew();
-            _connectionString = await TestCluster.CloneTemplateAsync(GetType().Name);
+            _connectionString = await CreateDatabaseAsync();
             var cloned = watch.ElapsedMilliseconds;
             Database = NpgsqlDataSource.Create(_connectionString);
             Clock = new TestClock(TestClock.Start);
@@ -191,7 +197,7 @@ public abstract class ServiceFixture
             {
                 var connectionString = _connectionString;
                 _connectionString = null;
-                await TestCluster.DropAsync(connectionString);
+                await DropDatabaseAsync(connectionString);
             }
         }
         finally

@@ -107,9 +107,12 @@ public sealed partial class DatabaseOutage(ILogger<DatabaseOutage> log, TimeProv
 /// <summary>
 /// The request's transaction ended under it because its connection broke (the server went away, after the request's
 /// last statement and before its commit): nothing was committed. Npgsql completes a transaction whose connection breaks,
-/// so the next statement would fail with "Transaction is already completed", which says nothing of the cause.
+/// so the next statement would fail with "Transaction is already completed" (an InvalidOperationException), which says
+/// nothing of the cause. Checked before the commit (<see cref="ThrowIfLost"/>), and made of that exception when the break
+/// comes during the last statements (seen with PostgreSQL killed under load, DatabaseKillTests).
 /// </summary>
-public sealed class TransactionLostException() : Exception("The database connection broke before the request's transaction was committed; nothing was committed")
+public sealed class TransactionLostException(Exception? inner = null)
+    : Exception("The database connection broke before the request's transaction was committed; nothing was committed", inner)
 {
     /// <summary>Throws when the transaction no longer has a connection (see <see cref="TransactionLostException"/>).</summary>
     public static void ThrowIfLost(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction)

@@ -1,5 +1,6 @@
 using HighRisk.Infrastructure.Data;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 
 namespace HighRisk.Infrastructure.Mediation;
 
@@ -30,7 +31,15 @@ public sealed class TransactionBehavior<TMessage, TResponse>(HighRiskDb db, Doma
         var response = await next(message, cancellationToken);
         await CompleteAsync(cancellationToken);
         TransactionLostException.ThrowIfLost(transaction);
-        await transaction.CommitAsync(cancellationToken);
+        try
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (InvalidOperationException completed) when (db.Database.GetDbConnection().State != System.Data.ConnectionState.Open)
+        {
+            throw new TransactionLostException(completed);   // the connection broke after the check: nothing was committed
+        }
+
         return response;
     }
 

@@ -62,11 +62,20 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         {
             TransactionLostException.ThrowIfLost(transaction);   // a 503, not "Transaction is already completed"
             var body = System.Text.Encoding.UTF8.GetString(captured.ToArray());
-            await db.Database.ExecuteSqlAsync(
-                $"UPDATE idempotency_records SET status_code = {http.Response.StatusCode}, content_type = {http.Response
-                    .ContentType}, location = {http.Response.Headers.Location.ToString()}, body = {body} WHERE key = {key}",
-                http.RequestAborted);
-            await transaction.CommitAsync(http.RequestAborted);
+            try
+            {
+                await db.Database.ExecuteSqlAsync(
+                    $"UPDATE idempotency_records SET status_code = {http.Response.StatusCode}, content_type = {http.Response
+                        .ContentType}, location = {http.Response.Headers.Location.ToString()}, body = {body} WHERE key = {key}",
+                    http.RequestAborted);
+                await transaction.CommitAsync(http.RequestAborted);
+            }
+            catch (InvalidOperationException completed) when (db.Database.GetDbConnection().State != System.Data.ConnectionState.Open)
+            {
+                // The connection broke after the command's work and before this commit (seen with PostgreSQL killed under
+                // load, DatabaseKillTests): nothing was committed, and the client is told to retry, not that it failed.
+                throw new TransactionLostException(completed);
+            }
         }
         else if (db.Database.CurrentTransaction is not null)
         {
