@@ -1,5 +1,6 @@
 -- Bulk-loads the scale benchmark's register: :n open pregnancies (one woman each), about 3 exams each, one booking
--- grade-change row each, and a case for each orange, red or purple one, set-based (INSERT … SELECT generate_series),
+-- grade-change row each, a case for each orange, red or purple one, referrals for 15 % of the cases and transfers for
+-- 0.5 % of the women, set-based (INSERT … SELECT generate_series),
 -- never through the API.
 --
 -- psql variables (set by run.sh):
@@ -116,7 +117,7 @@ CROSS JOIN LATERAL (SELECT (ARRAY['王','李','张','刘','陈','杨','黄','赵
 INSERT INTO pregnancies (id, woman_id, lmp, edd, division_code, township_code, address, facility_code, health_worker,
                          height_cm, weight_kg, history, findings, booking_date, booked_at, status, grade, purple, factors,
                          catalogue_version, graded_at, raises, care_due_date, care_due_kind, failed_attempts,
-                         follow_up_state, follow_up_review_on, last_contact_date, next_due_date, next_due_kind, postpartum_visit_done)
+                         last_contact_date, next_due_date, next_due_kind, postpartum_visit_done)
 SELECT p.pregnancy_id, p.woman_id, p.lmp, p.lmp + 280, p.division_code, p.township_code,
        (1 + p.g % 12) || '组' || (1 + p.g % 60) || '号（示例地址）', p.facility_code, '示例医生',
        h.height_cm, round((19 + p.g % 5) * h.height_cm * h.height_cm / 10000.0, 1),
@@ -126,19 +127,23 @@ SELECT p.pregnancy_id, p.woman_id, p.lmp, p.lmp + 280, p.division_code, p.townsh
        p.booking_date, (p.booking_date + time '09:00') AT TIME ZONE 'Asia/Shanghai', 'Open', p.grade, p.purple, f.factors,
        :'catalogue', (p.last_contact + time '10:00') AT TIME ZONE 'Asia/Shanghai', '[]'::jsonb,
        p.next_due, 'Antenatal',
-       0,
-       -- The daily job's state and review date (FollowUpStateSql) as of yesterday: no contact since the due date, no
-       -- failed attempts, so lost on day 28, overdue after the grace.
+       0, p.last_contact, p.next_due, 'Antenatal', false
+FROM bench_p p
+JOIN bench_factors f ON f.grade = p.grade AND f.purple = p.purple
+CROSS JOIN LATERAL (SELECT 152 + p.g % 20 AS height_cm) h
+ORDER BY p.booking_date, p.g;
+
+-- Each pregnancy's follow-up state and review date (their own table) as the daily job left them yesterday: no contact
+-- since the due date, no failed attempts, so lost on day 28, overdue after the grace.
+INSERT INTO follow_up_states (pregnancy_id, follow_up_state, follow_up_review_on)
+SELECT p.pregnancy_id,
        CASE WHEN (:'today'::date - 1) - p.next_due >= 28 THEN 'Lost'
             WHEN (:'today'::date - 1) > p.next_due + g.grace THEN 'Overdue'
             ELSE 'OnTrack' END,
        CASE WHEN (:'today'::date - 1) - p.next_due >= 28 THEN NULL
             WHEN (:'today'::date - 1) > p.next_due + g.grace THEN p.next_due + 28
-            ELSE p.next_due + g.grace + 1 END,
-       p.last_contact, p.next_due, 'Antenatal', false
+            ELSE p.next_due + g.grace + 1 END
 FROM bench_p p
-JOIN bench_factors f ON f.grade = p.grade AND f.purple = p.purple
-CROSS JOIN LATERAL (SELECT 152 + p.g % 20 AS height_cm) h
 CROSS JOIN LATERAL (SELECT CASE WHEN p.grade = 'Red' THEN 1 WHEN p.grade = 'Orange' OR p.purple THEN 3 ELSE 7 END AS grace) g
 ORDER BY p.booking_date, p.g;
 
@@ -172,7 +177,7 @@ INSERT INTO overdue_spells (pregnancy_id, township_code, village_code, facility_
                             due_kind, state, last_contact_date, failed_attempts, health_worker, from_date, until_date)
 SELECT id, township_code, division_code, facility_code, grade, purple, lmp, NULL, next_due_date, next_due_kind, follow_up_state,
        last_contact_date, failed_attempts, health_worker, :'today'::date - 1, 'infinity'
-FROM pregnancies WHERE follow_up_state IN ('Overdue', 'Lost')
+FROM pregnancies JOIN follow_up_states ON pregnancy_id = id WHERE follow_up_state IN ('Overdue', 'Lost')
 ORDER BY township_code;
 INSERT INTO overdue_lists (id, business_date, township_code, created_at, red, orange, purple, yellow, green, lost, total)
 SELECT gen_random_uuid(), :'today'::date - 1, township_code, now() - interval '1 day',
@@ -210,9 +215,10 @@ SELECT gen_random_uuid(), p.id, p.division_code, p.township_code, p.facility_cod
             WHEN p.booking_date + c.plan_days >= :'today'::date THEN ((p.booking_date + c.plan_days + 1) + time '00:00') AT TIME ZONE 'Asia/Shanghai' END,
        'Open', 0,
        -- the board's order as Case.BoardRankOf writes it: red 0–1, orange 2–3, yellow 4–5, green 6–7, overdue first
-       p.edd, left(p.division_code, 4), left(p.division_code, 6), p.follow_up_state IN ('Overdue', 'Lost'),
-       (CASE p.grade WHEN 'Red' THEN 0 WHEN 'Orange' THEN 2 WHEN 'Yellow' THEN 4 ELSE 6 END) + CASE WHEN p.follow_up_state IN ('Overdue', 'Lost') THEN 0 ELSE 1 END
+       p.edd, left(p.division_code, 4), left(p.division_code, 6), s.follow_up_state IN ('Overdue', 'Lost'),
+       (CASE p.grade WHEN 'Red' THEN 0 WHEN 'Orange' THEN 2 WHEN 'Yellow' THEN 4 ELSE 6 END) + CASE WHEN s.follow_up_state IN ('Overdue', 'Lost') THEN 0 ELSE 1 END
 FROM pregnancies p
+JOIN follow_up_states s ON s.pregnancy_id = p.id
 CROSS JOIN LATERAL (SELECT random() AS r_ack, random() AS r_plan, random() AS r_place, (random() * 27)::int AS review_in) r
 CROSS JOIN LATERAL (
     SELECT CASE WHEN p.grade = 'Red' THEN 'red' WHEN p.purple THEN 'purple' ELSE 'orange' END AS opened_as,
@@ -223,6 +229,81 @@ CROSS JOIN LATERAL (
 ) c
 WHERE p.status = 'Open' AND (p.grade IN ('Orange', 'Red') OR p.purple)
   AND NOT EXISTS (SELECT 1 FROM cases x WHERE x.pregnancy_id = p.id);   -- the women booked through the API have theirs
+
+-- Referrals (双向转诊): one for 15 % of the cases, sent in the last 60 days from her booking facility to her county's MCH
+-- institution (60 %) or her city's (40 %), routine, urgent (20 %) or emergency (5 %). A tenth still waiting for an
+-- answer (sent today), 10 % accepted, 10 % arrived, 60 % completed with feedback (80 % of it seen), 5 % declined, 5 %
+-- cancelled. Late flags as Referral.Review leaves them (an outcome due 14 days after the referral), and already
+-- escalated, so that no review is pending (review_at NULL: the review job has nothing to do during the benchmark).
+INSERT INTO referrals (id, pregnancy_id, referred_on, to_facility_code, reason, outcome_due, completed_on, findings, treatment, advice,
+                       follow_up_on, referred_by, completed_by, completed_at, accept_by, accepted_at, accepted_by, arrived_on,
+                       arrival_recorded_by, declined_at, declined_by, decline_reason, cancelled_at, cancelled_by, cancel_reason,
+                       division_code, facility_code, from_facility_code, feedback_seen_at, requested_at, status, urgency,
+                       answer_late, outcome_late, answer_escalated_at, outcome_escalated_at, sms_on_feedback)
+SELECT gen_random_uuid(), c.pregnancy_id, d.referred_on, d.to_facility, '高危因素需上级医疗机构评估（示例）', d.referred_on + 14,
+       CASE WHEN d.status = 'Completed' THEN d.referred_on + 5 END,
+       CASE WHEN d.status = 'Completed' THEN '评估完成（示例）' END, CASE WHEN d.status = 'Completed' THEN '对症处理（示例）' END,
+       CASE WHEN d.status = 'Completed' THEN '按期产检（示例）' END, CASE WHEN d.status = 'Completed' THEN d.referred_on + 19 END,
+       'bench-worker', CASE WHEN d.status = 'Completed' THEN 'bench-county' END,
+       CASE WHEN d.status = 'Completed' THEN d.requested_at + interval '5 days' END,
+       d.requested_at + CASE d.urgency WHEN 'Routine' THEN interval '72 hours' WHEN 'Urgent' THEN interval '24 hours' ELSE interval '2 hours' END,
+       CASE WHEN d.status IN ('Accepted', 'Arrived', 'Completed') THEN d.requested_at + interval '1 hour' END,
+       CASE WHEN d.status IN ('Accepted', 'Arrived', 'Completed') THEN 'bench-county' END,
+       CASE WHEN d.status IN ('Arrived', 'Completed') THEN d.referred_on + 1 END,
+       CASE WHEN d.status IN ('Arrived', 'Completed') THEN 'bench-county' END,
+       CASE WHEN d.status = 'Declined' THEN d.requested_at + interval '2 hours' END, CASE WHEN d.status = 'Declined' THEN 'bench-county' END,
+       CASE WHEN d.status = 'Declined' THEN '床位已满（示例）' END,
+       CASE WHEN d.status = 'Cancelled' THEN d.requested_at + interval '3 hours' END, CASE WHEN d.status = 'Cancelled' THEN 'bench-worker' END,
+       CASE WHEN d.status = 'Cancelled' THEN '孕妇拒绝（示例）' END,
+       c.division_code, c.facility_code, c.facility_code,
+       CASE WHEN d.status = 'Completed' AND d.r_seen < 0.8 THEN d.requested_at + interval '6 days' END,
+       d.requested_at, d.status, d.urgency,
+       false, d.outcome_late, NULL, CASE WHEN d.outcome_late THEN ((d.referred_on + 15) + time '00:00') AT TIME ZONE 'Asia/Shanghai' END, false
+FROM cases c
+CROSS JOIN LATERAL (SELECT random() AS r_pick, random() AS r_status, random() AS r_to, random() AS r_urgency, random() AS r_seen,
+                           (random() * 60)::int AS days_ago) r
+CROSS JOIN LATERAL (
+    SELECT s.*, (s.referred_on + time '09:30') AT TIME ZONE 'Asia/Shanghai' AS requested_at,
+           s.status IN ('Accepted', 'Arrived') AND s.referred_on + 14 < :'today'::date AS outcome_late
+    FROM (SELECT CASE WHEN r.r_status < 0.1 THEN :'today'::date ELSE :'today'::date - r.days_ago END AS referred_on,
+                 CASE WHEN r.r_to < 0.6 THEN left(c.township_code, 6) || '-MCH' ELSE left(c.township_code, 4) || '-MCH' END AS to_facility,
+                 CASE WHEN r.r_status < 0.1 THEN 'Requested' WHEN r.r_status < 0.2 THEN 'Accepted' WHEN r.r_status < 0.3 THEN 'Arrived'
+                      WHEN r.r_status < 0.9 THEN 'Completed' WHEN r.r_status < 0.95 THEN 'Declined' ELSE 'Cancelled' END AS status,
+                 CASE WHEN r.r_urgency < 0.75 THEN 'Routine' WHEN r.r_urgency < 0.95 THEN 'Urgent' ELSE 'Emergency' END AS urgency,
+                 r.r_seen) s
+) d
+WHERE r.r_pick < 0.15;
+
+-- Transfers (流动孕产妇): 0.5 % of the women moved between townships in the last 30 days. 70 % accepted (she now lives in
+-- the receiving township: it is her division), 20 % still waiting for the other side (sent in the last two days, to the
+-- township 7 picks further on, in her city when it has one), 10 % declined. 70 % sent by the holding township (转出),
+-- 30 % asked for by the new one (申请转入). Nothing left to review (review_at NULL).
+INSERT INTO transfers (id, pregnancy_id, kind, from_division_code, from_facility_code, to_division_code, to_facility_code, reason,
+                       requested_by, requested_at, status, decided_at, decided_by, decline_reason, review_at, escalated_at)
+SELECT gen_random_uuid(), p.id, d.kind,
+       CASE WHEN d.status = 'Accepted' THEN o.code ELSE p.division_code END,
+       CASE WHEN d.status = 'Accepted' THEN coalesce(o.facility, o.county_mch) ELSE p.facility_code END,
+       CASE WHEN d.status = 'Accepted' THEN p.division_code ELSE o.code END,
+       CASE WHEN d.status = 'Accepted' THEN p.facility_code ELSE coalesce(o.facility, o.county_mch) END,
+       '随丈夫外出务工（示例）', CASE WHEN d.kind = 'Out' THEN 'bench-township' ELSE 'bench-county' END, d.requested_at, d.status,
+       CASE WHEN d.status <> 'Requested' THEN d.requested_at + interval '1 day' END,
+       CASE WHEN d.status <> 'Requested' THEN 'bench-township' END,
+       CASE WHEN d.status = 'Declined' THEN '查无此人（示例）' END, NULL, NULL
+FROM pregnancies p
+JOIN bench_townships t ON t.code = p.township_code
+JOIN bench_townships o ON o.pick = CASE WHEN t.xiangtan THEN (t.pick + 7) % :xiangtan_townships
+                                        ELSE :xiangtan_townships + (t.pick - :xiangtan_townships + 7) % (:townships - :xiangtan_townships) END
+CROSS JOIN LATERAL (SELECT random() AS r_pick, random() AS r_status, random() AS r_kind, (random() * 30)::int AS days_ago) r
+CROSS JOIN LATERAL (
+    SELECT CASE WHEN r.r_status < 0.7 THEN 'Accepted' WHEN r.r_status < 0.9 THEN 'Requested' ELSE 'Declined' END AS status,
+           CASE WHEN r.r_kind < 0.7 THEN 'Out' ELSE 'Request' END AS kind,
+           ((:'today'::date - CASE WHEN r.r_status >= 0.7 AND r.r_status < 0.9 THEN r.days_ago % 2 ELSE r.days_ago END) + time '10:00')
+               AT TIME ZONE 'Asia/Shanghai' AS requested_at
+) d
+WHERE p.status = 'Open' AND r.r_pick < 0.005;
+
+SELECT (SELECT count(*) FROM referrals) AS referrals, (SELECT count(*) FROM transfers) AS transfers \gset
+\echo referrals: :referrals, transfers: :transfers
 
 RESET session_replication_role;
 

@@ -23,10 +23,10 @@ SELECT p.id, p.address, p.booked_at, p.booking_date, p.catalogue_version, p.clos
        p.edd, p.facility_code, p.factors, p.findings, p.grade, p.graded_at, p.health_worker, p.height_cm, p.history, p.lmp, p.number,
        p.outcome, p.outcome_date, p.purple, p.raises, p.responsible_user_id, p.status, p.township_code, p.weight_kg, p.woman_id,
        p.care_due_date, p.care_due_kind, p.failed_attempts, p.first_failed_attempt, p.last_contact_date,
-       p.last_failed_attempt, p.next_due_date, p.next_due_kind, p.postpartum_visit_done, p.referral_due_date, p.follow_up_state,
+       p.last_failed_attempt, p.next_due_date, p.next_due_kind, p.postpartum_visit_done, p.referral_due_date, s.follow_up_state,
        w.id, w.birth_date, w.created_at, w.full_name, w.full_name_masked, w.mobile_cipher, w.mobile_hash, w.mobile_masked,
        w.resident_id_cipher, w.resident_id_hash, w.resident_id_masked
-FROM pregnancies AS p INNER JOIN women AS w ON p.woman_id = w.id
+FROM pregnancies AS p INNER JOIN follow_up_states AS s ON p.id = s.pregnancy_id INNER JOIN women AS w ON p.woman_id = w.id
 WHERE (false OR p.division_code LIKE '430304%' OR p.facility_code = '430304-MCH') AND p.id = :pid
 ORDER BY p.id, w.id LIMIT 2;
 SELECT e.id, e.exam_date, e.examiner, e.facility_code, e.findings, e.grade_after, e.measurements, e.next_appointment, e.note,
@@ -42,10 +42,11 @@ INSERT INTO exams (id, exam_date, examiner, facility_code, findings, grade_after
 VALUES (gen_random_uuid(), current_date, '压测医生', '430304-MCH', '{}', 'Green',
         '{"platelets": 210, "hemoglobin": 121, "systolicBp": 118, "diastolicBp": 76, "fundalHeight": 24, "fetalHeartRate": 142}',
         current_date + 14, NULL, :pid, false, now(), '[]');
-UPDATE pregnancies SET graded_at = now(), care_due_date = current_date + 14, last_contact_date = current_date, next_due_date = current_date + 14,
-       follow_up_state = 'OnTrack', follow_up_review_on = CASE WHEN follow_up_review_on <= (now() AT TIME ZONE 'Asia/Shanghai')::date THEN follow_up_review_on
-           WHEN follow_up_state IN ('Overdue', 'Lost') THEN (now() AT TIME ZONE 'Asia/Shanghai')::date ELSE current_date + 22 END
+UPDATE pregnancies SET graded_at = now(), care_due_date = current_date + 14, last_contact_date = current_date, next_due_date = current_date + 14
 WHERE id = :pid;
+UPDATE follow_up_states SET follow_up_state = 'OnTrack', follow_up_review_on = CASE WHEN follow_up_review_on <= (now() AT TIME ZONE 'Asia/Shanghai')::date THEN follow_up_review_on
+           WHEN follow_up_state IN ('Overdue', 'Lost') THEN (now() AT TIME ZONE 'Asia/Shanghai')::date ELSE current_date + 22 END
+WHERE pregnancy_id = :pid;
 \if :r <= :gc_permille
 INSERT INTO grade_changes (id, catalogue_version, cause, changed_at, changed_by, exam_id, factors, from_colour, from_purple, pregnancy_id,
                            to_colour, to_purple)

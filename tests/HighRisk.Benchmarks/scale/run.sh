@@ -19,6 +19,10 @@
 #   HR_BENCH_LISTS="pregnancies_township … transfers_township"   the lists measured (default: all, see LISTS below)
 #   HR_BENCH_REPEAT=1               repeat the HTTP measurements (record-exam + pgbench, lists) this many times
 #   HR_BENCH_SOCKET=/tmp/hrb-sock   PostgreSQL's socket folder;  HR_BENCH_PORT=5099   the service's port
+#   HR_BENCH_ROLES=split|all        split (the default, as deploy/ runs it): an api process (HighRisk__Role=api) takes
+#                                   the HTTP load and a worker process (HighRisk__Role=worker, port+1) runs the jobs, so
+#                                   the daily job's memory is the worker's; all: one process does both (the README's
+#                                   local run)
 #   HR_BENCH_KEEP=1                 keep the (stopped) cluster, the app and the keys for investigation; then
 #                                   experiments.sh tries the recommended fixes on that database, before/after
 set -Eeuo pipefail
@@ -37,6 +41,8 @@ LIST_CONNS="${HR_BENCH_LIST_CONNECTIONS:-4}"
 REPEAT="${HR_BENCH_REPEAT:-1}"
 SOURCE="${HR_BENCH_SOURCE:-head}"
 PORT="${HR_BENCH_PORT:-5099}"
+ROLES="${HR_BENCH_ROLES:-split}"
+WORKER_PORT=$((PORT + 1))
 URL="http://127.0.0.1:$PORT"
 ADMIN_PASSWORD="Bench-admin-$(date +%s)"       # synthetic accounts of a throw-away database, written to out/accounts.txt
 USER_PASSWORD="bench-pass-$(date +%s)"
@@ -47,6 +53,7 @@ TODAY="$(TZ=Asia/Shanghai date +%F)"
 NEXT_APPOINTMENT="$(TZ=Asia/Shanghai date -d '+14 days' +%F)"
 OUT="$B/out"
 SERVICE_PID=""
+WORKER_PID=""                            # split roles only; else the jobs run in SERVICE_PID
 SAMPLER_PID=""
 AS_PG=()
 [ "$(id -u)" = 0 ] && AS_PG=(runuser -u postgres --)
@@ -60,41 +67,47 @@ cleanup() {
   local status=$?
   set +e
   [ -n "$SAMPLER_PID" ] && kill "$SAMPLER_PID" 2>/dev/null
-  if [ -n "$SERVICE_PID" ] && kill -0 "$SERVICE_PID" 2>/dev/null; then
-    kill "$SERVICE_PID"; for _ in $(seq 1 50); do kill -0 "$SERVICE_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$SERVICE_PID" 2>/dev/null
-  fi
+  local pid
+  for pid in $SERVICE_PID $WORKER_PID; do
+    if kill -0 "$pid" 2>/dev/null; then
+      kill "$pid"; for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+      kill -9 "$pid" 2>/dev/null
+    fi
+  done
   if [ -f "$B/pg/data/postmaster.pid" ]; then
     "${AS_PG[@]}" "$PGBIN/pg_ctl" -D "$B/pg/data" -m fast -w stop >/dev/null 2>&1
   fi
   if [ "${HR_BENCH_KEEP:-0}" != 1 ]; then
     rm -rf "$B/pg" "$B/src" "$B/app" "$B/data" "$SOCK"
   fi
-  [ $status -ne 0 ] && echo "run.sh failed (exit $status); see $OUT/run.log and $OUT/service.log" >&2
+  [ $status -ne 0 ] && echo "run.sh failed (exit $status); see $OUT/run.log and $OUT/service-*.log" >&2
   exit $status
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # ---------------------------------------------------------------------------------------------------------------
-# Samplers: VmRSS every 100 ms while a phase runs; VmHWM reset (clear_refs 5) at the start of each phase.
-start_sampler() { # name
-  echo 5 > "/proc/$SERVICE_PID/clear_refs" 2>/dev/null || true
-  ( while kill -0 "$SERVICE_PID" 2>/dev/null; do
-      awk '/^VmRSS/{print $2}' "/proc/$SERVICE_PID/status"; sleep 0.1
+# Samplers: VmRSS every 100 ms while a phase runs; VmHWM reset (clear_refs 5) at the start of each phase. Of the api
+# process by default; of the process that runs the jobs (job_pid) for the daily job.
+start_sampler() { # name [pid]
+  SAMPLED_PID=${2:-$SERVICE_PID}
+  echo 5 > "/proc/$SAMPLED_PID/clear_refs" 2>/dev/null || true
+  ( while kill -0 "$SAMPLED_PID" 2>/dev/null; do
+      awk '/^VmRSS/{print $2}' "/proc/$SAMPLED_PID/status"; sleep 0.1
     done ) > "$OUT/rss-$1.txt" &
   SAMPLER_PID=$!
 }
+job_pid() { echo "${WORKER_PID:-$SERVICE_PID}"; }
 stop_sampler() { # name → sets PEAK and HWM (MiB)
   kill "$SAMPLER_PID" 2>/dev/null; wait "$SAMPLER_PID" 2>/dev/null || true; SAMPLER_PID=""
   local peak hwm
   peak=$(sort -n "$OUT/rss-$1.txt" | tail -1)
-  hwm=$(awk '/^VmHWM/{print $2}' "/proc/$SERVICE_PID/status")
+  hwm=$(awk '/^VmHWM/{print $2}' "/proc/$SAMPLED_PID/status")
   PEAK=$(( ${peak:-0} / 1024 )); HWM=$(( ${hwm:-0} / 1024 ))
 }
-# CPU accounting (clock ticks, 100 per second): the service, every PostgreSQL process of the cluster (live backends
+# CPU accounting (clock ticks, 100 per second): the service (api and worker), every PostgreSQL process of the cluster (live backends
 # plus the exited ones the postmaster has reaped), and the whole machine (/proc/stat: other engineers' work included).
-service_ticks() { awk '{print $14 + $15}' "/proc/$SERVICE_PID/stat"; }
+service_ticks() { local pid t=0; for pid in $SERVICE_PID $WORKER_PID; do t=$((t + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done; echo $t; }
 pg_ticks() {
   local pm total c t
   pm=$(head -1 "$B/pg/data/postmaster.pid")
@@ -131,7 +144,7 @@ timed() {
   CLIENT_S=$(python3 -c "print(round(sum(map(float, '$t'.split())), 1))")
 }
 
-rss_now() { echo $(( $(awk '/^VmRSS/{print $2}' "/proc/$SERVICE_PID/status") / 1024 )); }
+rss_now() { echo $(( $(awk '/^VmRSS/{print $2}' "/proc/${1:-$SERVICE_PID}/status") / 1024 )); }
 
 # wrk output → "rps p50_ms p99_ms requests non2xx"
 parse_wrk() {
@@ -152,38 +165,53 @@ PY
 }
 
 # ---------------------------------------------------------------------------------------------------------------
-start_service() { # → sets SERVICE_PID and READY_MS (process start to the first 200 from /health/ready)
-  if curl -s -o /dev/null "$URL/health/live"; then log "port $PORT is already in use by another process"; return 1; fi
+run_service() { # role port → the process, in the background
   (
     cd "$B/app"
     export ConnectionStrings__HighRisk="Host=$SOCK;Database=highrisk;Username=postgres"
     export DataFolder="$B/data" DataProtection__KeysFolder="$B/data/keys"
-    export HighRisk__Role=all Database__MigrateOnStart=false urls="$URL" Security__HttpsRedirect=false
-    export ASPNETCORE_ENVIRONMENT=Production
+    export HighRisk__Role="$1" Database__MigrateOnStart=false urls="http://127.0.0.1:$2" Security__HttpsRedirect=false
+    export ASPNETCORE_ENVIRONMENT=Production OTEL_SERVICE_NAME="highrisk-$1"
     export Jobs__DailyOverdueCron='0 0 31 2 *' Jobs__SmsDeliveryCron='0 0 31 2 *' Jobs__MailDeliveryCron='0 0 31 2 *'
     export Jobs__AlertEscalationCron='0 0 31 2 *' Jobs__AuditRetentionCron='0 0 31 2 *'
-    exec dotnet HighRisk.Web.dll >> "$OUT/service.log" 2>&1
+    exec dotnet HighRisk.Web.dll >> "$OUT/service-$1.log" 2>&1
   ) &
-  SERVICE_PID=$!
-  local start now
-  start=$(date +%s%N)
+}
+wait_ready() { # url pid → 0 once /health/ready answers 200 (30 s at most)
   for _ in $(seq 1 600); do
-    if curl -sf -o /dev/null "$URL/health/ready"; then
-      now=$(date +%s%N); READY_MS=$(( (now - start) / 1000000 )); return 0
-    fi
-    kill -0 "$SERVICE_PID" 2>/dev/null || { log "the service exited during start-up"; tail -30 "$OUT/service.log" >&2; return 1; }
+    curl -sf -o /dev/null "$1/health/ready" && return 0
+    kill -0 "$2" 2>/dev/null || { log "a service process exited during start-up"; tail -30 "$OUT"/service-*.log >&2; return 1; }
     sleep 0.05
   done
-  log "not ready after 30 s"; return 1
+  log "not ready after 30 s ($1)"; return 1
+}
+start_service() { # → sets SERVICE_PID (and WORKER_PID when split) and READY_MS (api start to its first 200 from /health/ready)
+  local port
+  for port in "$PORT" "$WORKER_PORT"; do
+    if curl -s -o /dev/null "http://127.0.0.1:$port/health/live"; then log "port $port is already in use by another process"; return 1; fi
+  done
+  local start now
+  start=$(date +%s%N)
+  if [ "$ROLES" = split ]; then
+    run_service api "$PORT"; SERVICE_PID=$!
+    run_service worker "$WORKER_PORT"; WORKER_PID=$!
+  else
+    run_service all "$PORT"; SERVICE_PID=$!
+  fi
+  wait_ready "$URL" "$SERVICE_PID" || return 1
+  now=$(date +%s%N); READY_MS=$(( (now - start) / 1000000 ))
+  [ -z "$WORKER_PID" ] || wait_ready "http://127.0.0.1:$WORKER_PORT" "$WORKER_PID"
 }
 stop_service() {
-  kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true; SERVICE_PID=""
+  local pid
+  for pid in $SERVICE_PID $WORKER_PID; do kill "$pid"; wait "$pid" 2>/dev/null || true; done
+  SERVICE_PID=""; WORKER_PID=""
 }
 
 # ===============================================================================================================
 rm -rf "$OUT"; mkdir -p "$OUT"; : > "$OUT/figures.env"
 printf 'admin %s\nbench-worker bench-township bench-county %s\n' "$ADMIN_PASSWORD" "$USER_PASSWORD" > "$OUT/accounts.txt"
-log "scale benchmark: $N open pregnancies, business date $TODAY, work folder $B, source $SOURCE"
+log "scale benchmark: $N open pregnancies, business date $TODAY, work folder $B, source $SOURCE, roles $ROLES"
 # What the benchmark needs, installed with apt-get on a fresh Debian/Ubuntu machine (through sudo when not root):
 # PostgreSQL 15 with pgbench and pg_stat_statements (Debian's postgresql-15 ships both), wrk, python3, curl, procps
 # (vmstat, pgrep), util-linux (runuser, lscpu). The .NET 10 SDK is not an apt package everywhere: it must be there.
@@ -297,8 +325,8 @@ SQL
 psqlq -F ' ' > "$OUT/distribution.txt" <<SQL
 SELECT 'open', count(*) FROM pregnancies WHERE status = 'Open';
 SELECT 'grade ' || grade || CASE WHEN purple THEN '+purple' ELSE '' END, count(*) FROM pregnancies GROUP BY 1 ORDER BY 1;
-SELECT 'state(yesterday) ' || follow_up_state, count(*) FROM pregnancies GROUP BY 1 ORDER BY 1;
-SELECT 'review date today', count(*) FROM pregnancies WHERE follow_up_review_on <= '$TODAY';
+SELECT 'state(yesterday) ' || follow_up_state, count(*) FROM follow_up_states GROUP BY 1 ORDER BY 1;
+SELECT 'review date today', count(*) FROM follow_up_states WHERE follow_up_review_on <= '$TODAY';
 SELECT 'county $COUNTY', count(*) FROM pregnancies WHERE township_code LIKE '$COUNTY%';
 SELECT 'township $TOWNSHIP', count(*) FROM pregnancies WHERE township_code = '$TOWNSHIP';
 SELECT 'median township', percentile_cont(0.5) WITHIN GROUP (ORDER BY c) FROM (SELECT count(*) c FROM pregnancies GROUP BY township_code) t;
@@ -328,7 +356,9 @@ start_service
 figure ready_ms "$READY_MS"
 sleep 10
 figure rss_rest_mib "$(rss_now)"
-log "ready in $READY_MS ms; RSS at rest $(rss_now) MiB"
+figure roles "$ROLES"
+[ -z "$WORKER_PID" ] || figure rss_rest_worker_mib "$(rss_now "$WORKER_PID")"
+log "ready in $READY_MS ms; RSS at rest $(rss_now) MiB$([ -z "$WORKER_PID" ] || echo ", worker $(rss_now "$WORKER_PID") MiB")"
 WORKER=$(python3 "$HERE/api.py" token "$URL" bench-worker "$USER_PASSWORD")
 TOWNSHIP_STAFF=$(python3 "$HERE/api.py" token "$URL" bench-township "$USER_PASSWORD")
 COUNTY_STAFF=$(python3 "$HERE/api.py" token "$URL" bench-county "$USER_PASSWORD")
@@ -427,8 +457,8 @@ log "hand-written statement before the job: first $sql_first_before ms, median $
 psqlq -c "DELETE FROM daily_overdue_runs WHERE business_date = '$TODAY' AND states_changed = -1"
 psqlq -c "SELECT pg_stat_statements_reset()" > /dev/null
 log "daily overdue job for $TODAY (POST /api/admin/jobs/daily-overdue)"
-figure job_rss_before_mib "$(rss_now)"
-start_sampler job
+figure job_rss_before_mib "$(rss_now "$(job_pid)")"
+start_sampler job "$(job_pid)"
 cpu_start
 t0=$(date +%s%N)
 curl -sf -X POST -H "Authorization: Bearer $ADMIN" "$URL/api/admin/jobs/daily-overdue?date=$TODAY" > "$OUT/job-queued.json"
@@ -446,6 +476,7 @@ read -r sql_first_after sql_median_after _ < <(statement_ms after)
 figure job_ms "$job_ms"; figure job_wall_ms "$(( (t1 - t0) / 1000000 ))"; figure job_states_changed "$job_changed"
 figure job_lists "$job_lists"; figure job_entries "$job_entries"; figure job_states_reviewed "$job_reviewed"
 figure job_spells_opened "$job_opened"; figure job_spells_closed "$job_closed"; figure job_rss_peak_mib "$job_peak"; figure job_rss_hwm_mib "$job_hwm"
+figure job_api_rss_mib "$(rss_now)"
 figure sql_overdue_count "$sql_count"; figure sql_first_before_ms "$sql_first_before"; figure sql_median_before_ms "$sql_median_before"
 figure sql_median_after_ms "$sql_median_after"
 log "job: $job_ms ms (completed_at − started_at), $(( (t1 - t0) / 1000000 )) ms from POST to the committed row; $job_reviewed states reviewed, $job_changed changed, $job_lists lists, $job_entries entries ($job_opened spells opened, $job_closed closed); RSS peak $job_peak MiB (HWM $job_hwm)"
@@ -466,12 +497,12 @@ DELETE FROM daily_overdue_runs WHERE business_date = '$TODAY';
 UPDATE daily_overdue_runs SET policy_fingerprint = 'a-changed-policy' WHERE business_date < '$TODAY';
 SQL
   if [ "$stale" = 1 ]; then
-    psqlq -c "UPDATE pregnancies SET follow_up_review_on = DATE '1900-01-01' WHERE status = 'Open' OR (outcome = 'Delivery' AND next_due_date IS NOT NULL)"
+    psqlq -c "UPDATE follow_up_states s SET follow_up_review_on = DATE '1900-01-01' FROM pregnancies p WHERE p.id = s.pregnancy_id AND (p.status = 'Open' OR (p.outcome = 'Delivery' AND p.next_due_date IS NOT NULL))"
   fi
-  psqlq -c "VACUUM (ANALYZE) pregnancies" -c "CHECKPOINT"
+  psqlq -c "VACUUM (ANALYZE) pregnancies, follow_up_states" -c "CHECKPOINT"
   figure "load_job_full_$name" "$(loadavg)"
   psqlq -c "SELECT pg_stat_statements_reset()" > /dev/null
-  start_sampler "job-full-$name"
+  start_sampler "job-full-$name" "$(job_pid)"
   cpu_start
   t0=$(date +%s%N)
   curl -sf -X POST -H "Authorization: Bearer $ADMIN" "$URL/api/admin/jobs/daily-overdue?date=$TODAY" > "$OUT/job-full-$name-queued.json"
@@ -533,6 +564,7 @@ for name in ${HR_BENCH_LISTS:-$ALL_LISTS}; do
   done
 done
 figure rss_end_mib "$(rss_now)"
+[ -z "$WORKER_PID" ] || figure rss_end_worker_mib "$(rss_now "$WORKER_PID")"
 figure load_end "$(loadavg)"
 
 # --- 10. plans of the list queries, as the service sends them ---------------------------------------------------

@@ -33,7 +33,8 @@ public sealed class FollowUpReviews(HighRiskDb db, FollowUpPolicy policy)
     public async Task<Result> ReviewDueAsync(DateOnly date, CancellationToken ct)
     {
         var due = await db.Database.SqlQuery<Guid>($"""
-            SELECT id AS "Value" FROM pregnancies WHERE follow_up_review_on <= {date} FOR UPDATE
+            SELECT p.id AS "Value" FROM follow_up_states s JOIN pregnancies p ON p.id = s.pregnancy_id
+            WHERE s.follow_up_review_on <= {date} FOR UPDATE OF p
             """).ToListAsync(ct);
         var (reviewed, changed) = (0, 0);
         foreach (var ids in due.Chunk(BatchSize))
@@ -54,9 +55,9 @@ public sealed class FollowUpReviews(HighRiskDb db, FollowUpPolicy policy)
     /// </summary>
     public Task<Result> ReviewEveryoneAsync(DateOnly date, CancellationToken ct) =>
         ReviewInIdOrderAsync(date, after => db.Pregnancies.FromSql($"""
-            SELECT * FROM pregnancies
-            WHERE id > {after} AND (status = {nameof(PregnancyStatus.Open)} OR next_due_date IS NOT NULL OR follow_up_review_on IS NOT NULL)
-            ORDER BY id LIMIT {BatchSize} FOR UPDATE
+            SELECT p.* FROM pregnancies p JOIN follow_up_states s ON s.pregnancy_id = p.id
+            WHERE p.id > {after} AND (p.status = {nameof(PregnancyStatus.Open)} OR p.next_due_date IS NOT NULL OR s.follow_up_review_on IS NOT NULL)
+            ORDER BY p.id LIMIT {BatchSize} FOR UPDATE OF p
             """), ct);
 
     private async Task<Result> ReviewInIdOrderAsync(DateOnly date, Func<Guid, IQueryable<Pregnancy>> batchAfter, CancellationToken ct)
@@ -133,8 +134,8 @@ public sealed class FollowUpReviews(HighRiskDb db, FollowUpPolicy policy)
 
         await db.Database.ExecuteSqlRawAsync(
             """
-            UPDATE pregnancies AS p SET follow_up_state = r.state, follow_up_review_on = r.review_on
-            FROM unnest(@ids, @states, @reviews) AS r(id, state, review_on) WHERE p.id = r.id
+            UPDATE follow_up_states AS s SET follow_up_state = r.state, follow_up_review_on = r.review_on
+            FROM unnest(@ids, @states, @reviews) AS r(id, state, review_on) WHERE s.pregnancy_id = r.id
             """,
             [
                 new NpgsqlParameter<Guid[]>("ids", reviewed.Select(d => d.Id).ToArray()),
