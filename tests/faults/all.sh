@@ -94,7 +94,7 @@ for part in $PARTS; do
     b) script_part b failover.sh "${FAILOVER_DIR:-/tmp/hr-failover}/out" "failover to the synchronous standby" ;;
     c) test_part c GatewayFailureTests "SMS gateway down 30 s and 1 h" ;;
     d-kill) script_part d-kill worker_kill.sh "${KILL_DIR:-/tmp/hr-kill}/out" "worker SIGKILL between send and record" ;;
-    d) test_part d WorkerCrashTests "the same, in process" ;;
+    d) test_part d WorkerCrashTests "worker killed, simulated in process" ;;
     e) script_part e workers.sh "${WORKERS_DIR:-/tmp/hr-workers}/out" "one API and two workers" ;;
     f) test_part f MalformedRequestTests "$HIGHRISK_FAULT_REQUESTS malformed requests" ;;
     g) script_part g soak.sh "${SOAK_DIR:-/tmp/hr-soak}/out" "soak at a fixed rate" ;;
