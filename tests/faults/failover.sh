@@ -22,8 +22,8 @@
 # Usage: tests/faults/failover.sh             (about 4 minutes on 2 cores, most of it publishing)
 # Settings (environment):
 #   FAILOVER_DIR=/tmp/hr-failover   work folder; removed at the end except out/
-#   FAILOVER_SOURCE=head|worktree   build the committed HEAD (default) or the work tree
-#   FAILOVER_PUBLISHED=folder       run a service published before (dotnet publish -c Release -o folder) instead
+#   FAILOVER_SOURCE=head|worktree   build the committed HEAD (default) or the work tree (also FAULTS_SOURCE)
+#   FAILOVER_PUBLISHED=folder       run a service published before (dotnet publish -c Release -o folder) instead (also FAULTS_APP)
 #   FAILOVER_BEFORE=10 FAILOVER_PROMOTE=5 FAILOVER_AFTER=20   seconds of each phase (PROMOTE: from the kill to pg_ctl promote)
 #   FAILOVER_THREADS=8 FAILOVER_WOMEN=40
 #   FAILOVER_RECHECK=2              Npgsql's Host Recheck Seconds (its default is 10): how long it trusts what it
@@ -35,32 +35,25 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$HERE/../.." && pwd)"
 F="${FAILOVER_DIR:-/tmp/hr-failover}"
 SOCK1=/tmp/hrfo-s1; SOCK2=/tmp/hrfo-s2     # short: unix socket paths are limited to 107 bytes
-PGBIN=/usr/lib/postgresql/15/bin
 read -r P1 P2 <<< "${FAILOVER_PG_PORTS:-5491 5492}"
 PORT="${FAILOVER_PORT:-5096}"
 URL="http://127.0.0.1:$PORT"
 BEFORE="${FAILOVER_BEFORE:-10}"; PROMOTE="${FAILOVER_PROMOTE:-5}"; AFTER="${FAILOVER_AFTER:-20}"
 THREADS="${FAILOVER_THREADS:-8}"; WOMEN="${FAILOVER_WOMEN:-40}"; RECHECK="${FAILOVER_RECHECK:-2}"
-SOURCE="${FAILOVER_SOURCE:-head}"
-PUBLISHED="${FAILOVER_PUBLISHED:-}"
-ADMIN_PASSWORD="Failover-admin-$(date +%s)"
-USER_PASSWORD="failover-pass-$(date +%s)"
-TODAY="$(TZ=Asia/Shanghai date +%F)"
+SOURCE="${FAILOVER_SOURCE:-${FAULTS_SOURCE:-head}}"
+FAULTS_APP="${FAILOVER_PUBLISHED:-${FAULTS_APP:-}}"
 OUT="$F/out"
+SOCK="$SOCK1"
 HOSTS="127.0.0.1:$P1,127.0.0.1:$P2"
 WRITES="Host=$HOSTS;Database=highrisk;Username=postgres;Target Session Attributes=primary;Host Recheck Seconds=$RECHECK;Application Name=highrisk"
 LISTS="Host=$HOSTS;Database=highrisk;Username=postgres;Target Session Attributes=prefer-standby;Host Recheck Seconds=$RECHECK;Application Name=highrisk-lists"
-SERVICE_PID=""
 LOAD_PID=""
-AS_PG=()
-[ "$(id -u)" = 0 ] && AS_PG=(runuser -u postgres --)
+# shellcheck source=tests/faults/lib.sh
+. "$HERE/lib.sh"
 
-log() { printf '[%s] %s\n' "$(date +%T)" "$*" | tee -a "$OUT/run.log" >&2; }
 on() {   # on SOCKET PORT psql-arguments…
   local sock=$1 port=$2; shift 2; PGOPTIONS="-c statement_timeout=60s" psql -h "$sock" -p "$port" -U postgres -d "${DB:-highrisk}" -v ON_ERROR_STOP=1 -qAtX "$@"
 }
-figure() { printf '%s=%s\n' "$1" "$2" >> "$OUT/figures.env"; }
-pg_start() { "${AS_PG[@]}" "$PGBIN/pg_ctl" -D "$1" -l "$1/../server.log" -w -t 120 start > /dev/null; }
 list_status() {   # the pregnancy list as the health worker of the load sees it
   python3 - "$URL" "$USER_PASSWORD" "$HERE" <<'PY'
 import sys
@@ -80,42 +73,28 @@ cleanup() {
   local status=$?
   set +e
   [ -n "$LOAD_PID" ] && kill "$LOAD_PID" 2>/dev/null
-  if [ -n "$SERVICE_PID" ] && kill -0 "$SERVICE_PID" 2>/dev/null; then
-    kill "$SERVICE_PID"; for _ in $(seq 1 50); do kill -0 "$SERVICE_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$SERVICE_PID" 2>/dev/null
-  fi
+  faults_stop "${SERVICE_PIDS[@]}"
   for data in "$F/primary/data" "$F/standby/data"; do
     [ -f "$data/postmaster.pid" ] && "${AS_PG[@]}" "$PGBIN/pg_ctl" -D "$data" -m immediate -w stop >/dev/null 2>&1
   done
   cp "$F/primary/server.log" "$OUT/primary.log" 2>/dev/null; cp "$F/standby/server.log" "$OUT/standby.log" 2>/dev/null
-  rm -rf "$F/primary" "$F/standby" "$F/src" "$F/app" "$F/data" "$SOCK1" "$SOCK2"
+  rm -rf "$F/primary" "$F/standby" "$SOCK2"
+  faults_cleanup
   [ $status -ne 0 ] && echo "failover.sh failed (exit $status); see $OUT/run.log and $OUT/service.log" >&2
   exit $status
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-rm -rf "$OUT"; mkdir -p "$OUT"; : > "$OUT/figures.env"
-for tool in curl psql python3; do command -v "$tool" >/dev/null || { echo "$tool is needed" >&2; exit 1; }; done
-[ -x "$PGBIN/initdb" ] || { echo "PostgreSQL 15 server binaries are needed in $PGBIN" >&2; exit 1; }
+faults_prepare
 for p in "$P1" "$P2" "$PORT"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "port $p is already in use" >&2; exit 1; fi
 done
 log "fault suite (b): failover to a synchronous standby under exam load; work folder $F, source $SOURCE"
-figure date "$(date -u '+%F %T UTC')"
-figure commit "$(git -C "$REPO" rev-parse --short HEAD)"
 figure host_recheck_seconds "$RECHECK"
 
-# --- build ---------------------------------------------------------------------------------------------------------
-rm -rf "$F/src" "$F/app" "$F/data"
+faults_publish
 APP="$F/app"
-if [ -n "$PUBLISHED" ]; then
-  APP="$(cd "$PUBLISHED" && pwd)"; log "running the service published in $APP"
-else
-  log "publishing the service (Release)"
-  if [ "$SOURCE" = head ]; then mkdir -p "$F/src"; git -C "$REPO" archive HEAD | tar -x -C "$F/src"; SRC="$F/src"; else SRC="$REPO"; fi
-  dotnet publish "$SRC/src/HighRisk.Web" -c Release -o "$APP" > "$OUT/publish.log" 2>&1 || { tail -20 "$OUT/publish.log"; exit 1; }
-fi
 
 # --- primary and synchronous standby -------------------------------------------------------------------------------
 log "starting the primary (127.0.0.1:$P1) under $F/primary"
@@ -162,17 +141,9 @@ log "migrating (dotnet HighRisk.Web.dll --migrate) on the multi-host connection 
     dotnet HighRisk.Web.dll --migrate ) > "$OUT/migrate.log" 2>&1 || { tail -30 "$OUT/migrate.log"; exit 1; }
 
 # --- the service: one process, API and worker ----------------------------------------------------------------------
-(
-  cd "$APP"
-  export ConnectionStrings__HighRisk="$WRITES" ConnectionStrings__ReadOnly="$LISTS"
-  export DataFolder="$F/data" DataProtection__KeysFolder="$F/data/keys"
-  export HighRisk__Role=all Database__MigrateOnStart=false urls="$URL" Security__HttpsRedirect=false ASPNETCORE_ENVIRONMENT=Production
-  export Logging__Console__FormatterName=simple
-  exec dotnet HighRisk.Web.dll >> "$OUT/service.log" 2>&1
-) &
-SERVICE_PID=$!
-for _ in $(seq 1 600); do curl -sf -o /dev/null "$URL/health/ready" && break; kill -0 "$SERVICE_PID" || exit 1; sleep 0.1; done
-curl -sf -o /dev/null "$URL/health/ready" || { log "the service is not ready"; exit 1; }
+faults_service service all "$PORT" "ConnectionStrings__HighRisk=$WRITES" "ConnectionStrings__ReadOnly=$LISTS"
+SERVICE_PID="${SERVICE_PIDS[0]}"
+faults_ready "$PORT" "$SERVICE_PID"
 python3 "$HERE/exam_load.py" setup "$URL" "$ADMIN_PASSWORD" "$USER_PASSWORD" "$TODAY" "$OUT/ids.txt" "$WOMEN" | tee -a "$OUT/run.log"
 
 # --- where the lists read while both servers live ------------------------------------------------------------------
@@ -232,7 +203,6 @@ figure log_error_lines "$(grep -cE '^(fail|crit):' "$OUT/service.log" || true)"
 cat "$OUT/figures.env"
 
 # --- verdict -------------------------------------------------------------------------------------------------------
-val() { grep "^$1=" "$OUT/figures.env" | tail -1 | cut -d= -f2-; }
 for key in standby_sync_state list_before list_reads_on_standby list_reads_on_primary acknowledged acknowledged_missing \
   outage_requests outage_statuses outage_503_with_code first_201_after_promotion_s after_recovery_non_201 ready_during_gap ready_after \
   list_after new_primary_in_recovery log_database_unavailable log_database_available_again log_error_lines; do
@@ -240,8 +210,7 @@ for key in standby_sync_state list_before list_reads_on_standby list_reads_on_pr
 done
 others=0
 for phase in before outage edge after; do others=$((others + $(val "${phase}_5xx_not_503") + $(val "${phase}_no_answer"))); done
-fail=0
-check() { if eval "$2"; then log "held: $1"; else log "FAILED: $1"; fail=1; fi; }
+FAIL=0
 check "the standby was synchronous ($standby_sync_state)" '[ "$standby_sync_state" = sync ]'
 check "the lists were read on the standby ($list_before; lists' connections that read: $list_reads_on_standby on the standby, $list_reads_on_primary on the primary)" \
   '[ "$list_before" = 200 ] && [ "$list_reads_on_standby" -gt 0 ] && [ "$list_reads_on_primary" = 0 ]'
@@ -255,4 +224,4 @@ check "the new primary is out of recovery ($new_primary_in_recovery) and the lis
 check "not ready during the gap ($ready_during_gap), ready after ($ready_after)" '[ "$ready_during_gap" = 503 ] && [ "$ready_after" = 200 ]'
 check "one log line when the outage began, one when it ended" '[ "$log_database_unavailable" = 1 ] && [ "$log_database_available_again" = 1 ]'
 check "a handful of error lines in the whole log, not one per request ($log_error_lines)" '[ "$log_error_lines" -le 5 ]'
-exit $fail
+exit $FAIL

@@ -1,9 +1,10 @@
-# Shared by the fault suite's scripts (workers.sh, soak.sh): a private PostgreSQL 15 cluster with normal durability, the
-# service published in Release, migrated, and started as separate OS processes. Sourced, not run. The caller sets
+# Shared by the fault suite's scripts (run.sh, failover.sh, worker_kill.sh, workers.sh, soak.sh): the helpers (log,
+# psqlq, figure, val, check, pg_start), a private PostgreSQL 15 cluster with normal durability, the service published in
+# Release, migrated, and started as separate OS processes. Sourced, not run. The caller sets
 #   F (work folder), OUT (figures and logs), SOCK (a short socket folder), SOURCE (head|worktree), REPO
+# and calls faults_cleanup from its EXIT trap. check sets FAIL=1 when its condition does not hold.
 # FAULTS_APP=<folder> uses a service published there (dotnet publish src/HighRisk.Web -c Release -o <folder>) instead of
 # publishing it again.
-# and calls faults_cleanup from its EXIT trap.
 PGBIN=/usr/lib/postgresql/15/bin
 AS_PG=()
 [ "$(id -u)" = 0 ] && AS_PG=(runuser -u postgres --)
@@ -17,6 +18,8 @@ psqlq() { psql -h "$SOCK" -U postgres -d highrisk -v ON_ERROR_STOP=1 -qAtX "$@";
 figure() { printf '%s=%s\n' "$1" "$2" >> "$OUT/figures.env"; }
 val() { grep "^$1=" "$OUT/figures.env" | tail -1 | cut -d= -f2-; }
 check() { if eval "$2"; then log "held: $1"; else log "FAILED: $1"; FAIL=1; fi; }
+# pg_start [DATA]: starts the cluster in DATA (default $F/pg/data), its log next to DATA.
+pg_start() { local data="${1:-$F/pg/data}"; "${AS_PG[@]}" "$PGBIN/pg_ctl" -D "$data" -l "$data/../server.log" -w -t 120 start > /dev/null; }
 
 faults_prepare() {
   rm -rf "$OUT"; mkdir -p "$OUT"; : > "$OUT/figures.env"
@@ -48,8 +51,9 @@ unix_socket_directories = '$SOCK'
 max_connections = 300
 fsync = on
 synchronous_commit = on
+full_page_writes = on
 CONF
-  "${AS_PG[@]}" "$PGBIN/pg_ctl" -D "$F/pg/data" -l "$F/pg/server.log" -w -t 120 start > /dev/null
+  pg_start
   "${AS_PG[@]}" "$PGBIN/createdb" -h "$SOCK" -U postgres highrisk
   log "migrating (dotnet HighRisk.Web.dll --migrate)"
   ( cd "$F/app" && ConnectionStrings__HighRisk="Host=$SOCK;Database=highrisk;Username=postgres" \
@@ -85,14 +89,19 @@ faults_ready() {
   log "the service on port $1 is not ready"; exit 1
 }
 
+# faults_stop PID...: SIGTERM (a graceful stop), SIGKILL after 5 s.
+faults_stop() {
+  local pid
+  for pid in "$@"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "$@"; do
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
+  done
+}
+
 faults_cleanup() {
   set +e
-  local pid
-  for pid in "${SERVICE_PIDS[@]}"; do kill "$pid" 2>/dev/null; done
-  for pid in "${SERVICE_PIDS[@]}"; do
-    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$pid" 2>/dev/null
-  done
+  faults_stop "${SERVICE_PIDS[@]}"
   [ -f "$F/pg/data/postmaster.pid" ] && "${AS_PG[@]}" "$PGBIN/pg_ctl" -D "$F/pg/data" -m fast -w stop >/dev/null 2>&1
-  rm -rf "$F/pg" "$F/src" "$F/app" "$F/data" "$SOCK"
+  rm -rf "$F/pg" "$F/src" "$F/app" "$F/data" "${SOCK:-}"
 }

@@ -16,95 +16,45 @@
 # Settings (environment):
 #   FAULTS_DIR=/tmp/hr-faults   work folder; removed at the end except out/
 #   FAULTS_SOURCE=head|worktree build the committed HEAD (default) or the work tree
+#   FAULTS_APP=folder           run a service published before (dotnet publish src/HighRisk.Web -c Release -o folder)
+#   FAULTS_PORT=5098            the service
 #   FAULTS_BEFORE=10 FAULTS_OUTAGE=10 FAULTS_AFTER=20   seconds of each phase;  FAULTS_THREADS=8  FAULTS_WOMEN=40
 set -Eeuo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$HERE/../.." && pwd)"
 F="${FAULTS_DIR:-/tmp/hr-faults}"
+OUT="$F/out"
 SOCK=/tmp/hrf-sock                       # short: unix socket paths are limited to 107 bytes
-PGBIN=/usr/lib/postgresql/15/bin
 PORT="${FAULTS_PORT:-5098}"
 URL="http://127.0.0.1:$PORT"
 BEFORE="${FAULTS_BEFORE:-10}"; OUTAGE="${FAULTS_OUTAGE:-10}"; AFTER="${FAULTS_AFTER:-20}"
 THREADS="${FAULTS_THREADS:-8}"; WOMEN="${FAULTS_WOMEN:-40}"
 SOURCE="${FAULTS_SOURCE:-head}"
-ADMIN_PASSWORD="Faults-admin-$(date +%s)"
-USER_PASSWORD="faults-pass-$(date +%s)"
-TODAY="$(TZ=Asia/Shanghai date +%F)"
-OUT="$F/out"
-SERVICE_PID=""
 LOAD_PID=""
-AS_PG=()
-[ "$(id -u)" = 0 ] && AS_PG=(runuser -u postgres --)
-
-log() { printf '[%s] %s\n' "$(date +%T)" "$*" | tee -a "$OUT/run.log" >&2; }
-psqlq() { psql -h "$SOCK" -U postgres -d highrisk -v ON_ERROR_STOP=1 -qAtX "$@"; }
-figure() { printf '%s=%s\n' "$1" "$2" >> "$OUT/figures.env"; }
-pg_start() { "${AS_PG[@]}" "$PGBIN/pg_ctl" -D "$F/pg/data" -l "$F/pg/server.log" -w -t 120 start > /dev/null; }
+# shellcheck source=tests/faults/lib.sh
+. "$HERE/lib.sh"
 
 cleanup() {
   local status=$?
   set +e
   [ -n "$LOAD_PID" ] && kill "$LOAD_PID" 2>/dev/null
-  if [ -n "$SERVICE_PID" ] && kill -0 "$SERVICE_PID" 2>/dev/null; then
-    kill "$SERVICE_PID"; for _ in $(seq 1 50); do kill -0 "$SERVICE_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$SERVICE_PID" 2>/dev/null
-  fi
-  [ -f "$F/pg/data/postmaster.pid" ] && "${AS_PG[@]}" "$PGBIN/pg_ctl" -D "$F/pg/data" -m fast -w stop >/dev/null 2>&1
-  rm -rf "$F/pg" "$F/src" "$F/app" "$F/data" "$SOCK"
+  faults_cleanup
   [ $status -ne 0 ] && echo "run.sh failed (exit $status); see $OUT/run.log and $OUT/service.log" >&2
   exit $status
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-rm -rf "$OUT"; mkdir -p "$OUT"; : > "$OUT/figures.env"
-for tool in curl psql python3; do command -v "$tool" >/dev/null || { echo "$tool is needed" >&2; exit 1; }; done
-[ -x "$PGBIN/initdb" ] || { echo "PostgreSQL 15 server binaries are needed in $PGBIN" >&2; exit 1; }
+faults_prepare
 log "fault suite (a): PostgreSQL SIGKILL under exam load; work folder $F, source $SOURCE"
-figure date "$(date -u '+%F %T UTC')"
-figure commit "$(git -C "$REPO" rev-parse --short HEAD)"
-
-# --- build ---------------------------------------------------------------------------------------------------------
-log "publishing the service (Release)"
-rm -rf "$F/src" "$F/app" "$F/data"
-if [ "$SOURCE" = head ]; then mkdir -p "$F/src"; git -C "$REPO" archive HEAD | tar -x -C "$F/src"; SRC="$F/src"; else SRC="$REPO"; fi
-dotnet publish "$SRC/src/HighRisk.Web" -c Release -o "$F/app" > "$OUT/publish.log" 2>&1 || { tail -20 "$OUT/publish.log"; exit 1; }
-
-# --- cluster with normal durability --------------------------------------------------------------------------------
-log "starting PostgreSQL 15 under $F/pg"
-rm -rf "$F/pg" "$SOCK"; mkdir -p "$F/pg" "$SOCK"
-[ ${#AS_PG[@]} -gt 0 ] && chown postgres:postgres "$F/pg" "$SOCK" && chmod 700 "$F/pg" "$SOCK"
-"${AS_PG[@]}" "$PGBIN/initdb" -D "$F/pg/data" --auth=trust -E UTF8 --locale=C.UTF-8 -U postgres > "$OUT/initdb.log"
-cat >> "$F/pg/data/postgresql.conf" <<CONF
-listen_addresses = ''
-unix_socket_directories = '$SOCK'
-fsync = on
-synchronous_commit = on
-full_page_writes = on
-CONF
-pg_start
-"${AS_PG[@]}" "$PGBIN/createdb" -h "$SOCK" -U postgres highrisk
-
-log "migrating (dotnet HighRisk.Web.dll --migrate)"
-( cd "$F/app" && ConnectionStrings__HighRisk="Host=$SOCK;Database=highrisk;Username=postgres" \
-    DataFolder="$F/data" DataProtection__KeysFolder="$F/data/keys" Seed__AdminPassword="$ADMIN_PASSWORD" \
-    dotnet HighRisk.Web.dll --migrate ) > "$OUT/migrate.log" 2>&1 || { tail -30 "$OUT/migrate.log"; exit 1; }
+faults_publish
+faults_cluster
 
 # --- the service: one process, API and worker ----------------------------------------------------------------------
-if curl -s -o /dev/null "$URL/health/live"; then log "port $PORT is already in use"; exit 1; fi
-(
-  cd "$F/app"
-  export ConnectionStrings__HighRisk="Host=$SOCK;Database=highrisk;Username=postgres"
-  export DataFolder="$F/data" DataProtection__KeysFolder="$F/data/keys"
-  export HighRisk__Role=all Database__MigrateOnStart=false urls="$URL" Security__HttpsRedirect=false ASPNETCORE_ENVIRONMENT=Production
-  export Logging__Console__FormatterName=simple
-  exec dotnet HighRisk.Web.dll >> "$OUT/service.log" 2>&1
-) &
-SERVICE_PID=$!
-for _ in $(seq 1 600); do curl -sf -o /dev/null "$URL/health/ready" && break; kill -0 "$SERVICE_PID" || exit 1; sleep 0.1; done
-curl -sf -o /dev/null "$URL/health/ready" || { log "the service is not ready"; exit 1; }
+faults_service service all "$PORT"
+SERVICE_PID="${SERVICE_PIDS[0]}"
+faults_ready "$PORT" "$SERVICE_PID"
 python3 "$HERE/exam_load.py" setup "$URL" "$ADMIN_PASSWORD" "$USER_PASSWORD" "$TODAY" "$OUT/ids.txt" "$WOMEN" | tee -a "$OUT/run.log"
 
 # --- load, kill, restart -------------------------------------------------------------------------------------------
@@ -147,15 +97,13 @@ figure log_error_lines "$(grep -cE '^(fail|crit):' "$OUT/service.log" || true)"
 cat "$OUT/figures.env"
 
 # --- verdict -------------------------------------------------------------------------------------------------------
-val() { grep "^$1=" "$OUT/figures.env" | tail -1 | cut -d= -f2-; }
 for key in acknowledged acknowledged_missing outage_requests outage_statuses outage_503_with_code first_201_after_restart_s \
   after_recovery_non_201 ready_during_outage ready_after log_database_unavailable log_database_available_again log_error_lines; do
   printf -v "$key" '%s' "$(val "$key")"
 done
 others=0
 for phase in before outage edge after; do others=$((others + $(val "${phase}_5xx_not_503") + $(val "${phase}_no_answer"))); done
-fail=0
-check() { if eval "$2"; then log "held: $1"; else log "FAILED: $1"; fail=1; fi; }
+FAIL=0
 check "every acknowledged exam survived ($acknowledged acknowledged, $acknowledged_missing missing)" '[ "$acknowledged" -gt 0 ] && [ "$acknowledged_missing" = 0 ]'
 check "every request during the outage answered 503 DatabaseUnavailable ($outage_statuses)" \
   '[ "$outage_requests" -gt 0 ] && [ "$outage_503_with_code" = "$outage_requests" ]'
@@ -165,4 +113,4 @@ check "the same service process answers 201 again by itself (first after ${first
 check "not ready during the outage ($ready_during_outage), ready after ($ready_after)" '[ "$ready_during_outage" = 503 ] && [ "$ready_after" = 200 ]'
 check "one log line when the outage began, one when it ended" '[ "$log_database_unavailable" = 1 ] && [ "$log_database_available_again" = 1 ]'
 check "a handful of error lines in the whole log, not one per request ($log_error_lines)" '[ "$log_error_lines" -le 5 ]'
-exit $fail
+exit $FAIL
