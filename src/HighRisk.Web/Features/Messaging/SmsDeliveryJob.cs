@@ -9,9 +9,15 @@ namespace HighRisk.Features.Messaging;
 /// outside any transaction, and records the answer (<see cref="RecordSmsSend"/>), until nothing is due. An alert waiting
 /// for a retry sooner than the next minute's run gets a run of its own at that moment (the urgent back-off is in seconds).
 /// </summary>
+/// <remarks>
+/// Runs may overlap (two workers, the minute's run and an urgent one): <see cref="ClaimSms"/> claims with
+/// <c>FOR UPDATE SKIP LOCKED</c> and commits the claim before sending, so no two runs hold the same message. Hence no
+/// <c>[DisableConcurrentExecution]</c>: Hangfire keeps that lock as a row that a killed worker leaves behind for its
+/// 10-minute distributed lock timeout, which stopped every SMS, red alerts included, for 10 minutes after a worker was
+/// killed (tests/faults/worker_kill.sh).
+/// </remarks>
 public sealed class SmsDeliveryJob(JobCommands commands, ISmsGateway gateway, BusinessClock clock, IBackgroundJobClient jobs)
 {
-    [DisableConcurrentExecution(timeoutInSeconds: 10)]
     [AutomaticRetry(Attempts = 0)]
     public async Task RunAsync(CancellationToken cancellationToken)
     {
