@@ -48,6 +48,7 @@ builder.Services.AddDbContext<HighRiskDb>((services, options) =>
     HighRiskDbOptions.Configure(options, services.GetRequiredService<IConfiguration>().GetConnectionString("HighRisk")));
 builder.Services.AddListReads(builder.Configuration);
 builder.Services.AddScoped<ReferenceDataSeeder>();
+builder.Services.AddSingleton<HighRisk.Features.Divisions.KnownFacilities>();
 builder.Services.AddSingleton<DemoSeeder>();
 
 var catalogue = Startup.LoadCatalogue(builder.Configuration);

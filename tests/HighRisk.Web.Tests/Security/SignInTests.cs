@@ -65,6 +65,25 @@ public class SignInTests : ServiceFixture
     }
 
     [Test]
+    public async Task ChangedScope_TakesEffectAtTheUsersNextRequest()
+    {
+        var pregnancy = await Api.BookAsync(Bookings.AWoman());   // in 雨湖区 (430302)
+        var userName = await CreateUserAsync("scope");
+        var session = await Api.PostAsync("/api/auth/login", new { userName, password = TestUsers.Password }, HttpStatusCode.OK, Anonymous);
+        using var client = new HttpClient { BaseAddress = BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", session!["accessToken"]!.GetValue<string>());
+        Assert.That((await Api.GetAsync($"/api/pregnancies/{pregnancy}", client)).Status, Is.EqualTo(HttpStatusCode.OK), "her county's staff see her");
+
+        var users = (await Api.GetAsync("/api/admin/users", Admin)).Body!.AsArray();
+        var id = users.Single(u => u!["userName"]!.GetValue<string>() == userName)!["id"]!.GetValue<Guid>();
+        using var move = await Admin.PutAsJsonAsync($"/api/admin/users/{id}", new { displayName = "调岗", role = "countyStaff", divisionCode = "430304" });
+        Assert.That(move.StatusCode, Is.EqualTo(HttpStatusCode.OK), await move.Content.ReadAsStringAsync());
+
+        Assert.That((await Api.GetAsync($"/api/pregnancies/{pregnancy}", client)).Status, Is.EqualTo(HttpStatusCode.NotFound),
+            "the same token, the new county: the account kept in memory is forgotten when it changes");
+    }
+
+    [Test]
     public async Task ReadsAndChanges_LeaveAuditRows()
     {
         var id = await Api.BookAsync(Bookings.AWoman());

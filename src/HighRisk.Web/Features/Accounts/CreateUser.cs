@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using FluentValidation;
 using HighRisk.Features.Audit;
+using HighRisk.Features.Divisions;
 using HighRisk.Features.Pregnancies;
 using HighRisk.Infrastructure;
 using HighRisk.Infrastructure.Data;
@@ -41,10 +42,10 @@ public static class CreateUser
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(HighRiskDb db)
+        public Validator(HighRiskDb db, KnownFacilities facilities)
         {
             RuleFor(c => c.UserName).NotEmpty().Length(3, 64).Matches("^[A-Za-z0-9._-]+$").WithError(Messages.UserNameCharacters);
-            this.AddAccountRules(c => c.DisplayName, c => c.Role, c => c.DivisionCode, c => c.FacilityCode, c => c.Mobile, c => c.Email, db);
+            this.AddAccountRules(c => c.DisplayName, c => c.Role, c => c.DivisionCode, c => c.FacilityCode, c => c.Mobile, c => c.Email, db, facilities);
         }
     }
 

@@ -1,14 +1,15 @@
 using System.Security.Claims;
 using HighRisk.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace HighRisk.Features.Accounts;
 
 /// <summary>
-/// Who is acting, and what they may see. Loaded from the database on each request (not from the token), so that a
-/// changed scope or a disabled account takes effect at once. Background jobs act as the system, unrestricted.
+/// Who is acting, and what they may see: the account the token names, as the database holds it (not as the token
+/// carries it), kept for a few seconds between requests by <see cref="SignedInAccounts"/>, which forgets it when it
+/// changes, so that a changed scope or a disabled account takes effect at once. Background jobs act as the system,
+/// unrestricted.
 /// </summary>
-public sealed class CurrentUser(IHttpContextAccessor http)
+public sealed class CurrentUser(IHttpContextAccessor http, SignedInAccounts accounts)
 {
     private StaffUser? _user;
     private bool _loaded;
@@ -57,8 +58,11 @@ public sealed class CurrentUser(IHttpContextAccessor http)
         var id = http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier);
         if (Guid.TryParse(id, out var userId))
         {
-            _user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId && !u.Disabled, ct);
-            http.HttpContext?.RequestServices.GetService<Infrastructure.Data.DatabaseOutage>()?.Reached();   // every signed-in request reads its account first
+            // While the database is known to be out, the account is read from it as every request's first statement,
+            // so that the first request that reaches it again ends the outage (DatabaseOutage).
+            var outage = http.HttpContext?.RequestServices.GetService<DatabaseOutage>();
+            _user = await accounts.FindAsync(db, userId, fresh: outage?.IsDown == true, ct);
+            outage?.Reached();
         }
 
         return _user;

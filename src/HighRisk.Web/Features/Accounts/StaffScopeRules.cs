@@ -1,4 +1,5 @@
 using FluentValidation;
+using HighRisk.Features.Divisions;
 using HighRisk.Features.Pregnancies;
 using HighRisk.Infrastructure.Data;
 using HighRisk.Localization;
@@ -20,7 +21,7 @@ public static class StaffScopeRules
     /// <summary>The rules shared by creating and changing an account: name, role, contact details and scope.</summary>
     public static void AddAccountRules<T>(
         this AbstractValidator<T> validator, Func<T, string?> displayName, Func<T, StaffRole?> role, Func<T, string?> division, Func<T, string?> facility,
-        Func<T, string?> mobile, Func<T, string?> email, HighRiskDb db)
+        Func<T, string?> mobile, Func<T, string?> email, HighRiskDb db, KnownFacilities facilities)
     {
         validator.RuleFor(x => displayName(x)).NotEmpty().MaximumLength(50).OverridePropertyName("displayName");
         validator.RuleFor(x => role(x)).NotNull().IsInEnum().OverridePropertyName("role");
@@ -39,7 +40,7 @@ public static class StaffScopeRules
             .When(x => role(x) == StaffRole.HealthWorker)
             .OverridePropertyName("facilityCode");
         // Other staff may be tied to a facility too: its referral inbox is theirs (a county MCH account at its hospital).
-        validator.RuleFor(x => facility(x)).MustAsync((code, ct) => db.Facilities.AnyAsync(f => f.Code == code, ct)).WithError(Messages.StaffFacilityUnknown)
+        validator.RuleFor(x => facility(x)).MustAsync(facilities.Exist(db)).WithError(Messages.StaffFacilityUnknown)
             .When(x => !string.IsNullOrEmpty(facility(x)) && role(x) is not StaffRole.Administrator)
             .OverridePropertyName("facilityCode");
     }

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
 using HighRisk.Features.Audit;
+using HighRisk.Features.Divisions;
 using HighRisk.Features.Pregnancies;
 using HighRisk.Infrastructure;
 using HighRisk.Infrastructure.Data;
@@ -41,13 +42,13 @@ public static class UpdateUser
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(HighRiskDb db)
+        public Validator(HighRiskDb db, KnownFacilities facilities)
         {
-            this.AddAccountRules(c => c.DisplayName, c => c.Role, c => c.DivisionCode, c => c.FacilityCode, c => c.Mobile, c => c.Email, db);
+            this.AddAccountRules(c => c.DisplayName, c => c.Role, c => c.DivisionCode, c => c.FacilityCode, c => c.Mobile, c => c.Email, db, facilities);
         }
     }
 
-    public sealed class Handler(UserManager<StaffUser> users, HighRiskDb db, IPublisher publisher) : ICommandHandler<Command, ListUsers.Item>
+    public sealed class Handler(UserManager<StaffUser> users, HighRiskDb db, IPublisher publisher, SignedInAccounts accounts) : ICommandHandler<Command, ListUsers.Item>
     {
         public async ValueTask<ListUsers.Item> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -69,6 +70,7 @@ public static class UpdateUser
 
             // Ends the user's refresh tokens: a changed role or scope starts a new session.
             Check(await users.UpdateSecurityStampAsync(user));
+            accounts.Forget(user.Id);   // the user's next request reads the account again: a disabled one is refused at once
             await publisher.Publish(new Alerts.AlertRecipientsChanged(), cancellationToken);   // a new mobile may be the one an alert lacked
             return ListUsers.Item.Of(user);
         }

@@ -2,11 +2,11 @@ using System.Text.Json.Serialization;
 using FluentValidation;
 using HighRisk.Features.Accounts;
 using HighRisk.Features.Audit;
+using HighRisk.Features.Divisions;
 using HighRisk.Infrastructure;
 using HighRisk.Infrastructure.Data;
 using HighRisk.Localization;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace HighRisk.Features.Cases;
 
@@ -46,11 +46,11 @@ public static class AddCasePlan
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(HighRiskDb db, BusinessClock clock)
+        public Validator(HighRiskDb db, BusinessClock clock, KnownFacilities facilities)
         {
-            RuleFor(c => c.CareFacilityCode).NotEmpty().MaximumLength(32).MustAsync((code, ct) => db.Facilities.AnyAsync(f => f.Code == code, ct))
+            RuleFor(c => c.CareFacilityCode).NotEmpty().MaximumLength(32).MustAsync(facilities.Exist(db))
                 .WithError(Messages.CaseFacilityUnknown);
-            RuleFor(c => c.DeliveryFacilityCode).NotEmpty().MaximumLength(32).MustAsync((code, ct) => db.Facilities.AnyAsync(f => f.Code == code, ct))
+            RuleFor(c => c.DeliveryFacilityCode).NotEmpty().MaximumLength(32).MustAsync(facilities.Exist(db))
                 .WithError(Messages.CaseFacilityUnknown);
             RuleFor(c => c.TreatmentPlan).NotEmpty().MaximumLength(2000);
             RuleFor(c => c.EmergencyPlan).NotEmpty().MaximumLength(2000);
@@ -60,7 +60,7 @@ public static class AddCasePlan
             RuleFor(c => c.Continuation!).ChildRules(a =>
             {
                 a.RuleFor(x => x.Date).NotNull().LessThanOrEqualTo(_ => clock.Today).WithError(Messages.DateInFuture);
-                a.RuleFor(x => x.FacilityCode).NotEmpty().MaximumLength(32).MustAsync((code, ct) => db.Facilities.AnyAsync(f => f.Code == code, ct))
+                a.RuleFor(x => x.FacilityCode).NotEmpty().MaximumLength(32).MustAsync(facilities.Exist(db))
                     .WithError(Messages.CaseFacilityUnknown);
                 a.RuleFor(x => x.Assessor).NotEmpty().MaximumLength(50);
                 a.RuleFor(x => x.Outcome).NotEmpty().Must(o => ContinuationAssessment.Outcomes.Contains(o)).WithError(Messages.ContinuationOutcomeUnknown);

@@ -2,11 +2,11 @@ using System.Text.Json.Serialization;
 using FluentValidation;
 using HighRisk.Features.Accounts;
 using HighRisk.Features.Audit;
+using HighRisk.Features.Divisions;
 using HighRisk.Infrastructure;
 using HighRisk.Infrastructure.Data;
 using HighRisk.Localization;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace HighRisk.Features.Cases;
 
@@ -35,10 +35,10 @@ public static class RecordNearMiss
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(HighRiskDb db, BusinessClock clock)
+        public Validator(HighRiskDb db, BusinessClock clock, KnownFacilities facilities)
         {
             RuleFor(c => c.Date).NotNull().LessThanOrEqualTo(_ => clock.Today).WithError(Messages.DateInFuture);
-            RuleFor(c => c.FacilityCode).NotEmpty().MaximumLength(32).MustAsync((code, ct) => db.Facilities.AnyAsync(f => f.Code == code, ct))
+            RuleFor(c => c.FacilityCode).NotEmpty().MaximumLength(32).MustAsync(facilities.Exist(db))
                 .WithError(Messages.CaseFacilityUnknown);
             RuleFor(c => c.Criteria).NotEmpty().WithError(Messages.NearMissCriteriaRequired);
             RuleForEach(c => c.Criteria).Must(NearMissCriteria.IsKnown).WithError(Messages.NearMissCriterionUnknown);

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
 using HighRisk.Features.Audit;
+using HighRisk.Features.Divisions;
 using HighRisk.Features.Pregnancies;
 using HighRisk.Infrastructure;
 using HighRisk.Infrastructure.Data;
@@ -39,13 +40,13 @@ public static class SaveContact
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(HighRiskDb db)
+        public Validator(HighRiskDb db, KnownFacilities facilities)
         {
             RuleFor(c => c.DivisionCode).NotEmpty().Matches("^[0-9]{4,12}$")
                 .MustAsync((code, ct) => db.Divisions.AnyAsync(d => d.Code == code, ct)).WithError(Messages.DivisionUnknown)
                 .When(c => c.Role != ContactRole.FacilityOnDuty);
             RuleFor(c => c.FacilityCode).NotEmpty().MaximumLength(32)
-                .MustAsync((code, ct) => db.Facilities.AnyAsync(f => f.Code == code, ct)).WithError(Messages.FacilityUnknown)
+                .MustAsync(facilities.Exist(db)).WithError(Messages.FacilityUnknown)
                 .When(c => c.Role == ContactRole.FacilityOnDuty);
             RuleFor(c => c.FacilityCode).Null().WithError(Messages.ContactFacilityOnlyOnDuty).When(c => c.Role != ContactRole.FacilityOnDuty);
             RuleFor(c => c.Role).NotNull().IsInEnum();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using FluentValidation;
 using HighRisk.Features.Audit;
+using HighRisk.Features.Divisions;
 using HighRisk.Features.Pregnancies;
 using HighRisk.Features.Risk;
 using HighRisk.Infrastructure;
@@ -9,7 +10,6 @@ using HighRisk.Infrastructure.Data;
 using HighRisk.Localization;
 using HighRisk.Rules;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace HighRisk.Features.Exams;
 
@@ -53,12 +53,12 @@ public static class RecordExam
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(BusinessClock clock, RiskCatalogue catalogue, HighRiskDb db)
+        public Validator(BusinessClock clock, RiskCatalogue catalogue, HighRiskDb db, KnownFacilities facilities)
         {
             var today = clock.Today;
             RuleFor(c => c.ExamDate).NotNull().LessThanOrEqualTo(today).WithError(Messages.ExamDateInFuture);
             RuleFor(c => c.FacilityCode).NotEmpty().MaximumLength(32)
-                .MustAsync((code, ct) => db.Facilities.AnyAsync(f => f.Code == code, ct))
+                .MustAsync(facilities.Exist(db))
                 .WithError(Messages.FacilityUnknown);
             RuleFor(c => c.Examiner).NotEmpty().MaximumLength(50);
             RuleFor(c => c.Measurements).Custom((measurements, context) => MeasurementInput.Check(measurements).ForEach(context.AddFailure));

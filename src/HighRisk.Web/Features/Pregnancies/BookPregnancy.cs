@@ -1,6 +1,6 @@
 using FluentValidation;
-using HighRisk.Features.Audit;
 using HighRisk.Features.Accounts;
+using HighRisk.Features.Audit;
 using HighRisk.Features.Divisions;
 using HighRisk.Features.Risk;
 using HighRisk.Infrastructure;
@@ -71,7 +71,7 @@ public static class BookPregnancy
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(BusinessClock clock, RiskCatalogue catalogue, HighRiskDb db)
+        public Validator(BusinessClock clock, RiskCatalogue catalogue, HighRiskDb db, KnownFacilities facilities)
         {
             var today = clock.Today;
             RuleFor(c => c.FullName).NotEmpty().MaximumLength(50);
@@ -102,7 +102,7 @@ public static class BookPregnancy
                 .WithError(Messages.ResidenceUnknown);
             RuleFor(c => c.Address).NotEmpty().MaximumLength(200);
             RuleFor(c => c.FacilityCode).NotEmpty().MaximumLength(32)
-                .MustAsync((code, ct) => db.Facilities.AnyAsync(f => f.Code == code, ct))
+                .MustAsync(facilities.Exist(db))
                 .WithError(Messages.FacilityUnknown);
             RuleFor(c => c.HealthWorker).NotEmpty().MaximumLength(50);
             RuleFor(c => c.HeightCm).Must(h => Observation.HeightCm.Info().IsPlausible(h!.Value)).When(c => c.HeightCm is not null)

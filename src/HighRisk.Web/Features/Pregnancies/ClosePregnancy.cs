@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
 using HighRisk.Features.Audit;
+using HighRisk.Features.Divisions;
 using HighRisk.Features.FollowUps;
 using HighRisk.Infrastructure;
 using HighRisk.Infrastructure.Data;
@@ -42,11 +43,11 @@ public static class ClosePregnancy
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(BusinessClock clock, HighRiskDb db)
+        public Validator(BusinessClock clock, HighRiskDb db, KnownFacilities facilities)
         {
             RuleFor(c => c.DeliveryFacilityCode).Null().When(c => c.Outcome is not null && c.Outcome != PregnancyOutcome.Delivery)
                 .WithError(Messages.DeliveryFacilityOnlyForDelivery);
-            RuleFor(c => c.DeliveryFacilityCode).MaximumLength(32).MustAsync((code, ct) => db.Facilities.AnyAsync(f => f.Code == code, ct)).WithError(Messages.FacilityUnknown)
+            RuleFor(c => c.DeliveryFacilityCode).MaximumLength(32).MustAsync(facilities.Exist(db)).WithError(Messages.FacilityUnknown)
                 .When(c => c.DeliveryFacilityCode is not null && c.Outcome == PregnancyOutcome.Delivery);
             RuleFor(c => c.Outcome).NotNull().IsInEnum().NotEqual(PregnancyOutcome.Merged).WithError(Messages.MergeIsNotAClose);
             RuleFor(c => c.Date).NotNull().LessThanOrEqualTo(clock.Today).WithError(Messages.DateInFuture);

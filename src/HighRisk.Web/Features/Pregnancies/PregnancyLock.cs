@@ -7,13 +7,16 @@ namespace HighRisk.Features.Pregnancies;
 /// <summary>
 /// Every command that changes a pregnancy starts here: the row is locked for the rest of the transaction (two
 /// exams at once are serialised, neither update is lost) and loaded through the scope filter (outside it: 404).
+/// The lock is its own statement, before the read: a statement sees the rows committed when it started, so a read
+/// that waited on the lock itself would miss the exam of the request it waited for. What grading needs (her, the
+/// pregnancy, its exams) is then one statement: a pregnancy has a few dozen exams at most.
 /// </summary>
 public static class PregnancyLock
 {
     public static async Task<Pregnancy> LockPregnancyAsync(this HighRiskDb db, Guid id, bool withExams, CancellationToken ct)
     {
         await db.Database.ExecuteSqlAsync($"SELECT 1 FROM pregnancies WHERE id = {id} FOR UPDATE", ct);
-        var pregnancies = withExams ? db.Pregnancies.Include(p => p.Woman).Include(p => p.Exams).AsSplitQuery() : db.Pregnancies;
+        var pregnancies = withExams ? db.Pregnancies.Include(p => p.Woman).Include(p => p.Exams).AsSingleQuery() : db.Pregnancies;
         return await pregnancies.SingleOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException("No such pregnancy.");
     }
 }

@@ -3,6 +3,7 @@ using FluentValidation;
 using HighRisk.Features.Accounts;
 using HighRisk.Features.Audit;
 using HighRisk.Features.Cases;
+using HighRisk.Features.Divisions;
 using HighRisk.Features.FollowUps;
 using HighRisk.Features.Pregnancies;
 using HighRisk.Infrastructure;
@@ -47,10 +48,10 @@ public static class ReferPregnancy
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(BusinessClock clock, HighRiskDb db, CurrentUser user)
+        public Validator(BusinessClock clock, HighRiskDb db, CurrentUser user, KnownFacilities facilities)
         {
             RuleFor(c => c.ToFacilityCode).NotEmpty().MaximumLength(32)
-                .MustAsync((code, ct) => db.Facilities.AnyAsync(f => f.Code == code, ct)).WithError(Messages.FacilityUnknown)
+                .MustAsync(facilities.Exist(db)).WithError(Messages.FacilityUnknown)
                 .NotEqual(_ => user.ReferralFacility).WithError(Messages.ReferralToOwnFacility);
             RuleFor(c => c.Urgency).NotNull().IsInEnum();
             RuleFor(c => c.Reason).NotEmpty().MaximumLength(500);

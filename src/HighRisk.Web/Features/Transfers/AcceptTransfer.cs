@@ -35,9 +35,9 @@ public static class AcceptTransfer
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(HighRiskDb db)
+        public Validator(HighRiskDb db, KnownFacilities facilities)
         {
-            RuleFor(c => c.FacilityCode).MaximumLength(32).MustAsync((code, ct) => db.Facilities.AnyAsync(f => f.Code == code, ct)).WithError(Messages.FacilityUnknown)
+            RuleFor(c => c.FacilityCode).MaximumLength(32).MustAsync(facilities.Exist(db)).WithError(Messages.FacilityUnknown)
                 .When(c => c.FacilityCode is not null);
             RuleFor(c => c.HealthWorker).MaximumLength(50);
             RuleFor(c => c.Address).MaximumLength(200);

@@ -10,5 +10,5 @@ public sealed class DesignTimeDbFactory : IDesignTimeDbContextFactory<HighRiskDb
         new(new DbContextOptionsBuilder<HighRiskDb>()
             .UseNpgsql("Host=localhost;Database=highrisk_design")
             .UseSnakeCaseNamingConvention()
-            .Options, new Features.Accounts.CurrentUser(new Microsoft.AspNetCore.Http.HttpContextAccessor()));
+            .Options, new Features.Accounts.CurrentUser(new Microsoft.AspNetCore.Http.HttpContextAccessor(), new Features.Accounts.SignedInAccounts(TimeProvider.System)));
 }

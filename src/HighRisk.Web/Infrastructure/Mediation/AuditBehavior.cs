@@ -5,7 +5,7 @@ namespace HighRisk.Infrastructure.Mediation;
 
 /// <summary>
 /// After a successful audited command or query, writes its audit event. It runs inside the command's transaction,
-/// so a change and its audit row land together.
+/// so a change and its audit row land together: a command's row is saved with its writes, a query's is inserted.
 /// </summary>
 public sealed class AuditBehavior<TMessage, TResponse>(AuditTrail trail) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
@@ -15,7 +15,14 @@ public sealed class AuditBehavior<TMessage, TResponse>(AuditTrail trail) : IPipe
         var response = await next(message, cancellationToken);
         if (message is IAudited<TResponse> audited && audited.Audit(response) is { } entry)
         {
-            await trail.WriteAsync(entry, cancellationToken);
+            if (message is IBaseCommand)
+            {
+                trail.Add(entry);
+            }
+            else
+            {
+                await trail.WriteAsync(entry, cancellationToken);
+            }
         }
 
         return response;

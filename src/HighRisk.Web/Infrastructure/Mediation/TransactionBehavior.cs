@@ -43,9 +43,22 @@ public sealed class TransactionBehavior<TMessage, TResponse>(HighRiskDb db, Doma
         return response;
     }
 
+    /// <summary>
+    /// The command's last save, without EF's savepoint around it (a <c>SAVEPOINT</c> sent with the batch and a
+    /// <c>RELEASE</c> round trip after it): when this save fails, so does the command, and its whole transaction is rolled
+    /// back. Saves inside a handler keep theirs, since a handler may go on after a refused write (BookPregnancy).
+    /// </summary>
     private async Task CompleteAsync(CancellationToken cancellationToken)
     {
         await events.DispatchAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        db.Database.AutoSavepointsEnabled = false;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = true;
+        }
     }
 }

@@ -21,6 +21,7 @@ public static class SecuritySetup
 
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
+        services.AddSingleton<SignedInAccounts>();
         services.AddIdentityCore<StaffUser>(options =>
             {
                 options.Password.RequiredLength = 10;
