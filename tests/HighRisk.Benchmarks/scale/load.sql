@@ -219,7 +219,8 @@ SELECT gen_random_uuid(), p.id, p.division_code, p.township_code, p.facility_cod
        (CASE p.grade WHEN 'Red' THEN 0 WHEN 'Orange' THEN 2 WHEN 'Yellow' THEN 4 ELSE 6 END) + CASE WHEN s.follow_up_state IN ('Overdue', 'Lost') THEN 0 ELSE 1 END
 FROM pregnancies p
 JOIN follow_up_states s ON s.pregnancy_id = p.id
-CROSS JOIN LATERAL (SELECT random() AS r_ack, random() AS r_plan, random() AS r_place, (random() * 27)::int AS review_in) r
+-- (each lateral draw names the outer row: an uncorrelated one would be drawn once for all rows)
+CROSS JOIN LATERAL (SELECT random() AS r_ack, random() AS r_plan, random() AS r_place, (random() * 27)::int AS review_in WHERE p.id IS NOT NULL) r
 CROSS JOIN LATERAL (
     SELECT CASE WHEN p.grade = 'Red' THEN 'red' WHEN p.purple THEN 'purple' ELSE 'orange' END AS opened_as,
            p.booked_at + CASE WHEN p.grade = 'Red' THEN interval '24 hours' ELSE interval '72 hours' END AS due,
@@ -261,7 +262,7 @@ SELECT gen_random_uuid(), c.pregnancy_id, d.referred_on, d.to_facility, '高危�
        false, d.outcome_late, NULL, CASE WHEN d.outcome_late THEN ((d.referred_on + 15) + time '00:00') AT TIME ZONE 'Asia/Shanghai' END, false
 FROM cases c
 CROSS JOIN LATERAL (SELECT random() AS r_pick, random() AS r_status, random() AS r_to, random() AS r_urgency, random() AS r_seen,
-                           (random() * 60)::int AS days_ago) r
+                           (random() * 60)::int AS days_ago WHERE c.id IS NOT NULL) r
 CROSS JOIN LATERAL (
     SELECT s.*, (s.referred_on + time '09:30') AT TIME ZONE 'Asia/Shanghai' AS requested_at,
            s.status IN ('Accepted', 'Arrived') AND s.referred_on + 14 < :'today'::date AS outcome_late
@@ -293,7 +294,7 @@ FROM pregnancies p
 JOIN bench_townships t ON t.code = p.township_code
 JOIN bench_townships o ON o.pick = CASE WHEN t.xiangtan THEN (t.pick + 7) % :xiangtan_townships
                                         ELSE :xiangtan_townships + (t.pick - :xiangtan_townships + 7) % (:townships - :xiangtan_townships) END
-CROSS JOIN LATERAL (SELECT random() AS r_pick, random() AS r_status, random() AS r_kind, (random() * 30)::int AS days_ago) r
+CROSS JOIN LATERAL (SELECT random() AS r_pick, random() AS r_status, random() AS r_kind, (random() * 30)::int AS days_ago WHERE p.id IS NOT NULL) r
 CROSS JOIN LATERAL (
     SELECT CASE WHEN r.r_status < 0.7 THEN 'Accepted' WHEN r.r_status < 0.9 THEN 'Requested' ELSE 'Declined' END AS status,
            CASE WHEN r.r_kind < 0.7 THEN 'Out' ELSE 'Request' END AS kind,

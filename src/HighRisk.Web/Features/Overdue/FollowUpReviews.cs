@@ -39,9 +39,7 @@ public sealed class FollowUpReviews(HighRiskDb db, FollowUpPolicy policy)
         var (reviewed, changed) = (0, 0);
         foreach (var ids in due.Chunk(BatchSize))
         {
-            var batch = await db.Pregnancies.IgnoreQueryFilters().AsNoTracking().Where(p => ids.Contains(p.Id))
-                .Select(p => new Due(p.Id, p.Grade, p.Purple, p.Status, p.Outcome, p.Schedule))
-                .ToListAsync(ct);
+            var batch = await ReadAsync(ids, ct);
             changed += await ReviewBatchAsync(date, batch, ct);
             reviewed += batch.Count;
         }
@@ -51,29 +49,34 @@ public sealed class FollowUpReviews(HighRiskDb db, FollowUpPolicy policy)
 
     /// <summary>
     /// A full run (the first, or the first under a changed policy): every pregnancy that is open, has something due or a
-    /// review pending, in id order. Closed pregnancies with nothing due are left alone: their state no longer changes.
+    /// review pending, in id order, 2,000 at a time: the next ids found and locked, then read by id. Closed pregnancies
+    /// with nothing due are left alone: their state no longer changes.
     /// </summary>
-    public Task<Result> ReviewEveryoneAsync(DateOnly date, CancellationToken ct) =>
-        ReviewInIdOrderAsync(date, after => db.Pregnancies.FromSql($"""
-            SELECT p.* FROM pregnancies p JOIN follow_up_states s ON s.pregnancy_id = p.id
-            WHERE p.id > {after} AND (p.status = {nameof(PregnancyStatus.Open)} OR p.next_due_date IS NOT NULL OR s.follow_up_review_on IS NOT NULL)
-            ORDER BY p.id LIMIT {BatchSize} FOR UPDATE OF p
-            """), ct);
-
-    private async Task<Result> ReviewInIdOrderAsync(DateOnly date, Func<Guid, IQueryable<Pregnancy>> batchAfter, CancellationToken ct)
+    public async Task<Result> ReviewEveryoneAsync(DateOnly date, CancellationToken ct)
     {
         var (reviewed, changed, after) = (0, 0, Guid.Empty);
-        while (await batchAfter(after).IgnoreQueryFilters().AsNoTracking()
-                   .Select(p => new Due(p.Id, p.Grade, p.Purple, p.Status, p.Outcome, p.Schedule))
-                   .ToListAsync(ct) is { Count: > 0 } batch)
+        // Both sides of the join bounded by the last id: each batch starts where the last one ended in both tables.
+        while (await db.Database.SqlQuery<Guid>($"""
+                   SELECT p.id AS "Value" FROM pregnancies p JOIN follow_up_states s ON s.pregnancy_id = p.id
+                   WHERE p.id > {after} AND s.pregnancy_id > {after}
+                     AND (p.status = {nameof(PregnancyStatus.Open)} OR p.next_due_date IS NOT NULL OR s.follow_up_review_on IS NOT NULL)
+                   ORDER BY p.id LIMIT {BatchSize} FOR UPDATE OF p
+                   """).ToListAsync(ct) is { Count: > 0 } ids)
         {
+            var batch = await ReadAsync(ids, ct);
             changed += await ReviewBatchAsync(date, batch, ct);
             reviewed += batch.Count;
-            after = batch[^1].Id;
+            after = ids[^1];
         }
 
         return new Result(reviewed, changed, []);
     }
+
+    /// <summary>What the rule reads of the given pregnancies (found and locked by the caller).</summary>
+    private Task<List<Due>> ReadAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        db.Pregnancies.IgnoreQueryFilters().AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Select(p => new Due(p.Id, p.Grade, p.Purple, p.Status, p.Outcome, p.Schedule))
+            .ToListAsync(ct);
 
     /// <summary>Each woman of the batch reviews herself; what changed is written. Returns how many changed state.</summary>
     private async Task<int> ReviewBatchAsync(DateOnly date, List<Due> batch, CancellationToken ct)
