@@ -42,7 +42,8 @@ public sealed class OverdueSnapshot(HighRiskDb db)
     public Task<Counts> ReviewedAsync(DateOnly date, IReadOnlyList<Guid> reviewed, CancellationToken ct) =>
         CountsAsync($"""
             WITH reviewed AS MATERIALIZED (
-                SELECT {AsShown} FROM {Pregnancies} WHERE id = ANY(@reviewed)
+                -- both sides of the join named by id: with only one, the planner hashes all of follow_up_states
+                SELECT {AsShown} FROM {Pregnancies} WHERE id = ANY(@reviewed) AND follow_up_states.pregnancy_id = ANY(@reviewed)
             ), shown AS MATERIALIZED (
                 SELECT id, {Shown} FROM overdue_spells WHERE until_date = 'infinity' AND pregnancy_id = ANY(@reviewed)
             ), {SpellChanges("reviewed")}
