@@ -56,8 +56,8 @@ list_page() { # where-clause
 SELECT p0.id, p0.number, w.full_name, w.resident_id_masked, w.mobile_cipher, w.mobile_masked, p0.division_code, p0.lmp, p0.edd, p0.grade,
        p0.purple, p0.status, p0.health_worker, p0.booking_date, p0.outcome_date, p0.next_due_date, p0.follow_up_state
 FROM (
-    SELECT p.id, p.booking_date, p.division_code, p.edd, p.grade, p.health_worker, p.lmp, p.number, p.outcome_date, p.purple, p.status, p.woman_id, p.next_due_date, s.follow_up_state
-    FROM pregnancies AS p INNER JOIN follow_up_states AS s ON p.id = s.pregnancy_id
+    SELECT p.id, p.booking_date, p.division_code, p.edd, p.grade, p.health_worker, p.lmp, p.number, p.outcome_date, p.purple, p.status, p.woman_id, p.next_due_date, p.follow_up_state
+    FROM pregnancies AS p
     WHERE $1
     ORDER BY p.number DESC
     LIMIT 51

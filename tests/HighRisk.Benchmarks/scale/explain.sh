@@ -12,8 +12,8 @@ list_sql() { # prefix
   cat <<SQL
 SELECT p0.id AS "Id", p0.number AS "Number", w.full_name AS "FullName", w.resident_id_masked AS "ResidentIdMasked", w.mobile_cipher AS "MobileCipher", w.mobile_masked AS "MobileMasked", p0.division_code AS "DivisionCode", p0.lmp AS "Lmp", p0.edd AS "Edd", p0.grade AS "Grade", p0.purple AS "Purple", p0.status AS "Status", p0.health_worker AS "HealthWorker", p0.booking_date AS "BookingDate", p0.outcome_date AS "OutcomeDate", p0.next_due_date AS "NextDueDate", p0.follow_up_state AS "State"
 FROM (
-    SELECT p.id, p.booking_date, p.division_code, p.edd, p.grade, p.health_worker, p.lmp, p.number, p.outcome_date, p.purple, p.status, p.woman_id, p.next_due_date, s.follow_up_state
-    FROM pregnancies AS p INNER JOIN follow_up_states AS s ON p.id = s.pregnancy_id
+    SELECT p.id, p.booking_date, p.division_code, p.edd, p.grade, p.health_worker, p.lmp, p.number, p.outcome_date, p.purple, p.status, p.woman_id, p.next_due_date, p.follow_up_state
+    FROM pregnancies AS p
     WHERE (false OR p.division_code LIKE '$1%') AND p.division_code LIKE '$1%'
     ORDER BY p.number DESC
     LIMIT 51

@@ -117,7 +117,7 @@ CROSS JOIN LATERAL (SELECT (ARRAY['王','李','张','刘','陈','杨','黄','赵
 INSERT INTO pregnancies (id, woman_id, lmp, edd, division_code, township_code, address, facility_code, health_worker,
                          height_cm, weight_kg, history, findings, booking_date, booked_at, status, grade, purple, factors,
                          catalogue_version, graded_at, raises, care_due_date, care_due_kind, failed_attempts,
-                         last_contact_date, next_due_date, next_due_kind, postpartum_visit_done)
+                         follow_up_state, follow_up_review_on, last_contact_date, next_due_date, next_due_kind, postpartum_visit_done)
 SELECT p.pregnancy_id, p.woman_id, p.lmp, p.lmp + 280, p.division_code, p.township_code,
        (1 + p.g % 12) || '组' || (1 + p.g % 60) || '号（示例地址）', p.facility_code, '示例医生',
        h.height_cm, round((19 + p.g % 5) * h.height_cm * h.height_cm / 10000.0, 1),
@@ -127,23 +127,19 @@ SELECT p.pregnancy_id, p.woman_id, p.lmp, p.lmp + 280, p.division_code, p.townsh
        p.booking_date, (p.booking_date + time '09:00') AT TIME ZONE 'Asia/Shanghai', 'Open', p.grade, p.purple, f.factors,
        :'catalogue', (p.last_contact + time '10:00') AT TIME ZONE 'Asia/Shanghai', '[]'::jsonb,
        p.next_due, 'Antenatal',
-       0, p.last_contact, p.next_due, 'Antenatal', false
-FROM bench_p p
-JOIN bench_factors f ON f.grade = p.grade AND f.purple = p.purple
-CROSS JOIN LATERAL (SELECT 152 + p.g % 20 AS height_cm) h
-ORDER BY p.booking_date, p.g;
-
--- Each pregnancy's follow-up state and review date (their own table) as the daily job left them yesterday: no contact
--- since the due date, no failed attempts, so lost on day 28, overdue after the grace.
-INSERT INTO follow_up_states (pregnancy_id, follow_up_state, follow_up_review_on)
-SELECT p.pregnancy_id,
+       0,
+       -- The daily job's state and review date (FollowUpStateSql) as of yesterday: no contact since the due date, no
+       -- failed attempts, so lost on day 28, overdue after the grace.
        CASE WHEN (:'today'::date - 1) - p.next_due >= 28 THEN 'Lost'
             WHEN (:'today'::date - 1) > p.next_due + g.grace THEN 'Overdue'
             ELSE 'OnTrack' END,
        CASE WHEN (:'today'::date - 1) - p.next_due >= 28 THEN NULL
             WHEN (:'today'::date - 1) > p.next_due + g.grace THEN p.next_due + 28
-            ELSE p.next_due + g.grace + 1 END
+            ELSE p.next_due + g.grace + 1 END,
+       p.last_contact, p.next_due, 'Antenatal', false
 FROM bench_p p
+JOIN bench_factors f ON f.grade = p.grade AND f.purple = p.purple
+CROSS JOIN LATERAL (SELECT 152 + p.g % 20 AS height_cm) h
 CROSS JOIN LATERAL (SELECT CASE WHEN p.grade = 'Red' THEN 1 WHEN p.grade = 'Orange' OR p.purple THEN 3 ELSE 7 END AS grace) g
 ORDER BY p.booking_date, p.g;
 
@@ -177,7 +173,7 @@ INSERT INTO overdue_spells (pregnancy_id, township_code, village_code, facility_
                             due_kind, state, last_contact_date, failed_attempts, health_worker, from_date, until_date)
 SELECT id, township_code, division_code, facility_code, grade, purple, lmp, NULL, next_due_date, next_due_kind, follow_up_state,
        last_contact_date, failed_attempts, health_worker, :'today'::date - 1, 'infinity'
-FROM pregnancies JOIN follow_up_states ON pregnancy_id = id WHERE follow_up_state IN ('Overdue', 'Lost')
+FROM pregnancies WHERE follow_up_state IN ('Overdue', 'Lost')
 ORDER BY township_code;
 INSERT INTO overdue_lists (id, business_date, township_code, created_at, red, orange, purple, yellow, green, lost, total)
 SELECT gen_random_uuid(), :'today'::date - 1, township_code, now() - interval '1 day',
@@ -215,10 +211,9 @@ SELECT gen_random_uuid(), p.id, p.division_code, p.township_code, p.facility_cod
             WHEN p.booking_date + c.plan_days >= :'today'::date THEN ((p.booking_date + c.plan_days + 1) + time '00:00') AT TIME ZONE 'Asia/Shanghai' END,
        'Open', 0,
        -- the board's order as Case.BoardRankOf writes it: red 0–1, orange 2–3, yellow 4–5, green 6–7, overdue first
-       p.edd, left(p.division_code, 4), left(p.division_code, 6), s.follow_up_state IN ('Overdue', 'Lost'),
-       (CASE p.grade WHEN 'Red' THEN 0 WHEN 'Orange' THEN 2 WHEN 'Yellow' THEN 4 ELSE 6 END) + CASE WHEN s.follow_up_state IN ('Overdue', 'Lost') THEN 0 ELSE 1 END
+       p.edd, left(p.division_code, 4), left(p.division_code, 6), p.follow_up_state IN ('Overdue', 'Lost'),
+       (CASE p.grade WHEN 'Red' THEN 0 WHEN 'Orange' THEN 2 WHEN 'Yellow' THEN 4 ELSE 6 END) + CASE WHEN p.follow_up_state IN ('Overdue', 'Lost') THEN 0 ELSE 1 END
 FROM pregnancies p
-JOIN follow_up_states s ON s.pregnancy_id = p.id
 -- (each lateral draw names the outer row: an uncorrelated one would be drawn once for all rows)
 CROSS JOIN LATERAL (SELECT random() AS r_ack, random() AS r_plan, random() AS r_place, (random() * 27)::int AS review_in WHERE p.id IS NOT NULL) r
 CROSS JOIN LATERAL (

@@ -10,9 +10,9 @@ SELECT id AS pid FROM bench_targets WHERE n = :n \gset
 BEGIN;
 SELECT 1 FROM pregnancies WHERE id = :pid FOR UPDATE;
 SELECT p.id, p.lmp, p.edd, p.booking_date, p.history, p.findings, p.raises, p.grade, p.purple, p.factors, p.catalogue_version,
-       p.status, p.height_cm, p.weight_kg, p.next_due_date, p.care_due_date, p.last_contact_date, s.follow_up_state,
+       p.status, p.height_cm, p.weight_kg, p.next_due_date, p.care_due_date, p.last_contact_date, p.follow_up_state,
        w.id AS woman_id, w.birth_date, w.full_name_masked
-FROM pregnancies p JOIN women w ON w.id = p.woman_id JOIN follow_up_states s ON s.pregnancy_id = p.id WHERE p.id = :pid;
+FROM pregnancies p JOIN women w ON w.id = p.woman_id WHERE p.id = :pid;
 SELECT id, exam_date, measurements, findings, resolved, recorded_at FROM exams WHERE pregnancy_id = :pid ORDER BY pregnancy_id;
 INSERT INTO exams (id, pregnancy_id, exam_date, facility_code, examiner, measurements, findings, resolved, note,
                    next_appointment, recorded_at, grade_after, purple_after)
@@ -20,11 +20,10 @@ VALUES (gen_random_uuid(), :pid, current_date, '430304-MCH', '压测医生',
         '{"platelets": 210, "hemoglobin": 121, "systolicBp": 118, "diastolicBp": 76, "fundalHeight": 24, "fetalHeartRate": 142}',
         '{}', '[]', NULL, current_date + 14, now(), 'Green', false);
 UPDATE pregnancies SET graded_at = now(), factors = factors, last_contact_date = current_date, care_due_date = current_date + 14,
-       care_due_kind = 'Antenatal', next_due_date = current_date + 14, next_due_kind = 'Antenatal'
-WHERE id = :pid;
-UPDATE follow_up_states SET follow_up_state = 'OnTrack', follow_up_review_on = CASE WHEN follow_up_review_on <= (now() AT TIME ZONE 'Asia/Shanghai')::date THEN follow_up_review_on
+       care_due_kind = 'Antenatal', next_due_date = current_date + 14, next_due_kind = 'Antenatal',
+       follow_up_state = 'OnTrack', follow_up_review_on = CASE WHEN follow_up_review_on <= (now() AT TIME ZONE 'Asia/Shanghai')::date THEN follow_up_review_on
            WHEN follow_up_state IN ('Overdue', 'Lost') THEN (now() AT TIME ZONE 'Asia/Shanghai')::date ELSE current_date + 22 END
-WHERE pregnancy_id = :pid;
+WHERE id = :pid;
 \if :r <= :gc_permille
 INSERT INTO grade_changes (id, pregnancy_id, from_colour, to_colour, from_purple, to_purple, factors, exam_id, cause,
                            catalogue_version, changed_by, changed_at)

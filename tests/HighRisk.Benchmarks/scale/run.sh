@@ -325,8 +325,8 @@ SQL
 psqlq -F ' ' > "$OUT/distribution.txt" <<SQL
 SELECT 'open', count(*) FROM pregnancies WHERE status = 'Open';
 SELECT 'grade ' || grade || CASE WHEN purple THEN '+purple' ELSE '' END, count(*) FROM pregnancies GROUP BY 1 ORDER BY 1;
-SELECT 'state(yesterday) ' || follow_up_state, count(*) FROM follow_up_states GROUP BY 1 ORDER BY 1;
-SELECT 'review date today', count(*) FROM follow_up_states WHERE follow_up_review_on <= '$TODAY';
+SELECT 'state(yesterday) ' || follow_up_state, count(*) FROM pregnancies GROUP BY 1 ORDER BY 1;
+SELECT 'review date today', count(*) FROM pregnancies WHERE follow_up_review_on <= '$TODAY';
 SELECT 'county $COUNTY', count(*) FROM pregnancies WHERE township_code LIKE '$COUNTY%';
 SELECT 'township $TOWNSHIP', count(*) FROM pregnancies WHERE township_code = '$TOWNSHIP';
 SELECT 'median township', percentile_cont(0.5) WITHIN GROUP (ORDER BY c) FROM (SELECT count(*) c FROM pregnancies GROUP BY township_code) t;
@@ -497,9 +497,9 @@ DELETE FROM daily_overdue_runs WHERE business_date = '$TODAY';
 UPDATE daily_overdue_runs SET policy_fingerprint = 'a-changed-policy' WHERE business_date < '$TODAY';
 SQL
   if [ "$stale" = 1 ]; then
-    psqlq -c "UPDATE follow_up_states s SET follow_up_review_on = DATE '1900-01-01' FROM pregnancies p WHERE p.id = s.pregnancy_id AND (p.status = 'Open' OR (p.outcome = 'Delivery' AND p.next_due_date IS NOT NULL))"
+    psqlq -c "UPDATE pregnancies SET follow_up_review_on = DATE '1900-01-01' WHERE status = 'Open' OR (outcome = 'Delivery' AND next_due_date IS NOT NULL)"
   fi
-  psqlq -c "VACUUM (ANALYZE) pregnancies, follow_up_states" -c "CHECKPOINT"
+  psqlq -c "VACUUM (ANALYZE) pregnancies" -c "CHECKPOINT"
   figure "load_job_full_$name" "$(loadavg)"
   psqlq -c "SELECT pg_stat_statements_reset()" > /dev/null
   start_sampler "job-full-$name" "$(job_pid)"

@@ -134,7 +134,7 @@ public class ReviewDateTests : ServiceFixture
 
     private async Task<Dictionary<string, string>> StoredStatesAsync(List<Guid> women) =>
         await ReadPairsAsync("""
-            SELECT id::text, follow_up_state FROM pregnancies JOIN follow_up_states ON pregnancy_id = id
+            SELECT id::text, follow_up_state FROM pregnancies
             WHERE id = ANY ($1) AND (status = 'Open' OR (outcome = 'Delivery' AND next_due_date IS NOT NULL))
             """, women.ToArray());
 

@@ -33,13 +33,14 @@ public sealed class FollowUpReviews(HighRiskDb db, FollowUpPolicy policy)
     public async Task<Result> ReviewDueAsync(DateOnly date, CancellationToken ct)
     {
         var due = await db.Database.SqlQuery<Guid>($"""
-            SELECT p.id AS "Value" FROM follow_up_states s JOIN pregnancies p ON p.id = s.pregnancy_id
-            WHERE s.follow_up_review_on <= {date} FOR UPDATE OF p
+            SELECT id AS "Value" FROM pregnancies WHERE follow_up_review_on <= {date} FOR UPDATE
             """).ToListAsync(ct);
         var (reviewed, changed) = (0, 0);
         foreach (var ids in due.Chunk(BatchSize))
         {
-            var batch = await ReadAsync(ids, ct);
+            var batch = await db.Pregnancies.IgnoreQueryFilters().AsNoTracking().Where(p => ids.Contains(p.Id))
+                .Select(p => new Due(p.Id, p.Grade, p.Purple, p.Status, p.Outcome, p.Schedule))
+                .ToListAsync(ct);
             changed += await ReviewBatchAsync(date, batch, ct);
             reviewed += batch.Count;
         }
@@ -49,34 +50,29 @@ public sealed class FollowUpReviews(HighRiskDb db, FollowUpPolicy policy)
 
     /// <summary>
     /// A full run (the first, or the first under a changed policy): every pregnancy that is open, has something due or a
-    /// review pending, in id order, 2,000 at a time: the next ids found and locked, then read by id. Closed pregnancies
-    /// with nothing due are left alone: their state no longer changes.
+    /// review pending, in id order. Closed pregnancies with nothing due are left alone: their state no longer changes.
     /// </summary>
-    public async Task<Result> ReviewEveryoneAsync(DateOnly date, CancellationToken ct)
+    public Task<Result> ReviewEveryoneAsync(DateOnly date, CancellationToken ct) =>
+        ReviewInIdOrderAsync(date, after => db.Pregnancies.FromSql($"""
+            SELECT * FROM pregnancies
+            WHERE id > {after} AND (status = {nameof(PregnancyStatus.Open)} OR next_due_date IS NOT NULL OR follow_up_review_on IS NOT NULL)
+            ORDER BY id LIMIT {BatchSize} FOR UPDATE
+            """), ct);
+
+    private async Task<Result> ReviewInIdOrderAsync(DateOnly date, Func<Guid, IQueryable<Pregnancy>> batchAfter, CancellationToken ct)
     {
         var (reviewed, changed, after) = (0, 0, Guid.Empty);
-        // Both sides of the join bounded by the last id: each batch starts where the last one ended in both tables.
-        while (await db.Database.SqlQuery<Guid>($"""
-                   SELECT p.id AS "Value" FROM pregnancies p JOIN follow_up_states s ON s.pregnancy_id = p.id
-                   WHERE p.id > {after} AND s.pregnancy_id > {after}
-                     AND (p.status = {nameof(PregnancyStatus.Open)} OR p.next_due_date IS NOT NULL OR s.follow_up_review_on IS NOT NULL)
-                   ORDER BY p.id LIMIT {BatchSize} FOR UPDATE OF p
-                   """).ToListAsync(ct) is { Count: > 0 } ids)
+        while (await batchAfter(after).IgnoreQueryFilters().AsNoTracking()
+                   .Select(p => new Due(p.Id, p.Grade, p.Purple, p.Status, p.Outcome, p.Schedule))
+                   .ToListAsync(ct) is { Count: > 0 } batch)
         {
-            var batch = await ReadAsync(ids, ct);
             changed += await ReviewBatchAsync(date, batch, ct);
             reviewed += batch.Count;
-            after = ids[^1];
+            after = batch[^1].Id;
         }
 
         return new Result(reviewed, changed, []);
     }
-
-    /// <summary>What the rule reads of the given pregnancies (found and locked by the caller).</summary>
-    private Task<List<Due>> ReadAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
-        db.Pregnancies.IgnoreQueryFilters().AsNoTracking().Where(p => ids.Contains(p.Id))
-            .Select(p => new Due(p.Id, p.Grade, p.Purple, p.Status, p.Outcome, p.Schedule))
-            .ToListAsync(ct);
 
     /// <summary>Each woman of the batch reviews herself; what changed is written. Returns how many changed state.</summary>
     private async Task<int> ReviewBatchAsync(DateOnly date, List<Due> batch, CancellationToken ct)
@@ -137,8 +133,8 @@ public sealed class FollowUpReviews(HighRiskDb db, FollowUpPolicy policy)
 
         await db.Database.ExecuteSqlRawAsync(
             """
-            UPDATE follow_up_states AS s SET follow_up_state = r.state, follow_up_review_on = r.review_on
-            FROM unnest(@ids, @states, @reviews) AS r(id, state, review_on) WHERE s.pregnancy_id = r.id
+            UPDATE pregnancies AS p SET follow_up_state = r.state, follow_up_review_on = r.review_on
+            FROM unnest(@ids, @states, @reviews) AS r(id, state, review_on) WHERE p.id = r.id
             """,
             [
                 new NpgsqlParameter<Guid[]>("ids", reviewed.Select(d => d.Id).ToArray()),

@@ -25,9 +25,6 @@ public sealed class OverdueSnapshot(HighRiskDb db)
         next_due_kind AS due_kind, follow_up_state AS state, last_contact_date, failed_attempts, health_worker, {Listed} AS listed
         """;
 
-    /// <summary>The pregnancies with their follow-up state (a table of its own, one row each: PregnancyConfiguration).</summary>
-    private const string Pregnancies = "pregnancies JOIN follow_up_states ON follow_up_states.pregnancy_id = pregnancies.id";
-
     /// <summary>On the lists: overdue or lost (as she decided), and open or delivered.</summary>
     private const string Listed = $"""
         follow_up_state IN ('{nameof(FollowUpState.Overdue)}', '{nameof(FollowUpState.Lost)}')
@@ -42,8 +39,7 @@ public sealed class OverdueSnapshot(HighRiskDb db)
     public Task<Counts> ReviewedAsync(DateOnly date, IReadOnlyList<Guid> reviewed, CancellationToken ct) =>
         CountsAsync($"""
             WITH reviewed AS MATERIALIZED (
-                -- both sides of the join named by id: with only one, the planner hashes all of follow_up_states
-                SELECT {AsShown} FROM {Pregnancies} WHERE id = ANY(@reviewed) AND follow_up_states.pregnancy_id = ANY(@reviewed)
+                SELECT {AsShown} FROM pregnancies WHERE id = ANY(@reviewed)
             ), shown AS MATERIALIZED (
                 SELECT id, {Shown} FROM overdue_spells WHERE until_date = 'infinity' AND pregnancy_id = ANY(@reviewed)
             ), {SpellChanges("reviewed")}
@@ -54,7 +50,7 @@ public sealed class OverdueSnapshot(HighRiskDb db)
     public Task<Counts> EveryoneAsync(DateOnly date, CancellationToken ct) =>
         CountsAsync($"""
             WITH overdue AS MATERIALIZED (
-                SELECT {AsShown} FROM {Pregnancies} WHERE {Listed}
+                SELECT {AsShown} FROM pregnancies WHERE {Listed}
             ), shown AS MATERIALIZED (
                 SELECT id, {Shown} FROM overdue_spells WHERE until_date = 'infinity'
             ), {SpellChanges("overdue")}
@@ -76,7 +72,7 @@ public sealed class OverdueSnapshot(HighRiskDb db)
             """, [new NpgsqlParameter<DateOnly>("date", date)], ct);
         var opened = await db.Database.ExecuteSqlRawAsync($"""
             INSERT INTO overdue_spells ({Shown}, from_date, until_date)
-            SELECT {Shown}, @date, @date + 1 FROM (SELECT {AsShown} FROM {Pregnancies} WHERE {Listed}) o
+            SELECT {Shown}, @date, @date + 1 FROM (SELECT {AsShown} FROM pregnancies WHERE {Listed}) o
             """, [new NpgsqlParameter<DateOnly>("date", date)], ct);
         return new Counts(opened, split);
     }

@@ -61,24 +61,11 @@ internal sealed class PregnancyConfiguration : IEntityTypeConfiguration<Pregnanc
             schedule.Property(s => s.LastFailedAttempt).HasColumnName("last_failed_attempt");
             schedule.Property(s => s.PostpartumVisitDone).HasColumnName("postpartum_visit_done");
             schedule.Property(s => s.MovedAwayOn).HasColumnName("moved_away_on");
-
-            // The follow-up state and the review date live in a narrow table of their own (one row per pregnancy, same key),
-            // because they are what changes most and what is indexed: the daily job rewrites a few thousand of them each
-            // morning (every one after a policy change) without a new entry in each of the pregnancy's indexes, and an exam
-            // that moves them leaves the pregnancy's own row free to be updated in place (HOT; fillfactor below).
-            schedule.SplitToTable("follow_up_states", states =>
-            {
-                states.Property<Guid>("PregnancyId").HasColumnName("pregnancy_id");
-                states.Property(s => s.State).HasColumnName("follow_up_state");
-                states.Property(s => s.ReviewOn).HasColumnName("follow_up_review_on");
-            });
+            schedule.Property(s => s.State).HasColumnName("follow_up_state");
+            schedule.Property(s => s.ReviewOn).HasColumnName("follow_up_review_on");
 
             // The daily job's work list: the women whose review date has come.
-            schedule.HasIndex(s => s.ReviewOn).HasFilter("follow_up_review_on IS NOT NULL").HasDatabaseName("ix_follow_up_states_review_on");
-
-            // The overdue and lost: the lists' overdue filter and a full run of the daily job read only these rows. Partial,
-            // so that the state of the 90 % on track is not indexed at all.
-            schedule.HasIndex(s => s.State).HasFilter("follow_up_state IN ('Overdue', 'Lost')").HasDatabaseName("ix_follow_up_states_overdue");
+            schedule.HasIndex(s => s.ReviewOn).HasFilter("follow_up_review_on IS NOT NULL").HasDatabaseName("ix_pregnancies_follow_up_review_on");
         });
         builder.Navigation(p => p.Schedule).IsRequired();
 
@@ -89,6 +76,10 @@ internal sealed class PregnancyConfiguration : IEntityTypeConfiguration<Pregnanc
         builder.HasIndex(p => p.DivisionCode).HasOperators("text_pattern_ops");
         builder.HasIndex(p => new { p.TownshipCode, p.Status });
         builder.HasIndex(p => p.CatalogueVersion).HasFilter("status = 'Open'");
+
+        // The overdue and lost, by township: the overdue filter and a full run of the daily job read only these rows.
+        // Partial, so that the follow-up state of the 90 % on track is not indexed at all.
+        builder.HasIndex(p => p.TownshipCode).HasFilter("follow_up_state IN ('Overdue', 'Lost')").HasDatabaseName("ix_pregnancies_overdue");
 
         // Room on each page for the new row version: an exam rewrites the row, and without a changed indexed column
         // PostgreSQL can then update it in place (HOT) instead of adding an entry to every index.

@@ -1941,6 +1941,10 @@ namespace HighRisk.Infrastructure.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_pregnancies_number");
 
+                    b.HasIndex("TownshipCode")
+                        .HasDatabaseName("ix_pregnancies_overdue")
+                        .HasFilter("follow_up_state IN ('Overdue', 'Lost')");
+
                     b.HasIndex("WomanId")
                         .IsUnique()
                         .HasDatabaseName("ux_pregnancies_one_open_per_woman")
@@ -2851,47 +2855,24 @@ namespace HighRisk.Infrastructure.Data.Migrations
 
                             b1.Property<DateOnly?>("ReviewOn")
                                 .HasColumnType("date")
-                                .HasColumnName("schedule_review_on");
+                                .HasColumnName("follow_up_review_on");
 
                             b1.Property<string>("State")
                                 .IsRequired()
                                 .HasMaxLength(32)
                                 .HasColumnType("character varying(32)")
-                                .HasColumnName("schedule_state");
+                                .HasColumnName("follow_up_state");
 
                             b1.HasKey("PregnancyId");
 
                             b1.HasIndex("ReviewOn")
-                                .HasDatabaseName("ix_follow_up_states_review_on")
+                                .HasDatabaseName("ix_pregnancies_follow_up_review_on")
                                 .HasFilter("follow_up_review_on IS NOT NULL");
-
-                            b1.HasIndex("State")
-                                .HasDatabaseName("ix_follow_up_states_overdue")
-                                .HasFilter("follow_up_state IN ('Overdue', 'Lost')");
 
                             b1.ToTable("pregnancies");
 
-                            b1.SplitToTable("follow_up_states", null, t =>
-                                {
-                                    t.Property("PregnancyId")
-                                        .HasColumnName("pregnancy_id");
-
-                                    t.Property("ReviewOn")
-                                        .HasColumnName("follow_up_review_on");
-
-                                    t.Property("State")
-                                        .HasColumnName("follow_up_state");
-                                });
-
                             b1.WithOwner()
                                 .HasForeignKey("PregnancyId")
-                                .HasConstraintName("fk_pregnancies_pregnancies_id");
-
-                            b1.HasOne("HighRisk.Features.Pregnancies.Pregnancy.Schedule#HighRisk.Features.FollowUps.FollowUpSchedule", null)
-                                .WithOne()
-                                .HasForeignKey("HighRisk.Features.Pregnancies.Pregnancy.Schedule#HighRisk.Features.FollowUps.FollowUpSchedule", "PregnancyId")
-                                .OnDelete(DeleteBehavior.Cascade)
-                                .IsRequired()
                                 .HasConstraintName("fk_pregnancies_pregnancies_id");
                         });
 
