@@ -50,7 +50,11 @@ public static class ListPregnancies
         {
             var limit = query.Limit ?? 50;
             var pregnancies = db.Pregnancies.AsNoTracking();
-            if (query.Division is { } division)
+            if (query.Division is { Length: Pregnancy.TownshipCodeLength } township)
+            {
+                pregnancies = pregnancies.Where(p => p.TownshipCode == township);
+            }
+            else if (query.Division is { } division)
             {
                 pregnancies = pregnancies.Where(p => p.DivisionCode.StartsWith(division));
             }

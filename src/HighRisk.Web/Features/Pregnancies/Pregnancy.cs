@@ -48,6 +48,9 @@ public sealed partial class Pregnancy : IRaisesDomainEvents
     /// <summary>Residence: 12-digit village/residents' committee code or 9-digit township/sub-district code.</summary>
     public required string DivisionCode { get => _divisionCode; init => _divisionCode = value; }
 
+    /// <summary>Digits of a township or sub-district code (the first nine of a village's).</summary>
+    public const int TownshipCodeLength = 9;
+
     /// <summary>The 9-digit township or sub-district of residence, whose MCH staff follow her up.</summary>
     public required string TownshipCode { get => _townshipCode; init => _townshipCode = value; }
 

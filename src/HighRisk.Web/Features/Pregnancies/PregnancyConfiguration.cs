@@ -73,8 +73,9 @@ internal sealed class PregnancyConfiguration : IEntityTypeConfiguration<Pregnanc
         builder.HasIndex(p => p.WomanId).IsUnique().HasFilter("status = 'Open'").HasDatabaseName("ux_pregnancies_one_open_per_woman");
 
         // Listing by division prefix, most urgent first, keyset-paged on (grade rank, id).
+        // A township's list is read in its order from (township, number) and stops at the page's end.
         builder.HasIndex(p => p.DivisionCode).HasOperators("text_pattern_ops");
-        builder.HasIndex(p => new { p.TownshipCode, p.Status });
+        builder.HasIndex(p => new { p.TownshipCode, p.Number });
         builder.HasIndex(p => p.CatalogueVersion).HasFilter("status = 'Open'");
 
         // The overdue and lost, by township: the overdue filter and a full run of the daily job read only these rows.

@@ -29,6 +29,15 @@ public sealed class HighRiskDb(DbContextOptions<HighRiskDb> options, CurrentUser
     /// <summary>The division prefix every pregnancy query is filtered by (null: unrestricted), from the signed-in user.</summary>
     public string? ScopePrefix => currentUser.DivisionPrefix;
 
+    /// <summary>
+    /// The scope when it is one whole township (9 digits), else null: her pregnancies are then found by township code, whose
+    /// index also gives the lists' order, instead of by a prefix of the residence code.
+    /// </summary>
+    public string? ScopeTownship => ScopePrefix is { Length: Pregnancy.TownshipCodeLength } township ? township : null;
+
+    /// <summary>The scope when it is not one whole township (a city, a county, a village), else null.</summary>
+    public string? ScopeOtherPrefix => ScopePrefix is { Length: not Pregnancy.TownshipCodeLength } prefix ? prefix : null;
+
     /// <summary>A health worker also sees the women booked at her facility.</summary>
     public string? ScopeFacility => currentUser.FacilityCode;
 
@@ -106,8 +115,10 @@ public sealed class HighRiskDb(DbContextOptions<HighRiskDb> options, CurrentUser
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(HighRiskDb).Assembly);
 
         // Region-scoped access: a record outside the user's division is invisible to every query (so it answers 404).
+        // EF Core leaves out the terms of a null scope parameter, so a township's staff query by township code alone.
         modelBuilder.Entity<Pregnancy>().HasQueryFilter(p =>
-            ScopePrefix == null || p.DivisionCode.StartsWith(ScopePrefix) || p.FacilityCode == ScopeFacility || p.Id == ReferredPregnancy);
+            ScopePrefix == null || p.TownshipCode == ScopeTownship || (ScopeOtherPrefix != null && p.DivisionCode.StartsWith(ScopeOtherPrefix))
+            || p.FacilityCode == ScopeFacility || p.Id == ReferredPregnancy);
         // A referral is seen by the sending side (whoever sees her) and by the staff of the facility it was sent to.
         modelBuilder.Entity<Referral>().HasQueryFilter(r =>
             ScopePrefix == null || r.DivisionCode.StartsWith(ScopePrefix) || r.FacilityCode == ScopeFacility || r.ToFacilityCode == ReferralFacility);

@@ -1950,8 +1950,8 @@ namespace HighRisk.Infrastructure.Data.Migrations
                         .HasDatabaseName("ux_pregnancies_one_open_per_woman")
                         .HasFilter("status = 'Open'");
 
-                    b.HasIndex("TownshipCode", "Status")
-                        .HasDatabaseName("ix_pregnancies_township_code_status");
+                    b.HasIndex("TownshipCode", "Number")
+                        .HasDatabaseName("ix_pregnancies_township_code_number");
 
                     b.ToTable("pregnancies", (string)null);
 
