@@ -45,4 +45,24 @@ public class HealthTests : ServiceFixture
         var kept = Startup.WithoutParallelPlans("Host=db;Options=-c max_parallel_workers_per_gather=4");
         Assert.That(new Npgsql.NpgsqlConnectionStringBuilder(kept).Options, Is.EqualTo("-c max_parallel_workers_per_gather=4"));
     }
+
+    [Test]
+    public async Task TheServicesDatabaseSessions_PrepareWhatTheySendAgain()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HighRiskDb>();
+        var session = new Npgsql.NpgsqlConnectionStringBuilder(db.Database.GetConnectionString());
+        Assert.Multiple(() =>
+        {
+            Assert.That(session.MaxAutoPrepare, Is.EqualTo(100));
+            Assert.That(session.AutoPrepareMinUsages, Is.EqualTo(2));
+        });
+    }
+
+    [Test]
+    public void AnOperatorsOwnPreparationSetting_IsKept()
+    {
+        var kept = new Npgsql.NpgsqlConnectionStringBuilder(Startup.WithPreparedStatements("Host=db;Max Auto Prepare=0"));
+        Assert.That(kept.MaxAutoPrepare, Is.EqualTo(0));
+    }
 }

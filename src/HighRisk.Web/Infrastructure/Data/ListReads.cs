@@ -25,7 +25,7 @@ public static class ListReads
             return services.AddKeyedScoped(Key, (provider, _) => provider.GetRequiredService<HighRiskDb>());
         }
 
-        var connectionString = ReadOnlyTransactions(Startup.WithoutParallelPlans(configured));
+        var connectionString = ReadOnlyTransactions(Startup.WithPreparedStatements(Startup.WithoutParallelPlans(configured)));
         return services.AddKeyedScoped(Key, (provider, _) =>
         {
             var primary = provider.GetRequiredService<HighRiskDb>();
