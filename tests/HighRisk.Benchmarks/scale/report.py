@@ -130,6 +130,8 @@ for r in rounds:
     print(f"| HTTP / pgbench (core) | ≥ 40 % | {fmt(ratio)} % | {mark(ratio is not None and ratio >= 40)} |")
     print(f"| pgbench, every statement the request sends | — | {fmt(full_tps)} tps | |")
     print(f"| HTTP / pgbench (every statement) | — | {fmt(full_ratio)} % | |")
+    print(f"| the same two, prepared as the service sends them (-M prepared): core / every statement | — | "
+          f"{fmt(num(f'exam_pgbench_core_prepared_tps_{r}'))} / {fmt(num(f'exam_pgbench_full_prepared_tps_{r}'))} tps | |")
     print(f"| RSS under record-exam load: peak (VmRSS every 100 ms) / VmHWM | — | {f.get(f'rss_load_peak_mib_{r}')} / {f.get(f'rss_load_hwm_mib_{r}')} MiB | |")
     svc, pg = num(f"cpu_exam_http_{r}_service_ms_per_request"), num(f"cpu_exam_http_{r}_pg_ms_per_request")
     print(f"| CPU per request: service / PostgreSQL | — | {fmt(svc, 2)} / {fmt(pg, 2)} ms | |")

@@ -415,6 +415,16 @@ for round in $(seq 1 "$REPEAT"); do
   figure "exam_pgbench_full_latency_ms_$round" "$(awk '/^latency average/{print $4}' "$OUT/pgbench-exam-full-$round.txt")"
   figure "exam_ratio_full_pct_$round" "$(( rps * 100 / (tps > 0 ? tps : 1) ))"
   log "pgbench (every statement): $tps tps; HTTP/pgbench = $(( rps * 100 / (tps > 0 ? tps : 1) )) %"
+
+  # The service prepares what it sends again (Npgsql's automatic preparation): the same two scripts, prepared, for reference.
+  for script in core full; do
+    file="$HERE/record_exam.pgbench.sql"; [ "$script" = full ] && file="$HERE/record_exam_full.pgbench.sql"
+    pgbench -h "$SOCK" -U postgres -n -c"$CONNS" -j"$THREADS" -T"$SECONDS_LOAD" -M prepared \
+      -D ntargets="$NTARGETS" -D gc_permille="$gc_permille" -D user_id="$WORKER_ID" -f "$file" highrisk > "$OUT/pgbench-exam-$script-prepared-$round.txt" 2>&1
+    tps=$(awk '/^tps = /{print int($3); exit}' "$OUT/pgbench-exam-$script-prepared-$round.txt")
+    figure "exam_pgbench_${script}_prepared_tps_$round" "$tps"
+    log "pgbench ($script, -M prepared): $tps tps"
+  done
 done
 
 # --- 8. the daily overdue job beside the hand-written statement --------------------------------------------------
