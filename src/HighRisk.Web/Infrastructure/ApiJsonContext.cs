@@ -27,10 +27,11 @@ namespace HighRisk.Infrastructure;
 
 /// <summary>
 /// Source-generated metadata for every body the JSON API reads or writes, so that no request builds serializer metadata
-/// by reflection. It is first in the HTTP JSON options' resolver chain (<see cref="Configure"/>): the options'
-/// own settings (the string enum converter, unknown members refused, numbers strict) still apply at run time. A type an
-/// endpoint reads or answers that is missing here fails ApiJsonContextTests. Names are given where two use cases share a
-/// nested type name (Command, Response, Item).
+/// by reflection. <see cref="Configure"/> makes it the API's resolver in the HTTP JSON options, with no reflection
+/// fallback (ASP.NET Core's own contexts for the OpenAPI schema and problem details stay ahead of it, for their types);
+/// the options' own settings (the string enum converter, unknown members refused, numbers strict) still apply at run
+/// time. A type an endpoint reads or answers that is missing here fails ApiJsonContextTests. Names are given where two
+/// use cases share a nested type name (Command, Response, Item, WomanView).
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 
@@ -43,12 +44,10 @@ namespace HighRisk.Infrastructure;
 [JsonSerializable(typeof(UpdateUser.Command), TypeInfoPropertyName = "UpdateUserCommand")]
 [JsonSerializable(typeof(ListUsers.Item), TypeInfoPropertyName = "ListUsersItem")]
 [JsonSerializable(typeof(IReadOnlyList<ListUsers.Item>), TypeInfoPropertyName = "ListUsersItems")]
-[JsonSerializable(typeof(List<ListUsers.Item>), TypeInfoPropertyName = "ListUsersItemList")]
 [JsonSerializable(typeof(ListAuditEvents.Response), TypeInfoPropertyName = "ListAuditEventsResponse")]
 [JsonSerializable(typeof(AdminEndpoints.JobQueued))]
 [JsonSerializable(typeof(DivisionContact))]
 [JsonSerializable(typeof(IReadOnlyList<DivisionContact>))]
-[JsonSerializable(typeof(List<DivisionContact>))]
 [JsonSerializable(typeof(ListMissingContacts.Response), TypeInfoPropertyName = "ListMissingContactsResponse")]
 [JsonSerializable(typeof(SaveContact.Command), TypeInfoPropertyName = "SaveContactCommand")]
 [JsonSerializable(typeof(MergePregnancies.Command), TypeInfoPropertyName = "MergePregnanciesCommand")]
@@ -72,7 +71,6 @@ namespace HighRisk.Infrastructure;
 [JsonSerializable(typeof(GetCatalogue.Response), TypeInfoPropertyName = "GetCatalogueResponse")]
 [JsonSerializable(typeof(CatalogueUpgrade))]
 [JsonSerializable(typeof(IReadOnlyList<CatalogueUpgrade>))]
-[JsonSerializable(typeof(List<CatalogueUpgrade>))]
 [JsonSerializable(typeof(EvaluateRisk.Query), TypeInfoPropertyName = "EvaluateRiskQuery")]
 [JsonSerializable(typeof(EvaluateRisk.Response), TypeInfoPropertyName = "EvaluateRiskResponse")]
 [JsonSerializable(typeof(RecordSmsConsent.Command), TypeInfoPropertyName = "RecordSmsConsentCommand")]
@@ -86,10 +84,8 @@ namespace HighRisk.Infrastructure;
 [JsonSerializable(typeof(AlertView))]
 [JsonSerializable(typeof(ListDivisions.Item), TypeInfoPropertyName = "ListDivisionsItem")]
 [JsonSerializable(typeof(IReadOnlyList<ListDivisions.Item>), TypeInfoPropertyName = "ListDivisionsItems")]
-[JsonSerializable(typeof(List<ListDivisions.Item>), TypeInfoPropertyName = "ListDivisionsItemList")]
 [JsonSerializable(typeof(ListFacilities.Item), TypeInfoPropertyName = "ListFacilitiesItem")]
 [JsonSerializable(typeof(IReadOnlyList<ListFacilities.Item>), TypeInfoPropertyName = "ListFacilitiesItems")]
-[JsonSerializable(typeof(List<ListFacilities.Item>), TypeInfoPropertyName = "ListFacilitiesItemList")]
 [JsonSerializable(typeof(GetIndicators.Response), TypeInfoPropertyName = "GetIndicatorsResponse")]
 [JsonSerializable(typeof(GetReferralIndicators.Response), TypeInfoPropertyName = "GetReferralIndicatorsResponse")]
 
@@ -105,11 +101,9 @@ namespace HighRisk.Infrastructure;
 [JsonSerializable(typeof(CloseCase.Command), TypeInfoPropertyName = "CloseCaseCommand")]
 [JsonSerializable(typeof(CaseAreaView))]
 [JsonSerializable(typeof(IReadOnlyList<CaseAreaView>))]
-[JsonSerializable(typeof(List<CaseAreaView>))]
 [JsonSerializable(typeof(SaveCaseArea.Command), TypeInfoPropertyName = "SaveCaseAreaCommand")]
 [JsonSerializable(typeof(DeathReportView))]
 [JsonSerializable(typeof(IReadOnlyList<DeathReportView>))]
-[JsonSerializable(typeof(List<DeathReportView>))]
 [JsonSerializable(typeof(SubmitDeathReport.Command), TypeInfoPropertyName = "SubmitDeathReportCommand")]
 [JsonSerializable(typeof(AskConsultation.Command), TypeInfoPropertyName = "AskConsultationCommand")]
 [JsonSerializable(typeof(AskConsultation.Response), TypeInfoPropertyName = "AskConsultationResponse")]
@@ -118,7 +112,6 @@ namespace HighRisk.Infrastructure;
 [JsonSerializable(typeof(AnswerConsultation.Command), TypeInfoPropertyName = "AnswerConsultationCommand")]
 [JsonSerializable(typeof(ExpertPoolView))]
 [JsonSerializable(typeof(IReadOnlyList<ExpertPoolView>))]
-[JsonSerializable(typeof(List<ExpertPoolView>))]
 [JsonSerializable(typeof(SaveExpertPool.Command), TypeInfoPropertyName = "SaveExpertPoolCommand")]
 
 // Referrals and transfers

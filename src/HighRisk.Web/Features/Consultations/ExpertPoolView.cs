@@ -19,9 +19,8 @@ public sealed record ExpertPoolView(
             .ToDictionaryAsync(u => u.Id, u => new Member(u.Id, u.DisplayName, u.Role, u.DivisionCode, u.Disabled), ct);
         var codes = pools.Select(p => p.DivisionCode).Distinct().ToList();
         var names = await db.Divisions.AsNoTracking().Where(d => codes.Contains(d.Code)).ToDictionaryAsync(d => d.Code, d => d.Name, ct);
-        // A List<T>, not a collection expression's compiler-made type: the API's JSON context serves List<T> (ApiJsonContext).
-        return pools.Select(p => new ExpertPoolView(
+        return [.. pools.Select(p => new ExpertPoolView(
             p.Id, p.Name, p.Specialty, p.DivisionCode, names.GetValueOrDefault(p.DivisionCode), [.. p.MemberIds.Where(members.ContainsKey).Select(id => members[id])],
-            p.UpdatedBy, p.UpdatedAt)).ToList();
+            p.UpdatedBy, p.UpdatedAt))];
     }
 }

@@ -40,8 +40,7 @@ public static class ListDeathReports
     public sealed class Handler(HighRiskDb db, BusinessClock clock) : IQueryHandler<Query, IReadOnlyList<DeathReportView>>
     {
         public async ValueTask<IReadOnlyList<DeathReportView>> Handle(Query query, CancellationToken cancellationToken) =>
-            // A List<T>, not a collection expression's compiler-made type: the API's JSON context serves List<T> (ApiJsonContext).
-            (await Due(db.DeathReports.AsNoTracking(), query.Division, query.Status).Take(500).ToListAsync(cancellationToken)).ConvertAll(r => DeathReportView.Of(r, clock.Now));
+            [.. (await Due(db.DeathReports.AsNoTracking(), query.Division, query.Status).Take(500).ToListAsync(cancellationToken)).Select(r => DeathReportView.Of(r, clock.Now))];
 
         public static IQueryable<DeathReport> Due(IQueryable<DeathReport> reports, string? division, string? status)
         {
