@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using FluentValidation;
 using Hangfire;
 using HighRisk.Features.Accounts;
@@ -97,12 +95,7 @@ ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
 ValidatorOptions.Global.PropertyNameResolver = ApiNames.PropertyName;
 ValidatorOptions.Global.DisplayNameResolver = ApiNames.PropertyName;
 
-builder.Services.ConfigureHttpJsonOptions(options =>
-{
-    options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
-    options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
-    options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict; // "158" for a number is the wrong type: a 400 naming the field
-});
+builder.Services.ConfigureHttpJsonOptions(options => ApiJsonContext.Configure(options.SerializerOptions));
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 256 * 1024);
 builder.Services.AddProblemDetails();
