@@ -17,6 +17,9 @@
 #   HR_BENCH_SECONDS=60             record-exam and pgbench duration;  HR_BENCH_CONNECTIONS=16  HR_BENCH_THREADS=2
 #   HR_BENCH_LIST_SECONDS=20        each list;  HR_BENCH_LIST_CONNECTIONS=4
 #   HR_BENCH_LISTS="pregnancies_township … transfers_township"   the lists measured (default: all, see LISTS below)
+#   HR_BENCH_WARMUP=90              seconds of record-exam before it is measured (not counted): .NET's tiered compilation
+#                                   with dynamic PGO recompiles the hot methods for 60-70 s of load (dotnet-counters:
+#                                   dotnet.jit.compiled_methods), so a shorter warm-up measures the JIT; HR_BENCH_LIST_WARMUP=10
 #   HR_BENCH_REPEAT=1               repeat the HTTP measurements (record-exam + pgbench, lists) this many times
 #   HR_BENCH_SOCKET=/tmp/hrb-sock   PostgreSQL's socket folder;  HR_BENCH_PORT=5099   the service's port
 #   HR_BENCH_ROLES=split|all        split (the default, as deploy/ runs it): an api process (HighRisk__Role=api) takes
@@ -39,6 +42,8 @@ THREADS="${HR_BENCH_THREADS:-2}"
 LIST_SECONDS="${HR_BENCH_LIST_SECONDS:-20}"
 LIST_CONNS="${HR_BENCH_LIST_CONNECTIONS:-4}"
 REPEAT="${HR_BENCH_REPEAT:-1}"
+WARMUP="${HR_BENCH_WARMUP:-90}"          # record-exam's warm-up: tiered compilation settles after 60-70 s of load
+LIST_WARMUP="${HR_BENCH_LIST_WARMUP:-10}"
 SOURCE="${HR_BENCH_SOURCE:-head}"
 PORT="${HR_BENCH_PORT:-5099}"
 ROLES="${HR_BENCH_ROLES:-split}"
@@ -367,8 +372,8 @@ ADMIN=$(python3 "$HERE/api.py" token "$URL" admin "$ADMIN_PASSWORD")
 WORKER_ID=$(psqlq -c "SELECT id FROM staff_users WHERE user_name = 'bench-worker'")
 
 # --- 7. record-exam: HTTP beside pgbench -------------------------------------------------------------------------
-log "warming up record-exam (20 s, not counted: tiered JIT, connection pool)"
-wrk -t"$THREADS" -c"$CONNS" -d20s --latency -s "$HERE/record_exam.lua" "$URL" -- "$OUT/target-ids.txt" "$WORKER" "$TODAY" "$NEXT_APPOINTMENT" > "$OUT/wrk-exam-warmup.txt"
+log "warming up record-exam ($WARMUP s, not counted: tiered JIT, connection pool)"
+wrk -t"$THREADS" -c"$CONNS" -d"${WARMUP}s" --latency -s "$HERE/record_exam.lua" "$URL" -- "$OUT/target-ids.txt" "$WORKER" "$TODAY" "$NEXT_APPOINTMENT" > "$OUT/wrk-exam-warmup.txt"
 for round in $(seq 1 "$REPEAT"); do
   psqlq -c "SELECT pg_stat_statements_reset()" > /dev/null
   before=$(psqlq -c "SELECT (SELECT count(*) FROM exams) || ' ' || (SELECT count(*) FROM grade_changes WHERE cause = 'Exam') || ' ' || (SELECT count(*) FROM alerts)")
@@ -556,7 +561,7 @@ for name in ${HR_BENCH_LISTS:-$ALL_LISTS}; do
   rows=$(python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(len(d.get('items', d.get('entries', []))))" "$OUT/sample-$name.json")
   bytes=$(stat -c %s "$OUT/sample-$name.json")
   figure "list_${name}_rows" "$rows"; figure "list_${name}_bytes" "$bytes"
-  wrk -t1 -c1 -d3s -s "$HERE/get.lua" "$URL" -- "$path" "$token" > /dev/null   # warm-up
+  wrk -t1 -c1 -d"${LIST_WARMUP}s" -s "$HERE/get.lua" "$URL" -- "$path" "$token" > /dev/null   # warm-up
   for round in $(seq 1 "$REPEAT"); do
     figure "load_list_${name}_$round" "$(loadavg)"
     psqlq -c "SELECT pg_stat_statements_reset()" > /dev/null
