@@ -52,10 +52,10 @@ public static class Startup
     /// Statements the service sends again and again are prepared on each pooled connection (Npgsql's automatic
     /// preparation, from a statement's second use), so PostgreSQL parses and plans them once, not on every request: the
     /// statements of recording an exam ran three times as fast prepared (850–915 against 270–315 transactions/s, pgbench on
-    /// the 1,000,000-pregnancy benchmark database). After five runs PostgreSQL may reuse one generic plan for a statement,
-    /// but only while it costs no more than the plans made for each run's values; a township's area is matched by its code,
-    /// which a generic plan can look up in an index as well (a prefix cannot). Every list was measured with it
-    /// (docs/benchmarks.md, session 13). An operator's own setting wins.
+    /// the 1,000,000-pregnancy benchmark database), mostly because PostgreSQL then reuses one generic plan. That is allowed
+    /// only inside transactions (<see cref="Data.PlansInTransactions"/>); elsewhere each run is planned for its values
+    /// (<c>plan_cache_mode = force_custom_plan</c>), since a generic plan cannot use a prefix index. An operator's own
+    /// settings win.
     /// </summary>
     public static string WithPreparedStatements(string connectionString)
     {
@@ -66,6 +66,11 @@ public static class Startup
         {
             builder.MaxAutoPrepare = 100;
             builder.AutoPrepareMinUsages = 2;
+        }
+
+        if (builder.Options?.Contains("plan_cache_mode", StringComparison.Ordinal) != true)
+        {
+            builder.Options = $"{builder.Options} -c plan_cache_mode=force_custom_plan".Trim();
         }
 
         return builder.ConnectionString;

@@ -13,14 +13,14 @@ namespace HighRisk.Web.Tests.Pregnancies;
 public class RecordExamRoundTripTests : ServiceFixture
 {
     /// <summary>
-    /// The lock; her pregnancy with her exams; her reminder plan (NextDueChanged); one batch with the exam, the pregnancy,
+    /// The plans' setting (PlansInTransactions, sent with the BEGIN); the lock; her pregnancy with her exams; her reminder plan (NextDueChanged); one batch with the exam, the pregnancy,
     /// the audit row and the key; the stored response; the commit. Before issue 21's cuts: 12.
     /// </summary>
     [Test]
-    public async Task AnExamThatKeepsTheColour_IsSixRoundTrips()
+    public async Task AnExamThatKeepsTheColour_IsSevenRoundTrips()
     {
         var trips = await RecordAsync(new JsonObject { ["systolicBp"] = 118, ["diastolicBp"] = 76, ["hemoglobin"] = 121 }, "green");
-        AssertRoundTrips(trips, 6);
+        AssertRoundTrips(trips, 7);
     }
 
     /// <summary>
@@ -31,7 +31,7 @@ public class RecordExamRoundTripTests : ServiceFixture
     public async Task AnExamThatTurnsRed_AddsOnlyTheGradeChangesLookUps()
     {
         var trips = await RecordAsync(new JsonObject { ["systolicBp"] = 120, ["diastolicBp"] = 78, ["platelets"] = 25 }, "red");
-        AssertRoundTrips(trips, 11);
+        AssertRoundTrips(trips, 12);
     }
 
     private async Task<DatabaseTrips> RecordAsync(JsonObject measurements, string grade)

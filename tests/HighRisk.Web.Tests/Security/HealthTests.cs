@@ -60,6 +60,25 @@ public class HealthTests : ServiceFixture
     }
 
     [Test]
+    public async Task PlansAreReusedInTransactionsOnly()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HighRiskDb>();
+        const string Mode = "SELECT current_setting('plan_cache_mode') AS \"Value\"";
+        var outside = await db.Database.SqlQueryRaw<string>(Mode).SingleAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var inside = await db.Database.SqlQueryRaw<string>(Mode).SingleAsync();
+        await transaction.RollbackAsync();
+        var after = await db.Database.SqlQueryRaw<string>(Mode).SingleAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(outside, Is.EqualTo("force_custom_plan"));
+            Assert.That(inside, Is.EqualTo("auto"));
+            Assert.That(after, Is.EqualTo("force_custom_plan"));
+        });
+    }
+
+    [Test]
     public void AnOperatorsOwnPreparationSetting_IsKept()
     {
         var kept = new Npgsql.NpgsqlConnectionStringBuilder(Startup.WithPreparedStatements("Host=db;Max Auto Prepare=0"));

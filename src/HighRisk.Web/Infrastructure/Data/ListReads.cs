@@ -59,5 +59,6 @@ public static class HighRiskDbOptions
     public static void Configure(DbContextOptionsBuilder options, string? connectionString) =>
         options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory"))
             .UseSnakeCaseNamingConvention()
+            .AddInterceptors(PlansInTransactions.Instance)
             .LogFailuresOnce();
 }
