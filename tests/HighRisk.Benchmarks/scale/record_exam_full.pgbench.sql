@@ -1,15 +1,17 @@
 -- pgbench: every statement the service sends for one POST /api/pregnancies/{id}/exams (as RecordExamRoundTripTests
 -- prints them: docs/benchmarks.md, "Issue 21 item 1"), in the same order and transaction, with the same parameters
--- where it matters: the row lock, one read of the pregnancy, the woman and the exams, her reminder plan (the next due
--- date moved), then one batch — the audit row, the exam, the idempotency key with the response still to come, the
--- pregnancy's schedule and follow-up state, and a grade-history row for :gc_permille per mille — and the response
--- stored on the key. The account and the facility come from memory. Only the pooled
--- connection's reset (DISCARD ALL) is left out. Run with -M extended -D ntargets=… -D gc_permille=… -D user_id=….
+-- where it matters: the plans' setting (PlansInTransactions, sent with the BEGIN), the row lock, one read of the
+-- pregnancy, the woman and the exams, her reminder plan (the next due date moved), then one batch — the audit row, the
+-- exam, the idempotency key with the response still to come, the pregnancy's schedule and follow-up state, and a
+-- grade-history row for :gc_permille per mille — and the response stored on the key. The account and the facility come
+-- from memory. Only the pooled connection's reset (DISCARD ALL) is left out. Run with -M extended -D ntargets=… -D
+-- gc_permille=… -D user_id=….
 \set n random(1, :ntargets)
 \set r random(1, 1000)
 \set k random(1, 2000000000)
 SELECT id AS pid FROM bench_targets WHERE n = :n \gset
 BEGIN TRANSACTION ISOLATION LEVEL READ COMMITTED;
+SET LOCAL plan_cache_mode = auto;
 SELECT 1 FROM pregnancies WHERE id = :pid FOR UPDATE;
 SELECT s.id, s.address, s.booked_at, s.booking_date, s.catalogue_version, s.closed_at, s.delivery_facility_code, s.delivery_mode,
        s.discharge_date, s.division_code, s.edd, s.facility_code, s.factors, s.findings, s.grade, s.graded_at, s.health_worker, s.height_cm,
