@@ -72,8 +72,8 @@ internal sealed class PregnancyConfiguration : IEntityTypeConfiguration<Pregnanc
         // At most one open pregnancy per woman, enforced by the database so that two bookings racing both fail safe.
         builder.HasIndex(p => p.WomanId).IsUnique().HasFilter("status = 'Open'").HasDatabaseName("ux_pregnancies_one_open_per_woman");
 
-        // Listing by division prefix, most urgent first, keyset-paged on (grade rank, id).
-        // A township's list is read in its order from (township, number) and stops at the page's end.
+        // The pregnancy list, newest first and keyset-paged on number: a division by prefix, a township read in the list's
+        // order from (township, number), stopping at the page's end.
         builder.HasIndex(p => p.DivisionCode).HasOperators("text_pattern_ops");
         builder.HasIndex(p => new { p.TownshipCode, p.Number });
         builder.HasIndex(p => p.CatalogueVersion).HasFilter("status = 'Open'");
