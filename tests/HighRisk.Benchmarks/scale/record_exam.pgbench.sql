@@ -19,11 +19,10 @@ INSERT INTO exams (id, pregnancy_id, exam_date, facility_code, examiner, measure
 VALUES (gen_random_uuid(), :pid, current_date, '430304-MCH', '压测医生',
         '{"platelets": 210, "hemoglobin": 121, "systolicBp": 118, "diastolicBp": 76, "fundalHeight": 24, "fetalHeartRate": 142}',
         '{}', '[]', NULL, current_date + 14, now(), 'Green', false);
-UPDATE follow_up_reviews AS r SET follow_up_review_on = CASE WHEN r.follow_up_review_on <= (now() AT TIME ZONE 'Asia/Shanghai')::date THEN r.follow_up_review_on
-           WHEN p.follow_up_state IN ('Overdue', 'Lost') THEN (now() AT TIME ZONE 'Asia/Shanghai')::date ELSE current_date + 22 END
-FROM pregnancies AS p WHERE p.id = :pid AND r.pregnancy_id = :pid;
 UPDATE pregnancies SET graded_at = now(), factors = factors, last_contact_date = current_date, care_due_date = current_date + 14,
-       care_due_kind = 'Antenatal', next_due_date = current_date + 14, next_due_kind = 'Antenatal', follow_up_state = 'OnTrack'
+       care_due_kind = 'Antenatal', next_due_date = current_date + 14, next_due_kind = 'Antenatal',
+       follow_up_state = 'OnTrack', follow_up_review_on = CASE WHEN follow_up_review_on <= (now() AT TIME ZONE 'Asia/Shanghai')::date THEN follow_up_review_on
+           WHEN follow_up_state IN ('Overdue', 'Lost') THEN (now() AT TIME ZONE 'Asia/Shanghai')::date ELSE current_date + 22 END
 WHERE id = :pid;
 \if :r <= :gc_permille
 INSERT INTO grade_changes (id, pregnancy_id, from_colour, to_colour, from_purple, to_purple, factors, exam_id, cause,

@@ -14,8 +14,6 @@ namespace HighRisk.Features.Overdue;
 /// every woman the schedule may apply to) is read with her schedule, locked, and asked to review herself
 /// (<see cref="FollowUpSchedule.Review"/>: the overdue and lost rule, written once, in C#); what she decided — her state
 /// and her next review date — is written back for the batch in one statement. Nothing here decides a state.
-/// The review date is in a table of its own (<c>follow_up_reviews</c>) and the state is not indexed, so the state's
-/// change rewrites the pregnancy's row in place (PregnancyConfiguration).
 /// </summary>
 public sealed class FollowUpReviews(HighRiskDb db, FollowUpPolicy policy)
 {
@@ -27,51 +25,52 @@ public sealed class FollowUpReviews(HighRiskDb db, FollowUpPolicy policy)
     /// <summary>The columns the rule reads: the schedule, the colour, and whether the schedule applies to her at all.</summary>
     private sealed record Due(Guid Id, RiskColour Grade, bool Purple, PregnancyStatus Status, PregnancyOutcome? Outcome, FollowUpSchedule Schedule);
 
+    /// <summary>A woman who became overdue (or lost) or came back on track: her case's flag and place on the board.</summary>
+    private readonly record struct Flip(Guid Id, bool Overdue, int Rank);
+
     /// <summary>
     /// A normal morning: the women whose review date has come, found and locked at once through the review date's partial
     /// index (a few thousand at 1,000,000), then read and reviewed 2,000 at a time by id. Reading the index batch by batch
-    /// instead would walk, each time, the entries the earlier batches left behind. (Locking each batch as it is read
-    /// instead was measured no faster.)
+    /// instead would walk, each time, the entries the earlier batches left behind.
     /// </summary>
     public async Task<Result> ReviewDueAsync(DateOnly date, CancellationToken ct)
     {
         var due = await db.Database.SqlQuery<Guid>($"""
-            SELECT p.id AS "Value" FROM follow_up_reviews r JOIN pregnancies p ON p.id = r.pregnancy_id
-            WHERE r.follow_up_review_on <= {date} FOR UPDATE OF p
+            SELECT id AS "Value" FROM pregnancies WHERE follow_up_review_on <= {date} FOR UPDATE
             """).ToListAsync(ct);
-        var (reviewed, changed) = (0, 0);
+        var (reviewed, changed, flips) = (0, 0, new List<Flip>());
         foreach (var ids in due.Chunk(BatchSize))
         {
             var batch = await ReadAsync(ids, ct);
-            changed += await ReviewBatchAsync(date, batch, ct);
+            changed += await ReviewBatchAsync(date, batch, flips, ct);
             reviewed += batch.Count;
         }
 
+        await WriteCasesAsync(flips, ct);
         return new Result(reviewed, changed, due);
     }
 
     /// <summary>
     /// A full run (the first, or the first under a changed policy): every pregnancy that is open, has something due or a
-    /// review pending, in id order, 2,000 at a time: the next ids found and locked, then read by id. Closed pregnancies
-    /// with nothing due are left alone: their state no longer changes.
+    /// review pending, in id order, 2,000 at a time: the next ids found and locked, then read by id like a normal morning.
+    /// Closed pregnancies with nothing due are left alone: their state no longer changes.
     /// </summary>
     public async Task<Result> ReviewEveryoneAsync(DateOnly date, CancellationToken ct)
     {
-        var (reviewed, changed, after) = (0, 0, Guid.Empty);
-        // Both sides of the join bounded by the last id, so that each batch starts where the last one ended in both tables.
+        var (reviewed, changed, flips, after) = (0, 0, new List<Flip>(), Guid.Empty);
         while (await db.Database.SqlQuery<Guid>($"""
-                   SELECT p.id AS "Value" FROM pregnancies p JOIN follow_up_reviews r ON r.pregnancy_id = p.id
-                   WHERE p.id > {after} AND r.pregnancy_id > {after}
-                     AND (p.status = {nameof(PregnancyStatus.Open)} OR p.next_due_date IS NOT NULL OR r.follow_up_review_on IS NOT NULL)
-                   ORDER BY p.id LIMIT {BatchSize} FOR UPDATE OF p
+                   SELECT id AS "Value" FROM pregnancies
+                   WHERE id > {after} AND (status = {nameof(PregnancyStatus.Open)} OR next_due_date IS NOT NULL OR follow_up_review_on IS NOT NULL)
+                   ORDER BY id LIMIT {BatchSize} FOR UPDATE
                    """).ToListAsync(ct) is { Count: > 0 } ids)
         {
             var batch = await ReadAsync(ids, ct);
-            changed += await ReviewBatchAsync(date, batch, ct);
+            changed += await ReviewBatchAsync(date, batch, flips, ct);
             reviewed += batch.Count;
             after = ids[^1];
         }
 
+        await WriteCasesAsync(flips, ct);
         return new Result(reviewed, changed, []);
     }
 
@@ -81,84 +80,75 @@ public sealed class FollowUpReviews(HighRiskDb db, FollowUpPolicy policy)
             .Select(p => new Due(p.Id, p.Grade, p.Purple, p.Status, p.Outcome, p.Schedule))
             .ToListAsync(ct);
 
-    /// <summary>Each woman of the batch reviews herself; what changed is written. Returns how many changed state.</summary>
-    private async Task<int> ReviewBatchAsync(DateOnly date, List<Due> batch, CancellationToken ct)
+    /// <summary>
+    /// Each woman of the batch reviews herself; what changed is written, and the women whose overdue flag flipped are added
+    /// to <paramref name="flips"/>. Returns how many changed state.
+    /// </summary>
+    private async Task<int> ReviewBatchAsync(DateOnly date, List<Due> batch, List<Flip> flips, CancellationToken ct)
     {
-        var (newStates, newReviews, flipped) = (new List<Due>(batch.Count), new List<Due>(batch.Count), new List<Due>());
+        var (written, changed) = (new List<Due>(batch.Count), 0);
         foreach (var due in batch)
         {
-            var (state, reviewOn) = (due.Schedule.State, due.Schedule.ReviewOn);
-            due.Schedule.Review(date, due.Grade, due.Purple, Pregnancy.IsFollowedUp(due.Status, due.Outcome, due.Schedule), policy);
-            if (state != due.Schedule.State)
+            var state = due.Schedule.State;
+            if (due.Schedule.Review(date, due.Grade, due.Purple, Pregnancy.IsFollowedUp(due.Status, due.Outcome, due.Schedule), policy))
             {
-                newStates.Add(due);
+                written.Add(due);
             }
 
-            if (reviewOn != due.Schedule.ReviewOn)
+            changed += state == due.Schedule.State ? 0 : 1;
+            var (wasOverdue, overdue) = (Case.IsOverdue(state), Case.IsOverdue(due.Schedule.State));
+            if (wasOverdue != overdue)
             {
-                newReviews.Add(due);
-            }
-
-            if (Case.IsOverdue(state) != Case.IsOverdue(due.Schedule.State))
-            {
-                flipped.Add(due);
+                flips.Add(new Flip(due.Id, overdue, Case.BoardRankOf(due.Grade, overdue)));
             }
         }
 
-        await WriteAsync(newStates, newReviews, ct);
-        await WriteCasesAsync(flipped, ct);
-        return newStates.Count;
+        await WriteAsync(written, ct);
+        return changed;
     }
 
     /// <summary>
-    /// The women who became overdue (or lost) or came back on track: their cases' place on the board, in one statement
-    /// (<see cref="Case.BoardRankOf"/>, from the colour the case follows). Women without a case match no row.
+    /// The women who became overdue (or lost) or came back on track: their cases' place on the board, in one statement for
+    /// the whole run (<see cref="Case.BoardRankOf"/>, from the colour the case follows): one pass over the cases, which a
+    /// statement per batch repeated. Women without a case match no row.
     /// </summary>
-    private async Task WriteCasesAsync(List<Due> flipped, CancellationToken ct)
+    private async Task WriteCasesAsync(List<Flip> flips, CancellationToken ct)
     {
-        if (flipped.Count == 0)
+        if (flips.Count == 0)
         {
             return;
         }
 
-        var overdue = flipped.Select(d => Case.IsOverdue(d.Schedule.State)).ToArray();
         await db.Database.ExecuteSqlRawAsync(
             """
             UPDATE cases AS c SET follow_up_overdue = r.overdue, board_rank = r.rank
             FROM unnest(@ids, @overdue, @ranks) AS r(id, overdue, rank) WHERE c.pregnancy_id = r.id
             """,
             [
-                new NpgsqlParameter<Guid[]>("ids", flipped.Select(d => d.Id).ToArray()),
-                new NpgsqlParameter<bool[]>("overdue", overdue),
-                new NpgsqlParameter<int[]>("ranks", flipped.Select((d, i) => Case.BoardRankOf(d.Grade, overdue[i])).ToArray()),
+                new NpgsqlParameter<Guid[]>("ids", flips.Select(f => f.Id).ToArray()),
+                new NpgsqlParameter<bool[]>("overdue", flips.Select(f => f.Overdue).ToArray()),
+                new NpgsqlParameter<int[]>("ranks", flips.Select(f => f.Rank).ToArray()),
             ],
             ct);
     }
 
-    /// <summary>
-    /// What each pregnancy decided, written for the batch in one statement: the states that changed (on the pregnancy's
-    /// row, in place) and the review dates that moved (in <c>follow_up_reviews</c>).
-    /// </summary>
-    private async Task WriteAsync(List<Due> newStates, List<Due> newReviews, CancellationToken ct)
+    /// <summary>What each pregnancy decided, written for the batch in one statement (only her state and review date).</summary>
+    private async Task WriteAsync(List<Due> reviewed, CancellationToken ct)
     {
-        if (newStates.Count == 0 && newReviews.Count == 0)
+        if (reviewed.Count == 0)
         {
             return;
         }
 
         await db.Database.ExecuteSqlRawAsync(
             """
-            WITH states AS (
-                UPDATE pregnancies AS p SET follow_up_state = s.state FROM unnest(@stateIds, @states) AS s(id, state) WHERE p.id = s.id
-            )
-            UPDATE follow_up_reviews AS f SET follow_up_review_on = r.review_on
-            FROM unnest(@reviewIds, @reviews) AS r(id, review_on) WHERE f.pregnancy_id = r.id
+            UPDATE pregnancies AS p SET follow_up_state = r.state, follow_up_review_on = r.review_on
+            FROM unnest(@ids, @states, @reviews) AS r(id, state, review_on) WHERE p.id = r.id
             """,
             [
-                new NpgsqlParameter<Guid[]>("stateIds", newStates.Select(d => d.Id).ToArray()),
-                new NpgsqlParameter<string[]>("states", newStates.Select(d => d.Schedule.State.ToString()).ToArray()),
-                new NpgsqlParameter<Guid[]>("reviewIds", newReviews.Select(d => d.Id).ToArray()),
-                new NpgsqlParameter("reviews", NpgsqlDbType.Array | NpgsqlDbType.Date) { Value = newReviews.Select(d => d.Schedule.ReviewOn).ToArray() },
+                new NpgsqlParameter<Guid[]>("ids", reviewed.Select(d => d.Id).ToArray()),
+                new NpgsqlParameter<string[]>("states", reviewed.Select(d => d.Schedule.State.ToString()).ToArray()),
+                new NpgsqlParameter("reviews", NpgsqlDbType.Array | NpgsqlDbType.Date) { Value = reviewed.Select(d => d.Schedule.ReviewOn).ToArray() },
             ],
             ct);
     }

@@ -53,14 +53,10 @@ public static partial class MakeDailyOverdueList
                 return new Response(AlreadyDone: true, Full: false, Run: null);
             }
 
-            // The run's statements are planned once each: compiling them (JIT) would cost more than running them. It finds
-            // its rows by id, 2,000 at a time, in pages that are in memory: at the default cost of a random page the planner
-            // would rather read and hash all of cases or follow_up_reviews for each batch than look its rows up (140 ms a
-            // batch at 1,000,000 pregnancies). Its commit need not wait for the disk: a run lost in a crash right after it is
-            // simply not done, and the catch-up at start-up makes it again (nothing was sent: the digests are queued in this
-            // same transaction).
-            await db.Database.ExecuteSqlRawAsync(
-                "SET LOCAL jit = off; SET LOCAL random_page_cost = 1.1; SET LOCAL synchronous_commit = off", cancellationToken);
+            // The run's statements are planned once each: compiling them (JIT) would cost more than running them. Its commit
+            // need not wait for the disk: a run lost in a crash right after it is simply not done, and the catch-up at
+            // start-up makes it again (nothing was sent: the digests are queued in this same transaction).
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL jit = off; SET LOCAL synchronous_commit = off", cancellationToken);
             var before = await db.DailyOverdueRuns.Where(r => r.BusinessDate < date).OrderByDescending(r => r.BusinessDate)
                 .Select(r => new { r.PolicyFingerprint }).FirstOrDefaultAsync(cancellationToken);
             var full = before?.PolicyFingerprint != policy.Fingerprint;
