@@ -119,10 +119,15 @@ public sealed class FollowUpReviews(HighRiskDb db, FollowUpPolicy policy)
             return;
         }
 
+        // Each case looked up by its pregnancy (the pages are in memory): at the default cost of a random page PostgreSQL
+        // reads and hashes all 146,000 cases of a province instead (a morning of 10,449 women: 301-323 against 373-572 ms).
+        // For this statement only: with it for the whole job the counties' case digest took 243 instead of 93 ms.
         await db.Database.ExecuteSqlRawAsync(
             """
+            SET LOCAL random_page_cost = 1.1;
             UPDATE cases AS c SET follow_up_overdue = r.overdue, board_rank = r.rank
-            FROM unnest(@ids, @overdue, @ranks) AS r(id, overdue, rank) WHERE c.pregnancy_id = r.id
+            FROM unnest(@ids, @overdue, @ranks) AS r(id, overdue, rank) WHERE c.pregnancy_id = r.id;
+            SET LOCAL random_page_cost TO DEFAULT;
             """,
             [
                 new NpgsqlParameter<Guid[]>("ids", flips.Select(f => f.Id).ToArray()),
