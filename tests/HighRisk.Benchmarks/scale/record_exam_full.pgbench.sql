@@ -8,7 +8,7 @@
 -- gc_permille=… -D user_id=….
 \set n random(1, :ntargets)
 \set r random(1, 1000)
-\set k random(1, 2000000000)
+\set k random(1, 9000000000000000000)
 SELECT id AS pid FROM bench_targets WHERE n = :n \gset
 BEGIN TRANSACTION ISOLATION LEVEL READ COMMITTED;
 SET LOCAL plan_cache_mode = auto;
