@@ -433,6 +433,17 @@ for round in $(seq 1 "$REPEAT"); do
 done
 
 # --- 8. the daily overdue job beside the hand-written statement --------------------------------------------------
+post_job() { # queued-file max-tenths-of-a-second → POSTs today's job, waits for its run row; sets JOB_WALL_MS (POST → committed row)
+  local t0 t1
+  t0=$(date +%s%N)
+  curl -sf -X POST -H "Authorization: Bearer $ADMIN" "$URL/api/admin/jobs/daily-overdue?date=$TODAY" > "$1"
+  for _ in $(seq 1 "$2"); do
+    [ "$(psqlq -c "SELECT count(*) FROM daily_overdue_runs WHERE business_date = '$TODAY'")" = 1 ] && break
+    sleep 0.1
+  done
+  t1=$(date +%s%N)
+  JOB_WALL_MS=$(( (t1 - t0) / 1000000 ))
+}
 cat > "$OUT/overdue-statement.sql" <<SQL
 -- The overdue set of the daily job (FollowUpStateSql) for $TODAY, as one hand-written statement over every row (policy values
 -- from seeds/policy/follow-up-policy.json: grace green/yellow 7, orange/purple 3, red 1, none for a newly red woman's
@@ -482,26 +493,20 @@ log "daily overdue job for $TODAY (POST /api/admin/jobs/daily-overdue), the firs
 figure job_rss_before_mib "$(rss_now "$(job_pid)")"
 start_sampler job "$(job_pid)"
 cpu_start
-t0=$(date +%s%N)
-curl -sf -X POST -H "Authorization: Bearer $ADMIN" "$URL/api/admin/jobs/daily-overdue?date=$TODAY" > "$OUT/job-queued.json"
-for _ in $(seq 1 6000); do
-  [ "$(psqlq -c "SELECT count(*) FROM daily_overdue_runs WHERE business_date = '$TODAY'")" = 1 ] && break
-  sleep 0.1
-done
-t1=$(date +%s%N)
+post_job "$OUT/job-queued.json" 6000
 cpu_stop job 0
 stop_sampler job; job_peak=$PEAK; job_hwm=$HWM
 psqlq -F ' ' -c "SELECT round(extract(epoch FROM completed_at - started_at) * 1000), states_changed, lists, entries, states_reviewed, spells_opened, spells_closed FROM daily_overdue_runs WHERE business_date = '$TODAY'" > "$OUT/job-run.txt"
 read -r job_ms job_changed job_lists job_entries job_reviewed job_opened job_closed < "$OUT/job-run.txt"
 psqlq -F $'\t' -c "SELECT calls, round(mean_exec_time::numeric, 1) AS mean_ms, round(total_exec_time::numeric) AS total_ms, left(regexp_replace(query, '\s+', ' ', 'g'), 200) FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 12" > "$OUT/statements-job.tsv"
 read -r sql_first_after sql_median_after _ < <(statement_ms after)
-figure job_ms "$job_ms"; figure job_wall_ms "$(( (t1 - t0) / 1000000 ))"; figure job_states_changed "$job_changed"
+figure job_ms "$job_ms"; figure job_wall_ms "$JOB_WALL_MS"; figure job_states_changed "$job_changed"
 figure job_lists "$job_lists"; figure job_entries "$job_entries"; figure job_states_reviewed "$job_reviewed"
 figure job_spells_opened "$job_opened"; figure job_spells_closed "$job_closed"; figure job_rss_peak_mib "$job_peak"; figure job_rss_hwm_mib "$job_hwm"
 figure job_api_rss_mib "$(rss_now)"
 figure sql_overdue_count "$sql_count"; figure sql_first_before_ms "$sql_first_before"; figure sql_median_before_ms "$sql_median_before"
 figure sql_median_after_ms "$sql_median_after"
-log "job: $job_ms ms (completed_at − started_at), $(( (t1 - t0) / 1000000 )) ms from POST to the committed row; $job_reviewed states reviewed, $job_changed changed, $job_lists lists, $job_entries entries ($job_opened spells opened, $job_closed closed); RSS peak $job_peak MiB (HWM $job_hwm)"
+log "job: $job_ms ms (completed_at − started_at), $JOB_WALL_MS ms from POST to the committed row; $job_reviewed states reviewed, $job_changed changed, $job_lists lists, $job_entries entries ($job_opened spells opened, $job_closed closed); RSS peak $job_peak MiB (HWM $job_hwm)"
 log "hand-written statement after the job: median $sql_median_after ms"
 
 # --- 8a. the same morning again, in the worker that has now run one ----------------------------------------------
@@ -522,28 +527,22 @@ psqlq -c "SELECT pg_stat_statements_reset()" > /dev/null
 log "daily overdue job for $TODAY again, in the worker that has run one"
 start_sampler job-again "$(job_pid)"
 cpu_start
-t0=$(date +%s%N)
-curl -sf -X POST -H "Authorization: Bearer $ADMIN" "$URL/api/admin/jobs/daily-overdue?date=$TODAY" > "$OUT/job-again-queued.json"
-for _ in $(seq 1 6000); do
-  [ "$(psqlq -c "SELECT count(*) FROM daily_overdue_runs WHERE business_date = '$TODAY'")" = 1 ] && break
-  sleep 0.1
-done
-t1=$(date +%s%N)
+post_job "$OUT/job-again-queued.json" 6000
 cpu_stop job_again 0
 stop_sampler job-again
 psqlq -F ' ' -c "SELECT round(extract(epoch FROM completed_at - started_at) * 1000), states_changed, states_reviewed FROM daily_overdue_runs WHERE business_date = '$TODAY'" > "$OUT/job-again-run.txt"
 read -r again_ms again_changed again_reviewed < "$OUT/job-again-run.txt"
 psqlq -F $'\t' -c "SELECT calls, round(mean_exec_time::numeric, 1) AS mean_ms, round(total_exec_time::numeric) AS total_ms, left(regexp_replace(query, '\s+', ' ', 'g'), 200) FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 12" > "$OUT/statements-job-again.tsv"
-figure job_again_ms "$again_ms"; figure job_again_wall_ms "$(( (t1 - t0) / 1000000 ))"; figure job_again_states_reviewed "$again_reviewed"
+figure job_again_ms "$again_ms"; figure job_again_wall_ms "$JOB_WALL_MS"; figure job_again_states_reviewed "$again_reviewed"
 figure job_again_states_changed "$again_changed"; figure job_again_rss_peak_mib "$PEAK"; figure job_again_rss_hwm_mib "$HWM"
-log "job again: $again_ms ms (completed_at − started_at), $(( (t1 - t0) / 1000000 )) ms from POST to the committed row; $again_reviewed reviewed, $again_changed changed; RSS peak $PEAK MiB (HWM $HWM)"
+log "job again: $again_ms ms (completed_at − started_at), $JOB_WALL_MS ms from POST to the committed row; $again_reviewed reviewed, $again_changed changed; RSS peak $PEAK MiB (HWM $HWM)"
 
 # --- 8b. the full run, as after a changed follow-up policy ---------------------------------------------------------
 # The job re-reads every open pregnancy once when the policy's fingerprint differs from the last run's. Measured twice:
 # "read" — today's run undone and the last run's fingerprint changed, so every pregnancy is read and reviewed but few
 # answers change; "stale" — the worst case, every review date made stale first, so every pregnancy is also written.
 full_run() { # name stale(0|1)
-  local name=$1 stale=$2 t0 t1 ms reviewed changed entries
+  local name=$1 stale=$2 ms reviewed changed entries
   log "daily overdue job, full run ($name): every open pregnancy reviewed$([ "$stale" = 1 ] && echo ' and written')"
   psqlq <<SQL
 DELETE FROM mail_messages WHERE dedup_key LIKE 'digest:$TODAY:%';
@@ -560,22 +559,16 @@ SQL
   psqlq -c "SELECT pg_stat_statements_reset()" > /dev/null
   start_sampler "job-full-$name" "$(job_pid)"
   cpu_start
-  t0=$(date +%s%N)
-  curl -sf -X POST -H "Authorization: Bearer $ADMIN" "$URL/api/admin/jobs/daily-overdue?date=$TODAY" > "$OUT/job-full-$name-queued.json"
-  for _ in $(seq 1 12000); do
-    [ "$(psqlq -c "SELECT count(*) FROM daily_overdue_runs WHERE business_date = '$TODAY'")" = 1 ] && break
-    sleep 0.1
-  done
-  t1=$(date +%s%N)
+  post_job "$OUT/job-full-$name-queued.json" 12000
   cpu_stop "job_full_$name" 0
   stop_sampler "job-full-$name"
   psqlq -F $'\t' -c "SELECT calls, round(mean_exec_time::numeric, 1) AS mean_ms, round(total_exec_time::numeric) AS total_ms, left(regexp_replace(query, '\s+', ' ', 'g'), 200) FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 8" > "$OUT/statements-job-full-$name.tsv"
   psqlq -F ' ' -c "SELECT round(extract(epoch FROM completed_at - started_at) * 1000), states_reviewed, states_changed, entries FROM daily_overdue_runs WHERE business_date = '$TODAY'" > "$OUT/job-full-$name-run.txt"
   read -r ms reviewed changed entries < "$OUT/job-full-$name-run.txt"
-  figure "job_full_${name}_ms" "$ms"; figure "job_full_${name}_wall_ms" "$(( (t1 - t0) / 1000000 ))"
+  figure "job_full_${name}_ms" "$ms"; figure "job_full_${name}_wall_ms" "$JOB_WALL_MS"
   figure "job_full_${name}_states_reviewed" "$reviewed"; figure "job_full_${name}_states_changed" "$changed"; figure "job_full_${name}_entries" "$entries"
   figure "job_full_${name}_rss_peak_mib" "$PEAK"; figure "job_full_${name}_rss_hwm_mib" "$HWM"
-  log "full run ($name): $ms ms (completed_at − started_at), $(( (t1 - t0) / 1000000 )) ms from POST to the committed row; $reviewed reviewed, $changed changed, $entries entries; RSS peak $PEAK MiB (HWM $HWM)"
+  log "full run ($name): $ms ms (completed_at − started_at), $JOB_WALL_MS ms from POST to the committed row; $reviewed reviewed, $changed changed, $entries entries; RSS peak $PEAK MiB (HWM $HWM)"
 }
 full_run read 0
 full_run stale 1
