@@ -27,11 +27,14 @@ internal sealed class DailyJob(ServiceFixture service)
         return list.AsObject();
     }
 
+    private static bool IsTrouble(string line) => line.StartsWith("Warning", StringComparison.Ordinal) || line.StartsWith("Error", StringComparison.Ordinal);
+
     /// <summary>Moves the clock to the date, runs the job for it and waits until its run is recorded.</summary>
     public async Task RunAsync(DateOnly date)
     {
         await service.TravelToAsync(date);
         await service.Api.RunJobAsync($"daily-overdue?date={D(date)}");
-        Assert.That(await service.EventuallyAsync("SELECT EXISTS (SELECT 1 FROM daily_overdue_runs WHERE business_date = $1)", date), Is.True, $"the job ran for {D(date)}");
+        Assert.That(await service.EventuallyAsync("SELECT EXISTS (SELECT 1 FROM daily_overdue_runs WHERE business_date = $1)", date), Is.True,
+            () => $"the job ran for {D(date)}; the service's warnings and errors: {string.Join('\n', service.LogLines.Where(IsTrouble).Take(3))}");
     }
 }

@@ -129,6 +129,41 @@ public class ReviewDateTests : ServiceFixture
         Assert.That(await OnListAsync(due.AddDays(10), women), Is.Empty, "a date never run has no list");
     }
 
+    [Test]
+    public async Task AChangeCommittedWhileTheJobRuns_IsReviewedAsSheNowIsNotOverwritten()
+    {
+        var day0 = await DailyJob.FreshStartAsync();
+        var id = await Api.BookAsync(Bookings.AWoman(20).With("divisionCode", Village));   // due in 4 weeks, overdue after 7 days' grace
+        var due = day0.AddDays(28);
+        await DailyJob.RunAsync(due.AddDays(7));
+        var morning = due.AddDays(8);
+        await TravelToAsync(morning);
+
+        // As the job starts, another writer moves her next visit on (as an exam with a new appointment does) and has not
+        // committed yet: the job must wait for her row, then review her as she is after that change.
+        await using var connection = await Database.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var move = new NpgsqlCommand("UPDATE pregnancies SET next_due_date = $2 WHERE id = $1", connection, transaction))
+        {
+            move.Parameters.Add(new NpgsqlParameter { Value = id });
+            move.Parameters.Add(new NpgsqlParameter { Value = morning.AddDays(14) });
+            Assert.That(await move.ExecuteNonQueryAsync(), Is.EqualTo(1));
+        }
+
+        await Api.RunJobAsync($"daily-overdue?date={D(morning)}");
+        Assert.That(await EventuallyAsync("SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock')"),
+            Is.True, "the job waits for the row being changed");
+        await transaction.CommitAsync();
+        Assert.That(await EventuallyAsync("SELECT EXISTS (SELECT 1 FROM daily_overdue_runs WHERE business_date = $1)", morning), Is.True, "the job ran");
+
+        var stored = await StoredStatesAsync([id]);
+        Assert.That(stored, Is.EquivalentTo(await AfreshAsync(morning, [id])), "her state is what reading her afresh gives");
+        Assert.That(stored[id.ToString()], Is.EqualTo("OnTrack"), "her new due date is two weeks away: the overdue state read before the change is not written");
+        Assert.That(await OnListAsync(morning, [id]), Is.Empty);
+        Assert.That(await ScalarAsync<DateOnly>("SELECT follow_up_review_on FROM pregnancies WHERE id = $1", id), Is.EqualTo(morning.AddDays(14 + 8)),
+            "reviewed again the day after her new visit's grace");
+    }
+
     private async Task<Dictionary<string, string>> AfreshAsync(DateOnly date, List<Guid> women) =>
         await ReadPairsAsync(EveryoneAfresh, date, women.ToArray());
 
