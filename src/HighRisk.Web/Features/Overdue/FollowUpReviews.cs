@@ -18,9 +18,9 @@ namespace HighRisk.Features.Overdue;
 /// <remarks>
 /// The rows are not locked while they are read: each is written back only if it is still the version that was read
 /// (its <c>xmin</c>). A woman changed by a request between the read and the write (an exam recorded at 07:00) is read
-/// again, locked this time, and reviewed as she now is; so a change is never overwritten and nobody waits on the job
-/// for more than her own row's write. Locking every row read cost a WAL record per row: 250-300 ms of a morning, and
-/// 1,000,000 records on a full run (docs/benchmarks.md, session 15).
+/// again, locked this time, and reviewed as she now is; so a change is never overwritten, and a request waits on the job
+/// only for a woman the job has written. Locking every row read held every open pregnancy until the end of a full run
+/// and cost a WAL record per row (docs/adr/0005's amendment; docs/benchmarks.md, session 15).
 /// </remarks>
 public sealed class FollowUpReviews(HighRiskDb db, FollowUpPolicy policy)
 {
