@@ -34,7 +34,11 @@ internal sealed class DailyJob(ServiceFixture service)
     {
         await service.TravelToAsync(date);
         await service.Api.RunJobAsync($"daily-overdue?date={D(date)}");
+        await RanAsync(date);
+    }
+
+    /// <summary>Waits until the job's run for the date is recorded; if it never is, says what the service logged.</summary>
+    public async Task RanAsync(DateOnly date) =>
         Assert.That(await service.EventuallyAsync("SELECT EXISTS (SELECT 1 FROM daily_overdue_runs WHERE business_date = $1)", date), Is.True,
             () => $"the job ran for {D(date)}; the service's warnings and errors: {string.Join('\n', service.LogLines.Where(IsTrouble).Take(3))}");
-    }
 }
