@@ -76,6 +76,27 @@ public static class Startup
         return builder.ConnectionString;
     }
 
+    /// <summary>
+    /// The service's own sessions (EF Core's, not Hangfire's) go back to the pool without Npgsql's reset (<c>No Reset On
+    /// Close</c>): the reset is seven statements (<c>RESET ALL</c>, <c>UNLISTEN *</c>, <c>DISCARD TEMP</c>, …) run before
+    /// the next use, and a list that sends nine queries opens and closes its connection nine times. On the township's
+    /// overdue list at 1,000,000 pregnancies that was about a quarter of PostgreSQL's CPU per request (docs/benchmarks.md,
+    /// session 16). Nothing the service sends changes its session beyond a transaction: settings are <c>SET LOCAL</c>,
+    /// advisory locks are <c>pg_advisory_xact_lock</c>, there are no temporary tables and no <c>LISTEN</c> (Hangfire's
+    /// long polling listens, on its own connection string, which keeps the reset). Keep it that way. An operator's own
+    /// setting wins.
+    /// </summary>
+    public static string WithoutSessionReset(string connectionString)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (given.ContainsKey("No Reset On Close") || given.ContainsKey("NoResetOnClose"))
+        {
+            return connectionString;
+        }
+
+        return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true }.ConnectionString;
+    }
+
     /// <summary>Applies the migrations, loads the reference data and creates the first administrator (and demo users).</summary>
     public static async Task PrepareDatabaseAsync(WebApplication app)
     {

@@ -79,6 +79,28 @@ public class HealthTests : ServiceFixture
     }
 
     [Test]
+    public async Task TheServicesDatabaseSessions_AreNotResetOnClose_HangfiresAre()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HighRiskDb>();
+        var session = new Npgsql.NpgsqlConnectionStringBuilder(db.Database.GetConnectionString());
+        var configuration = Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>();
+        var hangfire = new Npgsql.NpgsqlConnectionStringBuilder(Microsoft.Extensions.Configuration.ConfigurationExtensions.GetConnectionString(configuration, "HighRisk"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(session.NoResetOnClose, Is.True);
+            Assert.That(hangfire.NoResetOnClose, Is.False, "Hangfire's long polling LISTENs: its connections keep Npgsql's reset");
+        });
+    }
+
+    [Test]
+    public void AnOperatorsOwnResetSetting_IsKept()
+    {
+        var kept = new Npgsql.NpgsqlConnectionStringBuilder(Startup.WithoutSessionReset("Host=db;No Reset On Close=false"));
+        Assert.That(kept.NoResetOnClose, Is.False);
+    }
+
+    [Test]
     public void AnOperatorsOwnPreparationSetting_IsKept()
     {
         var kept = new Npgsql.NpgsqlConnectionStringBuilder(Startup.WithPreparedStatements("Host=db;Max Auto Prepare=0"));

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using HighRisk.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 
@@ -56,8 +57,13 @@ public static class ListReads
 /// <summary>The one configuration of <see cref="HighRiskDb"/>, for the request's unit of work and the lists' reads alike.</summary>
 public static class HighRiskDbOptions
 {
+    // Built once per connection string (the primary's and the read-only one), not on every request's unit of work.
+    private static readonly ConcurrentDictionary<string, string> SessionStrings = new(StringComparer.Ordinal);
+
     public static void Configure(DbContextOptionsBuilder options, string? connectionString) =>
-        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory"))
+        options.UseNpgsql(
+                connectionString is null ? null : SessionStrings.GetOrAdd(connectionString, Startup.WithoutSessionReset),
+                npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory"))
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(PlansInTransactions.Instance)
             .LogFailuresOnce();
