@@ -111,6 +111,49 @@ public class SequenceTests
     }
 
     [Test]
+    public void ResolvedDiabetes_EndsWhileTheGlucoseItWasFoundFromIsStillTheLatest_AndANewHighGlucoseFindsItAgain()
+    {
+        var facts = ACase.Healthy()
+            .WithExam(e => e.On(March).Glucose(7.2m))
+            .WithExam(e => e.On(April).Hb(120).Resolve("y_endocrine_no_meds", "OGTT normal: misdiagnosed"))
+            .WithExam(e => e.On(May).Glucose(7.4m));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(facts.AssessOn(March).Ids(), Does.Contain("y_endocrine_no_meds"));
+            Assert.That(facts.AssessOn(April).Colour, Is.EqualTo(RiskColour.Green), "no glucose since the resolution");
+            Assert.That(facts.AssessOn(May).Ids(), Does.Contain("y_endocrine_no_meds"));
+        });
+    }
+
+    [Test]
+    public void ResolvedSeverePreEclampsia_IsNotFoundAgainFromTheExamThatRecordedBothValues()
+    {
+        var facts = ACase.Healthy()
+            .WithExam(e => e.On(March).Bp(165, 112).Protein("2+"))
+            .WithExam(e => e.On(April).Bp(130, 85).Resolve("o_severe_pe").Resolve("y_hdp"))
+            .WithExam(e => e.On(May).Protein("-"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(facts.AssessOn(March).Colour, Is.EqualTo(RiskColour.Orange));
+            Assert.That(facts.AssessOn(April).Colour, Is.EqualTo(RiskColour.Green), "the latest exam with BP and protein is March's, resolved in April");
+            Assert.That(facts.AssessOn(May).Colour, Is.EqualTo(RiskColour.Green));
+        });
+    }
+
+    [Test]
+    public void ALastingDiagnosisResolvedInTheExamThatMeasuresIt_StillHolds()
+    {
+        var assessment = ACase.Healthy()
+            .WithExam(e => e.On(March).Bp(150, 95))
+            .WithExam(e => e.On(April).Bp(152, 96).Resolve("y_hdp"))
+            .AssessOn(April);
+
+        Assert.That(assessment.Ids(), Does.Contain("y_hdp"), "a resolution does not outweigh the same exam's reading, as for a coded finding");
+    }
+
+    [Test]
     public void ManualRaise_HoldsTheColourUntilResolvedOnALaterExam()
     {
         var facts = ACase.Healthy()

@@ -54,6 +54,9 @@ internal ref partial struct CaseReading
 
     public readonly int CodedCount => codedCount;
 
+    /// <summary>Whether any exam resolved anything (most cases: no, and resolved lasting diagnoses need no look).</summary>
+    public bool HasResolutions { get; private set; }
+
     public static long Key(DateOnly date, int position) => ((long)(date.DayNumber + 1) << 16) | (uint)position;
 
     /// <summary>Exams dated after the assessment date have not happened yet as far as this grade is concerned.</summary>
@@ -178,6 +181,49 @@ internal ref partial struct CaseReading
         return false;
     }
 
+    /// <summary>The key of an entry's latest resolution, or 0 when nothing resolved it.</summary>
+    public readonly long ResolvedKey(int entry)
+    {
+        for (var i = 0; i < codedCount; i++)
+        {
+            if (coded[i].Entry == entry)
+            {
+                return coded[i].ResolvedKey;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// When the measured values a condition reads were recorded: the key of the exam it is bound to, else of the newest
+    /// latest value it reads; <see cref="long.MaxValue"/> for a condition over derived values only.
+    /// </summary>
+    public readonly long ReadingKey(CompiledCondition condition)
+    {
+        if (condition.MeasuredMask == 0)
+        {
+            return long.MaxValue;
+        }
+
+        if (condition.SameExam)
+        {
+            var exam = LatestExamWith(condition.MeasuredMask);
+            return exam == NoExam ? 0 : exams[exam].Key;
+        }
+
+        long key = 0;
+        foreach (var range in condition.Ranges)
+        {
+            if (range.Observation < FirstDerived)
+            {
+                key = Math.Max(key, values[range.Observation].Key);
+            }
+        }
+
+        return key;
+    }
+
     /// <summary>Where the active coding came from: an exam index, <see cref="FromBooking"/> or <see cref="FromHistory"/>.</summary>
     public readonly int CodedSource(int entry)
     {
@@ -218,6 +264,7 @@ internal ref partial struct CaseReading
         {
             if (catalogue.EntryIndex.TryGetValue(resolution.Id, out var entry))
             {
+                HasResolutions = true;
                 ref var state = ref State(entry);
                 state.ResolvedKey = Math.Max(state.ResolvedKey, key);
             }

@@ -9,6 +9,7 @@ internal sealed class CompiledFactor
     {
         Definition = definition;
         Coded = definition.Coded;
+        Persists = definition.Persists;
         GradeColour = definition.Colour.ToRiskColour();
         Conditions = [.. definition.When.Select(c => new CompiledCondition(c, entryIndex))];
         Implies = [.. definition.Implies.Select(id => entryIndex[id])];
@@ -21,6 +22,9 @@ internal sealed class CompiledFactor
     public RiskFactorDefinition Definition { get; }
 
     public bool Coded { get; }
+
+    /// <summary>A diagnosis that lasts the pregnancy once found (the catalogue's <c>persists</c>), until a clinician resolves it.</summary>
+    public bool Persists { get; }
 
     /// <summary>The grade this factor contributes, or null for purple.</summary>
     public RiskColour? GradeColour { get; }

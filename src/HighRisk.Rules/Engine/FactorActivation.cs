@@ -86,6 +86,11 @@ internal ref struct FactorActivation
             }
         }
 
+        if (reading.HasResolutions)
+        {
+            DropReadingsFromBeforeResolution(ref reading);
+        }
+
         var factors = catalogue.Factors;
         for (var i = 0; i < reading.CodedCount; i++)
         {
@@ -177,6 +182,44 @@ internal ref struct FactorActivation
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// A lasting diagnosis (the catalogue's <c>persists</c>: diabetes/GDM, a hypertensive disorder, severe pre-eclampsia)
+    /// that a clinician resolved is not found again from the readings she resolved it over: its conditions count only
+    /// values recorded in the resolving exam or after it, so it ends even while those readings are still the latest
+    /// (a resolution on an exam that measured no glucose). A measured factor that does not persist follows its latest
+    /// value whatever is resolved. Runs before coding and implication, so every slot here is held by conditions alone.
+    /// </summary>
+    private void DropReadingsFromBeforeResolution(ref CaseReading reading)
+    {
+        var factors = catalogue.Factors;
+        for (var i = 0; i < Count; i++)
+        {
+            var factor = factors[active[i].Factor];
+            var resolved = factor.Persists ? reading.ResolvedKey(active[i].Factor) : 0;
+            if (resolved == 0)
+            {
+                continue;
+            }
+
+            var satisfied = active[i].Satisfied;
+            for (var c = 0; c < factor.Conditions.Length; c++)
+            {
+                if ((satisfied & (1u << c)) != 0 && reading.ReadingKey(factor.Conditions[c]) < resolved)
+                {
+                    satisfied &= ~(1u << c);
+                }
+            }
+
+            active[i].Satisfied = satisfied;
+            if (satisfied == 0)
+            {
+                active.Slice(i + 1, Count - i - 1).CopyTo(active.Slice(i));
+                Count--;
+                i--;
+            }
+        }
     }
 
     private ref ActiveEntry Slot(int factor)

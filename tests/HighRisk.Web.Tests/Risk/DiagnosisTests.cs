@@ -59,6 +59,50 @@ public class DiagnosisTests : ServiceFixture
     }
 
     [Test]
+    public async Task SeverePreEclampsiaInAnExamEnteredAfterALaterOne_CountsFromItsDate_AsThePreviewSaid()
+    {
+        var today = Clock.Today;
+        var id = await Api.BookAsync(Bookings.AWoman(weeks: 32));
+        var later = await ExamAsync(id, today, new JsonObject { ["systolicBp"] = 120, ["diastolicBp"] = 80, ["urineProtein"] = "-" });
+        Assert.That(Grade(later), Is.EqualTo("green"));
+
+        // The paper record of a visit 17 days ago, typed in after today's exam.
+        var severe = new JsonObject { ["systolicBp"] = 165, ["diastolicBp"] = 112, ["urineProtein"] = "3+" };
+        var preview = await Api.PostAsync("/api/risk/evaluate", new JsonObject
+        {
+            ["pregnancyId"] = id.ToString(),
+            ["assessmentDate"] = today.AddDays(-17).ToString("yyyy-MM-dd"),
+            ["measurements"] = severe.DeepClone(),
+        }, HttpStatusCode.OK);
+        var entered = await ExamAsync(id, today.AddDays(-17), severe);
+        var (_, exam) = await Api.GetAsync($"/api/pregnancies/{id}/exams/{entered["examId"]!.GetValue<Guid>()}");
+        var (_, record) = await Api.GetAsync($"/api/pregnancies/{id}");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Grade(entered), Is.EqualTo("orange"), "severe pre-eclampsia lasts the pregnancy: a later normal reading does not undo it");
+            Assert.That(entered["factors"]!.AsArray().Select(f => f!["id"]!.GetValue<string>()), Does.Contain("o_severe_pe").And.Contain("y_hdp"));
+            Assert.That(exam?["findings"]?.AsArray().Select(f => f!.GetValue<string>()), Is.EquivalentTo(new[] { "o_severe_pe", "y_hdp" }));
+            Assert.That(record?["caseId"]?.GetValue<Guid?>(), Is.Not.Null, "orange opens her case");
+            Assert.That(preview!["grade"]!.GetValue<string>(), Is.EqualTo("orange"), "the preview is what saving produces");
+        });
+    }
+
+    [Test]
+    public async Task ResolvedGdm_EndsThoughNoLaterGlucoseReplacedTheReadingItWasFoundFrom()
+    {
+        var today = Clock.Today;
+        var id = await Api.BookAsync(Bookings.AWoman(weeks: 30));
+        var found = await ExamAsync(id, today.AddDays(-14), new JsonObject { ["fastingGlucose"] = 5.6 });
+        Assert.That(Grade(found), Is.EqualTo("yellow"));
+
+        var resolved = await ExamAsync(id, today, new JsonObject { ["hemoglobin"] = 120 },
+            new JsonArray(new JsonObject { ["id"] = "y_endocrine_no_meds", ["reason"] = "OGTT复查正常，误诊" }));
+
+        Assert.That(Grade(resolved), Is.EqualTo("green"), resolved.ToJsonString());
+    }
+
+    [Test]
     public async Task MalpresentationCodedBefore36Weeks_Is400NamingTheFinding_AndFrom36WeeksIsYellow()
     {
         var id = await Api.BookAsync(Bookings.AWoman(weeks: 30));

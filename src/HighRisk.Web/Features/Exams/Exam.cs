@@ -33,22 +33,24 @@ public sealed class Exam
     public bool PurpleAfter { get; private set; }
 
     /// <summary>
-    /// The pregnancy's grade after this exam. A diagnosis this exam's values establish (the catalogue's persisting rows:
-    /// diabetes/GDM, a hypertensive disorder, severe pre-eclampsia) is recorded as a finding of the exam, so that a later
-    /// normal reading under treatment does not lower her colour: she keeps it until a clinician resolves it with a reason.
+    /// Records as findings of this exam the lasting diagnoses its own values establish (diabetes/GDM, a hypertensive
+    /// disorder, severe pre-eclampsia: <see cref="Risk.PregnancyGrader.DiagnosesFoundBy"/>), so that a later normal
+    /// reading under treatment does not lower her colour: she keeps them until a clinician resolves them with a reason.
     /// </summary>
-    internal void Graded(IReadOnlyList<ActiveFactor> factors, Func<string, bool> persists, RiskColour colour, bool purple)
+    internal void Found(IEnumerable<string> diagnoses)
     {
-        var id = Id.ToString();
-        foreach (var factor in factors)
+        foreach (var id in diagnoses)
         {
-            if (persists(factor.Id) && !Findings.Contains(factor.Id) && !Resolved.Any(r => r.Id == factor.Id)
-                && factor.Evidence.Any(e => e.Kind == EvidenceKinds.Measurement && e.ExamId == id))
+            if (!Findings.Contains(id))
             {
-                Findings.Add(factor.Id);
+                Findings.Add(id);
             }
         }
+    }
 
+    /// <summary>The pregnancy's grade after this exam.</summary>
+    internal void Graded(RiskColour colour, bool purple)
+    {
         GradeAfter = colour;
         PurpleAfter = purple;
     }

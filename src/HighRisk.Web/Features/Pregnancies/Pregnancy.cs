@@ -134,16 +134,24 @@ public sealed partial class Pregnancy : IRaisesDomainEvents
 
     /// <summary>
     /// 产检: an exam re-grades her from everything recorded, and counts as an antenatal contact (after a delivery, as the
-    /// postpartum visit or the 42-day check). A diagnosis its values establish is kept as its finding (<see cref="Exam.Graded"/>).
+    /// postpartum visit or the 42-day check). A diagnosis its values establish is kept as its finding (<see cref="Exam.Found"/>),
+    /// also when it is dated before an exam already recorded (<see cref="PregnancyGrader.DiagnosesFoundOnItsDate"/>).
     /// </summary>
     public void RecordExam(Exam exam, PregnancyGrader grader, FollowUpPolicy policy, DateTimeOffset at, DateOnly today)
     {
         EnsureTakesExamOn(exam.ExamDate);
         Changing(today, policy, () =>
         {
+            var beforeHerLatestDate = exam.ExamDate < PregnancyGrader.AssessmentDateOf(this);
             _exams.Add(exam);
+            if (beforeHerLatestDate)
+            {
+                exam.Found(grader.DiagnosesFoundOnItsDate(PregnancyGrader.FactsOf(this), PregnancyGrader.FactsOf(exam)));
+            }
+
             Regrade(grader, GradeCause.Exam, exam.Id, exam.Examiner, (exam.ExamDate, exam.NextAppointment), policy, at, today);
-            exam.Graded(Factors, grader.Persists, Grade, Purple);
+            exam.Found(grader.DiagnosesFoundBy(Factors, exam.Id.ToString(), exam.Findings, exam.Resolved));
+            exam.Graded(Grade, Purple);
         });
     }
 

@@ -94,7 +94,7 @@ public static class EvaluateRisk
         }
     }
 
-    public sealed class Handler(HighRiskDb db, BusinessClock clock, RiskEngine engine) : IQueryHandler<Query, Response>
+    public sealed class Handler(HighRiskDb db, BusinessClock clock, RiskEngine engine, PregnancyGrader grader) : IQueryHandler<Query, Response>
     {
         private const string HypotheticalExam = "evaluated";
 
@@ -118,6 +118,13 @@ public static class EvaluateRisk
 
                 var stored = PregnancyGrader.FactsOf(pregnancy);
                 facts = stored with { Exams = [.. stored.Exams, exam] };
+                if (date < PregnancyGrader.AssessmentDateOf(pregnancy))
+                {
+                    // Dated before an exam already recorded: what saving it records as its findings (Pregnancy.RecordExam).
+                    exam = exam with { Findings = [.. exam.Findings, .. grader.DiagnosesFoundOnItsDate(facts, exam)] };
+                    facts = stored with { Exams = [.. stored.Exams, exam] };
+                }
+
                 date = date > PregnancyGrader.AssessmentDateOf(pregnancy) ? date : PregnancyGrader.AssessmentDateOf(pregnancy);
             }
             else

@@ -16,6 +16,23 @@ public sealed class PregnancyGrader(RiskEngine engine, RiskCatalogue catalogue)
     /// <summary>Whether a factor is a diagnosis that lasts the pregnancy once found (the catalogue's <c>persists</c>).</summary>
     public bool Persists(string factorId) => catalogue.TryGetFactor(factorId, out var definition) && definition.Persists;
 
+    /// <summary>
+    /// The lasting diagnoses (the catalogue's <c>persists</c>) an exam's own values establish in a grade: active from a
+    /// measurement of this exam, and neither coded nor resolved by it.
+    /// </summary>
+    public IEnumerable<string> DiagnosesFoundBy(IReadOnlyList<ActiveFactor> factors, string examId, IReadOnlyList<string> findings, IReadOnlyList<ResolvedFinding> resolved) =>
+        factors.Where(f => Persists(f.Id) && !findings.Contains(f.Id) && !resolved.Any(r => r.Id == f.Id)
+                && f.Evidence.Any(e => e.Kind == EvidenceKinds.Measurement && e.ExamId == examId))
+            .Select(f => f.Id);
+
+    /// <summary>
+    /// What an exam dated before her latest clinical date found, graded as of its own date. The re-grade as of her latest
+    /// date reads the later exams' values, so it cannot see what this one's established: a paper exam entered late, a
+    /// laboratory result posted after a later visit. Taken before the re-grade, so that the re-grade counts it.
+    /// </summary>
+    public IReadOnlyList<string> DiagnosesFoundOnItsDate(CaseFacts facts, ExamFacts exam) =>
+        [.. DiagnosesFoundBy(engine.Assess(facts, exam.Date).Factors, exam.ExamId, exam.Findings, exam.Resolved)];
+
     /// <summary>The clinical date a re-grade is made for: the latest exam or raise, or the booking date.</summary>
     public static DateOnly AssessmentDateOf(Pregnancy pregnancy)
     {
