@@ -68,6 +68,12 @@ public static partial class Messages
     public static readonly Message ResidentIdCheckCharacter = new(
         "ResidentIdCheckCharacter", "The check character of the resident ID number does not match (ISO 7064 MOD 11-2): the number is mistyped.",
         "身份证号码校验位不符，号码可能输错了，请核对。", "The check character does not match: the number is mistyped.");
+    public static readonly Message ResidentIdMale = new(
+        "ResidentIdMale", "The 17th digit of the resident ID number is odd, which is a man's number: give the pregnant woman's own.",
+        "身份证号码第 17 位为奇数（男性号码），请填写孕妇本人的身份证号码。", "The 17th digit is odd (a man's number): give the woman's own.");
+    public static readonly Message ResidentIdAge = new(
+        "ResidentIdAge", "The date of birth in the resident ID number makes her younger than 10 or older than 70: check the number.",
+        "按身份证号码中的出生日期，年龄不足 10 岁或超过 70 岁，请核对号码。", "The date of birth makes her younger than 10 or older than 70: check the number.");
 
     // Booking
     public static readonly Message MobileNotMainland = new(

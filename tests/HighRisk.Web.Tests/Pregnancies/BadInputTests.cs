@@ -24,6 +24,10 @@ public class BadInputTests : ServiceFixture
         yield return new TestCaseData((Func<Bookings, object>)(b => b.AWoman().With("heightCm", 20)), "heightCm").SetName("HeightOutOfRange_NamesHeightCm");
         yield return new TestCaseData((Func<Bookings, object>)(b => b.AWoman().With("residentId", "110105194912310021")), "residentId").SetName("BadChecksum_NamesResidentId");
         yield return new TestCaseData((Func<Bookings, object>)(b => b.AWoman().With("residentId", "11010520990101002X")), "residentId").SetName("FutureBirthDate_NamesResidentId");
+        yield return new TestCaseData((Func<Bookings, object>)(b => b.AWoman().With("residentId", ResidentIds.Make(new DateOnly(1992, 3, 15), 613))), "residentId")
+            .SetName("AMansNumber_NamesResidentId");
+        yield return new TestCaseData((Func<Bookings, object>)(b => b.AWoman().With("residentId", ResidentIds.Make(b.Today.AddYears(-5), 2))), "residentId")
+            .SetName("FiveYearsOld_NamesResidentId");
         yield return new TestCaseData((Func<Bookings, object>)(b => b.AWoman().With("mobile", "12345")), "mobile").SetName("BadMobile_NamesMobile");
         yield return new TestCaseData((Func<Bookings, object>)(b => b.AWoman().With("lmp", b.Today.AddDays(3).ToString("yyyy-MM-dd"))), "lmp").SetName("FutureLmp_NamesLmp");
         yield return new TestCaseData((Func<Bookings, object>)(b => b.AWoman().With("lmp", "2026-02-30")), "lmp").SetName("ImpossibleDate_NamesLmp");

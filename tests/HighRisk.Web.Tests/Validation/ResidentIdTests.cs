@@ -31,6 +31,23 @@ public class ResidentIdTests
         Assert.That(ResidentId.Problem(id, Today)?.Code, Is.EqualTo(code));
     }
 
+    [TestCase("19900101002", null)]
+    [TestCase("19900101001", "ResidentIdMale")]
+    [TestCase("20161124002", null, TestName = "TenToday_IsAccepted")]
+    [TestCase("20161125002", "ResidentIdAge", TestName = "TenTomorrow_IsRefused")]
+    [TestCase("19551124002", "ResidentIdAge", TestName = "SeventyOneToday_IsRefused")]
+    [TestCase("19551125002", null, TestName = "SeventyOneTomorrow_IsAccepted")]
+    public void APregnantWomansNumber_IsEvenInItsSequence_AndMakesHerTenToSeventy(string birthAndSequence, string? code)
+    {
+        var first17 = "430302" + birthAndSequence;
+        var id = first17 + ResidentId.CheckCharacter(first17);
+        Assert.Multiple(() =>
+        {
+            Assert.That(ResidentId.Problem(id, Today), Is.Null, "a valid number");
+            Assert.That(ResidentId.ProblemForAPregnantWoman(id, Today)?.Code, Is.EqualTo(code));
+        });
+    }
+
     [Test]
     public void CheckCharacter_UsesWeightsFromTheLeft()
     {

@@ -77,7 +77,7 @@ public static class BookPregnancy
             RuleFor(c => c.FullName).NotEmpty().MaximumLength(50);
             RuleFor(c => c.ResidentId).Custom((value, context) =>
             {
-                if (ResidentId.Problem(value, today) is { } problem)
+                if (ResidentId.ProblemForAPregnantWoman(value, today) is { } problem)
                 {
                     context.AddFailure(problem.At(context.PropertyPath));
                 }

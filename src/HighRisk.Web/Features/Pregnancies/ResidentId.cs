@@ -69,6 +69,30 @@ public static class ResidentId
             : Messages.ResidentIdCheckCharacter;
     }
 
+    /// <summary>
+    /// Why the number cannot be the pregnant woman's own, or null: a valid number (<see cref="Problem"/>) whose 17th digit
+    /// is even (GB 11643: an odd sequence number is a man's) and whose birth date makes her
+    /// <see cref="Woman.YoungestAge"/> to <see cref="Woman.OldestAge"/> today (the reference's extra checks for a pregnant
+    /// woman, five-colour-risk.md §5.1). Either failing is her husband's number or a mistyped one, which would also grade
+    /// her by a wrong age.
+    /// </summary>
+    public static Message? ProblemForAPregnantWoman(string? value, DateOnly today)
+    {
+        if (Problem(value, today) is { } problem)
+        {
+            return problem;
+        }
+
+        var id = Normalize(value!);
+        if ((id[16] - '0') % 2 == 1)
+        {
+            return Messages.ResidentIdMale;
+        }
+
+        var age = Rules.ClinicalDates.AgeOn(BirthDate(id)!.Value, today);
+        return age is < Woman.YoungestAge or > Woman.OldestAge ? Messages.ResidentIdAge : null;
+    }
+
     public static DateOnly? BirthDate(string normalized) =>
         DateOnly.TryParseExact(normalized.AsSpan(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date

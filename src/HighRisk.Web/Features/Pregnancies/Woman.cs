@@ -8,6 +8,11 @@ namespace HighRisk.Features.Pregnancies;
 /// </summary>
 public sealed class Woman
 {
+    /// <summary>The ages a pregnant woman is believed to be (docs/observations.md, <c>ageYears</c>): outside them an age is an error.</summary>
+    public const int YoungestAge = 10;
+
+    public const int OldestAge = 70;
+
     public Guid Id { get; init; }
 
     public required string FullName { get; set; }

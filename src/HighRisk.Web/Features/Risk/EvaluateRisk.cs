@@ -75,7 +75,7 @@ public static class EvaluateRisk
         {
             var today = clock.Today;
             RuleFor(q => q.BirthDate).LessThanOrEqualTo(today).WithError(Messages.BirthDateInFuture);
-            RuleFor(q => q.AgeYears).InclusiveBetween(10, 70);
+            RuleFor(q => q.AgeYears).InclusiveBetween(Woman.YoungestAge, Woman.OldestAge);
             RuleFor(q => q.AgeYears).Null().When(q => q.BirthDate is not null).WithError(Messages.AgeAndBirthDate);
             RuleFor(q => q.GestationalWeeks).InclusiveBetween(0, 45);
             RuleFor(q => q.GestationalWeeks).Null().When(q => q.Lmp is not null).WithError(Messages.LmpAndWeeks);
