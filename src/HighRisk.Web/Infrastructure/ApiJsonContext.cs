@@ -176,8 +176,8 @@ namespace HighRisk.Infrastructure;
 public sealed partial class ApiJsonContext : JsonSerializerContext
 {
     /// <summary>
-    /// The API's JSON settings: enums as camelCase names (an integer is refused), unknown members refused, numbers only as
-    /// numbers ("158" for a number is the wrong type: a 400 naming the field); metadata from this context only. There is
+    /// The API's JSON settings: enums as camelCase names (an integer is refused), unknown, repeated and miscased members
+    /// refused, numbers only as numbers ("158" for a number is the wrong type: a 400 naming the field); metadata from this context only. There is
     /// no reflection fallback: a type missing here fails loudly in the tests rather than quietly costing reflection.
     /// </summary>
     public static void Configure(JsonSerializerOptions options)
@@ -185,6 +185,11 @@ public sealed partial class ApiJsonContext : JsonSerializerContext
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.NumberHandling = JsonNumberHandling.Strict;
+
+        // A body that names a field twice ({"weightKg": 52, …, "weightKg": 90}) is ambiguous and could decide a grade:
+        // refused, as a name in another case ("FullName") is an unknown field, not fullName.
+        options.AllowDuplicateProperties = false;
+        options.PropertyNameCaseInsensitive = false;
         options.TypeInfoResolverChain.Clear();
         options.TypeInfoResolverChain.Add(Default);
     }

@@ -39,6 +39,9 @@ public class BadInputTests : ServiceFixture
             .SetName("ParityAboveGravidity_NamesHistoryGravidity");
         yield return new TestCaseData((Func<Bookings, object>)(b => b.AWoman().With("findings", new JsonArray("no_such_factor"))), "findings[0]").SetName("UnknownFinding_NamesFindings0");
         yield return new TestCaseData((Func<Bookings, object>)(b => b.AWoman().With("nickname", "小李")), "nickname").SetName("UnknownField_NamesIt");
+        yield return new TestCaseData((Func<Bookings, object>)(b => b.AWoman().With("weightKg", 52).ToJsonString().TrimEnd('}') + ",\"weightKg\":90}"), "weightKg")
+            .SetName("AFieldGivenTwice_NamesIt");
+        yield return new TestCaseData((Func<Bookings, object>)(b => b.AWoman().Without("fullName").With("FullName", "张三")), "FullName").SetName("AMiscasedField_NamesIt");
         yield return new TestCaseData((Func<Bookings, object>)(b => b.AWoman().With("address", "楠竹山镇\u0000一村")), "address").SetName("NulCharacter_NamesAddress");
         yield return new TestCaseData((Func<Bookings, object>)(b => b.AWoman().With("findings", new JsonArray((JsonNode?)null))), "findings[0]").SetName("NullFinding_NamesFindings0");
         yield return new TestCaseData((Func<Bookings, object>)(b => b.AWoman().With("history", new JsonObject { ["gravidity"] = 1, ["flags"] = new JsonArray((JsonNode?)null) })), "history.flags[0]")
