@@ -55,6 +55,30 @@ public class EndpointAccessTests : ServiceFixture
     }
 
     [Test]
+    public async Task TheDocument_SaysWhichEndpointsTakeTheBearerToken_AndWhichPostsTakeAnIdempotencyKey()
+    {
+        var (_, document) = await Api.GetAsync("/openapi/v1.json", Anonymous);
+        Assert.That(document!["components"]?["securitySchemes"]?["bearer"]?["scheme"]?.GetValue<string>(), Is.EqualTo("bearer"));
+        foreach (var (path, item) in document["paths"]!.AsObject())
+        {
+            foreach (var (method, node) in item!.AsObject())
+            {
+                var operation = node!.AsObject();
+                var bearer = operation["security"]?.AsArray().Any(r => r!.AsObject().ContainsKey("bearer")) == true;
+                var signedIn = !AnonymousPaths.Contains(path) && !path.StartsWith("/api/sms/", StringComparison.Ordinal);
+                var parameters = operation["parameters"]?.AsArray().Select(p => p!["name"]!.GetValue<string>()) ?? [];
+                Assert.Multiple(() =>
+                {
+                    Assert.That(bearer, Is.EqualTo(signedIn), $"{method} {path}: the bearer token");
+                    Assert.That(operation["responses"]!.AsObject().ContainsKey("401") || !signedIn, Is.True, $"{method} {path}: its 401");
+                    Assert.That(parameters.Contains("Idempotency-Key"), Is.EqualTo(method == "post" && !path.StartsWith("/api/auth/", StringComparison.Ordinal)),
+                        $"{method} {path}: the Idempotency-Key header");
+                });
+            }
+        }
+    }
+
+    [Test]
     public async Task EveryRecordEndpoint_AnswersInsideTheScopeAnd404Outside()
     {
         _countyId = await ScalarAsync<Guid>("SELECT id FROM staff_users WHERE user_name = $1", TestUsers.UserName("county"));
