@@ -15,11 +15,14 @@ public class FhirReadTests : ServiceFixture
     public async Task AUserOfAnotherCounty_Gets404OnHerPatientAndEpisodeOfCare()
     {
         var (id, womanId, _) = await BookedWithResultsAsync();
-        foreach (var path in new[] { $"/fhir/Patient/{womanId}", $"/fhir/EpisodeOfCare/{id}", $"/fhir/Flag/{id}", $"/fhir/RiskAssessment/{id}" })
+        var examId = await ScalarAsync<Guid>("SELECT id FROM exams WHERE pregnancy_id = $1", id);
+        foreach (var path in new[] { $"/fhir/Patient/{womanId}", $"/fhir/EpisodeOfCare/{id}", $"/fhir/Flag/{id}", $"/fhir/RiskAssessment/{id}", $"/fhir/Encounter/{examId}" })
         {
             var (status, outcome) = await Fhir.GetAsync(path, Clients["other-county"]);
             Assert.That(status, Is.EqualTo(HttpStatusCode.NotFound), path);
             Assert.That(((OperationOutcome)outcome).Issue[0].Code, Is.EqualTo(OperationOutcome.IssueType.NotFound), path);
+            Assert.That(((OperationOutcome)outcome).Issue[0].Diagnostics, Is.EqualTo($"No {path["/fhir/".Length..]} in your area."),
+                "answered as an id that does not exist: the 404 does not tell that it exists elsewhere");
             await Fhir.GetAsync<Resource>(path, Clients["county"]);
         }
 

@@ -52,9 +52,20 @@ public sealed class FhirRegister(HighRiskDb db, ISender sender)
             return records.Count > 0 ? FhirResources.Patient(records) : throw new NotFoundException($"No Patient/{id} in your area.");
         }
 
-        var pregnancyId = await PregnancyOfAsync(type, id, ct) ?? throw new NotFoundException($"No {type}/{id} in your area.");
-        var record = await ForTypeAsync(type, await RecordAsync(pregnancyId, ct), ct);
-        return FhirResources.Of(type, record).FirstOrDefault(r => r.Id == id) ?? throw new NotFoundException($"No {type}/{id} in your area.");
+        // One answer for "no such id" and "someone else's": the 404 must not tell which ids exist outside the user's area.
+        var notFound = new NotFoundException($"No {type}/{id} in your area.");
+        var pregnancyId = await PregnancyOfAsync(type, id, ct) ?? throw notFound;
+        FhirRecord record;
+        try
+        {
+            record = await ForTypeAsync(type, await RecordAsync(pregnancyId, ct), ct);
+        }
+        catch (NotFoundException)
+        {
+            throw notFound;
+        }
+
+        return FhirResources.Of(type, record).FirstOrDefault(r => r.Id == id) ?? throw notFound;
     }
 
     /// <summary>
