@@ -40,6 +40,8 @@ public static partial class Messages
     public static readonly Message JsonInvalid = new("JsonInvalid", "The body is not valid JSON.", "提交的内容不是有效的 JSON。");
     public static readonly Message ValueMalformed = new("ValueMalformed", "The value at '{Field}' is malformed or of the wrong type.", "格式或类型不正确。", "The value is malformed or of the wrong type.");
     public static readonly Message FieldUnknown = new("FieldUnknown", "'{Field}' is not a known field.", "“{Field}”不是可识别的字段。");
+    public static readonly Message FieldRepeated = new("FieldRepeated", "'{Field}' is given more than once.", "“{Field}”重复出现，只能填写一次。");
+    public static readonly Message ParameterNotOfKind = new("ParameterNotOfKind", "'{Value}' is not {Kind}.", "“{Value}”不是{Kind}。");
     public static readonly Message ParameterInvalid = new("ParameterInvalid", "{Detail}", "参数无效：{Detail}");
     public static readonly Message DatabaseUnavailable = new(
         "DatabaseUnavailable", "The database cannot be reached just now; nothing was done. Try again in {Seconds} seconds.", "数据库暂时无法连接，本次操作未执行。请 {Seconds} 秒后重试。");

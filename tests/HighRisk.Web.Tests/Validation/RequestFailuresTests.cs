@@ -17,15 +17,17 @@ public class RequestFailuresTests
     {
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         NumberHandling = JsonNumberHandling.Strict,
+        AllowDuplicateProperties = false,
     };
 
     [TestCase("Implicit body inferred for parameter \"command\" but no body was provided. Did you mean to use a Service instead?", "body", "BodyMissing", "The request needs a JSON body.")]
     [TestCase("Expected a supported JSON media type but got \"text/plain\".", "body", "BodyNotJson", "Send the body as JSON, with Content-Type: application/json.")]
-    [TestCase(
-        "Failed to bind parameter \"Nullable<DateTimeOffset> from\" from \"yesterday\".",
-        "from",
-        "ParameterInvalid",
-        "Failed to bind parameter \"Nullable<DateTimeOffset> from\" from \"yesterday\".")]
+    [TestCase("Failed to bind parameter \"Nullable<DateTimeOffset> from\" from \"yesterday\".", "from", "ParameterNotOfKind", "'yesterday' is not a date and time (ISO 8601).")]
+    [TestCase("Failed to bind parameter \"Nullable<int> limit\" from \"abc\".", "limit", "ParameterNotOfKind", "'abc' is not a whole number.")]
+    [TestCase("Failed to bind parameter \"Nullable<DateOnly> date\" from \"2026-02-30\".", "date", "ParameterNotOfKind", "'2026-02-30' is not a date (yyyy-MM-dd).")]
+    [TestCase("Failed to bind parameter \"Guid id\" from \"x\".", "id", "ParameterNotOfKind", "'x' is not an id (a UUID).")]
+    [TestCase("Failed to bind parameter \"Nullable<Guid> cursor\" from \"x\".", "cursor", "CursorUnknown", "The cursor is not one this API returned.")]
+    [TestCase("Failed to bind parameter \"Widget w\" from \"x\".", "w", "ParameterInvalid", "Failed to bind parameter \"Widget w\" from \"x\".")]
     [TestCase("Required parameter \"Guid id\" was not provided from route.", "id", "ParameterInvalid", "Required parameter \"Guid id\" was not provided from route.")]
     [TestCase("The request could not be read.", "body", "ParameterInvalid", "The request could not be read.")]
     public void BadRequest_TheFrameworksMessage_NamesTheFieldWithItsCode(string message, string field, string code, string apiMessage)
@@ -52,6 +54,7 @@ public class RequestFailuresTests
     [TestCase("{\"history\": {\"gravidity\": \"two\"}}", "history.gravidity", "ValueMalformed", "The value at 'history.gravidity' is malformed or of the wrong type.")]
     [TestCase("{\"fullName\": ", "fullName", "ValueMalformed", "The value at 'fullName' is malformed or of the wrong type.")]
     [TestCase("[1]", "body", "ValueMalformed", "The value at 'body' is malformed or of the wrong type.")]
+    [TestCase("{\"heightCm\": 158, \"heightCm\": 162}", "heightCm", "FieldRepeated", "'heightCm' is given more than once.")]
     public void JsonTheSerializerRefuses_NamesTheFieldWithItsCode(string json, string field, string code, string apiMessage)
     {
         var thrown = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<BookPregnancy.Command>(json, Api))!;
