@@ -153,8 +153,7 @@ internal ref partial struct CaseReading
             : Earliest(Observation.WeightKg, Lmp?.AddDays(7 * BookingWeightBeforeWeeks));
         if (BmiHeight > 0m && BmiWeight > 0m)
         {
-            // Unrounded on purpose: rounding to one decimal would move 27.95–27.99 to orange (reference 1.6).
-            Set(Observation.Bmi, BmiWeight * 10000m / (BmiHeight * BmiHeight));
+            Set(Observation.Bmi, BodyMass.Index(BmiWeight, BmiHeight));
         }
 
         var history = Facts.History;

@@ -96,6 +96,9 @@ public static partial class Messages
     public static readonly Message FacilityUnknown = new("FacilityUnknown", "No such facility (see GET /api/facilities).", "没有这个机构，请重新选择。", "No such facility.");
     public static readonly Message HeightOutOfRange = new("HeightOutOfRange", "The height must be between {Min} and {Max} cm.", "身高应在 {Min}–{Max} 厘米之间。");
     public static readonly Message WeightOutOfRange = new("WeightOutOfRange", "The weight must be between {Min} and {Max} kg.", "体重应在 {Min}–{Max} 公斤之间。");
+    public static readonly Message BmiImplausible = new(
+        "BmiImplausible", "A height of {Height} cm and a weight of {Weight} kg make a BMI of {Bmi}, outside {Min}–{Max}: check both.",
+        "身高 {Height} cm、体重 {Weight} kg 算得体重指数 {Bmi}，超出 {Min}–{Max}，请核对身高和体重。");
     public static readonly Message UterineSurgeryAfterLmp = new("UterineSurgeryAfterLmp", "The last uterine operation must be before the LMP.", "末次子宫手术日期应早于末次月经。");
     public static readonly Message CesareansAboveParity = new("CesareansAboveParity", "Caesareans cannot outnumber previous births (parity).", "剖宫产次数不能多于产次。");
     public static readonly Message GravidityTooLow = new(

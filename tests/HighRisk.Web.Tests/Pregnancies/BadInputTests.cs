@@ -22,6 +22,8 @@ public class BadInputTests : ServiceFixture
         yield return new TestCaseData((Func<Bookings, object>)(b => b.AWoman().With("history", new JsonObject { ["gravidity"] = "two" })), "history.gravidity")
             .SetName("WrongTypeNested_NamesHistoryGravidity");
         yield return new TestCaseData((Func<Bookings, object>)(b => b.AWoman().With("heightCm", 20)), "heightCm").SetName("HeightOutOfRange_NamesHeightCm");
+        yield return new TestCaseData((Func<Bookings, object>)(b => b.AWoman().With("heightCm", 145.5).With("weightKg", 200)), "weightKg").SetName("ABmiOf94_NamesWeightKg");
+        yield return new TestCaseData((Func<Bookings, object>)(b => b.AWoman().With("heightCm", 230).With("weightKg", 25)), "weightKg").SetName("ABmiOf5_NamesWeightKg");
         yield return new TestCaseData((Func<Bookings, object>)(b => b.AWoman().With("residentId", "110105194912310021")), "residentId").SetName("BadChecksum_NamesResidentId");
         yield return new TestCaseData((Func<Bookings, object>)(b => b.AWoman().With("residentId", "11010520990101002X")), "residentId").SetName("FutureBirthDate_NamesResidentId");
         yield return new TestCaseData((Func<Bookings, object>)(b => b.AWoman().With("residentId", ResidentIds.Make(new DateOnly(1992, 3, 15), 613))), "residentId")

@@ -109,6 +109,11 @@ public static class BookPregnancy
                 .WithError(Messages.HeightOutOfRange, ("Min", Observation.HeightCm.Info().Min), ("Max", Observation.HeightCm.Info().Max));
             RuleFor(c => c.WeightKg).Must(w => Observation.WeightKg.Info().IsPlausible(w!.Value)).When(c => c.WeightKg is not null)
                 .WithError(Messages.WeightOutOfRange, ("Min", Observation.WeightKg.Info().Min), ("Max", Observation.WeightKg.Info().Max));
+            RuleFor(c => c.WeightKg).Must((c, w) => Observation.Bmi.Info().IsPlausible(BodyMass.Index(w!.Value, c.HeightCm!.Value)))
+                .When(c => c.HeightCm is { } h && c.WeightKg is { } w && Observation.HeightCm.Info().IsPlausible(h) && Observation.WeightKg.Info().IsPlausible(w))
+                .WithError(Messages.BmiImplausible, c => [
+                    ("Height", c.HeightCm), ("Weight", c.WeightKg), ("Bmi", Math.Round(BodyMass.Index(c.WeightKg!.Value, c.HeightCm!.Value), 1)),
+                    ("Min", Observation.Bmi.Info().Min), ("Max", Observation.Bmi.Info().Max)]);
             RuleFor(c => c.History!).SetValidator(new HistoryValidator(catalogue)).When(c => c.History is not null);
             RuleFor(c => c.History!.LastUterineSurgery).Must((c, date) => date < LmpOf(c))
                 .WithError(Messages.UterineSurgeryAfterLmp)
