@@ -10,6 +10,8 @@ public class MobileNumberTests
     [TestCase("+86 138-0013-8000", "13800138000")]
     [TestCase("19912345678", "19912345678")]
     [TestCase("19212345678", "19212345678")]
+    [TestCase("14512345678", "14512345678")]
+    [TestCase("14712345678", "14712345678")]
     public void MainlandNumber_IsNormalisedTo11Digits(string input, string expected)
     {
         Assert.That(MobileNumber.Normalize(input), Is.EqualTo(expected));
@@ -22,6 +24,11 @@ public class MobileNumberTests
     [TestCase("+8513800138000")]
     [TestCase("1380013800a")]
     [TestCase("02787654321")]
+    [TestCase("14012345678")]
+    [TestCase("14112345678")]
+    [TestCase("14412345678")]
+    [TestCase("14612345678")]
+    [TestCase("14812345678")]
     [TestCase("")]
     public void OtherNumber_IsRefused(string input)
     {

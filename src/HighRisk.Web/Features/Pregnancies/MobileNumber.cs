@@ -2,7 +2,10 @@ using System.Text.RegularExpressions;
 
 namespace HighRisk.Features.Pregnancies;
 
-/// <summary>A mainland mobile number: 11 digits starting 1[3-9], optionally written with +86 / 86, spaces or dashes.</summary>
+/// <summary>
+/// A mainland mobile number: 11 digits starting 1[3-9], optionally written with +86 / 86, spaces or dashes; not one of the
+/// IoT and data-only segments 140, 141, 144, 146, 148 (no person answers them: five-colour-risk.md §5.2).
+/// </summary>
 public static partial class MobileNumber
 {
     /// <summary>The 11-digit form, or null when the value is not a mainland mobile number.</summary>
@@ -26,6 +29,6 @@ public static partial class MobileNumber
         return Pattern().IsMatch(compact) ? compact : null;
     }
 
-    [GeneratedRegex("^1[3-9][0-9]{9}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^1(?!4[01468])[3-9][0-9]{9}$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }
