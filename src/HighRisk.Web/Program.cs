@@ -47,6 +47,7 @@ builder.Services.AddDbContext<HighRiskDb>((services, options) =>
 builder.Services.AddListReads(builder.Configuration);
 builder.Services.AddScoped<ReferenceDataSeeder>();
 builder.Services.AddSingleton<HighRisk.Features.Divisions.KnownFacilities>();
+builder.Services.AddSingleton<HighRisk.Features.Divisions.DivisionNames>();
 builder.Services.AddSingleton<DemoSeeder>();
 
 var catalogue = Startup.LoadCatalogue(builder.Configuration);

@@ -14,7 +14,7 @@ namespace HighRisk.Features.Cases;
 /// as the cases' own review left them, with the link to the board filtered to the county. Only a county with a flagged
 /// case is told. An SMS to each mobile and a plain email to each address, de-duplicated per date, county and recipient.
 /// </summary>
-public sealed class CaseDigests(HighRiskDb db, SmsTemplates templates, MessageSettings settings)
+public sealed class CaseDigests(HighRiskDb db, SmsTemplates templates, MessageSettings settings, Divisions.DivisionNames divisions)
 {
     public sealed record CountyCounts(string County, int Open, int Red, int LateReport, int NoPlan, int PlanOverdue, int LevelMismatch)
     {
@@ -33,7 +33,7 @@ public sealed class CaseDigests(HighRiskDb db, SmsTemplates templates, MessageSe
             .Where(c => c.Flagged).ToList();
         var codes = counties.Select(c => c.County).ToList();
         var contacts = await db.DivisionContacts.AsNoTracking().Where(c => c.Role == ContactRole.CountyOnDuty && codes.Contains(c.DivisionCode)).ToListAsync(ct);
-        var names = await db.Divisions.AsNoTracking().Where(d => codes.Contains(d.Code)).ToDictionaryAsync(d => d.Code, d => d.Name, ct);
+        var names = await divisions.OfAsync(db, codes, ct);
         int sms = 0, mail = 0;
         foreach (var county in counties)
         {

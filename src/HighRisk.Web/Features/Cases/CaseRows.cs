@@ -73,13 +73,13 @@ public static class CaseRows
         })];
     }
 
-    public static async Task<IReadOnlyList<CaseRow>> ShapeAsync(HighRiskDb db, IReadOnlyList<Row> rows, DateOnly today, CancellationToken ct)
+    public static async Task<IReadOnlyList<CaseRow>> ShapeAsync(HighRiskDb db, Divisions.DivisionNames divisions, IReadOnlyList<Row> rows, DateOnly today, CancellationToken ct)
     {
         var managerIds = rows.Select(r => r.Case.ManagerId).OfType<Guid>().Distinct().ToList();
         var managers = managerIds.Count == 0 ? [] : await db.Users.AsNoTracking().Where(u => managerIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var townships = rows.Select(r => r.Case.TownshipCode).Distinct().ToList();
-        var names = await db.Divisions.AsNoTracking().Where(d => townships.Contains(d.Code)).ToDictionaryAsync(d => d.Code, d => d.Name, ct);
+        var names = await divisions.OfAsync(db, townships, ct);
         var pregnancyIds = rows.Select(r => r.Case.PregnancyId).ToList();
         var referrals = (await db.Referrals.AsNoTracking().IgnoreQueryFilters()
                 .Where(r => pregnancyIds.Contains(r.PregnancyId)

@@ -30,14 +30,14 @@ public static class ExportCases
         "机构级别不符", "末次联系", "随访状态", "逾期（天）", "未完成转诊", "专案状态", "开案时间",
     ];
 
-    public sealed class Handler(HighRiskDb db, BusinessClock clock, CurrentUser user) : IQueryHandler<Query, byte[]>
+    public sealed class Handler(HighRiskDb db, BusinessClock clock, CurrentUser user, Divisions.DivisionNames divisions) : IQueryHandler<Query, byte[]>
     {
         public async ValueTask<byte[]> Handle(Query query, CancellationToken cancellationToken)
         {
             var rows = await CaseRows.PageAsync(
                 db, ListCases.Handler.Filter(db.Cases.AsNoTracking(), query, user.User?.Id, user.FacilityCode is null ? user.DivisionPrefix : null), MaxRows + 1,
                 cancellationToken);
-            var shaped = await CaseRows.ShapeAsync(db, rows.Take(MaxRows).ToList(), clock.Today, cancellationToken);
+            var shaped = await CaseRows.ShapeAsync(db, divisions, rows.Take(MaxRows).ToList(), clock.Today, cancellationToken);
             var title = $"高危孕产妇专案管理 {query.Division ?? user.User?.DivisionCode} {clock.Today:yyyy-MM-dd}" + (rows.Count > MaxRows ? $"（仅前 {MaxRows} 例）" : "");
             return Spreadsheet.Workbook("专案管理", title, Headings, shaped.Select((r, i) => Cells(i + 1, r)), [6, 10, 14, 6, 6, 8, 12, 8, 14, 10, 16, 10, 8, 20, 12, 10, 8, 16, 8, 16]);
         }

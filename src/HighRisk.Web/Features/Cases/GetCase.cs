@@ -27,13 +27,13 @@ public static class GetCase
         DateTimeOffset? ClosedAt, string? ClosedBy, string? CloseReason, IReadOnlyList<CasePlan> Plans, IReadOnlyDictionary<string, FacilityFacts> Facilities,
         IReadOnlyList<NearMiss> NearMisses);
 
-    public sealed class Handler(HighRiskDb db, BusinessClock clock, CaseLookups lookups) : IQueryHandler<Query, Response>
+    public sealed class Handler(HighRiskDb db, BusinessClock clock, CaseLookups lookups, Divisions.DivisionNames divisions) : IQueryHandler<Query, Response>
     {
         public async ValueTask<Response> Handle(Query query, CancellationToken cancellationToken)
         {
             var row = (await CaseRows.PageAsync(db, db.Cases.AsNoTracking().Where(c => c.Id == query.Id), 1, cancellationToken)).SingleOrDefault()
                 ?? throw new NotFoundException("No such case.");
-            var r = (await CaseRows.ShapeAsync(db, [row], clock.Today, cancellationToken))[0];
+            var r = (await CaseRows.ShapeAsync(db, divisions, [row], clock.Today, cancellationToken))[0];
             var plans = await db.CasePlans.AsNoTracking().Where(p => p.CaseId == query.Id).OrderByDescending(p => p.Version).ToListAsync(cancellationToken);
             var nearMisses = await db.NearMisses.AsNoTracking().Where(n => n.CaseId == query.Id).OrderByDescending(n => n.Date).ThenByDescending(n => n.RecordedAt)
                 .ToListAsync(cancellationToken);

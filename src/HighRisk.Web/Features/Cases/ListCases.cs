@@ -38,7 +38,7 @@ public static class ListCases
         }
     }
 
-    public sealed class Handler([FromKeyedServices(ListReads.Key)] HighRiskDb db, BusinessClock clock, CurrentUser user) : IQueryHandler<Query, Response>
+    public sealed class Handler([FromKeyedServices(ListReads.Key)] HighRiskDb db, BusinessClock clock, CurrentUser user, Divisions.DivisionNames divisions) : IQueryHandler<Query, Response>
     {
         public async ValueTask<Response> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -51,7 +51,7 @@ public static class ListCases
             }
 
             var page = await CaseRows.PageAsync(db, cases, limit + 1, cancellationToken);
-            var items = await CaseRows.ShapeAsync(db, page.Take(limit).ToList(), clock.Today, cancellationToken);
+            var items = await CaseRows.ShapeAsync(db, divisions, page.Take(limit).ToList(), clock.Today, cancellationToken);
             var deaths = query.Cursor is null
                 ? (await Deaths.ListDeathReports.Handler.Due(db.DeathReports.AsNoTracking(), query.Division, "due").Take(100).ToListAsync(cancellationToken))
                     .Select(r => Deaths.DeathReportView.Of(r, clock.Now)).ToList()

@@ -56,21 +56,21 @@ public static class ConsultationState
 public static class ConsultationViews
 {
     public static async Task<IReadOnlyList<ConsultationView>> ShapeAsync(
-        HighRiskDb db, IReadOnlyList<Consultation> consultations, Guid? me, bool withWoman, DateOnly today, CancellationToken ct)
+        HighRiskDb db, Divisions.DivisionNames divisions, IReadOnlyList<Consultation> consultations, Guid? me, bool withWoman, DateOnly today, CancellationToken ct)
     {
         var poolIds = consultations.Select(c => c.PoolId).Distinct().ToList();
         var pools = await db.ExpertPools.AsNoTracking().Where(p => poolIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
-        var women = withWoman ? await WomenAsync(db, consultations.Select(c => c.PregnancyId).Distinct().ToList(), today, ct) : [];
+        var women = withWoman ? await WomenAsync(db, divisions, consultations.Select(c => c.PregnancyId).Distinct().ToList(), today, ct) : [];
         return [.. consultations.Select(c => ConsultationView.Of(c, pools[c.PoolId], me, women.GetValueOrDefault(c.PregnancyId)))];
     }
 
-    private static async Task<Dictionary<Guid, ConsultationView.WomanView>> WomenAsync(HighRiskDb db, List<Guid> ids, DateOnly today, CancellationToken ct)
+    private static async Task<Dictionary<Guid, ConsultationView.WomanView>> WomenAsync(HighRiskDb db, Divisions.DivisionNames divisions, List<Guid> ids, DateOnly today, CancellationToken ct)
     {
         var pregnancies = await db.Pregnancies.AsNoTracking().Where(p => ids.Contains(p.Id))
             .Select(p => new { p.Id, p.Woman.FullName, p.Grade, p.Purple, p.Lmp, p.Status, p.OutcomeDate, p.DivisionCode, p.TownshipCode })
             .ToListAsync(ct);
         var townships = pregnancies.Select(p => p.TownshipCode).Distinct().ToList();
-        var names = await db.Divisions.AsNoTracking().Where(d => townships.Contains(d.Code)).ToDictionaryAsync(d => d.Code, d => d.Name, ct);
+        var names = await divisions.OfAsync(db, townships, ct);
         return pregnancies.ToDictionary(p => p.Id, p =>
         {
             var asOf = p.Status == PregnancyStatus.Open || p.OutcomeDate is null ? today : p.OutcomeDate.Value;

@@ -15,13 +15,13 @@ public static class GetConsultation
         public AuditEntry Audit(ConsultationView response) => new(AuditAction.Read, "consultation", Id.ToString(), $"GetConsultation pregnancy={response.PregnancyId}");
     }
 
-    public sealed class Handler(HighRiskDb db, CurrentUser user, BusinessClock clock) : IQueryHandler<Query, ConsultationView>
+    public sealed class Handler(HighRiskDb db, CurrentUser user, BusinessClock clock, Divisions.DivisionNames divisions) : IQueryHandler<Query, ConsultationView>
     {
         public async ValueTask<ConsultationView> Handle(Query query, CancellationToken cancellationToken)
         {
             var consultation = await db.Consultations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == query.Id, cancellationToken)
                 ?? throw new NotFoundException("No such consultation.");
-            return (await ConsultationViews.ShapeAsync(db, [consultation], user.User?.Id, withWoman: true, clock.Today, cancellationToken))[0];
+            return (await ConsultationViews.ShapeAsync(db, divisions, [consultation], user.User?.Id, withWoman: true, clock.Today, cancellationToken))[0];
         }
     }
 }

@@ -46,7 +46,7 @@ public static class ListConsultations
         }
     }
 
-    public sealed class Handler(HighRiskDb db, CurrentUser user, BusinessClock clock) : IQueryHandler<Query, Response>
+    public sealed class Handler(HighRiskDb db, CurrentUser user, BusinessClock clock, Divisions.DivisionNames divisions) : IQueryHandler<Query, Response>
     {
         public async ValueTask<Response> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -78,7 +78,7 @@ public static class ListConsultations
             }
 
             var page = await Page(consultations, query).Take(limit + 1).ToListAsync(cancellationToken);
-            var items = await ConsultationViews.ShapeAsync(db, page.Take(limit).ToList(), user.User?.Id, withWoman: true, clock.Today, cancellationToken);
+            var items = await ConsultationViews.ShapeAsync(db, divisions, page.Take(limit).ToList(), user.User?.Id, withWoman: true, clock.Today, cancellationToken);
             return new Response(items, page.Count > limit ? Key.Of(page[limit - 1]) : null);
         }
 

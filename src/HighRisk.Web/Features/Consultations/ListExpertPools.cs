@@ -9,7 +9,7 @@ public static class ListExpertPools
 {
     public sealed record Query(string? Division) : IQuery<IReadOnlyList<ExpertPoolView>>;
 
-    public sealed class Handler(HighRiskDb db) : IQueryHandler<Query, IReadOnlyList<ExpertPoolView>>
+    public sealed class Handler(HighRiskDb db, Divisions.DivisionNames divisions) : IQueryHandler<Query, IReadOnlyList<ExpertPoolView>>
     {
         public async ValueTask<IReadOnlyList<ExpertPoolView>> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -19,7 +19,7 @@ public static class ListExpertPools
                 .OrderBy(p => p.DivisionCode).ThenBy(p => p.Specialty).ThenBy(p => p.Name)
                 .Take(1000)
                 .ToListAsync(cancellationToken);
-            return await ExpertPoolView.ShapeAsync(db, pools, cancellationToken);
+            return await ExpertPoolView.ShapeAsync(db, divisions, pools, cancellationToken);
         }
     }
 }

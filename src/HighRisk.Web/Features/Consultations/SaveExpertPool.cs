@@ -61,7 +61,7 @@ public static class SaveExpertPool
         }
     }
 
-    public sealed class Handler(HighRiskDb db, CurrentUser user, BusinessClock clock) : ICommandHandler<Command, ExpertPoolView>
+    public sealed class Handler(HighRiskDb db, CurrentUser user, BusinessClock clock, Divisions.DivisionNames divisions) : ICommandHandler<Command, ExpertPoolView>
     {
         public async ValueTask<ExpertPoolView> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -87,7 +87,7 @@ public static class SaveExpertPool
                 throw new ValidationException([Messages.ExpertPoolDuplicate.At("divisionCode")]);
             }
 
-            return (await ExpertPoolView.ShapeAsync(db, [pool], cancellationToken))[0];
+            return (await ExpertPoolView.ShapeAsync(db, divisions, [pool], cancellationToken))[0];
         }
     }
 }

@@ -25,7 +25,7 @@ public static class ListMissingContacts
 
     public sealed record Escalation(string Role, string DivisionCode, string Name);
 
-    public sealed class Handler(HighRiskDb db, AlertRecipients recipients) : IQueryHandler<Query, Response>
+    public sealed class Handler(HighRiskDb db, AlertRecipients recipients, Divisions.DivisionNames divisions) : IQueryHandler<Query, Response>
     {
         public async ValueTask<Response> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -38,7 +38,7 @@ public static class ListMissingContacts
             var missing = women.Where(w => reached[w.DivisionCode].Alert.Count == 0).ToList();
 
             var codes = missing.SelectMany(w => new[] { w.TownshipCode, w.TownshipCode[..6] }).Distinct().ToList();
-            var names = await db.Divisions.AsNoTracking().Where(d => codes.Contains(d.Code)).ToDictionaryAsync(d => d.Code, d => d.Name, cancellationToken);
+            var names = await divisions.OfAsync(db, codes, cancellationToken);
             var items = missing
                 .GroupBy(w => w.TownshipCode)
                 .OrderBy(g => g.Key, StringComparer.Ordinal)

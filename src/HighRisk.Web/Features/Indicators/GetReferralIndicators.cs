@@ -49,7 +49,7 @@ public static class GetReferralIndicators
         }
     }
 
-    public sealed class Handler(HighRiskDb db, CurrentUser user, BusinessClock clock) : IQueryHandler<Query, Response>
+    public sealed class Handler(HighRiskDb db, CurrentUser user, BusinessClock clock, Divisions.DivisionNames divisions) : IQueryHandler<Query, Response>
     {
         public async ValueTask<Response> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -76,7 +76,7 @@ public static class GetReferralIndicators
                 .Where(c => c.DivisionCode.StartsWith(division) && (area == null || c.DivisionCode.StartsWith(area)) && c.AskedAt >= from && c.AskedAt < to)
                 .ToListAsync(cancellationToken);
             var countyCodes = asked.Select(c => c.DivisionCode[..6]).Distinct().ToList();
-            var countyNames = await db.Divisions.Where(d => countyCodes.Contains(d.Code)).ToDictionaryAsync(d => d.Code, d => d.Name, cancellationToken);
+            var countyNames = await divisions.OfAsync(db, countyCodes, cancellationToken);
             var consultations = asked.GroupBy(c => c.DivisionCode[..6]).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => new ConsultationRow(
                     g.Key, countyNames.GetValueOrDefault(g.Key, g.Key), g.Count(),

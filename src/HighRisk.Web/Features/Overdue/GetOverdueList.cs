@@ -67,12 +67,13 @@ public static class GetOverdueList
         }
     }
 
-    public sealed class Handler([FromKeyedServices(ListReads.Key)] HighRiskDb db, BusinessClock clock, CurrentUser user, Infrastructure.Security.PersonalData personalData)
+    public sealed class Handler(
+        [FromKeyedServices(ListReads.Key)] HighRiskDb db, BusinessClock clock, CurrentUser user, Infrastructure.Security.PersonalData personalData, Divisions.DivisionNames divisions)
         : IQueryHandler<Query, Response>
     {
         public async ValueTask<Response> Handle(Query query, CancellationToken cancellationToken)
         {
-            var rows = new OverdueRows(db, personalData, user);   // on the lists' reads, like the rest of the list
+            var rows = new OverdueRows(db, personalData, user, divisions);   // on the lists' reads, like the rest of the list
             var after = OverdueCursor.TryParse(query.Cursor, out var cursor) ? cursor : null;
             var date = query.Date ?? after?.Date ?? clock.Today;
             var division = query.Division ?? after?.Division ?? user.DivisionPrefix ?? "43";

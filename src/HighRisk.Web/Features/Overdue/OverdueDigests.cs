@@ -12,7 +12,7 @@ namespace HighRisk.Features.Overdue;
 /// digest to each staff mobile (seeds/templates/sms.json) and an email with the day's list as .xlsx to each staff address.
 /// De-duplicated per date, township and recipient.
 /// </summary>
-public sealed class OverdueDigests(HighRiskDb db, SmsTemplates templates, MessageSettings settings)
+public sealed class OverdueDigests(HighRiskDb db, SmsTemplates templates, MessageSettings settings, Divisions.DivisionNames divisions)
 {
     public async Task<(int Sms, int Mail)> QueueAsync(DateOnly date, IReadOnlyList<OverdueList> lists, DateTimeOffset now, CancellationToken ct)
     {
@@ -20,7 +20,7 @@ public sealed class OverdueDigests(HighRiskDb db, SmsTemplates templates, Messag
         var staff = await db.DivisionContacts.AsNoTracking()
             .Where(c => c.Role == ContactRole.SubdistrictStaff && townships.Contains(c.DivisionCode))
             .ToListAsync(ct);
-        var names = await db.Divisions.AsNoTracking().Where(d => townships.Contains(d.Code)).ToDictionaryAsync(d => d.Code, d => d.Name, ct);
+        var names = await divisions.OfAsync(db, townships, ct);
         int sms = 0, mail = 0;
         foreach (var list in lists)
         {

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HighRisk.Features.Overdue;
 
 /// <summary>Reads a day's stored overdue lists as rows for people: ranked, division names joined, mobiles decrypted for those who may see them.</summary>
-public sealed class OverdueRows(HighRiskDb db, PersonalData personalData, Accounts.CurrentUser user)
+public sealed class OverdueRows(HighRiskDb db, PersonalData personalData, Accounts.CurrentUser user, Divisions.DivisionNames divisions)
 {
     /// <summary>A row with its place in the list's order (for the next page's cursor).</summary>
     public sealed record Entry(OverdueRow Row, int Urgency);
@@ -69,7 +69,7 @@ public sealed class OverdueRows(HighRiskDb db, PersonalData personalData, Accoun
             .OrderBy(x => x.Spell.TownshipCode).ThenBy(x => x.Spell.Urgency).ThenBy(x => x.Spell.DueDate).ThenBy(x => x.Spell.PregnancyId)
             .ToListAsync(ct);
         var codes = found.SelectMany(x => new[] { x.Spell.TownshipCode, x.Spell.VillageCode }).Distinct().ToList();
-        var names = await db.Divisions.AsNoTracking().Where(d => codes.Contains(d.Code)).ToDictionaryAsync(d => d.Code, d => d.Name, ct);
+        var names = await divisions.OfAsync(db, codes, ct);
         var moving = await Transfers.PendingTransfers.AmongAsync(db, found.Select(x => x.Spell.PregnancyId).ToList(), ct);
         var reminded = await Reminders.LastReminders.OfAsync(db, found.Select(x => x.Spell.PregnancyId).ToList(), date, ct);
         var rows = new List<Entry>(found.Count);
@@ -107,7 +107,7 @@ public sealed class OverdueRows(HighRiskDb db, PersonalData personalData, Accoun
             Total = g.Count(),
         }).OrderBy(l => l.Code).ToListAsync(ct);
         var codes = lines.ConvertAll(l => l.Code);
-        var names = await db.Divisions.AsNoTracking().Where(d => codes.Contains(d.Code)).ToDictionaryAsync(d => d.Code, d => d.Name, ct);
+        var names = await divisions.OfAsync(db, codes, ct);
         return lines.ConvertAll(l => new GetOverdueList.TownshipLine(
             l.Code, names.GetValueOrDefault(l.Code), new GetOverdueList.Counts(l.Red, l.Orange, l.Purple, l.Yellow, l.Green, l.Lost, l.Total)));
     }

@@ -59,7 +59,7 @@ public static class GetPregnancy
         Guid? ThroughReferralId, Guid? MergedIntoId, Reminders.ReminderViews.ConsentView SmsConsent,
         IReadOnlyList<Reminders.ReminderViews.ReminderView> Reminders);
 
-    public sealed class Handler(HighRiskDb db, BusinessClock clock, PersonalData personalData, CurrentUser user) : IQueryHandler<Query, Response>
+    public sealed class Handler(HighRiskDb db, BusinessClock clock, PersonalData personalData, CurrentUser user, Divisions.DivisionNames divisions) : IQueryHandler<Query, Response>
     {
         public async ValueTask<Response> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -106,7 +106,7 @@ public static class GetPregnancy
                 p.ReceivingFacility,
                 await db.Cases.AsNoTracking().Where(c => c.PregnancyId == p.Id).Select(c => (Guid?)c.Id).SingleOrDefaultAsync(cancellationToken),
                 await Consultations.ConsultationViews.ShapeAsync(
-                    db, await db.Consultations.AsNoTracking().Where(c => c.PregnancyId == p.Id).OrderBy(c => c.AskedAt).ToListAsync(cancellationToken), user.User?.Id,
+                    db, divisions, await db.Consultations.AsNoTracking().Where(c => c.PregnancyId == p.Id).OrderBy(c => c.AskedAt).ToListAsync(cancellationToken), user.User?.Id,
                     withWoman: false, today, cancellationToken),
                 user.ReferredPregnancy is { } referred && referred.PregnancyId == p.Id && !user.CanSee(p.DivisionCode, p.FacilityCode) ? referred.ReferralId : null,
                 p.MergedIntoId,

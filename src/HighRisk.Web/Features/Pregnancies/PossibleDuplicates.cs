@@ -11,7 +11,7 @@ namespace HighRisk.Features.Pregnancies;
 /// duplicate. The booking answers 409 with the candidates masked — whatever their area, so that nobody books her twice —
 /// unless the request confirms she is not the same person.
 /// </summary>
-public sealed class PossibleDuplicates(HighRiskDb db)
+public sealed class PossibleDuplicates(HighRiskDb db, Divisions.DivisionNames divisions)
 {
     /// <param name="FullNameMasked">As the lists mask it (李*梅).</param>
     /// <param name="Match"><c>nameAndBirthDate</c> or <c>mobileAndName</c>.</param>
@@ -30,7 +30,7 @@ public sealed class PossibleDuplicates(HighRiskDb db)
         }
 
         var townships = found.Select(f => f.TownshipCode).Distinct().ToList();
-        var names = await db.Divisions.Where(d => townships.Contains(d.Code)).ToDictionaryAsync(d => d.Code, d => d.Name, ct);
+        var names = await divisions.OfAsync(db, townships, ct);
         var candidates = found.Select(f => new Candidate(
             f.FullNameMasked, f.BirthDate, f.MobileMasked, names.GetValueOrDefault(f.TownshipCode), f.BirthDate == birthDate ? "nameAndBirthDate" : "mobileAndName")).ToList();
         throw new ConflictException(Messages.PossibleDuplicate, ("Count", candidates.Count)) { Extensions = new Dictionary<string, object?> { ["candidates"] = candidates } };

@@ -31,7 +31,7 @@ public static class ListTransfers
         }
     }
 
-    public sealed class Handler(HighRiskDb db, CurrentUser user) : IQueryHandler<Query, Response>
+    public sealed class Handler(HighRiskDb db, CurrentUser user, Divisions.DivisionNames divisions) : IQueryHandler<Query, Response>
     {
         public async ValueTask<Response> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -64,7 +64,7 @@ public static class ListTransfers
             var women = await db.Pregnancies.IgnoreQueryFilters().Where(p => ids.Contains(p.Id))
                 .Select(p => new { p.Id, p.Woman.FullName, p.Woman.ResidentIdMasked, p.DivisionCode, p.FacilityCode }).ToDictionaryAsync(p => p.Id, cancellationToken);
             var codes = shown.SelectMany(t => new[] { t.FromDivisionCode[..9], t.ToTownshipCode }).Distinct().ToList();
-            var names = await db.Divisions.Where(d => codes.Contains(d.Code)).ToDictionaryAsync(d => d.Code, d => d.Name, cancellationToken);
+            var names = await divisions.OfAsync(db, codes, cancellationToken);
             var decides = TransferLock.Decider(user);
             var items = shown.Select(t =>
             {

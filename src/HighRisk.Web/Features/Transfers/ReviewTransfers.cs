@@ -17,7 +17,7 @@ public static class ReviewTransfers
 
     public sealed record Response(int Reviewed, int Escalated, bool More) : Messaging.IReviewBatch;
 
-    public sealed class Handler(HighRiskDb db, AlertRecipients recipients, SmsTemplates templates, MessageSettings settings, BusinessClock clock)
+    public sealed class Handler(HighRiskDb db, AlertRecipients recipients, SmsTemplates templates, MessageSettings settings, BusinessClock clock, Divisions.DivisionNames divisions)
         : ICommandHandler<Command, Response>
     {
         public async ValueTask<Response> Handle(Command command, CancellationToken cancellationToken)
@@ -32,7 +32,7 @@ public static class ReviewTransfers
             foreach (var transfer in due.Where(t => t.Review(now)))
             {
                 var codes = new[] { transfer.FromDivisionCode[..9], transfer.ToTownshipCode };
-                var names = await db.Divisions.Where(d => codes.Contains(d.Code)).ToDictionaryAsync(d => d.Code, d => d.Name, cancellationToken);
+                var names = await divisions.OfAsync(db, codes, cancellationToken);
                 var name = await db.Pregnancies.IgnoreQueryFilters().Where(p => p.Id == transfer.PregnancyId).Select(p => p.Woman.FullNameMasked).SingleAsync(cancellationToken);
                 var values = new Dictionary<string, string>
                 {
