@@ -79,9 +79,11 @@ public static partial class Messages
 
     // Booking
     public static readonly Message MobileNotMainland = new(
-        "MobileNotMainland", "The mobile number must be a mainland mobile number: 11 digits starting 13–19 (not a data-only 140, 141, 144, 146 or 148 number), optionally +86.",
-        "请填写 11 位手机号码（以 13–19 开头，物联网/上网卡号段 140、141、144、146、148 除外，可加 +86）。",
-        "Give a mainland mobile number: 11 digits starting 13–19 (not a data-only 140, 141, 144, 146 or 148 number), optionally +86.");
+        "MobileNotMainland", "The mobile number must be a mainland mobile number: 11 digits starting 13–19, optionally +86.",
+        "请填写 11 位手机号码（以 13–19 开头，可加 +86）。", "Give a mainland mobile number: 11 digits starting 13–19, optionally +86.");
+    public static readonly Message MobileDataOnly = new(
+        "MobileDataOnly", "The mobile number is of a data-only segment (140, 141, 144, 146, 148), not a phone she answers: give her own mobile.",
+        "这是物联网/上网卡号码（140、141、144、146、148 号段），请填写孕妇本人的手机号码。", "A data-only number (140, 141, 144, 146, 148): give her own mobile.");
     public static readonly Message LmpRequired = new("LmpRequired", "Give the LMP date (or the EDD).", "请填写末次月经日期（或预产期）。", "Give the LMP (or the EDD).");
     public static readonly Message LmpInFuture = new("LmpInFuture", "The LMP cannot be in the future.", "末次月经日期不能晚于今天。");
     public static readonly Message LmpTooLongAgo = new("LmpTooLongAgo", "The LMP is more than {Weeks} weeks ago.", "末次月经距今已超过 {Weeks} 周，请核对。");

@@ -31,6 +31,7 @@ public class BadInputTests : ServiceFixture
         yield return new TestCaseData((Func<Bookings, object>)(b => b.AWoman().With("residentId", ResidentIds.Make(b.Today.AddYears(-5), 2))), "residentId")
             .SetName("FiveYearsOld_NamesResidentId");
         yield return new TestCaseData((Func<Bookings, object>)(b => b.AWoman().With("mobile", "12345")), "mobile").SetName("BadMobile_NamesMobile");
+        yield return new TestCaseData((Func<Bookings, object>)(b => b.AWoman().With("mobile", "14012345678")), "mobile").SetName("ADataOnlyNumber_NamesMobile");
         yield return new TestCaseData((Func<Bookings, object>)(b => b.AWoman().With("lmp", b.Today.AddDays(3).ToString("yyyy-MM-dd"))), "lmp").SetName("FutureLmp_NamesLmp");
         yield return new TestCaseData((Func<Bookings, object>)(b => b.AWoman().With("lmp", "2026-02-30")), "lmp").SetName("ImpossibleDate_NamesLmp");
         yield return new TestCaseData((Func<Bookings, object>)(b => b.AWoman().Without("lmp")), "lmp").SetName("NoLmpNoEdd_NamesLmp");

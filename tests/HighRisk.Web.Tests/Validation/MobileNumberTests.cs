@@ -24,14 +24,23 @@ public class MobileNumberTests
     [TestCase("+8513800138000")]
     [TestCase("1380013800a")]
     [TestCase("02787654321")]
-    [TestCase("14012345678")]
-    [TestCase("14112345678")]
-    [TestCase("14412345678")]
-    [TestCase("14612345678")]
-    [TestCase("14812345678")]
     [TestCase("")]
     public void OtherNumber_IsRefused(string input)
     {
         Assert.That(MobileNumber.Normalize(input), Is.Null);
+    }
+
+    [TestCase("14012345678", true)]
+    [TestCase("+86 141 1234 5678", true)]
+    [TestCase("14412345678", true)]
+    [TestCase("14612345678", true)]
+    [TestCase("14812345678", true)]
+    [TestCase("14512345678", false)]
+    [TestCase("14712345678", false)]
+    [TestCase("13800138000", false)]
+    [TestCase("12345", false)]
+    public void DataOnlySegments_AreKnown(string input, bool dataOnly)
+    {
+        Assert.That(MobileNumber.IsDataOnly(input), Is.EqualTo(dataOnly));
     }
 }

@@ -84,6 +84,7 @@ public static class BookPregnancy
             });
             RuleFor(c => c.Mobile).Must(m => MobileNumber.Normalize(m) is not null)
                 .WithError(Messages.MobileNotMainland);
+            RuleFor(c => c.Mobile).Must(m => !MobileNumber.IsDataOnly(m)).WithError(Messages.MobileDataOnly);
             RuleFor(c => c.Lmp).NotNull().When(c => c.Edd is null).WithError(Messages.LmpRequired);
             RuleFor(c => c.Lmp).Must(lmp => lmp <= today).WithError(Messages.LmpInFuture)
                 .Must(lmp => lmp > today.AddDays(-PregnancyRules.MaxGestationDays)).WithError(Messages.LmpTooLongAgo, ("Weeks", PregnancyRules.MaxGestationDays / 7))
