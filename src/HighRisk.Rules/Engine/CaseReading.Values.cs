@@ -1,6 +1,6 @@
 namespace HighRisk.Rules;
 
-/// <summary>Reading values back: latest, per exam, derived gestational age.</summary>
+/// <summary>Reading values back: latest, per exam, derived gestational age; when a condition's values and a resolution were recorded.</summary>
 internal ref partial struct CaseReading
 {
     /// <summary>
@@ -35,6 +35,49 @@ internal ref partial struct CaseReading
         ref readonly var latest = ref values[observation];
         value = latest.Value;
         return latest.Key != 0;
+    }
+
+    /// <summary>The key of an entry's latest resolution, or 0 when nothing resolved it.</summary>
+    public readonly long ResolvedKey(int entry)
+    {
+        for (var i = 0; i < codedCount; i++)
+        {
+            if (coded[i].Entry == entry)
+            {
+                return coded[i].ResolvedKey;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// When the measured values a condition reads were recorded: the key of the exam it is bound to, else of the newest
+    /// latest value it reads; <see cref="long.MaxValue"/> for a condition over derived values only.
+    /// </summary>
+    public readonly long ReadingKey(CompiledCondition condition)
+    {
+        if (condition.MeasuredMask == 0)
+        {
+            return long.MaxValue;
+        }
+
+        if (condition.SameExam)
+        {
+            var exam = LatestExamWith(condition.MeasuredMask);
+            return exam == NoExam ? 0 : exams[exam].Key;
+        }
+
+        long key = 0;
+        foreach (var range in condition.Ranges)
+        {
+            if (range.Observation < FirstDerived)
+            {
+                key = Math.Max(key, values[range.Observation].Key);
+            }
+        }
+
+        return key;
     }
 
     /// <summary>The exam behind the latest value of a measured observation, or <see cref="NoExam"/>.</summary>

@@ -180,49 +180,6 @@ internal ref partial struct CaseReading
         return false;
     }
 
-    /// <summary>The key of an entry's latest resolution, or 0 when nothing resolved it.</summary>
-    public readonly long ResolvedKey(int entry)
-    {
-        for (var i = 0; i < codedCount; i++)
-        {
-            if (coded[i].Entry == entry)
-            {
-                return coded[i].ResolvedKey;
-            }
-        }
-
-        return 0;
-    }
-
-    /// <summary>
-    /// When the measured values a condition reads were recorded: the key of the exam it is bound to, else of the newest
-    /// latest value it reads; <see cref="long.MaxValue"/> for a condition over derived values only.
-    /// </summary>
-    public readonly long ReadingKey(CompiledCondition condition)
-    {
-        if (condition.MeasuredMask == 0)
-        {
-            return long.MaxValue;
-        }
-
-        if (condition.SameExam)
-        {
-            var exam = LatestExamWith(condition.MeasuredMask);
-            return exam == NoExam ? 0 : exams[exam].Key;
-        }
-
-        long key = 0;
-        foreach (var range in condition.Ranges)
-        {
-            if (range.Observation < FirstDerived)
-            {
-                key = Math.Max(key, values[range.Observation].Key);
-            }
-        }
-
-        return key;
-    }
-
     /// <summary>Where the active coding came from: an exam index, <see cref="FromBooking"/> or <see cref="FromHistory"/>.</summary>
     public readonly int CodedSource(int entry)
     {
