@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HighRisk.Features.Divisions;
 
 /// <summary>
-/// The one place the lists, boards, digests and views get division names (township and village names beside codes).
+/// Where the lists, boards, digests and views get the names of the divisions beside their codes (townships, villages).
 /// Divisions come from seeds/ (<see cref="ReferenceDataSeeder"/>: upserted by code at start-up, never deleted), so a name
 /// read once is held in memory and a list no longer queries for its names (issue 21); only codes not held yet are read,
 /// in one query, so a division that another instance's seeding added is named at its first use. A division renamed in
