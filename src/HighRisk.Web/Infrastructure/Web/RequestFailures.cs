@@ -29,10 +29,8 @@ public static partial class RequestFailures
     private static readonly Dictionary<string, Text> Kinds = new(StringComparer.Ordinal)
     {
         ["int"] = new("整数", "a whole number"),
-        ["Int32"] = new("整数", "a whole number"),
         ["decimal"] = new("数字", "a number"),
         ["bool"] = new("true 或 false", "true or false"),
-        ["Boolean"] = new("true 或 false", "true or false"),
         ["DateOnly"] = new("有效日期（yyyy-MM-dd）", "a date (yyyy-MM-dd)"),
         ["DateTimeOffset"] = new("有效的日期时间（ISO 8601）", "a date and time (ISO 8601)"),
         ["Guid"] = new("有效的编号（UUID）", "an id (a UUID)"),
