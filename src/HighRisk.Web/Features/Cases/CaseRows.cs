@@ -52,26 +52,19 @@ public static class CaseRows
     public static IOrderedQueryable<Case> InBoardOrder(this IQueryable<Case> cases) => cases.OrderBy(c => c.BoardRank).ThenBy(c => c.Edd).ThenBy(c => c.Id);
 
     /// <summary>
-    /// A page of cases in the board's order, then what the board shows of their pregnancies, read by id for that page
-    /// only: joining first would have PostgreSQL read every pregnancy of a county to sort its cases (measured: 50 ms).
+    /// A page of cases in the board's order with what the board shows of their pregnancies, in one statement: the page is cut
+    /// first and joined after, since joining first would have PostgreSQL read every pregnancy of a county to sort its cases
+    /// (measured: 50 ms). A case whose pregnancy the reader cannot see is left out by the pregnancies' scope filter.
     /// </summary>
-    public static async Task<List<Row>> PageAsync(HighRiskDb db, IQueryable<Case> cases, int take, CancellationToken ct)
-    {
-        var page = await cases.InBoardOrder().Take(take).ToListAsync(ct);
-        var ids = page.Select(c => c.PregnancyId).ToList();
-        var pregnancies = await db.Pregnancies.AsNoTracking().Where(p => ids.Contains(p.Id))
-            .Select(p => new { p.Id, p.Lmp, p.Status, p.OutcomeDate, p.Woman.FullName, p.Schedule.LastContactDate, p.Schedule.State, p.Schedule.NextDueDate })
-            .ToDictionaryAsync(p => p.Id, ct);
-        return [.. page.Where(c => pregnancies.ContainsKey(c.PregnancyId)).Select(c =>
-        {
-            var p = pregnancies[c.PregnancyId];
-            return new Row
+    public static async Task<List<Row>> PageAsync(HighRiskDb db, IQueryable<Case> cases, int take, CancellationToken ct) =>
+        await cases.InBoardOrder().Take(take)
+            .Join(db.Pregnancies.AsNoTracking(), c => c.PregnancyId, p => p.Id, (c, p) => new Row
             {
                 Case = c, Id = c.Id, BoardRank = c.BoardRank, Edd = c.Edd, Lmp = p.Lmp, PregnancyStatus = p.Status, OutcomeDate = p.OutcomeDate,
-                FullName = p.FullName, LastContactDate = p.LastContactDate, State = p.State, NextDueDate = p.NextDueDate,
-            };
-        })];
-    }
+                FullName = p.Woman.FullName, LastContactDate = p.Schedule.LastContactDate, State = p.Schedule.State, NextDueDate = p.Schedule.NextDueDate,
+            })
+            .OrderBy(r => r.BoardRank).ThenBy(r => r.Edd).ThenBy(r => r.Id)
+            .ToListAsync(ct);
 
     public static async Task<IReadOnlyList<CaseRow>> ShapeAsync(HighRiskDb db, Divisions.DivisionNames divisions, IReadOnlyList<Row> rows, DateOnly today, CancellationToken ct)
     {

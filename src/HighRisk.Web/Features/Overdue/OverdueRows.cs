@@ -64,7 +64,7 @@ public sealed class OverdueRows(HighRiskDb db, PersonalData personalData, Accoun
 
         // The women's names and mobiles come from their records; the spells are already limited to the reader's scope. A pending
         // transfer and the last reminder are read in the same statement (a round trip each cost a fifth of a short page's CPU).
-        var waiting = Transfers.PendingTransfers.Waiting(db);
+        var waiting = Transfers.PendingTransfers.Waiting(db.Transfers);   // the query ignores the scope filters (its join below)
         var due = Reminders.LastReminders.DueBy(db, date);
         var found = await page
             .Join(db.Pregnancies.IgnoreQueryFilters(), s => s.PregnancyId, p => p.Id,

@@ -96,19 +96,19 @@ public static class ListPregnancies
             }
 
             var today = clock.Today;
-            var waiting = Transfers.PendingTransfers.Waiting(db);
             var rows = await pregnancies.OrderByDescending(p => p.Number).Take(limit + 1)
                 .Select(p => new
                 {
                     p.Id, p.Number, p.Woman.FullName, p.Woman.ResidentIdMasked, p.Woman.MobileCipher, p.Woman.MobileMasked, p.DivisionCode, p.Lmp, p.Edd,
-                    p.Grade, p.Purple, p.Status, p.HealthWorker, p.BookingDate, p.OutcomeDate, p.Schedule.NextDueDate, p.Schedule.State, Moving = waiting.Contains(p.Id),
+                    p.Grade, p.Purple, p.Status, p.HealthWorker, p.BookingDate, p.OutcomeDate, p.Schedule.NextDueDate, p.Schedule.State
                 })
                 .ToListAsync(cancellationToken);
+            var moving = await Transfers.PendingTransfers.AmongAsync(db, rows.Select(r => r.Id).ToList(), cancellationToken);
             var items = rows.Take(limit).Select(r => new Item(
                 r.Id, r.Number, r.FullName, r.ResidentIdMasked, user.SeesFullContact ? personalData.Unprotect(r.MobileCipher) : r.MobileMasked, r.DivisionCode, r.Lmp, r.Edd,
                 GestationalAge.FromLmp(r.Lmp, Max(r.Lmp, r.Status == PregnancyStatus.Open ? today : r.OutcomeDate ?? today)),
                 r.Grade.ToApiName(), r.Purple, r.Status, r.HealthWorker, r.BookingDate, r.NextDueDate, r.State, FollowUps.FollowUpSchedule.DaysOverdue(r.State, r.NextDueDate, today),
-                r.Moving)).ToList();
+                moving.Contains(r.Id))).ToList();
             return new Response(items, rows.Count > limit ? rows[limit - 1].Number.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
         }
 

@@ -7,9 +7,16 @@ namespace HighRisk.Features.Transfers;
 public static class PendingTransfers
 {
     /// <summary>
-    /// The pregnancies with a transfer waiting, to be composed into a list's own query (<c>waiting.Contains(p.Id)</c> in its
-    /// projection), so that the list asks in the statement that reads its rows rather than in a round trip of its own.
+    /// The pregnancies among <paramref name="transfers"/> with a transfer waiting. A list composes it into its own statement
+    /// (<c>waiting.Contains(p.Id)</c> in its projection) where that statement already ignores the scope filters, as the overdue
+    /// list's does: a filter ignored anywhere in a query is ignored in all of it.
     /// </summary>
-    public static IQueryable<Guid> Waiting(HighRiskDb db) =>
-        db.Transfers.IgnoreQueryFilters().Where(t => t.Status == TransferStatus.Requested).Select(t => t.PregnancyId);
+    public static IQueryable<Guid> Waiting(IQueryable<Transfer> transfers) =>
+        transfers.Where(t => t.Status == TransferStatus.Requested).Select(t => t.PregnancyId);
+
+    /// <summary>Which of a page of women (already in the reader's scope) have a transfer waiting, whoever can see the transfer.</summary>
+    public static async Task<HashSet<Guid>> AmongAsync(HighRiskDb db, IReadOnlyCollection<Guid> pregnancyIds, CancellationToken ct) =>
+        pregnancyIds.Count == 0
+            ? []
+            : (await Waiting(db.Transfers.IgnoreQueryFilters()).Where(id => pregnancyIds.Contains(id)).ToListAsync(ct)).ToHashSet();
 }
