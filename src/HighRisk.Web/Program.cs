@@ -48,6 +48,7 @@ builder.Services.AddListReads(builder.Configuration);
 builder.Services.AddScoped<ReferenceDataSeeder>();
 builder.Services.AddSingleton<HighRisk.Features.Divisions.KnownFacilities>();
 builder.Services.AddSingleton<HighRisk.Features.Divisions.DivisionNames>();
+builder.Services.AddSingleton<HighRisk.Features.Divisions.FacilityNames>();
 builder.Services.AddSingleton<DemoSeeder>();
 
 var catalogue = Startup.LoadCatalogue(builder.Configuration);

@@ -35,7 +35,9 @@ public static class GetReferral
         string? AcceptedBy, DateTimeOffset? DeclinedAt, string? DeclinedBy, string? ArrivalRecordedBy, DateTimeOffset? CompletedAt, string? CompletedBy,
         DateTimeOffset? CancelledAt, string? CancelledBy, DateTimeOffset? AccessUntil, bool IsReceiver, bool IsSender, bool RecordOpen);
 
-    public sealed class Handler(HighRiskDb db, CurrentUser user, BusinessClock clock, PersonalData personalData, ReferralAccess access) : IQueryHandler<Query, Response>
+    public sealed class Handler(
+        HighRiskDb db, CurrentUser user, BusinessClock clock, PersonalData personalData, ReferralAccess access, Divisions.DivisionNames divisions, Divisions.FacilityNames facilities)
+        : IQueryHandler<Query, Response>
     {
         public async ValueTask<Response> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -48,10 +50,8 @@ public static class GetReferral
                 access.Allow(r); // her identity is read through the referral: the audit line names it
             }
 
-            var codes = new[] { p.TownshipCode, r.ToFacilityCode, r.FromFacilityCode ?? "" };
-            var names = (await db.Divisions.Where(d => codes.Contains(d.Code)).Select(d => new { d.Code, d.Name })
-                    .Concat(db.Facilities.Where(f => codes.Contains(f.Code)).Select(f => new { f.Code, f.Name })).ToListAsync(cancellationToken))
-                .DistinctBy(n => n.Code).ToDictionary(n => n.Code, n => n.Name);
+            var township = await divisions.OfAsync(db, [p.TownshipCode], cancellationToken);
+            var names = await facilities.OfAsync(db, [r.ToFacilityCode, r.FromFacilityCode], cancellationToken);
             var full = user.SeesFullContact;
             var woman = new WomanView(
                 p.Woman.FullName, full ? personalData.Unprotect(p.Woman.ResidentIdCipher) : p.Woman.ResidentIdMasked, p.Woman.BirthDate,
@@ -62,7 +62,7 @@ public static class GetReferral
                     s.LatestExam is { } e ? new ExamView(e.Id, e.Date, e.FacilityCode, MeasurementInput.ToApi(e.Measurements), e.Findings) : null, s.Plan)
                 : null;
             return new Response(
-                ReferralSummary.Of(r), woman, p.DivisionCode, names.GetValueOrDefault(p.TownshipCode),
+                ReferralSummary.Of(r), woman, p.DivisionCode, township.GetValueOrDefault(p.TownshipCode),
                 r.FromFacilityCode is null ? null : names.GetValueOrDefault(r.FromFacilityCode), names.GetValueOrDefault(r.ToFacilityCode), slip,
                 r.AcceptedBy, r.DeclinedAt, r.DeclinedBy, r.ArrivalRecordedBy, r.CompletedAt, r.CompletedBy, r.CancelledAt, r.CancelledBy, r.AccessUntil,
                 isReceiver, isSender, isSender || (isReceiver && r.GrantsAccessAt(clock.Now)));

@@ -60,7 +60,9 @@ public static class ListReferrals
         };
     }
 
-    public sealed class Handler([FromKeyedServices(ListReads.Key)] HighRiskDb db, CurrentUser user, Infrastructure.BusinessClock clock) : IQueryHandler<Query, Response>
+    public sealed class Handler(
+        [FromKeyedServices(ListReads.Key)] HighRiskDb db, CurrentUser user, Infrastructure.BusinessClock clock, Divisions.DivisionNames divisions, Divisions.FacilityNames facilities)
+        : IQueryHandler<Query, Response>
     {
         public async ValueTask<Response> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -95,19 +97,16 @@ public static class ListReferrals
             var ids = referrals.Select(r => r.PregnancyId).Distinct().ToList();
             var women = await db.Pregnancies.IgnoreQueryFilters().Where(p => ids.Contains(p.Id))
                 .Select(p => new { p.Id, p.Woman.FullName, p.Woman.BirthDate, p.TownshipCode }).ToDictionaryAsync(p => p.Id, ct);
-            var codes = women.Values.Select(w => w.TownshipCode).Concat(referrals.SelectMany(r => new[] { r.ToFacilityCode, r.FromFacilityCode ?? "" })).Distinct().ToList();
-            var names = await db.Divisions.Where(d => codes.Contains(d.Code)).Select(d => new { d.Code, d.Name })
-                .Concat(db.Facilities.Where(f => codes.Contains(f.Code)).Select(f => new { f.Code, f.Name }))
-                .ToListAsync(ct);
-            var byCode = names.DistinctBy(n => n.Code).ToDictionary(n => n.Code, n => n.Name);
+            var townships = await divisions.OfAsync(db, women.Values.Select(w => w.TownshipCode), ct);
+            var facilityNames = await facilities.OfAsync(db, referrals.SelectMany(r => new[] { r.ToFacilityCode, r.FromFacilityCode }), ct);
             var today = clock.Today;
             return referrals.Select(r =>
             {
                 var woman = women[r.PregnancyId];
                 return new Item(
                     ReferralSummary.Of(r), woman.FullName, Rules.ClinicalDates.AgeOn(woman.BirthDate, today), r.Slip?.Colour, r.Slip?.Purple ?? false,
-                    byCode.GetValueOrDefault(woman.TownshipCode), byCode.GetValueOrDefault(r.ToFacilityCode),
-                    r.FromFacilityCode is null ? null : byCode.GetValueOrDefault(r.FromFacilityCode));
+                    townships.GetValueOrDefault(woman.TownshipCode), facilityNames.GetValueOrDefault(r.ToFacilityCode),
+                    r.FromFacilityCode is null ? null : facilityNames.GetValueOrDefault(r.FromFacilityCode));
             }).ToList();
         }
     }

@@ -2,8 +2,11 @@ using System.Text.Json.Nodes;
 
 namespace HighRisk.Web.Tests.Referrals;
 
-/// <summary>The case board and a case's page name her open referral (the one whose outcome is due first), and drop it when it is declined.</summary>
-public class ReferralOnTheCaseBoardTests : ReferralFixture
+/// <summary>
+/// What the boards and inboxes show of a referral: the case board and a case's page name her open referral (and drop it when
+/// it is declined); the inbox and the referral's page name her township and both facilities.
+/// </summary>
+public class ReferralViewsTests : ReferralFixture
 {
     private HttpClient County => Clients["county"];
 
@@ -40,5 +43,23 @@ public class ReferralOnTheCaseBoardTests : ReferralFixture
 
         var second = (await ReferAsync(woman, "urgent"))["referralId"]!.GetValue<Guid>();
         Assert.That((await OnTheBoardAsync(woman))!["id"]!.GetValue<Guid>(), Is.EqualTo(second));
+    }
+
+    [Test]
+    public async Task TheInboxAndTheReferralsPage_NameHerTownshipAndBothFacilities()
+    {
+        var centre = await NewUserAsync("healthWorker", null, Centre);
+        var referralId = (await ReferAsync(await OrangeWomanAsync(), "routine", Clients["worker"]))["referralId"]!.GetValue<Guid>();   // from her township health centre
+        var (listed, inbox) = await Api.GetAsync("/api/referrals?direction=incoming&status=open", centre);
+        Assert.That(listed, Is.EqualTo(System.Net.HttpStatusCode.OK), inbox?.ToJsonString());
+        var item = inbox!["items"]!.AsArray().Single(i => i!["referral"]!["id"]!.GetValue<Guid>() == referralId)!;
+        var (read, page) = await Api.GetAsync($"/api/referrals/{referralId}", centre);
+        Assert.That(read, Is.EqualTo(System.Net.HttpStatusCode.OK), page?.ToJsonString());
+        foreach (var (view, name) in new[] { (item, "inbox"), (page!, "page") })
+        {
+            Assert.That(
+                (view["townshipName"]?.GetValue<string>(), view["toFacilityName"]?.GetValue<string>(), view["fromFacilityName"]?.GetValue<string>()),
+                Is.EqualTo(("楠竹山镇", "岳塘区妇幼保健计划生育服务中心", "楠竹山镇卫生院")), name);
+        }
     }
 }
