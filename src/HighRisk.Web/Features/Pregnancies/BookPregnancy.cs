@@ -75,14 +75,15 @@ public static class BookPregnancy
         {
             var today = clock.Today;
             RuleFor(c => c.FullName).NotEmpty().MaximumLength(50);
-            RuleFor(c => c.ResidentId).Custom((value, context) =>
+            // NotEmpty first (with the message a missing value always had), so that the OpenAPI document marks the field required.
+            RuleFor(c => c.ResidentId).NotEmpty().WithError(Messages.ResidentIdRequired).Custom((value, context) =>
             {
                 if (ResidentId.ProblemForAPregnantWoman(value, today) is { } problem)
                 {
                     context.AddFailure(problem.At(context.PropertyPath));
                 }
             });
-            RuleFor(c => c.Mobile).Must(m => MobileNumber.Normalize(m) is not null)
+            RuleFor(c => c.Mobile).NotEmpty().WithError(Messages.MobileNotMainland).Must(m => MobileNumber.Normalize(m) is not null)
                 .WithError(Messages.MobileNotMainland);
             RuleFor(c => c.Mobile).Must(m => !MobileNumber.IsDataOnly(m)).WithError(Messages.MobileDataOnly);
             RuleFor(c => c.Lmp).NotNull().When(c => c.Edd is null).WithError(Messages.LmpRequired);

@@ -69,6 +69,8 @@ public static class OpenApiDocumentation
             return Task.CompletedTask;
         });
 
+        options.AddSchemaTransformer((schema, context, _) => OpenApiRequiredFields.MarkAsync(schema, context));
+
         // measurements is an open object on the wire; document each known observation with its unit and plausible range.
         options.AddSchemaTransformer((schema, context, _) =>
         {
