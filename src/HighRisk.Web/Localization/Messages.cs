@@ -86,10 +86,10 @@ public static partial class Messages
         "这是物联网/上网卡号码（140、141、144、146、148 号段），请填写孕妇本人的手机号码。", "A data-only number (140, 141, 144, 146, 148): give her own mobile.");
     public static readonly Message LmpRequired = new("LmpRequired", "Give the LMP date (or the EDD).", "请填写末次月经日期（或预产期）。", "Give the LMP (or the EDD).");
     public static readonly Message LmpInFuture = new("LmpInFuture", "The LMP cannot be in the future.", "末次月经日期不能晚于今天。");
-    public static readonly Message LmpTooLongAgo = new("LmpTooLongAgo", "The LMP is more than {Weeks} weeks ago.", "末次月经距今已超过 {Weeks} 周，请核对。");
+    public static readonly Message LmpTooLongAgo = new("LmpTooLongAgo", "The LMP is more than {Weeks} weeks before the booking.", "末次月经距建档已超过 {Weeks} 周，请核对。");
     public static readonly Message EddNotLmpPlus280 = new("EddNotLmpPlus280", "The EDD must be the LMP + 280 days; give one of them.", "预产期应为末次月经加 280 天；两者填写一项即可。");
     public static readonly Message EddTooFar = new("EddTooFar", "The EDD is more than 280 days away.", "预产期距今超过 280 天，请核对。");
-    public static readonly Message EddTooEarly = new("EddTooEarly", "The EDD is too far in the past.", "预产期过早，请核对。");
+    public static readonly Message EddTooEarly = new("EddTooEarly", "The EDD is too far before the booking.", "预产期早于建档过久，请核对。");
     public static readonly Message BookingDateInFuture = new("BookingDateInFuture", "The booking date cannot be in the future.", "建册日期不能晚于今天。");
     public static readonly Message BookingDateBeforeLmp = new("BookingDateBeforeLmp", "The booking date cannot be before the LMP.", "建册日期不能早于末次月经。");
     public static readonly Message ResidenceCodeFormat = new(

@@ -127,6 +127,24 @@ public class BookingTests : ServiceFixture
     }
 
     [Test]
+    public async Task APaperBooking_OfAWomanDeliveredSince_IsMeasuredFromItsBookingDate()
+    {
+        string D(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var today = Clock.Today;
+        var lmp = today.AddDays(-320);   // 45 weeks 5 days ago: delivered at 41 weeks, 33 days postpartum
+        var (tooLong, problem, _) = await Api.PostAsync("/api/pregnancies", Bookings.AWoman().With("lmp", D(lmp)));
+        Assert.That((tooLong, problem?["errors"]?["lmp"]?[0]?.GetValue<string>()), Is.EqualTo((HttpStatusCode.BadRequest, "The LMP is more than 45 weeks before the booking.")));
+        var (tooLongBefore, _, _) = await Api.PostAsync("/api/pregnancies", Bookings.AWoman().With("lmp", D(lmp)).With("bookingDate", D(lmp.AddDays(316))));
+        Assert.That(tooLongBefore, Is.EqualTo(HttpStatusCode.BadRequest), "45 weeks after the LMP is too late for the booking date too");
+
+        var id = await Api.BookAsync(Bookings.AWoman().With("lmp", D(lmp)).With("bookingDate", D(lmp.AddDays(60))));
+        var (closed, body, _) = await Api.PostAsync($"/api/pregnancies/{id}/close", new { outcome = "delivery", date = D(lmp.AddDays(287)), mode = "vaginal" });
+        Assert.That(closed, Is.EqualTo(HttpStatusCode.OK), body?.ToJsonString());
+        var (_, record) = await Api.GetAsync($"/api/pregnancies/{id}");
+        Assert.That(record!["inPostpartumEpisode"]!.GetValue<bool>(), Is.True, "33 days after the birth, inside the 42 days");
+    }
+
+    [Test]
     public async Task MovedAway_RecordsTheFacilityThatTookHerOn_WhichOnlyAMoveMayName()
     {
         var today = Clock.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

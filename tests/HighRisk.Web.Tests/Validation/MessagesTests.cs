@@ -130,7 +130,7 @@ public class MessagesTests : ServiceFixture
         Assert.Multiple(() =>
         {
             Assert.That(form.Errors("heightCm").Select(t => t.Zh), Is.EqualTo(new[] { "身高应在 100–230 厘米之间。" }));
-            Assert.That(form.Errors("lmp").Select(t => t.Zh), Is.EqualTo(new[] { "末次月经距今已超过 45 周，请核对。" }));
+            Assert.That(form.Errors("lmp").Select(t => t.Zh), Is.EqualTo(new[] { "末次月经距建档已超过 45 周，请核对。" }));
             Assert.That(form.Errors("history.gravidity").Select(t => t.Zh), Does.Contain("应在 1–30 之间。"));
             Assert.That(form.Errors("findings[0]").Select(t => t.Zh), Is.EqualTo(new[] { "“no_such_factor”不是风险评估表中的条目。" }));
             Assert.That(form.Errors("fullName").Select(t => t.Zh), Is.EqualTo(new[] { "必填。" }));

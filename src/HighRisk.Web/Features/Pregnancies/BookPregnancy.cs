@@ -88,12 +88,14 @@ public static class BookPregnancy
             RuleFor(c => c.Mobile).Must(m => !MobileNumber.IsDataOnly(m)).WithError(Messages.MobileDataOnly);
             RuleFor(c => c.Lmp).NotNull().When(c => c.Edd is null).WithError(Messages.LmpRequired);
             RuleFor(c => c.Lmp).Must(lmp => lmp <= today).WithError(Messages.LmpInFuture)
-                .Must(lmp => lmp > today.AddDays(-PregnancyRules.MaxGestationDays)).WithError(Messages.LmpTooLongAgo, ("Weeks", PregnancyRules.MaxGestationDays / 7))
+                // Measured from the booking: a visit entered afterwards from paper (bookingDate) may be of a woman delivered since.
+                .Must((c, lmp) => lmp > (c.BookingDate ?? today).AddDays(-PregnancyRules.MaxGestationDays))
+                .WithError(Messages.LmpTooLongAgo, ("Weeks", PregnancyRules.MaxGestationDays / 7))
                 .When(c => c.Lmp is not null);
             RuleFor(c => c.Edd).Must((c, edd) => c.Lmp is null || GestationalAge.EddFromLmp(c.Lmp.Value) == edd)
                 .WithError(Messages.EddNotLmpPlus280)
                 .Must(edd => GestationalAge.LmpFromEdd(edd!.Value) <= today).WithError(Messages.EddTooFar)
-                .Must(edd => GestationalAge.LmpFromEdd(edd!.Value) > today.AddDays(-PregnancyRules.MaxGestationDays)).WithError(Messages.EddTooEarly)
+                .Must((c, edd) => GestationalAge.LmpFromEdd(edd!.Value) > (c.BookingDate ?? today).AddDays(-PregnancyRules.MaxGestationDays)).WithError(Messages.EddTooEarly)
                 .When(c => c.Edd is not null);
             RuleFor(c => c.BookingDate).Must(d => d <= today).WithError(Messages.BookingDateInFuture)
                 .Must((c, d) => LmpOf(c) is not { } lmp || d >= lmp).WithError(Messages.BookingDateBeforeLmp)
