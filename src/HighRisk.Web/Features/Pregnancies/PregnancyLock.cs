@@ -13,10 +13,18 @@ namespace HighRisk.Features.Pregnancies;
 /// </summary>
 public static class PregnancyLock
 {
+    // Compiled once (issue 21): every exam runs this read, and EF Core's per-execution work on a LINQ query (finding its
+    // parameters, hashing and comparing it with the cached ones) showed in the profile. The scope filter still applies:
+    // its parameters are read from the context that runs the query.
+    private static readonly Func<HighRiskDb, Guid, CancellationToken, Task<Pregnancy?>> WithExams = EF.CompileAsyncQuery(
+        (HighRiskDb db, Guid id, CancellationToken ct) => db.Pregnancies.Include(p => p.Woman).Include(p => p.Exams).AsSingleQuery().SingleOrDefault(p => p.Id == id));
+
+    private static readonly Func<HighRiskDb, Guid, CancellationToken, Task<Pregnancy?>> Alone = EF.CompileAsyncQuery(
+        (HighRiskDb db, Guid id, CancellationToken ct) => db.Pregnancies.SingleOrDefault(p => p.Id == id));
+
     public static async Task<Pregnancy> LockPregnancyAsync(this HighRiskDb db, Guid id, bool withExams, CancellationToken ct)
     {
         await db.Database.ExecuteSqlAsync($"SELECT 1 FROM pregnancies WHERE id = {id} FOR UPDATE", ct);
-        var pregnancies = withExams ? db.Pregnancies.Include(p => p.Woman).Include(p => p.Exams).AsSingleQuery() : db.Pregnancies;
-        return await pregnancies.SingleOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException("No such pregnancy.");
+        return await (withExams ? WithExams : Alone)(db, id, ct) ?? throw new NotFoundException("No such pregnancy.");
     }
 }
