@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HighRisk.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace HighRisk.Features.Reminders;
 
@@ -12,27 +13,16 @@ public static class LastReminders
     /// <param name="Status">The SMS's status: queued, sending, sent, delivered, failed, expired.</param>
     public sealed record LastReminder(DateOnly SendOn, string Status);
 
-    /// <summary>A reminder due by the date, as the list's query reads it (<see cref="DueBy"/>; set by name, so that EF can compose on it).</summary>
-    public sealed record Due
+    public static async Task<Dictionary<Guid, LastReminder>> OfAsync(HighRiskDb db, IReadOnlyCollection<Guid> pregnancyIds, DateOnly date, CancellationToken ct)
     {
-        public required Guid PregnancyId { get; init; }
-
-        public required DateOnly SendOn { get; init; }
-
-        public required Messaging.SmsStatus Status { get; init; }
+        var sent = await (
+                from r in db.Set<Reminder>().AsNoTracking()
+                join m in db.SmsMessages.AsNoTracking() on r.SmsMessageId equals m.Id
+                where pregnancyIds.Contains(r.PregnancyId) && r.Status == ReminderStatus.Queued && r.SendOn <= date
+                select new { r.PregnancyId, r.SendOn, m.Status })
+            .ToListAsync(ct);
+        return sent.GroupBy(r => r.PregnancyId).ToDictionary(
+            g => g.Key,
+            g => g.OrderByDescending(r => r.SendOn).Select(r => new LastReminder(r.SendOn, JsonNamingPolicy.CamelCase.ConvertName(r.Status.ToString()))).First());
     }
-
-    /// <summary>
-    /// The reminders due to reach a woman by <paramref name="date"/>, each with its SMS's status, to be composed into a list's own
-    /// query: the last of them (<c>due.Where(r => r.PregnancyId == …).OrderByDescending(r => r.SendOn).FirstOrDefault()</c>) is hers.
-    /// </summary>
-    public static IQueryable<Due> DueBy(HighRiskDb db, DateOnly date) =>
-        from r in db.Set<Reminder>()
-        join m in db.SmsMessages on r.SmsMessageId equals m.Id
-        where r.Status == ReminderStatus.Queued && r.SendOn <= date
-        select new Due { PregnancyId = r.PregnancyId, SendOn = r.SendOn, Status = m.Status };
-
-    /// <summary>What the list shows of the last reminder read by <see cref="DueBy"/> (null: none was due).</summary>
-    public static LastReminder? Shown(Due? last) =>
-        last is null ? null : new LastReminder(last.SendOn, JsonNamingPolicy.CamelCase.ConvertName(last.Status.ToString()));
 }
