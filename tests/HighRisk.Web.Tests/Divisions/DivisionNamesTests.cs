@@ -27,7 +27,7 @@ public class DivisionNamesTests : ServiceFixture
     }
 
     [Test]
-    public async Task FacilityNames_AreTheDatabases_AndAFacilityAddedLaterIsNamedAtItsFirstUse_DivisionCodesLeftOut()
+    public async Task FacilityNames_AreTheDatabases_AndAFacilityAddedLaterIsNamedAndKnownAtItsFirstUse_DivisionCodesLeftOut()
     {
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HighRiskDb>();
@@ -39,11 +39,15 @@ public class DivisionNamesTests : ServiceFixture
             VALUES ('430302-T99', '测试新卫生院', 'TownshipHealthCentre', '430302', false, false, 1, true) RETURNING 1
             """);
         var later = await names.OfAsync(db, ["430302-MCH", "430302-T99"], CancellationToken.None);
+        var known = Services.GetRequiredService<KnownFacilities>();
+        var exist = (await known.ExistsAsync(db, "430302-T99", CancellationToken.None), await known.ExistsAsync(db, "430302", CancellationToken.None),
+            await known.ExistsAsync(db, null, CancellationToken.None));
 
         Assert.Multiple(() =>
         {
             Assert.That(first, Is.EquivalentTo(new Dictionary<string, string> { ["430302-MCH"] = "雨湖区妇幼保健计划生育服务中心" }));
             Assert.That(later, Is.EquivalentTo(new Dictionary<string, string> { ["430302-MCH"] = "雨湖区妇幼保健计划生育服务中心", ["430302-T99"] = "测试新卫生院" }));
+            Assert.That(exist, Is.EqualTo((true, false, false)), "the validators' check asks the same names: a facility added later exists, a division code does not");
         });
     }
 }
