@@ -11,7 +11,7 @@ namespace HighRisk.Features.Divisions;
 public sealed class KnownFacilities(FacilityNames names)
 {
     public async Task<bool> ExistsAsync(HighRiskDb db, string? code, CancellationToken ct) =>
-        code is not null && (await names.OfAsync(db, [code], ct)).ContainsKey(code);
+        code is not null && (names.Holds(code) || (await names.OfAsync(db, [code], ct)).ContainsKey(code));
 
     /// <summary>The check as a FluentValidation predicate: <c>.MustAsync(facilities.Exist(db))</c>.</summary>
     public Func<string?, CancellationToken, Task<bool>> Exist(HighRiskDb db) => (code, ct) => ExistsAsync(db, code, ct);

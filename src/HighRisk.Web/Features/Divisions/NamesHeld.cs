@@ -26,6 +26,9 @@ public abstract class NamesHeld
     /// <summary>The rows among <paramref name="codes"/> that this kind of reference data has.</summary>
     protected abstract IQueryable<CodeName> Read(HighRiskDb db, IReadOnlyCollection<string> codes);
 
+    /// <summary>Whether the code's name is held already (no query, no allocation: the validators' hot path).</summary>
+    public bool Holds(string code) => _names.ContainsKey(code);
+
     /// <summary>Code → name for the codes that name one (unknown codes are left out).</summary>
     public async Task<IReadOnlyDictionary<string, string>> OfAsync(HighRiskDb db, IEnumerable<string?> codes, CancellationToken ct)
     {
