@@ -389,7 +389,7 @@ for round in $(seq 1 "$REPEAT"); do
   kill $VMSTAT 2>/dev/null || true
   stop_sampler "exam-$round"; peak=$PEAK; hwm=$HWM
   after=$(psqlq -c "SELECT (SELECT count(*) FROM exams) || ' ' || (SELECT count(*) FROM grade_changes WHERE cause = 'Exam') || ' ' || (SELECT count(*) FROM alerts)")
-  psqlq -F $'\t' -c "SELECT calls, round(mean_exec_time::numeric, 3) AS mean_ms, round(total_exec_time::numeric) AS total_ms, left(regexp_replace(query, '\s+', ' ', 'g'), 300) FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 25" > "$OUT/statements-exam-$round.tsv"
+  psqlq -F $'\t' -c "SELECT calls, round(mean_exec_time::numeric, 3) AS mean_ms, round(total_exec_time::numeric) AS total_ms, left(regexp_replace(query, '\s+', ' ', 'g'), 300) FROM pg_stat_statements WHERE query NOT LIKE 'DO %' ORDER BY total_exec_time DESC LIMIT 25" > "$OUT/statements-exam-$round.tsv"
   read -r rps p50 p99 total bad < <(parse_wrk "$OUT/wrk-exam-$round.txt")
   read -r e0 g0 a0 <<< "$before"; read -r e1 g1 a1 <<< "$after"
   gc_permille=$(( (g1 - g0) * 1000 / (e1 - e0 > 0 ? e1 - e0 : 1) ))
@@ -501,7 +501,7 @@ cpu_stop job 0
 stop_sampler job; job_peak=$PEAK; job_hwm=$HWM
 psqlq -F ' ' -c "SELECT round(extract(epoch FROM completed_at - started_at) * 1000), states_changed, lists, entries, states_reviewed, spells_opened, spells_closed FROM daily_overdue_runs WHERE business_date = '$TODAY'" > "$OUT/job-run.txt"
 read -r job_ms job_changed job_lists job_entries job_reviewed job_opened job_closed < "$OUT/job-run.txt"
-psqlq -F $'\t' -c "SELECT calls, round(mean_exec_time::numeric, 1) AS mean_ms, round(total_exec_time::numeric) AS total_ms, left(regexp_replace(query, '\s+', ' ', 'g'), 200) FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 12" > "$OUT/statements-job.tsv"
+psqlq -F $'\t' -c "SELECT calls, round(mean_exec_time::numeric, 1) AS mean_ms, round(total_exec_time::numeric) AS total_ms, left(regexp_replace(query, '\s+', ' ', 'g'), 200) FROM pg_stat_statements WHERE query NOT LIKE 'DO %' ORDER BY total_exec_time DESC LIMIT 12" > "$OUT/statements-job.tsv"
 read -r sql_first_after sql_median_after _ < <(statement_ms after)
 figure job_ms "$job_ms"; figure job_wall_ms "$JOB_WALL_MS"; figure job_states_changed "$job_changed"
 figure job_lists "$job_lists"; figure job_entries "$job_entries"; figure job_states_reviewed "$job_reviewed"
@@ -535,7 +535,7 @@ cpu_stop job_again 0
 stop_sampler job-again
 psqlq -F ' ' -c "SELECT round(extract(epoch FROM completed_at - started_at) * 1000), states_changed, states_reviewed FROM daily_overdue_runs WHERE business_date = '$TODAY'" > "$OUT/job-again-run.txt"
 read -r again_ms again_changed again_reviewed < "$OUT/job-again-run.txt"
-psqlq -F $'\t' -c "SELECT calls, round(mean_exec_time::numeric, 1) AS mean_ms, round(total_exec_time::numeric) AS total_ms, left(regexp_replace(query, '\s+', ' ', 'g'), 200) FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 12" > "$OUT/statements-job-again.tsv"
+psqlq -F $'\t' -c "SELECT calls, round(mean_exec_time::numeric, 1) AS mean_ms, round(total_exec_time::numeric) AS total_ms, left(regexp_replace(query, '\s+', ' ', 'g'), 200) FROM pg_stat_statements WHERE query NOT LIKE 'DO %' ORDER BY total_exec_time DESC LIMIT 12" > "$OUT/statements-job-again.tsv"
 figure job_again_ms "$again_ms"; figure job_again_wall_ms "$JOB_WALL_MS"; figure job_again_states_reviewed "$again_reviewed"
 figure job_again_states_changed "$again_changed"; figure job_again_rss_peak_mib "$PEAK"; figure job_again_rss_hwm_mib "$HWM"
 log "job again: $again_ms ms (completed_at − started_at), $JOB_WALL_MS ms from POST to the committed row; $again_reviewed reviewed, $again_changed changed; RSS peak $PEAK MiB (HWM $HWM)"
@@ -565,7 +565,7 @@ SQL
   post_job "$OUT/job-full-$name-queued.json" 12000
   cpu_stop "job_full_$name" 0
   stop_sampler "job-full-$name"
-  psqlq -F $'\t' -c "SELECT calls, round(mean_exec_time::numeric, 1) AS mean_ms, round(total_exec_time::numeric) AS total_ms, left(regexp_replace(query, '\s+', ' ', 'g'), 200) FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 8" > "$OUT/statements-job-full-$name.tsv"
+  psqlq -F $'\t' -c "SELECT calls, round(mean_exec_time::numeric, 1) AS mean_ms, round(total_exec_time::numeric) AS total_ms, left(regexp_replace(query, '\s+', ' ', 'g'), 200) FROM pg_stat_statements WHERE query NOT LIKE 'DO %' ORDER BY total_exec_time DESC LIMIT 8" > "$OUT/statements-job-full-$name.tsv"
   psqlq -F ' ' -c "SELECT round(extract(epoch FROM completed_at - started_at) * 1000), states_reviewed, states_changed, entries FROM daily_overdue_runs WHERE business_date = '$TODAY'" > "$OUT/job-full-$name-run.txt"
   read -r ms reviewed changed entries < "$OUT/job-full-$name-run.txt"
   figure "job_full_${name}_ms" "$ms"; figure "job_full_${name}_wall_ms" "$JOB_WALL_MS"
@@ -611,8 +611,8 @@ for name in ${HR_BENCH_LISTS:-$ALL_LISTS}; do
     timed "$OUT/wrk-$name-$round.txt" wrk -t2 -c"$LIST_CONNS" -d"${LIST_SECONDS}s" --latency -s "$HERE/get.lua" "$URL" -- "$path" "$token"
     cpu_stop "list_${name}_$round" "$(awk '/requests in/{print $1}' "$OUT/wrk-$name-$round.txt")" "$CLIENT_S"
     stop_sampler "list-$name-$round"; peak=$PEAK
-    psqlq -F $'\t' -c "SELECT calls, round(mean_exec_time::numeric, 3) AS mean_ms, round(max_exec_time::numeric, 1) AS max_ms, left(regexp_replace(query, '\s+', ' ', 'g'), 600) FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 8" > "$OUT/statements-$name-$round.tsv"
-    psqlq -c "SELECT query || E';\n' FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 2" > "$OUT/statements-$name-$round-full.sql"
+    psqlq -F $'\t' -c "SELECT calls, round(mean_exec_time::numeric, 3) AS mean_ms, round(max_exec_time::numeric, 1) AS max_ms, left(regexp_replace(query, '\s+', ' ', 'g'), 600) FROM pg_stat_statements WHERE query NOT LIKE 'DO %' ORDER BY total_exec_time DESC LIMIT 8" > "$OUT/statements-$name-$round.tsv"
+    psqlq -c "SELECT query || E';\n' FROM pg_stat_statements WHERE query NOT LIKE 'DO %' ORDER BY total_exec_time DESC LIMIT 2" > "$OUT/statements-$name-$round-full.sql"
     read -r rps p50 p99 total bad < <(parse_wrk "$OUT/wrk-$name-$round.txt")
     figure "list_${name}_rps_$round" "$rps"; figure "list_${name}_p50_$round" "$p50"; figure "list_${name}_p99_$round" "$p99"
     figure "list_${name}_non2xx_$round" "$bad"; figure "list_${name}_rss_peak_mib_$round" "$peak"

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ClosedXML.Excel;
+using HighRisk.Web.Tests.FollowUps;
 using HighRisk.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -88,11 +89,8 @@ public sealed class ListAndOverdueTests : BrowserTest
         var first = await Api.BookAsync(Bookings.AWoman(20).With("fullName", "县览甲").With("divisionCode", "430302007001"));
         var second = await Api.BookAsync(Bookings.AWoman(20).With("fullName", "县览乙").With("divisionCode", "430302008001"));
         var day = day0.AddDays(40);
-        await TravelToAsync(day);
-        var date = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var (queued, _, _) = await Api.PostAsync($"/api/admin/jobs/daily-overdue?date={date}", new JsonObject(), client: Admin);
-        Assert.That(queued, Is.EqualTo(System.Net.HttpStatusCode.Accepted));
-        Assert.That(await EventuallyAsync("SELECT EXISTS (SELECT 1 FROM daily_overdue_runs WHERE business_date = $1)", day), Is.True);
+        await new DailyJob(this).RunAsync(day);
+        var date = DailyJob.D(day);
 
         var page = await SignInAsync(Screen.Phone, "t-county");
         await page.GotoAsync($"/overdue?date={date}", Loaded);
@@ -127,11 +125,8 @@ public sealed class ListAndOverdueTests : BrowserTest
         }
 
         var day = day0.AddDays(40);
-        await TravelToAsync(day);
-        var date = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var (queued, _, _) = await Api.PostAsync($"/api/admin/jobs/daily-overdue?date={date}", new JsonObject(), client: Admin);
-        Assert.That(queued, Is.EqualTo(HttpStatusCode.Accepted));
-        Assert.That(await EventuallyAsync("SELECT EXISTS (SELECT 1 FROM daily_overdue_runs WHERE business_date = $1)", day), Is.True);
+        await new DailyJob(this).RunAsync(day);
+        var date = DailyJob.D(day);
 
         var (userName, api) = await NewUserAsync("subdistrictStaff", township);
         using var _ = api;

@@ -129,8 +129,10 @@ public class ReviewDateTests : ServiceFixture
         Assert.That(await OnListAsync(due.AddDays(10), women), Is.Empty, "a date never run has no list");
     }
 
-    [Test]
-    public async Task AChangeCommittedWhileTheJobRuns_IsReviewedAsSheNowIsNotOverwritten()
+    /// <param name="fullRun">The run after a changed policy, which reads everyone on a connection of its own, ahead of its writes.</param>
+    [TestCase(false, TestName = "AChangeCommittedWhileTheJobRuns_IsReviewedAsSheNowIsNotOverwritten")]
+    [TestCase(true, TestName = "AChangeCommittedWhileAFullRunReadsEveryone_IsReviewedAsSheNowIsNotOverwritten")]
+    public async Task AChangeCommittedWhileTheJobRuns_IsReviewedAsSheNowIsNotOverwritten(bool fullRun)
     {
         var day0 = await DailyJob.FreshStartAsync();
         var id = await Api.BookAsync(Bookings.AWoman(20).With("divisionCode", Village));   // due in 4 weeks, overdue after 7 days' grace
@@ -138,6 +140,14 @@ public class ReviewDateTests : ServiceFixture
         await DailyJob.RunAsync(due.AddDays(7));
         var morning = due.AddDays(8);
         await TravelToAsync(morning);
+        await Api.BookAsync(Bookings.AWoman(20).With("divisionCode", OtherVillage));   // not due this morning: only a full run reads her
+        if (fullRun)
+        {
+            Assert.That(await ScalarAsync<long>("""
+                WITH changed AS (UPDATE daily_overdue_runs SET policy_fingerprint = 'a-changed-policy' WHERE business_date < $1 RETURNING 1)
+                SELECT count(*) FROM changed
+                """, morning), Is.GreaterThan(0));
+        }
 
         // As the job starts, another writer moves her next visit on (as an exam with a new appointment does) and has not
         // committed yet: the job must wait for her row, then review her as she is after that change.
@@ -162,6 +172,9 @@ public class ReviewDateTests : ServiceFixture
         Assert.That(await OnListAsync(morning, [id]), Is.Empty);
         Assert.That(await ScalarAsync<DateOnly>("SELECT follow_up_review_on FROM pregnancies WHERE id = $1", id), Is.EqualTo(morning.AddDays(14 + 8)),
             "reviewed again the day after her new visit's grace");
+        var everyone = await ScalarAsync<long>("SELECT count(*) FROM pregnancies WHERE status = 'Open' OR next_due_date IS NOT NULL OR follow_up_review_on IS NOT NULL");
+        var reviewed = await ScalarAsync<long>("SELECT states_reviewed FROM daily_overdue_runs WHERE business_date = $1", morning);
+        Assert.That(reviewed == everyone, Is.EqualTo(fullRun), $"{reviewed} of {everyone} reviewed: a full run reads everyone, a morning those due");
     }
 
     private async Task<Dictionary<string, string>> AfreshAsync(DateOnly date, List<Guid> women) =>

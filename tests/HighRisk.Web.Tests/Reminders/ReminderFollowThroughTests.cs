@@ -1,4 +1,5 @@
 using System.Net;
+using HighRisk.Web.Tests.FollowUps;
 using HighRisk.Web.Tests.Infrastructure;
 using static HighRisk.Web.Tests.Reminders.Reminding;
 
@@ -26,8 +27,7 @@ public class ReminderFollowThroughTests : ServiceFixture
         Assert.That(await OutboxAsync(this, reachedMobile, "Sent"), Is.EqualTo(1));
         Assert.That(await OutboxAsync(this, unreachedMobile, "Failed"), Is.EqualTo(1));
 
-        await Api.RunJobAsync($"daily-overdue?date={Day(firstOverdue)}");
-        Assert.That(await EventuallyAsync("SELECT EXISTS (SELECT 1 FROM daily_overdue_runs WHERE business_date = $1)", firstOverdue), Is.True);
+        await new DailyJob(this).RunAsync(firstOverdue);
         var (status, list) = await Api.GetAsync($"/api/overdue?division={Bookings.Township}&date={Day(firstOverdue)}", Clients["county"]);
         Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
         var entries = list!["entries"]!.AsArray();
