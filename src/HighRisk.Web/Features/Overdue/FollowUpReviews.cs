@@ -2,7 +2,6 @@ using HighRisk.Features.Cases;
 using HighRisk.Features.FollowUps;
 using HighRisk.Features.Pregnancies;
 using HighRisk.Infrastructure.Data;
-using System.Threading.Channels;
 using HighRisk.Rules;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -21,9 +20,9 @@ namespace HighRisk.Features.Overdue;
 /// (its <c>xmin</c>). A woman changed by a request between the read and the write (an exam recorded at 07:00) is read
 /// again, locked this time, and reviewed as she now is; so a change is never overwritten, and a request waits on the job
 /// only for a woman the job has written. Locking every row read held every open pregnancy until the end of a full run
-/// and cost a WAL record per row (docs/adr/0005's amendments; docs/benchmarks.md, sessions 15 and 18).
+/// and cost a WAL record per row (docs/adr/0005's amendment; docs/benchmarks.md, session 15).
 /// </remarks>
-public sealed class FollowUpReviews(HighRiskDb db, FollowUpPolicy policy, IServiceScopeFactory scopes)
+public sealed class FollowUpReviews(HighRiskDb db, FollowUpPolicy policy)
 {
     /// <summary>Pregnancies read, reviewed and written per round trip: the job's memory does not grow with the register.</summary>
     public const int BatchSize = 2000;
@@ -35,9 +34,6 @@ public sealed class FollowUpReviews(HighRiskDb db, FollowUpPolicy policy, IServi
 
     /// <summary>The columns the rule reads: the schedule, the colour, and whether the schedule applies to her at all.</summary>
     private sealed record Due(Guid Id, RiskColour Grade, bool Purple, PregnancyStatus Status, PregnancyOutcome? Outcome, FollowUpSchedule Schedule);
-
-    /// <summary>A batch: the pregnancies found, each at its version, and what the rule reads of them.</summary>
-    private sealed record Batch(IReadOnlyCollection<Found> Found, List<Due> Read);
 
     /// <summary>A woman who became overdue (or lost) or came back on track: her case's flag and place on the board.</summary>
     private readonly record struct Flip(Guid Id, bool Overdue, int Rank);
@@ -55,7 +51,7 @@ public sealed class FollowUpReviews(HighRiskDb db, FollowUpPolicy policy, IServi
         var (changed, flips) = (0, new List<Flip>());
         foreach (var found in due.Chunk(BatchSize))
         {
-            changed += await ReviewBatchAsync(date, new Batch(found, await ReadAsync(db, found, ct)), locked: false, flips, ct);
+            changed += await ReviewBatchAsync(date, found, locked: false, flips, ct);
         }
 
         await WriteCasesAsync(flips, ct);
@@ -64,29 +60,21 @@ public sealed class FollowUpReviews(HighRiskDb db, FollowUpPolicy policy, IServi
 
     /// <summary>
     /// A full run (the first, or the first under a changed policy): every pregnancy that is open, has something due or a
-    /// review pending, in id order, 2,000 at a time. Closed pregnancies with nothing due are left alone: their state no
-    /// longer changes. The next batch is found and read on a connection of its own while this one's answers are written
-    /// (<see cref="ReadEveryoneAsync"/>): one after the other, reading and writing a million rows left a core idle for a
-    /// third of the run (docs/benchmarks.md, session 18).
+    /// review pending, in id order, 2,000 at a time: the next ids found, then read by id like a normal morning. Closed
+    /// pregnancies with nothing due are left alone: their state no longer changes.
     /// </summary>
     public async Task<Result> ReviewEveryoneAsync(DateOnly date, CancellationToken ct)
     {
-        var (reviewed, changed, flips) = (0, 0, new List<Flip>());
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
-        var reading = ReadEveryoneAsync(batches.Writer, stop.Token);
-        try
+        var (reviewed, changed, flips, after) = (0, 0, new List<Flip>(), Guid.Empty);
+        while (await db.Database.SqlQuery<Found>($"""
+                   SELECT id AS "Id", xmin::text::bigint AS "Version" FROM pregnancies
+                   WHERE id > {after} AND (status = {nameof(PregnancyStatus.Open)} OR next_due_date IS NOT NULL OR follow_up_review_on IS NOT NULL)
+                   ORDER BY id LIMIT {BatchSize}
+                   """).ToListAsync(ct) is { Count: > 0 } found)
         {
-            await foreach (var batch in batches.Reader.ReadAllAsync(ct))
-            {
-                changed += await ReviewBatchAsync(date, batch, locked: false, flips, ct);
-                reviewed += batch.Found.Count;
-            }
-        }
-        finally
-        {
-            await stop.CancelAsync();
-            await reading;
+            changed += await ReviewBatchAsync(date, found, locked: false, flips, ct);
+            reviewed += found.Count;
+            after = found[^1].Id;
         }
 
         await WriteCasesAsync(flips, ct);
@@ -94,50 +82,16 @@ public sealed class FollowUpReviews(HighRiskDb db, FollowUpPolicy policy, IServi
     }
 
     /// <summary>
-    /// The full run's batches, found in id order and read on a connection outside the job's transaction, one batch ahead of
-    /// the writing. Nothing is locked or written here, and each row's version is kept, so a woman changed after she was read
-    /// is not overwritten (<see cref="ReviewBatchAsync"/>). A failure ends the channel with it; the task itself never fails.
-    /// </summary>
-    private async Task ReadEveryoneAsync(ChannelWriter<Batch> batches, CancellationToken ct)
-    {
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var reader = scope.ServiceProvider.GetRequiredService<HighRiskDb>();
-            for (var after = Guid.Empty; ;)
-            {
-                var found = await reader.Database.SqlQuery<Found>($"""
-                    SELECT id AS "Id", xmin::text::bigint AS "Version" FROM pregnancies
-                    WHERE id > {after} AND (status = {nameof(PregnancyStatus.Open)} OR next_due_date IS NOT NULL OR follow_up_review_on IS NOT NULL)
-                    ORDER BY id LIMIT {BatchSize}
-                    """).ToListAsync(ct);
-                if (found.Count == 0)
-                {
-                    break;
-                }
-
-                await batches.WriteAsync(new Batch(found, await ReadAsync(reader, found, ct)), ct);
-                after = found[^1].Id;
-            }
-
-            batches.Complete();
-        }
-        catch (Exception e)
-        {
-            batches.Complete(e);
-        }
-    }
-
-    /// <summary>
     /// Each woman of the batch reviews herself; what changed is written where her row is still the version found, and the
     /// women whose overdue flag flipped are added to <paramref name="flips"/>. Those changed meanwhile are locked, read
     /// and reviewed again. Returns how many changed state.
     /// </summary>
-    private async Task<int> ReviewBatchAsync(DateOnly date, Batch batch, bool locked, List<Flip> flips, CancellationToken ct)
+    private async Task<int> ReviewBatchAsync(DateOnly date, IReadOnlyCollection<Found> found, bool locked, List<Flip> flips, CancellationToken ct)
     {
-        var reviewed = new List<(Due Due, FollowUpState Was)>(batch.Read.Count);
+        var batch = await ReadAsync(found.Select(f => f.Id).ToArray(), ct);
+        var reviewed = new List<(Due Due, FollowUpState Was)>(batch.Count);
         var changed = 0;
-        foreach (var due in batch.Read)
+        foreach (var due in batch)
         {
             var was = due.Schedule.State;
             if (due.Schedule.Review(date, due.Grade, due.Purple, Pregnancy.IsFollowedUp(due.Status, due.Outcome, due.Schedule), policy))
@@ -146,7 +100,7 @@ public sealed class FollowUpReviews(HighRiskDb db, FollowUpPolicy policy, IServi
             }
         }
 
-        var versions = batch.Found.ToDictionary(f => f.Id, f => f.Version);
+        var versions = found.ToDictionary(f => f.Id, f => f.Version);
         var written = await WriteAsync(reviewed.Select(r => r.Due).ToList(), versions, ct);
         foreach (var (due, was) in reviewed.Where(r => written.Contains(r.Due.Id)))
         {
@@ -173,17 +127,14 @@ public sealed class FollowUpReviews(HighRiskDb db, FollowUpPolicy policy, IServi
         var again = await db.Database.SqlQuery<Found>($"""
             SELECT id AS "Id", xmin::text::bigint AS "Version" FROM pregnancies WHERE id = ANY({meanwhile}) ORDER BY id FOR UPDATE
             """).ToListAsync(ct);
-        return changed + await ReviewBatchAsync(date, new Batch(again, await ReadAsync(db, again, ct)), locked: true, flips, ct);
+        return changed + await ReviewBatchAsync(date, again, locked: true, flips, ct);
     }
 
-    /// <summary>What the rule reads of the pregnancies found, through <paramref name="from"/>.</summary>
-    private static Task<List<Due>> ReadAsync(HighRiskDb from, IEnumerable<Found> found, CancellationToken ct)
-    {
-        var ids = found.Select(f => f.Id).ToArray();
-        return from.Pregnancies.IgnoreQueryFilters().AsNoTracking().Where(p => ids.Contains(p.Id))
+    /// <summary>What the rule reads of the given pregnancies.</summary>
+    private Task<List<Due>> ReadAsync(Guid[] ids, CancellationToken ct) =>
+        db.Pregnancies.IgnoreQueryFilters().AsNoTracking().Where(p => ids.Contains(p.Id))
             .Select(p => new Due(p.Id, p.Grade, p.Purple, p.Status, p.Outcome, p.Schedule))
             .ToListAsync(ct);
-    }
 
     /// <summary>
     /// The women who became overdue (or lost) or came back on track: their cases' place on the board, in one statement for
