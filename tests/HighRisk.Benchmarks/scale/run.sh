@@ -389,7 +389,7 @@ for round in $(seq 1 "$REPEAT"); do
   kill $VMSTAT 2>/dev/null || true
   stop_sampler "exam-$round"; peak=$PEAK; hwm=$HWM
   after=$(psqlq -c "SELECT (SELECT count(*) FROM exams) || ' ' || (SELECT count(*) FROM grade_changes WHERE cause = 'Exam') || ' ' || (SELECT count(*) FROM alerts)")
-  psqlq -F $'\t' -c "SELECT calls, round(mean_exec_time::numeric, 3) AS mean_ms, round(total_exec_time::numeric) AS total_ms, left(regexp_replace(query, '\s+', ' ', 'g'), 300) FROM pg_stat_statements WHERE query NOT LIKE 'DO %' ORDER BY total_exec_time DESC LIMIT 25" > "$OUT/statements-exam-$round.tsv"
+  psqlq -F $'\t' -c "SELECT calls, round(mean_exec_time::numeric, 3) AS mean_ms, round(total_exec_time::numeric) AS total_ms, left(regexp_replace(query, '\s+', ' ', 'g'), 300) FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 25" > "$OUT/statements-exam-$round.tsv"
   read -r rps p50 p99 total bad < <(parse_wrk "$OUT/wrk-exam-$round.txt")
   read -r e0 g0 a0 <<< "$before"; read -r e1 g1 a1 <<< "$after"
   gc_permille=$(( (g1 - g0) * 1000 / (e1 - e0 > 0 ? e1 - e0 : 1) ))
@@ -611,8 +611,8 @@ for name in ${HR_BENCH_LISTS:-$ALL_LISTS}; do
     timed "$OUT/wrk-$name-$round.txt" wrk -t2 -c"$LIST_CONNS" -d"${LIST_SECONDS}s" --latency -s "$HERE/get.lua" "$URL" -- "$path" "$token"
     cpu_stop "list_${name}_$round" "$(awk '/requests in/{print $1}' "$OUT/wrk-$name-$round.txt")" "$CLIENT_S"
     stop_sampler "list-$name-$round"; peak=$PEAK
-    psqlq -F $'\t' -c "SELECT calls, round(mean_exec_time::numeric, 3) AS mean_ms, round(max_exec_time::numeric, 1) AS max_ms, left(regexp_replace(query, '\s+', ' ', 'g'), 600) FROM pg_stat_statements WHERE query NOT LIKE 'DO %' ORDER BY total_exec_time DESC LIMIT 8" > "$OUT/statements-$name-$round.tsv"
-    psqlq -c "SELECT query || E';\n' FROM pg_stat_statements WHERE query NOT LIKE 'DO %' ORDER BY total_exec_time DESC LIMIT 2" > "$OUT/statements-$name-$round-full.sql"
+    psqlq -F $'\t' -c "SELECT calls, round(mean_exec_time::numeric, 3) AS mean_ms, round(max_exec_time::numeric, 1) AS max_ms, left(regexp_replace(query, '\s+', ' ', 'g'), 600) FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 8" > "$OUT/statements-$name-$round.tsv"
+    psqlq -c "SELECT query || E';\n' FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 2" > "$OUT/statements-$name-$round-full.sql"
     read -r rps p50 p99 total bad < <(parse_wrk "$OUT/wrk-$name-$round.txt")
     figure "list_${name}_rps_$round" "$rps"; figure "list_${name}_p50_$round" "$p50"; figure "list_${name}_p99_$round" "$p99"
     figure "list_${name}_non2xx_$round" "$bad"; figure "list_${name}_rss_peak_mib_$round" "$peak"

@@ -129,7 +129,7 @@ public class ReviewDateTests : ServiceFixture
         Assert.That(await OnListAsync(due.AddDays(10), women), Is.Empty, "a date never run has no list");
     }
 
-    /// <param name="fullRun">The run after a changed policy, which reads everyone on a connection of its own, ahead of its writes.</param>
+    /// <param name="fullRun">The run after a changed policy, which reads and reviews everyone, not only those due.</param>
     [TestCase(false, TestName = "AChangeCommittedWhileTheJobRuns_IsReviewedAsSheNowIsNotOverwritten")]
     [TestCase(true, TestName = "AChangeCommittedWhileAFullRunReadsEveryone_IsReviewedAsSheNowIsNotOverwritten")]
     public async Task AChangeCommittedWhileTheJobRuns_IsReviewedAsSheNowIsNotOverwritten(bool fullRun)
