@@ -117,7 +117,7 @@ CROSS JOIN LATERAL (SELECT (ARRAY['王','李','张','刘','陈','杨','黄','赵
 INSERT INTO pregnancies (id, woman_id, lmp, edd, division_code, township_code, address, facility_code, health_worker,
                          height_cm, weight_kg, history, findings, booking_date, booked_at, status, grade, purple, factors,
                          catalogue_version, graded_at, raises, care_due_date, care_due_kind, failed_attempts,
-                         follow_up_state, follow_up_review_on, last_contact_date, next_due_date, next_due_kind, postpartum_visit_done)
+                         follow_up_state, last_contact_date, next_due_date, next_due_kind, postpartum_visit_done)
 SELECT p.pregnancy_id, p.woman_id, p.lmp, p.lmp + 280, p.division_code, p.township_code,
        (1 + p.g % 12) || '组' || (1 + p.g % 60) || '号（示例地址）', p.facility_code, '示例医生',
        h.height_cm, round((19 + p.g % 5) * h.height_cm * h.height_cm / 10000.0, 1),
@@ -128,20 +128,25 @@ SELECT p.pregnancy_id, p.woman_id, p.lmp, p.lmp + 280, p.division_code, p.townsh
        :'catalogue', (p.last_contact + time '10:00') AT TIME ZONE 'Asia/Shanghai', '[]'::jsonb,
        p.next_due, 'Antenatal',
        0,
-       -- The daily job's state and review date (FollowUpStateSql) as of yesterday: no contact since the due date, no
-       -- failed attempts, so lost on day 28, overdue after the grace.
+       -- The daily job's state as of yesterday: no contact since the due date, no failed attempts, so lost on day 28,
+       -- overdue after the grace.
        CASE WHEN (:'today'::date - 1) - p.next_due >= 28 THEN 'Lost'
             WHEN (:'today'::date - 1) > p.next_due + g.grace THEN 'Overdue'
             ELSE 'OnTrack' END,
-       CASE WHEN (:'today'::date - 1) - p.next_due >= 28 THEN NULL
-            WHEN (:'today'::date - 1) > p.next_due + g.grace THEN p.next_due + 28
-            ELSE p.next_due + g.grace + 1 END,
        p.last_contact, p.next_due, 'Antenatal', false
 FROM bench_p p
 JOIN bench_factors f ON f.grade = p.grade AND f.purple = p.purple
 CROSS JOIN LATERAL (SELECT 152 + p.g % 20 AS height_cm) h
 CROSS JOIN LATERAL (SELECT CASE WHEN p.grade = 'Red' THEN 1 WHEN p.grade = 'Orange' OR p.purple THEN 3 ELSE 7 END AS grace) g
 ORDER BY p.booking_date, p.g;
+
+-- Her review row, written with her at booking: the date the job next looks at her, as of yesterday (day 28 once
+-- overdue, the day after the grace while on track, none once lost).
+INSERT INTO follow_up_reviews (pregnancy_id, review_on, revision)
+SELECT p.id, CASE p.follow_up_state WHEN 'Lost' THEN NULL WHEN 'Overdue' THEN p.next_due_date + 28 ELSE p.next_due_date + g.grace + 1 END, 1
+FROM pregnancies p
+CROSS JOIN LATERAL (SELECT CASE WHEN p.grade = 'Red' THEN 1 WHEN p.grade = 'Orange' OR p.purple THEN 3 ELSE 7 END AS grace) g
+ORDER BY p.number;
 
 -- The booking's grade-history row, as BookPregnancy writes it.
 INSERT INTO grade_changes (id, pregnancy_id, from_colour, to_colour, from_purple, to_purple, factors, exam_id, cause,

@@ -18,7 +18,7 @@ SELECT s.id, s.address, s.booked_at, s.booking_date, s.catalogue_version, s.clos
        s.history, s.lmp, s.merged_into_id, s.number, s.outcome, s.outcome_date, s.purple, s.raises, s.receiving_facility,
        s.responsible_user_id, s.status, s.township_code, s.weight_kg, s.woman_id, s.care_due_date, s.care_due_kind, s.failed_attempts,
        s.first_failed_attempt, s.last_contact_date, s.last_failed_attempt, s.moved_away_on, s.next_due_date, s.next_due_kind,
-       s.postpartum_visit_done, s.referral_due_date, s.follow_up_review_on, s.follow_up_state, s.id0, s.birth_date, s.created_at,
+       s.postpartum_visit_done, s.referral_due_date, s.follow_up_state, s.review_on, s.revision, s.id0, s.birth_date, s.created_at,
        s.full_name, s.full_name_masked, s.mobile_cipher, s.mobile_hash, s.mobile_masked, s.resident_id_cipher, s.resident_id_hash,
        s.resident_id_masked, e.id, e.exam_date, e.examiner, e.facility_code, e.findings, e.grade_after, e.measurements,
        e.next_appointment, e.note, e.pregnancy_id, e.purple_after, e.recorded_at, e.resolved
@@ -28,10 +28,11 @@ FROM (
            p.height_cm, p.history, p.lmp, p.merged_into_id, p.number, p.outcome, p.outcome_date, p.purple, p.raises, p.receiving_facility,
            p.responsible_user_id, p.status, p.township_code, p.weight_kg, p.woman_id, p.care_due_date, p.care_due_kind, p.failed_attempts,
            p.first_failed_attempt, p.last_contact_date, p.last_failed_attempt, p.moved_away_on, p.next_due_date, p.next_due_kind,
-           p.postpartum_visit_done, p.referral_due_date, p.follow_up_review_on, p.follow_up_state, w.id AS id0, w.birth_date,
+           p.postpartum_visit_done, p.referral_due_date, p.follow_up_state, f.review_on, f.revision, w.id AS id0, w.birth_date,
            w.created_at, w.full_name, w.full_name_masked, w.mobile_cipher, w.mobile_hash, w.mobile_masked, w.resident_id_cipher,
            w.resident_id_hash, w.resident_id_masked
     FROM pregnancies AS p
+    INNER JOIN follow_up_reviews AS f ON p.id = f.pregnancy_id
     INNER JOIN women AS w ON p.woman_id = w.id
     WHERE (false OR p.division_code LIKE '430304%' OR p.facility_code = '430304-MCH') AND p.id = :pid
     LIMIT 2
@@ -55,9 +56,12 @@ VALUES (gen_random_uuid(), current_date, '压测医生', '430304-MCH', '{}', 'Gr
 INSERT INTO idempotency_records (key, body, content_type, created_at, location, request_hash, status_code)
 VALUES (CAST(:user_id AS text) || chr(58) || 'pgbench-' || CAST(:k AS text) || '-' || CAST(:client_id AS text), NULL, NULL, now(), NULL,
         'E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855', 0);
+UPDATE follow_up_reviews AS f SET revision = f.revision + 1,
+       review_on = CASE WHEN f.review_on <= (now() AT TIME ZONE 'Asia/Shanghai')::date THEN f.review_on
+           WHEN p.follow_up_state IN ('Overdue', 'Lost') THEN (now() AT TIME ZONE 'Asia/Shanghai')::date ELSE current_date + 22 END
+FROM pregnancies AS p WHERE p.id = :pid AND f.pregnancy_id = p.id;
 UPDATE pregnancies SET graded_at = now(), care_due_date = current_date + 14, last_contact_date = current_date, next_due_date = current_date + 14,
-       follow_up_state = 'OnTrack', follow_up_review_on = CASE WHEN follow_up_review_on <= (now() AT TIME ZONE 'Asia/Shanghai')::date THEN follow_up_review_on
-           WHEN follow_up_state IN ('Overdue', 'Lost') THEN (now() AT TIME ZONE 'Asia/Shanghai')::date ELSE current_date + 22 END
+       follow_up_state = 'OnTrack'
 WHERE id = :pid;
 \if :r <= :gc_permille
 INSERT INTO grade_changes (id, catalogue_version, cause, changed_at, changed_by, exam_id, factors, from_colour, from_purple, pregnancy_id,

@@ -333,7 +333,7 @@ psqlq -F ' ' > "$OUT/distribution.txt" <<SQL
 SELECT 'open', count(*) FROM pregnancies WHERE status = 'Open';
 SELECT 'grade ' || grade || CASE WHEN purple THEN '+purple' ELSE '' END, count(*) FROM pregnancies GROUP BY 1 ORDER BY 1;
 SELECT 'state(yesterday) ' || follow_up_state, count(*) FROM pregnancies GROUP BY 1 ORDER BY 1;
-SELECT 'review date today', count(*) FROM pregnancies WHERE follow_up_review_on <= '$TODAY';
+SELECT 'review date today', count(*) FROM follow_up_reviews WHERE review_on <= '$TODAY';
 SELECT 'county $COUNTY', count(*) FROM pregnancies WHERE township_code LIKE '$COUNTY%';
 SELECT 'township $TOWNSHIP', count(*) FROM pregnancies WHERE township_code = '$TOWNSHIP';
 SELECT 'median township', percentile_cont(0.5) WITHIN GROUP (ORDER BY c) FROM (SELECT count(*) c FROM pregnancies GROUP BY township_code) t;
@@ -486,7 +486,7 @@ log "hand-written statement before the job: first $sql_first_before ms, median $
 psqlq -c "DELETE FROM daily_overdue_runs WHERE business_date = '$TODAY' AND states_changed = -1"
 # What the morning changes, kept so that it can be undone and the same morning run again (8a).
 psqlq <<SQL
-CREATE TABLE bench_morning AS SELECT id, follow_up_state, follow_up_review_on FROM pregnancies WHERE follow_up_review_on <= '$TODAY';
+CREATE TABLE bench_morning AS SELECT p.id, p.follow_up_state, r.review_on, r.revision FROM pregnancies p JOIN follow_up_reviews r ON r.pregnancy_id = p.id WHERE r.review_on <= '$TODAY';
 CREATE TABLE bench_morning_cases AS SELECT c.id, c.follow_up_overdue, c.board_rank FROM cases c JOIN bench_morning b ON b.id = c.pregnancy_id;
 SQL
 # Every page the morning touches is then written whole to the WAL once, as on a real morning (last touched days ago).
@@ -516,7 +516,8 @@ log "hand-written statement after the job: median $sql_median_after ms"
 # A worker runs every morning's job but the first after it starts with its code compiled (JIT) and its queries translated
 # (EF Core): the first morning above pays for both. Today's run is undone and made again: the normal morning.
 psqlq <<SQL
-UPDATE pregnancies p SET follow_up_state = b.follow_up_state, follow_up_review_on = b.follow_up_review_on FROM bench_morning b WHERE p.id = b.id;
+UPDATE pregnancies p SET follow_up_state = b.follow_up_state FROM bench_morning b WHERE p.id = b.id AND p.follow_up_state <> b.follow_up_state;
+UPDATE follow_up_reviews r SET review_on = b.review_on, revision = b.revision FROM bench_morning b WHERE r.pregnancy_id = b.id;
 UPDATE cases c SET follow_up_overdue = b.follow_up_overdue, board_rank = b.board_rank FROM bench_morning_cases b WHERE c.id = b.id;
 DELETE FROM overdue_spells WHERE from_date = '$TODAY';
 UPDATE overdue_spells SET until_date = 'infinity' WHERE until_date = '$TODAY';
@@ -555,9 +556,9 @@ DELETE FROM daily_overdue_runs WHERE business_date = '$TODAY';
 UPDATE daily_overdue_runs SET policy_fingerprint = 'a-changed-policy' WHERE business_date < '$TODAY';
 SQL
   if [ "$stale" = 1 ]; then
-    psqlq -c "UPDATE pregnancies SET follow_up_review_on = DATE '1900-01-01' WHERE status = 'Open' OR (outcome = 'Delivery' AND next_due_date IS NOT NULL)"
+    psqlq -c "UPDATE follow_up_reviews r SET review_on = DATE '1900-01-01' FROM pregnancies p WHERE p.id = r.pregnancy_id AND (p.status = 'Open' OR (p.outcome = 'Delivery' AND p.next_due_date IS NOT NULL))"
   fi
-  psqlq -c "VACUUM (ANALYZE) pregnancies" -c "CHECKPOINT"
+  psqlq -c "VACUUM (ANALYZE) pregnancies, follow_up_reviews" -c "CHECKPOINT"
   figure "load_job_full_$name" "$(loadavg)"
   psqlq -c "SELECT pg_stat_statements_reset()" > /dev/null
   start_sampler "job-full-$name" "$(job_pid)"

@@ -153,11 +153,14 @@ public class ReviewDateTests : ServiceFixture
         // committed yet: the job must wait for her row, then review her as she is after that change.
         await using var connection = await Database.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        await using (var move = new NpgsqlCommand("UPDATE pregnancies SET next_due_date = $2 WHERE id = $1", connection, transaction))
+        await using (var move = new NpgsqlCommand("""
+            WITH moved AS (UPDATE pregnancies SET next_due_date = $2 WHERE id = $1 RETURNING id)
+            UPDATE follow_up_reviews SET revision = revision + 1 WHERE pregnancy_id IN (SELECT id FROM moved)
+            """, connection, transaction))
         {
             move.Parameters.Add(new NpgsqlParameter { Value = id });
             move.Parameters.Add(new NpgsqlParameter { Value = morning.AddDays(14) });
-            Assert.That(await move.ExecuteNonQueryAsync(), Is.EqualTo(1));
+            Assert.That(await move.ExecuteNonQueryAsync(), Is.EqualTo(1), "her pregnancy, then her review's revision, as every change writes them");
         }
 
         await Api.RunJobAsync($"daily-overdue?date={D(morning)}");
@@ -170,11 +173,63 @@ public class ReviewDateTests : ServiceFixture
         Assert.That(stored, Is.EquivalentTo(await AfreshAsync(morning, [id])), "her state is what reading her afresh gives");
         Assert.That(stored[id.ToString()], Is.EqualTo("OnTrack"), "her new due date is two weeks away: the overdue state read before the change is not written");
         Assert.That(await OnListAsync(morning, [id]), Is.Empty);
-        Assert.That(await ScalarAsync<DateOnly>("SELECT follow_up_review_on FROM pregnancies WHERE id = $1", id), Is.EqualTo(morning.AddDays(14 + 8)),
+        Assert.That(await ScalarAsync<DateOnly>("SELECT review_on FROM follow_up_reviews WHERE pregnancy_id = $1", id), Is.EqualTo(morning.AddDays(14 + 8)),
             "reviewed again the day after her new visit's grace");
-        var everyone = await ScalarAsync<long>("SELECT count(*) FROM pregnancies WHERE status = 'Open' OR next_due_date IS NOT NULL OR follow_up_review_on IS NOT NULL");
+        var everyone = await ScalarAsync<long>("""
+            SELECT count(*) FROM pregnancies AS p JOIN follow_up_reviews AS r ON r.pregnancy_id = p.id
+            WHERE p.status = 'Open' OR p.next_due_date IS NOT NULL OR r.review_on IS NOT NULL
+            """);
         var reviewed = await ScalarAsync<long>("SELECT states_reviewed FROM daily_overdue_runs WHERE business_date = $1", morning);
         Assert.That(reviewed == everyone, Is.EqualTo(fullRun), $"{reviewed} of {everyone} reviewed: a full run reads everyone, a morning those due");
+    }
+
+    /// <summary>
+    /// A woman whose state the job leaves as it is still gets a new review date from it; a request reaching her as the job
+    /// runs moves her review's revision, and what the job worked out from her row before that must not overwrite the
+    /// review the request planned.
+    /// </summary>
+    [Test]
+    public async Task AReviewPlannedWhileTheJobRuns_IsNotOverwrittenByTheOneWorkedOutBeforeIt()
+    {
+        var day0 = await DailyJob.FreshStartAsync();
+        var id = await Api.BookAsync(Bookings.AWoman(20).With("divisionCode", Village));   // due in 4 weeks, overdue after 7 days' grace
+        var due = day0.AddDays(28);
+        await DailyJob.RunAsync(due.AddDays(8));
+        await TravelToAsync(due.AddDays(9));
+        await Api.PostAsync($"/api/pregnancies/{id}/follow-ups", new { date = D(due.AddDays(9)), kind = "phone", reached = false }, HttpStatusCode.Created);
+        Assert.That(await ScalarAsync<DateOnly>("SELECT review_on FROM follow_up_reviews WHERE pregnancy_id = $1", id), Is.EqualTo(due.AddDays(9)),
+            "a change that leaves her overdue: reviewed the next morning");
+        var morning = due.AddDays(10);
+        await TravelToAsync(morning);
+
+        // As the job starts, another writer records that she was reached and is next due in two weeks (as a contact does),
+        // with the review that plans, and has not committed yet. Read before it, she stays overdue: only her date changes.
+        await using var connection = await Database.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var reach = new NpgsqlCommand("""
+            WITH reached AS (UPDATE pregnancies SET last_contact_date = $2, next_due_date = $3, follow_up_state = 'OnTrack' WHERE id = $1 RETURNING id)
+            UPDATE follow_up_reviews SET review_on = $4, revision = revision + 1 WHERE pregnancy_id IN (SELECT id FROM reached)
+            """, connection, transaction))
+        {
+            foreach (var value in new object[] { id, morning, morning.AddDays(14), morning.AddDays(14 + 8) })
+            {
+                reach.Parameters.Add(new NpgsqlParameter { Value = value });
+            }
+
+            Assert.That(await reach.ExecuteNonQueryAsync(), Is.EqualTo(1));
+        }
+
+        await Api.RunJobAsync($"daily-overdue?date={D(morning)}");
+        Assert.That(await EventuallyAsync("SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE $1 = ANY (pg_blocking_pids(pid)))", connection.ProcessID),
+            Is.True, "the job waits for her review being changed");
+        await transaction.CommitAsync();
+        await DailyJob.RanAsync(morning);
+
+        Assert.That(await ScalarAsync<DateOnly>("SELECT review_on FROM follow_up_reviews WHERE pregnancy_id = $1", id), Is.EqualTo(morning.AddDays(14 + 8)),
+            "the review her contact planned, not the one the job worked out from her row before it");
+        var stored = await StoredStatesAsync([id]);
+        Assert.That(stored, Is.EquivalentTo(await AfreshAsync(morning, [id])));
+        Assert.That(stored[id.ToString()], Is.EqualTo("OnTrack"));
     }
 
     private async Task<Dictionary<string, string>> AfreshAsync(DateOnly date, List<Guid> women) =>

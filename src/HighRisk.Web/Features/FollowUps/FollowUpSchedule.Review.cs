@@ -17,11 +17,14 @@ public sealed partial class FollowUpSchedule
     /// or lost is reviewed the next morning, so that her line on the lists follows the change; so is one whose review is
     /// already pending. Anyone else when she can first become overdue.
     /// </summary>
-    public void PlanReview(DateOnly today, RiskColour colour, bool purple, bool wasListed, FollowUpPolicy policy) =>
+    public void PlanReview(DateOnly today, RiskColour colour, bool purple, bool wasListed, FollowUpPolicy policy)
+    {
         ReviewOn = ReviewOn <= today ? ReviewOn
             : wasListed || IsListed ? today
             : NextDueDate is { } due ? FirstOverdueDay(due, colour, purple, policy)
             : null;
+        Revision++;
+    }
 
     /// <summary>
     /// The overdue and lost rule (随访逾期、失访) on a business date, as the 07:00 job asks it of every woman whose review
@@ -33,7 +36,7 @@ public sealed partial class FollowUpSchedule
     /// </summary>
     /// <param name="followedUp">Whether the schedule applies to her at all (open, or delivered with a visit due); when
     /// not, her state stands and there is nothing to review.</param>
-    /// <returns>Whether the state or the review date changed.</returns>
+    /// <returns>Whether the state or the review date changed (and with them the <see cref="Revision"/>).</returns>
     public bool Review(DateOnly date, RiskColour colour, bool purple, bool followedUp, FollowUpPolicy policy)
     {
         var (state, reviewOn) = (State, ReviewOn);
@@ -63,7 +66,9 @@ public sealed partial class FollowUpSchedule
                 : graceOver;
         }
 
-        return (state, reviewOn) != (State, ReviewOn);
+        var changed = (state, reviewOn) != (State, ReviewOn);
+        Revision += changed ? 1 : 0;
+        return changed;
     }
 
     /// <summary>The first day a due date is overdue: the day after the colour's grace (the day after it, for a newly red woman).</summary>

@@ -48,6 +48,13 @@ public sealed partial class FollowUpSchedule
     /// </summary>
     public DateOnly? ReviewOn { get; private set; }
 
+    /// <summary>
+    /// How many times her review was planned (after every change) or made (by the daily job): it moves with every write
+    /// of her follow-up review, and the job writes its answer only where it is still the revision it read, so a change
+    /// made meanwhile is never overwritten (see <c>FollowUpReviews</c>).
+    /// </summary>
+    public int Revision { get; private set; }
+
     /// <summary>Days past the due date on a business date while overdue or lost (worked out when read, never stored: it changes every day).</summary>
     public int DaysOverdueOn(DateOnly today) => DaysOverdue(State, NextDueDate, today);
 

@@ -12,15 +12,18 @@ namespace HighRisk.Features.Overdue;
 /// <summary>
 /// The daily job's review of follow-up states, in batches: each woman whose review date has come (or, on a full run,
 /// every woman the schedule may apply to) is read with her schedule and asked to review herself
-/// (<see cref="FollowUpSchedule.Review"/>: the overdue and lost rule, written once, in C#); what she decided — her state
-/// and her next review date — is written back for the batch in one statement. Nothing here decides a state.
+/// (<see cref="FollowUpSchedule.Review"/>: the overdue and lost rule, written once, in C#); what she decided is written
+/// back for the batch: her state, where it changed, and her review (date and revision, in its own narrow row). Nothing
+/// here decides a state.
 /// </summary>
 /// <remarks>
-/// The rows are not locked while they are read: each is written back only if it is still the version that was read
-/// (its <c>xmin</c>). A woman changed by a request between the read and the write (an exam recorded at 07:00) is read
-/// again, locked this time, and reviewed as she now is; so a change is never overwritten, and a request waits on the job
-/// only for a woman the job has written. Locking every row read held every open pregnancy until the end of a full run
-/// and cost a WAL record per row (docs/adr/0005's amendment; docs/benchmarks.md, session 15).
+/// The rows are not locked while they are read. Her review is written only where it is still the revision that was read
+/// with her, and every change a request makes to what the rule reads moves that revision (the pregnancy plans her
+/// review after each, <see cref="FollowUpSchedule.PlanReview"/>). A woman changed by a request meanwhile (an exam
+/// recorded at 07:00) is read again, locked this time, and reviewed as she now is, state and review; so a change is never
+/// overwritten, and a request waits on the job only for a woman the job has written. Rows are written in the order
+/// requests lock them: her pregnancy, then her review. Locking every row read held every open pregnancy until the end of
+/// a full run and cost a WAL record per row (docs/adr/0005's amendment; docs/benchmarks.md, session 15).
 /// </remarks>
 public sealed class FollowUpReviews(HighRiskDb db, FollowUpPolicy policy)
 {
@@ -29,8 +32,8 @@ public sealed class FollowUpReviews(HighRiskDb db, FollowUpPolicy policy)
 
     public sealed record Result(int Reviewed, int Changed, IReadOnlyList<Guid> ReviewedIds);
 
-    /// <summary>A pregnancy to review, and the version of her row (<c>xmin</c>) it was found at.</summary>
-    private sealed record Found(Guid Id, long Version);
+    /// <summary>A woman of the batch: her state and revision as read, and whether her review changed either.</summary>
+    private sealed record Reviewed(Due Due, FollowUpState Was, int Revision, bool Changed);
 
     /// <summary>The columns the rule reads: the schedule, the colour, and whether the schedule applies to her at all.</summary>
     private sealed record Due(Guid Id, RiskColour Grade, bool Purple, PregnancyStatus Status, PregnancyOutcome? Outcome, FollowUpSchedule Schedule);
@@ -45,17 +48,17 @@ public sealed class FollowUpReviews(HighRiskDb db, FollowUpPolicy policy)
     /// </summary>
     public async Task<Result> ReviewDueAsync(DateOnly date, CancellationToken ct)
     {
-        var due = await db.Database.SqlQuery<Found>($"""
-            SELECT id AS "Id", xmin::text::bigint AS "Version" FROM pregnancies WHERE follow_up_review_on <= {date}
+        var due = await db.Database.SqlQuery<Guid>($"""
+            SELECT pregnancy_id AS "Value" FROM follow_up_reviews WHERE review_on <= {date}
             """).ToListAsync(ct);
         var (changed, flips) = (0, new List<Flip>());
         foreach (var found in due.Chunk(BatchSize))
         {
-            changed += await ReviewBatchAsync(date, found, locked: false, flips, ct);
+            changed += await ReviewBatchAsync(date, found, before: null, flips, ct);
         }
 
         await WriteCasesAsync(flips, ct);
-        return new Result(due.Count, changed, [.. due.Select(f => f.Id)]);
+        return new Result(due.Count, changed, due);
     }
 
     /// <summary>
@@ -66,15 +69,15 @@ public sealed class FollowUpReviews(HighRiskDb db, FollowUpPolicy policy)
     public async Task<Result> ReviewEveryoneAsync(DateOnly date, CancellationToken ct)
     {
         var (reviewed, changed, flips, after) = (0, 0, new List<Flip>(), Guid.Empty);
-        while (await db.Database.SqlQuery<Found>($"""
-                   SELECT id AS "Id", xmin::text::bigint AS "Version" FROM pregnancies
-                   WHERE id > {after} AND (status = {nameof(PregnancyStatus.Open)} OR next_due_date IS NOT NULL OR follow_up_review_on IS NOT NULL)
-                   ORDER BY id LIMIT {BatchSize}
+        while (await db.Database.SqlQuery<Guid>($"""
+                   SELECT p.id AS "Value" FROM pregnancies AS p JOIN follow_up_reviews AS r ON r.pregnancy_id = p.id
+                   WHERE p.id > {after} AND (p.status = {nameof(PregnancyStatus.Open)} OR p.next_due_date IS NOT NULL OR r.review_on IS NOT NULL)
+                   ORDER BY p.id LIMIT {BatchSize}
                    """).ToListAsync(ct) is { Count: > 0 } found)
         {
-            changed += await ReviewBatchAsync(date, found, locked: false, flips, ct);
+            changed += await ReviewBatchAsync(date, [.. found], before: null, flips, ct);
             reviewed += found.Count;
-            after = found[^1].Id;
+            after = found[^1];
         }
 
         await WriteCasesAsync(flips, ct);
@@ -82,52 +85,54 @@ public sealed class FollowUpReviews(HighRiskDb db, FollowUpPolicy policy)
     }
 
     /// <summary>
-    /// Each woman of the batch reviews herself; what changed is written where her row is still the version found, and the
+    /// Each woman of the batch reviews herself; what changed is written where she is still as she was read, and the
     /// women whose overdue flag flipped are added to <paramref name="flips"/>. Those changed meanwhile are locked, read
-    /// and reviewed again. Returns how many changed state.
+    /// and reviewed again, with the states the first pass found (<paramref name="before"/>). Returns how many changed state.
     /// </summary>
-    private async Task<int> ReviewBatchAsync(DateOnly date, IReadOnlyCollection<Found> found, bool locked, List<Flip> flips, CancellationToken ct)
+    private async Task<int> ReviewBatchAsync(
+        DateOnly date, Guid[] found, IReadOnlyDictionary<Guid, FollowUpState>? before, List<Flip> flips, CancellationToken ct)
     {
-        var batch = await ReadAsync(found.Select(f => f.Id).ToArray(), ct);
-        var reviewed = new List<(Due Due, FollowUpState Was)>(batch.Count);
-        var changed = 0;
-        foreach (var due in batch)
+        var batch = new List<Reviewed>();
+        foreach (var due in await ReadAsync(found, ct))
         {
-            var was = due.Schedule.State;
-            if (due.Schedule.Review(date, due.Grade, due.Purple, Pregnancy.IsFollowedUp(due.Status, due.Outcome, due.Schedule), policy))
+            var (was, revision) = (due.Schedule.State, due.Schedule.Revision);
+            var changed = due.Schedule.Review(date, due.Grade, due.Purple, Pregnancy.IsFollowedUp(due.Status, due.Outcome, due.Schedule), policy);
+            batch.Add(new Reviewed(due, was, revision, changed));
+        }
+
+        var written = await WriteAsync(batch.Where(r => r.Changed).ToList(), ct);
+        var statesChanged = 0;
+        foreach (var r in batch.Where(r => !r.Changed || written.Contains(r.Due.Id)))
+        {
+            var now = r.Due.Schedule.State;
+            statesChanged += r.Was == now ? 0 : 1;
+
+            // A second pass also compares with the state the first found: that pass may have written her state before
+            // finding her review changed. The cases' update sets the flag, so one more row is harmless.
+            var first = before?.GetValueOrDefault(r.Due.Id, r.Was) ?? r.Was;
+            if (Case.IsOverdue(r.Was) != Case.IsOverdue(now) || Case.IsOverdue(first) != Case.IsOverdue(now))
             {
-                reviewed.Add((due, was));
+                flips.Add(new Flip(r.Due.Id, Case.IsOverdue(now), Case.BoardRankOf(r.Due.Grade, Case.IsOverdue(now))));
             }
         }
 
-        var versions = found.ToDictionary(f => f.Id, f => f.Version);
-        var written = await WriteAsync(reviewed.Select(r => r.Due).ToList(), versions, ct);
-        foreach (var (due, was) in reviewed.Where(r => written.Contains(r.Due.Id)))
+        var meanwhile = batch.Where(r => r.Changed && !written.Contains(r.Due.Id)).ToList();
+        if (meanwhile.Count == 0)
         {
-            changed += was == due.Schedule.State ? 0 : 1;
-            var overdue = Case.IsOverdue(due.Schedule.State);
-            if (Case.IsOverdue(was) != overdue)
-            {
-                flips.Add(new Flip(due.Id, overdue, Case.BoardRankOf(due.Grade, overdue)));
-            }
+            return statesChanged;
         }
 
-        var meanwhile = reviewed.Where(r => !written.Contains(r.Due.Id)).Select(r => r.Due.Id).ToArray();
-        if (meanwhile.Length == 0)
+        if (before is not null)
         {
-            return changed;
+            throw new InvalidOperationException($"{meanwhile.Count} locked pregnancies changed before the daily job wrote them.");
         }
 
-        if (locked)
-        {
-            throw new InvalidOperationException($"{meanwhile.Length} locked pregnancies changed before the daily job wrote them.");
-        }
-
-        // Locked, these rows cannot change again before the job commits: the second pass writes them all.
-        var again = await db.Database.SqlQuery<Found>($"""
-            SELECT id AS "Id", xmin::text::bigint AS "Version" FROM pregnancies WHERE id = ANY({meanwhile}) ORDER BY id FOR UPDATE
+        // Locked, these pregnancies cannot change again before the job commits: the second pass writes them all.
+        var ids = meanwhile.Select(r => r.Due.Id).ToArray();
+        var again = await db.Database.SqlQuery<Guid>($"""
+            SELECT id AS "Value" FROM pregnancies WHERE id = ANY({ids}) ORDER BY id FOR UPDATE
             """).ToListAsync(ct);
-        return changed + await ReviewBatchAsync(date, again, locked: true, flips, ct);
+        return statesChanged + await ReviewBatchAsync(date, [.. again], meanwhile.ToDictionary(r => r.Due.Id, r => r.Was), flips, ct);
     }
 
     /// <summary>What the rule reads of the given pregnancies.</summary>
@@ -167,27 +172,43 @@ public sealed class FollowUpReviews(HighRiskDb db, FollowUpPolicy policy)
     }
 
     /// <summary>
-    /// What each pregnancy decided, written for the batch in one statement (only her state and review date), to each row
-    /// that is still the version she was read at. Returns the ids written.
+    /// What each pregnancy decided, written for the batch: the states that changed, then the reviews, each only where it is
+    /// still the revision read with her. Returns the ids written; a state written for a woman whose review was not is
+    /// written again by the second pass, which reads her as she now is.
     /// </summary>
-    private async Task<HashSet<Guid>> WriteAsync(List<Due> reviewed, Dictionary<Guid, long> versions, CancellationToken ct)
+    private async Task<HashSet<Guid>> WriteAsync(List<Reviewed> reviewed, CancellationToken ct)
     {
         if (reviewed.Count == 0)
         {
             return [];
         }
 
+        var states = reviewed.Where(r => r.Was != r.Due.Schedule.State).ToList();
+        if (states.Count > 0)
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                """
+                UPDATE pregnancies AS p SET follow_up_state = r.state
+                FROM unnest(@ids, @states) AS r(id, state) WHERE p.id = r.id
+                """,
+                [
+                    new NpgsqlParameter<Guid[]>("ids", states.Select(r => r.Due.Id).ToArray()),
+                    new NpgsqlParameter<string[]>("states", states.Select(r => r.Due.Schedule.State.ToString()).ToArray()),
+                ],
+                ct);
+        }
+
         var written = await db.Database.SqlQueryRaw<Guid>(
             """
-            UPDATE pregnancies AS p SET follow_up_state = r.state, follow_up_review_on = r.review_on
-            FROM unnest(@ids, @versions, @states, @reviews) AS r(id, version, state, review_on)
-            WHERE p.id = r.id AND p.xmin = r.version::text::xid
-            RETURNING p.id AS "Value"
+            UPDATE follow_up_reviews AS f SET review_on = r.review_on, revision = r.revised
+            FROM unnest(@ids, @revisions, @revised, @reviews) AS r(id, revision, revised, review_on)
+            WHERE f.pregnancy_id = r.id AND f.revision = r.revision
+            RETURNING f.pregnancy_id AS "Value"
             """,
-            new NpgsqlParameter<Guid[]>("ids", reviewed.Select(d => d.Id).ToArray()),
-            new NpgsqlParameter<long[]>("versions", reviewed.Select(d => versions[d.Id]).ToArray()),
-            new NpgsqlParameter<string[]>("states", reviewed.Select(d => d.Schedule.State.ToString()).ToArray()),
-            new NpgsqlParameter("reviews", NpgsqlDbType.Array | NpgsqlDbType.Date) { Value = reviewed.Select(d => d.Schedule.ReviewOn).ToArray() })
+            new NpgsqlParameter<Guid[]>("ids", reviewed.Select(r => r.Due.Id).ToArray()),
+            new NpgsqlParameter<int[]>("revisions", reviewed.Select(r => r.Revision).ToArray()),
+            new NpgsqlParameter<int[]>("revised", reviewed.Select(r => r.Due.Schedule.Revision).ToArray()),
+            new NpgsqlParameter("reviews", NpgsqlDbType.Array | NpgsqlDbType.Date) { Value = reviewed.Select(r => r.Due.Schedule.ReviewOn).ToArray() })
             .ToListAsync(ct);
         return [.. written];
     }

@@ -2855,7 +2855,11 @@ namespace HighRisk.Infrastructure.Data.Migrations
 
                             b1.Property<DateOnly?>("ReviewOn")
                                 .HasColumnType("date")
-                                .HasColumnName("follow_up_review_on");
+                                .HasColumnName("schedule_review_on");
+
+                            b1.Property<int>("Revision")
+                                .HasColumnType("integer")
+                                .HasColumnName("schedule_revision");
 
                             b1.Property<string>("State")
                                 .IsRequired()
@@ -2866,13 +2870,32 @@ namespace HighRisk.Infrastructure.Data.Migrations
                             b1.HasKey("PregnancyId");
 
                             b1.HasIndex("ReviewOn")
-                                .HasDatabaseName("ix_pregnancies_follow_up_review_on")
-                                .HasFilter("follow_up_review_on IS NOT NULL");
+                                .HasDatabaseName("ix_follow_up_reviews_review_on")
+                                .HasFilter("review_on IS NOT NULL");
 
                             b1.ToTable("pregnancies");
 
+                            b1.SplitToTable("follow_up_reviews", null, t =>
+                                {
+                                    t.Property("PregnancyId")
+                                        .HasColumnName("pregnancy_id");
+
+                                    t.Property("ReviewOn")
+                                        .HasColumnName("review_on");
+
+                                    t.Property("Revision")
+                                        .HasColumnName("revision");
+                                });
+
                             b1.WithOwner()
                                 .HasForeignKey("PregnancyId")
+                                .HasConstraintName("fk_pregnancies_pregnancies_id");
+
+                            b1.HasOne("HighRisk.Features.Pregnancies.Pregnancy.Schedule#HighRisk.Features.FollowUps.FollowUpSchedule", null)
+                                .WithOne()
+                                .HasForeignKey("HighRisk.Features.Pregnancies.Pregnancy.Schedule#HighRisk.Features.FollowUps.FollowUpSchedule", "PregnancyId")
+                                .OnDelete(DeleteBehavior.Cascade)
+                                .IsRequired()
                                 .HasConstraintName("fk_pregnancies_pregnancies_id");
                         });
 
