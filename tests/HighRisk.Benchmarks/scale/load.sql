@@ -144,7 +144,8 @@ ORDER BY p.booking_date, p.g;
 -- overdue, the day after the grace while on track, none once lost).
 INSERT INTO follow_up_reviews (pregnancy_id, review_on, revision)
 SELECT p.id, CASE p.follow_up_state WHEN 'Lost' THEN NULL WHEN 'Overdue' THEN p.next_due_date + 28 ELSE p.next_due_date + g.grace + 1 END, 1
-FROM pregnancies p
+FROM bench_p b
+JOIN pregnancies p ON p.id = b.pregnancy_id
 CROSS JOIN LATERAL (SELECT CASE WHEN p.grade = 'Red' THEN 1 WHEN p.grade = 'Orange' OR p.purple THEN 3 ELSE 7 END AS grace) g
 ORDER BY p.number;
 
