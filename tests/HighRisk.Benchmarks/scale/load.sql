@@ -113,7 +113,9 @@ CROSS JOIN LATERAL (SELECT (ARRAY['王','李','张','刘','陈','杨','黄','赵
                         || (ARRAY['梅','芳','娟','敏','静','丽','艳','婷','雪','琳','秀英','桂英','晓燕','春梅','海燕','丹丹','佳怡','雨欣','思雨','欣怡'])[1 + (p.g / 20) % 20]
                         || '（示例）' AS full_name) n;
 
--- Pregnancies in booking order, so that the case number follows the booking date as it does in the service.
+-- Pregnancies in booking order, so that the case number follows the booking date as it does in the service. Their review
+-- rows are written below: the trigger that writes one for a booking by the previous release is off for the load.
+ALTER TABLE pregnancies DISABLE TRIGGER follow_up_review_of_a_booking_by_the_previous_release;
 INSERT INTO pregnancies (id, woman_id, lmp, edd, division_code, township_code, address, facility_code, health_worker,
                          height_cm, weight_kg, history, findings, booking_date, booked_at, status, grade, purple, factors,
                          catalogue_version, graded_at, raises, care_due_date, care_due_kind, failed_attempts,
@@ -139,6 +141,7 @@ JOIN bench_factors f ON f.grade = p.grade AND f.purple = p.purple
 CROSS JOIN LATERAL (SELECT 152 + p.g % 20 AS height_cm) h
 CROSS JOIN LATERAL (SELECT CASE WHEN p.grade = 'Red' THEN 1 WHEN p.grade = 'Orange' OR p.purple THEN 3 ELSE 7 END AS grace) g
 ORDER BY p.booking_date, p.g;
+ALTER TABLE pregnancies ENABLE TRIGGER follow_up_review_of_a_booking_by_the_previous_release;
 
 -- Her review row, written with her at booking: the date the job next looks at her, as of yesterday (day 28 once
 -- overdue, the day after the grace while on track, none once lost).
