@@ -182,9 +182,9 @@ public sealed class FollowUpReviews(HighRiskDb db, FollowUpPolicy policy)
     }
 
     /// <summary>
-    /// What each pregnancy decided, written for the batch: the states that changed, then the reviews, each only where it is
-    /// still the revision read with her. Returns the ids written; a state written for a woman whose review was not is
-    /// written again by the second pass, which reads her as she now is.
+    /// What each pregnancy decided, written for the batch: the states that changed, then the reviews, only where each is
+    /// still the revision read with her. Returns the ids whose review was written; a state written for a woman whose
+    /// review was not is written again by the second pass, which reads her as she now is.
     /// </summary>
     private async Task<HashSet<Guid>> WriteAsync(List<Reviewed> reviewed, CancellationToken ct)
     {
